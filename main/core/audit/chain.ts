@@ -1,0 +1,93 @@
+/**
+ * The append-only, hash-chained audit log (privacy policy art. 2: everyone with access is accountable).
+ * Each row's hash covers the previous row's hash and the row's own fields, so changing, removing or
+ * reordering any row breaks every hash after it. The triggers in the schema reject UPDATE and DELETE.
+ * Details never carry personal data values, only which field or record was touched.
+ */
+import { createHash } from 'node:crypto';
+import { newId } from '../ids.ts';
+import type { Db } from '../store/open.ts';
+import { stmt } from '../store/statements.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditActor {
+  id: string | null;
+  name: string;
+  role: string | null;
+}
+
+export interface AuditEvent {
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRow {
+  seq: number;
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): string {
+  const canonical = JSON.stringify([r.id, r.at, r.actor_id, r.actor_name, r.actor_role, r.action, r.target_type, r.target_id, r.detail]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** Appends one row; call inside the transaction of the change it records so both land or neither does. */
+export function appendAudit(db: Db, actor: AuditActor, event: AuditEvent, at = Date.now()): AuditRow {
+  const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  const prev = last?.hash ?? GENESIS_HASH;
+  const row = {
+    id: newId(),
+    at,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    actor_role: actor.role,
+    action: event.action,
+    target_type: event.targetType ?? null,
+    target_id: event.targetId ?? null,
+    detail: JSON.stringify(event.detail ?? {}),
+  };
+  const hash = rowHash(prev, row);
+  const { lastInsertRowid } = stmt(
+    db,
+    `INSERT INTO audit_log (id, at, actor_id, actor_name, actor_role, action, target_type, target_id, detail, prev_hash, hash)
+     VALUES (@id, @at, @actor_id, @actor_name, @actor_role, @action, @target_type, @target_id, @detail, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prev, hash });
+  return { seq: Number(lastInsertRowid), ...row, prev_hash: prev, hash };
+}
+
+export type ChainVerdict =
+  | { intact: true; rows: number; headHash: string }
+  | { intact: false; rows: number; brokenAtSeq: number; reason: string };
+
+/** Recomputes the whole chain in order; streams rows so a long log does not sit in memory. */
+export function verifyAudit(db: Db): ChainVerdict {
+  let prev = GENESIS_HASH;
+  let rows = 0;
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
+    rows++;
+    if (r.prev_hash !== prev) return { intact: false, rows, brokenAtSeq: r.seq, reason: 'previous hash does not match' };
+    if (rowHash(prev, r) !== r.hash) return { intact: false, rows, brokenAtSeq: r.seq, reason: 'row content does not match its hash' };
+    prev = r.hash;
+  }
+  return { intact: true, rows, headHash: prev };
+}
+
+export function listAudit(db: Db, opts: { beforeSeq?: number; limit: number }): AuditRow[] {
+  return stmt(db, 'SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(
+    opts.beforeSeq ?? Number.MAX_SAFE_INTEGER,
+    opts.limit,
+  ) as AuditRow[];
+}

@@ -1,0 +1,256 @@
+/**
+ * Submissions (complaints now; questions, trade contacts, warranty and feedback later) and their timelines.
+ * Every function is scoped to one kind, so a caller granted one inbox can never reach another's rows by id.
+ * Every change writes its timeline event and its outbox mutation in one transaction.
+ */
+import { newId } from '../ids.ts';
+import type { Db } from '../store/open.ts';
+import { stmt } from '../store/statements.ts';
+import { toFtsQuery } from '../text/fold.ts';
+import { DomainError } from './errors.ts';
+import { enqueue } from './outbox.ts';
+
+export const SUBMISSION_KINDS = ['complaint', 'question', 'trade_contact', 'warranty', 'feedback'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+export const STATUSES = ['new', 'open', 'waiting', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const SORTS = ['newest', 'oldest', 'due', 'priority'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface ListQuery {
+  status?: Status;
+  /** A staff id, or 'unassigned'. */
+  assignee?: string;
+  text?: string;
+  sort: Sort;
+  offset: number;
+  limit: number;
+}
+
+export interface ListRow {
+  id: string;
+  subject: string;
+  excerpt: string;
+  status: Status;
+  priority: Priority;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  createdAt: number;
+  dueAt: number | null;
+  version: number;
+}
+
+const ORDER: Record<Sort, string> = {
+  newest: 's.created_at DESC, s.id DESC',
+  oldest: 's.created_at ASC, s.id ASC',
+  due: 's.due_at IS NULL, s.due_at ASC, s.created_at DESC',
+  priority: `CASE s.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, s.created_at DESC`,
+};
+
+export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): { total: number; rows: ListRow[] } {
+  const where = ['s.kind = @kind'];
+  const params: Record<string, unknown> = { kind, limit: q.limit, offset: q.offset };
+  let from = 'submissions s';
+  if (q.status) {
+    where.push('s.status = @status');
+    params.status = q.status;
+  }
+  if (q.assignee === 'unassigned') where.push('s.assignee_id IS NULL');
+  else if (q.assignee) {
+    where.push('s.assignee_id = @assignee');
+    params.assignee = q.assignee;
+  }
+  const fts = q.text ? toFtsQuery(q.text) : null;
+  if (fts) {
+    from += ' JOIN submissions_fts f ON f.rowid = s.rowid';
+    where.push('submissions_fts MATCH @fts');
+    params.fts = fts;
+  }
+  const w = where.join(' AND ');
+  const total = (stmt(db, `SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(params) as { n: number }).n;
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.subject, substr(s.body, 1, 160) AS excerpt, s.status, s.priority, s.assignee_id AS assigneeId,
+            st.display_name AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version
+     FROM ${from} LEFT JOIN staff st ON st.id = s.assignee_id
+     WHERE ${w} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
+  ).all(params) as ListRow[];
+  return { total, rows };
+}
+
+export interface TimelineEvent {
+  id: string;
+  type: 'created' | 'note' | 'reply' | 'status_change' | 'assignment';
+  actorId: string | null;
+  actorName: string | null;
+  body: string | null;
+  data: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface SubmissionDetail extends ListRow {
+  kind: SubmissionKind;
+  body: string;
+  customerId: string;
+  details: Record<string, unknown>;
+  updatedAt: number;
+  timeline: TimelineEvent[];
+}
+
+interface SubmissionRow {
+  id: string;
+  kind: SubmissionKind;
+  customer_id: string;
+  subject: string;
+  body: string;
+  details: string;
+  status: Status;
+  priority: Priority;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  due_at: number | null;
+  created_at: number;
+  updated_at: number;
+  version: number;
+}
+
+function load(db: Db, kind: SubmissionKind, id: string): SubmissionRow {
+  const row = stmt(
+    db,
+    `SELECT s.*, st.display_name AS assignee_name FROM submissions s LEFT JOIN staff st ON st.id = s.assignee_id
+     WHERE s.id = ? AND s.kind = ?`,
+  ).get(id, kind) as SubmissionRow | undefined;
+  if (!row) throw new DomainError('not_found', `no ${kind} with id ${id}`);
+  return row;
+}
+
+/** The customer a submission belongs to, checked against the kind the caller may see. */
+export const customerOf = (db: Db, kind: SubmissionKind, id: string): string => load(db, kind, id).customer_id;
+
+export function getSubmission(db: Db, kind: SubmissionKind, id: string): SubmissionDetail {
+  const r = load(db, kind, id);
+  const timeline = (
+    stmt(
+      db,
+      `SELECT e.id, e.type, e.actor_id AS actorId, st.display_name AS actorName, e.body, e.data, e.created_at AS createdAt
+       FROM submission_events e LEFT JOIN staff st ON st.id = e.actor_id
+       WHERE e.submission_id = ? ORDER BY e.created_at, e.id`,
+    ).all(id) as (Omit<TimelineEvent, 'data'> & { data: string })[]
+  ).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+  return {
+    id: r.id,
+    kind: r.kind,
+    subject: r.subject,
+    body: r.body,
+    excerpt: r.body.slice(0, 160),
+    status: r.status,
+    priority: r.priority,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    customerId: r.customer_id,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    dueAt: r.due_at,
+    version: r.version,
+    timeline,
+  };
+}
+
+function addEvent(db: Db, submissionId: string, type: TimelineEvent['type'], actorId: string, body: string | null, data: object, now: number) {
+  const id = newId();
+  stmt(db, 'INSERT INTO submission_events (id, submission_id, type, actor_id, body, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    id, submissionId, type, actorId, body, JSON.stringify(data), now,
+  );
+  return id;
+}
+
+/** Notes and replies only append: they never conflict, so they carry no base version. */
+function appendText(db: Db, kind: SubmissionKind, id: string, actorId: string, type: 'note' | 'reply', body: string, now: number): string {
+  return db.transaction(() => {
+    load(db, kind, id);
+    const data = type === 'reply' ? { delivery: 'queued' } : {};
+    const eventId = addEvent(db, id, type, actorId, body, data, now);
+    stmt(db, 'UPDATE submissions SET updated_at = ? WHERE id = ?').run(now, id);
+    enqueue(db, { mutation: `submission.${type}`, entityType: 'submission', entityId: id, payload: { eventId, body }, actorId }, now);
+    return eventId;
+  })();
+}
+
+export const addNote = (db: Db, kind: SubmissionKind, id: string, actorId: string, body: string, now = Date.now()) =>
+  appendText(db, kind, id, actorId, 'note', body, now);
+
+/** Queues a reply to the customer: it waits in the outbox until the hub sends it as email. */
+export const queueReply = (db: Db, kind: SubmissionKind, id: string, actorId: string, body: string, now = Date.now()) =>
+  appendText(db, kind, id, actorId, 'reply', body, now);
+
+/**
+ * Status and assignment are field edits: they carry the version they were made on, and an edit made on
+ * a version that is no longer current is refused with the current state, never silently overwritten.
+ */
+function editField(
+  db: Db,
+  kind: SubmissionKind,
+  id: string,
+  actorId: string,
+  baseVersion: number,
+  field: 'status' | 'assignee_id',
+  value: string | null,
+  now: number,
+): number {
+  return db.transaction(() => {
+    const r = load(db, kind, id);
+    if (r.version !== baseVersion) {
+      throw new DomainError('stale', `this ${kind} changed since you opened it (version ${baseVersion}, now ${r.version})`, {
+        currentVersion: r.version,
+        status: r.status,
+        assigneeId: r.assignee_id,
+      });
+    }
+    const from = field === 'status' ? r.status : r.assignee_id;
+    if (from === value) return r.version;
+    const version = r.version + 1;
+    stmt(db, `UPDATE submissions SET ${field} = ?, version = ?, updated_at = ? WHERE id = ?`).run(value, version, now, id);
+    const type = field === 'status' ? 'status_change' : 'assignment';
+    addEvent(db, id, type, actorId, null, { from, to: value }, now);
+    enqueue(db, { mutation: `submission.${field === 'status' ? 'status' : 'assign'}`, entityType: 'submission', entityId: id, baseVersion, payload: { to: value }, actorId }, now);
+    return version;
+  })();
+}
+
+export const setStatus = (db: Db, kind: SubmissionKind, id: string, actorId: string, baseVersion: number, status: Status, now = Date.now()) =>
+  editField(db, kind, id, actorId, baseVersion, 'status', status, now);
+
+export function assign(db: Db, kind: SubmissionKind, id: string, actorId: string, baseVersion: number, assigneeId: string | null, now = Date.now()) {
+  if (assigneeId && !stmt(db, 'SELECT 1 FROM staff WHERE id = ? AND active = 1').get(assigneeId)) {
+    throw new DomainError('invalid', 'no active staff member with that id');
+  }
+  return editField(db, kind, id, actorId, baseVersion, 'assignee_id', assigneeId, now);
+}
+
+export interface NewSubmission {
+  kind: SubmissionKind;
+  customerId: string;
+  subject: string;
+  body: string;
+  priority?: Priority;
+  status?: Status;
+  details?: Record<string, unknown>;
+  createdAt: number;
+  dueAt?: number | null;
+  id?: string;
+}
+
+/** Records a submission that arrived from the website (intake, sync, demo data). */
+export function insertSubmission(db: Db, s: NewSubmission): string {
+  const id = s.id ?? newId();
+  stmt(
+    db,
+    `INSERT INTO submissions (id, kind, customer_id, subject, body, details, status, priority, due_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.kind, s.customerId, s.subject, s.body, JSON.stringify(s.details ?? {}), s.status ?? 'new', s.priority ?? 'normal', s.dueAt ?? null, s.createdAt, s.createdAt);
+  stmt(db, `INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'created', '{}', ?)`).run(newId(), id, s.createdAt);
+  return id;
+}

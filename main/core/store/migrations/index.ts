@@ -1,0 +1,4 @@
+import initial from './0001_initial.ts';
+
+/** Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one. */
+export const migrations: readonly string[] = [initial];
