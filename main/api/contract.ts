@@ -1,0 +1,192 @@
+/**
+ * The contract: every method the renderer may call, with the schema of its input and output and who may
+ * call it. The dispatcher enforces all three on every call; the output schema is also a whitelist, so a
+ * handler can never leak a field the contract does not name.
+ */
+import { z } from 'zod';
+import { REVEALABLE } from '../core/domain/customers.ts';
+import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../core/domain/submissions.ts';
+import type { Inbox, Role } from '../core/security/roles.ts';
+import { Empty, Id, Ok, Password, PersonOut, Text, Timestamp, Username } from './schemas.ts';
+
+/**
+ * public: anyone, signed in or not; unlocked: a signed-in session, even if idle-locked;
+ * signedIn: an active session; inbox: a session that may use that inbox; roles: a session with one of the roles.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'unlocked' }
+  | { kind: 'signedIn' }
+  | { kind: 'inbox'; inbox: Inbox }
+  | { kind: 'roles'; roles: readonly Role[] };
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  access: Access;
+  input: I;
+  output: O;
+  /** Polled by the UI on a timer: a call does not count as the person being active (it must not defeat the idle lock). */
+  passive?: boolean;
+}
+
+const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O, passive = false): MethodDef<I, O> => ({
+  access,
+  input,
+  output,
+  passive,
+});
+
+const PUBLIC = { kind: 'public' } as const;
+const SIGNED_IN = { kind: 'signedIn' } as const;
+const DIRECTOR = { kind: 'roles', roles: ['director'] } as const;
+
+const AuthState = z.object({ needsFirstDirector: z.boolean(), person: PersonOut.nullable(), locked: z.boolean() });
+
+const ListRow = z.object({
+  id: Id,
+  subject: z.string(),
+  excerpt: z.string(),
+  status: z.enum(STATUSES),
+  priority: z.enum(PRIORITIES),
+  assigneeId: Id.nullable(),
+  assigneeName: z.string().nullable(),
+  createdAt: Timestamp,
+  dueAt: Timestamp.nullable(),
+  version: z.number().int().positive(),
+});
+
+const TimelineEvent = z.object({
+  id: Id,
+  type: z.enum(['created', 'note', 'reply', 'status_change', 'assignment']),
+  actorId: Id.nullable(),
+  actorName: z.string().nullable(),
+  body: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: Timestamp,
+});
+
+const Detail = ListRow.extend({
+  body: z.string(),
+  customerId: Id,
+  details: z.record(z.string(), z.unknown()),
+  updatedAt: Timestamp,
+  timeline: z.array(TimelineEvent),
+});
+
+const CustomerCard = z.object({
+  id: Id,
+  username: z.string().nullable(),
+  gender: z.enum(['male', 'female', 'other']).nullable(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  since: Timestamp,
+  submissionCount: z.number().int().nonnegative(),
+});
+
+const Version = z.number().int().positive();
+
+/** The methods of one submission inbox; every inbox of the later issues reuses this shape. */
+function inboxMethods(inbox: SubmissionKind) {
+  const access = { kind: 'inbox', inbox } as const;
+  return {
+    list: def(
+      access,
+      z.object({
+        status: z.enum(STATUSES).optional(),
+        assignee: z.union([Id, z.literal('unassigned')]).optional(),
+        text: z.string().max(200, 'must be at most 200 characters').optional(),
+        sort: z.enum(SORTS).default('newest'),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+      z.object({ total: z.number().int().nonnegative(), rows: z.array(ListRow) }),
+    ),
+    get: def(access, z.object({ id: Id }), Detail),
+    addNote: def(access, z.object({ id: Id, body: Text(20_000) }), z.object({ eventId: Id })),
+    queueReply: def(access, z.object({ id: Id, body: Text(20_000) }), z.object({ eventId: Id })),
+    setStatus: def(access, z.object({ id: Id, version: Version, status: z.enum(STATUSES) }), z.object({ version: Version })),
+    assign: def(access, z.object({ id: Id, version: Version, assigneeId: Id.nullable() }), z.object({ version: Version })),
+    assignees: def(access, Empty, z.array(z.object({ id: Id, displayName: z.string() }))),
+    customerCard: def(access, z.object({ submissionId: Id }), CustomerCard),
+    revealField: def(access, z.object({ submissionId: Id, field: z.enum(REVEALABLE) }), z.object({ value: z.string().nullable() })),
+  };
+}
+
+type Prefixed<P extends string, T> = { [K in keyof T as `${P}.${K & string}`]: T[K] };
+
+export function prefixed<P extends string, T extends object>(prefix: P, methods: T): Prefixed<P, T> {
+  return Object.fromEntries(Object.entries(methods).map(([k, v]) => [`${prefix}.${k}`, v])) as Prefixed<P, T>;
+}
+
+export const contract = {
+  'auth.state': def(PUBLIC, Empty, AuthState, true),
+  'auth.createFirstDirector': def(
+    PUBLIC,
+    z.object({ username: Username, displayName: Text(100), password: Password }),
+    PersonOut,
+  ),
+  'auth.signIn': def(PUBLIC, z.object({ username: z.string().trim().min(1).max(64), password: Password }), PersonOut),
+  'auth.unlock': def({ kind: 'unlocked' }, z.object({ password: Password }), PersonOut),
+  'auth.signOut': def({ kind: 'unlocked' }, Empty, Ok),
+  ...prefixed('complaints', inboxMethods('complaint')),
+  'audit.list': def(
+    DIRECTOR,
+    z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    z.array(
+      z.object({
+        seq: z.number().int(),
+        at: Timestamp,
+        actorName: z.string(),
+        actorRole: z.string().nullable(),
+        action: z.string(),
+        targetType: z.string().nullable(),
+        targetId: z.string().nullable(),
+        detail: z.record(z.string(), z.unknown()),
+        hash: z.string(),
+      }),
+    ),
+  ),
+  'audit.verify': def(
+    DIRECTOR,
+    Empty,
+    z.object({ intact: z.boolean(), rows: z.number().int(), brokenAtSeq: z.number().int().optional(), reason: z.string().optional() }),
+  ),
+  'desk.status': def(
+    SIGNED_IN,
+    Empty,
+    z.object({ outboxPending: z.number().int().nonnegative(), hub: z.enum(['not_enrolled', 'online', 'offline']) }),
+    true,
+  ),
+} satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const ERROR_CODES = [
+  'unknown_method',
+  'unauthenticated',
+  'session_locked',
+  'forbidden',
+  'invalid_input',
+  'not_found',
+  'stale',
+  'bad_credentials',
+  'account_locked',
+  'weak_password',
+  'username_taken',
+  'already_initialised',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  detail?: Record<string, unknown>;
+}
+
+/** What crosses a transport: errors travel as data, because Electron's IPC and fetch both lose Error subclasses. */
+export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };

@@ -1,0 +1,73 @@
+import { appendAudit, type AuditActor } from '../../core/audit/chain.ts';
+import { AuthError, authenticate, confirmPassword, countStaff, createStaff } from '../../core/security/staff.ts';
+import type { Person } from '../../core/security/roles.ts';
+import { ApiError } from '../errors.ts';
+import { me, type Handler, type HandlerContext } from './types.ts';
+
+export const actorOf = (p: Person): AuditActor => ({ id: p.id, name: p.displayName, role: p.role });
+
+/** Sign-in failures are audited too, then rethrown: a run of wrong passwords is worth seeing. */
+function auditFailure(ctx: HandlerContext, actor: AuditActor, e: unknown): never {
+  if (e instanceof AuthError) {
+    appendAudit(ctx.store.db, actor, { action: e.code === 'account_locked' ? 'auth.refused_locked' : 'auth.failed' });
+  }
+  throw e;
+}
+
+export const authHandlers = {
+  'auth.state': {
+    run: (_input, ctx) => ({
+      needsFirstDirector: countStaff(ctx.store.db) === 0,
+      person: ctx.session?.person ?? null,
+      locked: ctx.session?.locked ?? false,
+    }),
+  } satisfies Handler<'auth.state'>,
+
+  'auth.createFirstDirector': {
+    async run(input, ctx) {
+      // Only the very first account can be made without signing in; after that only directors add staff.
+      if (countStaff(ctx.store.db) > 0) throw new ApiError('already_initialised', 'Backdesk already has a director; sign in instead');
+      const person = await createStaff(ctx.store.db, { ...input, role: 'director' });
+      ctx.sessions.start(ctx.connectionId, person);
+      appendAudit(ctx.store.db, actorOf(person), { action: 'staff.first_director', targetType: 'staff', targetId: person.id });
+      return person;
+    },
+  } satisfies Handler<'auth.createFirstDirector'>,
+
+  'auth.signIn': {
+    async run(input, ctx) {
+      try {
+        const person = await authenticate(ctx.store.db, input.username, input.password);
+        ctx.sessions.start(ctx.connectionId, person);
+        appendAudit(ctx.store.db, actorOf(person), { action: 'auth.sign_in' });
+        return person;
+      } catch (e) {
+        return auditFailure(ctx, { id: null, name: input.username, role: null }, e);
+      }
+    },
+  } satisfies Handler<'auth.signIn'>,
+
+  'auth.unlock': {
+    async run(input, ctx) {
+      const person = me(ctx);
+      try {
+        await confirmPassword(ctx.store.db, person.id, input.password);
+      } catch (e) {
+        // A locked-out account also loses the idle session: it must sign in again after the lockout.
+        if (e instanceof AuthError && e.code === 'account_locked') ctx.sessions.end(ctx.connectionId);
+        return auditFailure(ctx, actorOf(person), e);
+      }
+      ctx.sessions.unlock(ctx.session!);
+      appendAudit(ctx.store.db, actorOf(person), { action: 'auth.unlock' });
+      return person;
+    },
+  } satisfies Handler<'auth.unlock'>,
+
+  'auth.signOut': {
+    run(_input, ctx) {
+      appendAudit(ctx.store.db, actorOf(me(ctx)), { action: 'auth.sign_out' });
+      ctx.sessions.end(ctx.connectionId);
+      return { ok: true as const };
+    },
+  } satisfies Handler<'auth.signOut'>,
+};

@@ -1,0 +1,67 @@
+/** Handlers of one submission inbox; the contract's inboxMethods() names the same methods. */
+import { customerCard, revealField } from '../../core/domain/customers.ts';
+import {
+  addNote,
+  assign,
+  customerOf,
+  getSubmission,
+  listSubmissions,
+  queueReply,
+  setStatus,
+  type SubmissionKind,
+} from '../../core/domain/submissions.ts';
+import { mayUseInbox } from '../../core/security/roles.ts';
+import { listStaff } from '../../core/security/staff.ts';
+import { prefixed } from '../contract.ts';
+import { me, type Handler } from './types.ts';
+
+function inboxHandlers(kind: SubmissionKind) {
+  const target = (id: string) => ({ targetType: 'submission', targetId: id });
+  return {
+    list: { run: (q, ctx) => listSubmissions(ctx.store.db, kind, q) } satisfies Handler<'complaints.list'>,
+    get: {
+      run: ({ id }, ctx) => getSubmission(ctx.store.db, kind, id),
+      audit: ({ id }) => ({ action: 'submission.view', ...target(id) }),
+    } satisfies Handler<'complaints.get'>,
+    addNote: {
+      run: ({ id, body }, ctx) => ({ eventId: addNote(ctx.store.db, kind, id, me(ctx).id, body) }),
+      audit: ({ id }, out) => ({ action: 'submission.note', ...target(id), detail: { eventId: out.eventId } }),
+    } satisfies Handler<'complaints.addNote'>,
+    queueReply: {
+      run: ({ id, body }, ctx) => ({ eventId: queueReply(ctx.store.db, kind, id, me(ctx).id, body) }),
+      audit: ({ id }, out) => ({ action: 'submission.reply_queued', ...target(id), detail: { eventId: out.eventId } }),
+    } satisfies Handler<'complaints.queueReply'>,
+    setStatus: {
+      run: ({ id, version, status }, ctx) => ({ version: setStatus(ctx.store.db, kind, id, me(ctx).id, version, status) }),
+      audit: ({ id, status }) => ({ action: 'submission.status', ...target(id), detail: { status } }),
+    } satisfies Handler<'complaints.setStatus'>,
+    assign: {
+      run: ({ id, version, assigneeId }, ctx) => ({ version: assign(ctx.store.db, kind, id, me(ctx).id, version, assigneeId) }),
+      audit: ({ id, assigneeId }) => ({ action: 'submission.assign', ...target(id), detail: { assigneeId } }),
+    } satisfies Handler<'complaints.assign'>,
+    assignees: {
+      run: (_input, ctx) =>
+        listStaff(ctx.store.db)
+          .filter((p) => mayUseInbox(p, kind))
+          .map((p) => ({ id: p.id, displayName: p.displayName })),
+    } satisfies Handler<'complaints.assignees'>,
+    customerCard: {
+      run: ({ submissionId }, ctx) => customerCard(ctx.store.db, customerOf(ctx.store.db, kind, submissionId)),
+      audit: (_input, out) => ({ action: 'customer.view_card', targetType: 'customer', targetId: out.id }),
+    } satisfies Handler<'complaints.customerCard'>,
+    revealField: {
+      run: ({ submissionId, field }, ctx) => ({ value: revealField(ctx.store.db, customerOf(ctx.store.db, kind, submissionId), field) }),
+      // Who revealed which field of whom, and when; never the value itself.
+      audit: ({ submissionId, field }, _out, ctx) => ({
+        action: 'customer.reveal',
+        targetType: 'customer',
+        targetId: customerOf(ctx.store.db, kind, submissionId),
+        detail: { field, submissionId },
+      }),
+    } satisfies Handler<'complaints.revealField'>,
+  };
+}
+
+export const inboxHandlersFor = {
+  ...prefixed('complaints', inboxHandlers('complaint')),
+};

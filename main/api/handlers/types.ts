@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { AuditEvent } from '../../core/audit/chain.ts';
+import type { Session, Sessions } from '../../core/security/sessions.ts';
+import type { Person } from '../../core/security/roles.ts';
+import type { Store } from '../../core/store/open.ts';
+import type { Contract, MethodName, Output } from '../contract.ts';
+
+export type HubState = 'not_enrolled' | 'online' | 'offline';
+
+/** What the dispatcher's owner (a transport's host) provides once. */
+export interface Deps {
+  store: Store;
+  sessions: Sessions;
+  /** The sync client's view of the hub; until a desk is enrolled it is 'not_enrolled'. */
+  hubState: () => HubState;
+}
+
+export interface HandlerContext extends Deps {
+  connectionId: string;
+  session: Session | null;
+}
+
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+
+/**
+ * run: the handler. audit: the audit row of a successful call; methods that have one must run
+ * synchronously, because the dispatcher writes the change and its audit row in one transaction.
+ */
+export interface Handler<M extends MethodName> {
+  run(input: ParsedInput<M>, ctx: HandlerContext): Output<M> | Promise<Output<M>>;
+  audit?: (input: ParsedInput<M>, output: Output<M>, ctx: HandlerContext) => AuditEvent;
+}
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The signed-in person; the dispatcher's access check guarantees there is one for non-public methods. */
+export function me(ctx: HandlerContext): Person {
+  if (!ctx.session) throw new Error('handler reached without a session');
+  return ctx.session.person;
+}
