@@ -49,9 +49,11 @@ export interface OpenOptions {
   keychain: Keychain;
   /** Marks a newly created profile as a demo profile (only `backdesk demo` sets it). */
   demo?: boolean;
+  /** false: open without applying pending migrations (doctor reports them instead). */
+  migrate?: boolean;
 }
 
-export async function openStore({ dataDir, keychain, demo = false }: OpenOptions): Promise<Store> {
+export async function openStore({ dataDir, keychain, demo = false, migrate: applyMigrations = true }: OpenOptions): Promise<Store> {
   const dbPath = join(dataDir, DB_FILE);
   const exists = existsSync(dbPath);
   const profile = exists ? readProfile(dataDir) : ensureProfile(dataDir, demo);
@@ -83,7 +85,7 @@ export async function openStore({ dataDir, keychain, demo = false }: OpenOptions
   try {
     applyKey(db, keyHex);
     configure(db);
-    migrate(db);
+    if (applyMigrations) migrate(db);
     assertEncrypted(db, dbPath);
   } catch (e) {
     db.close();

@@ -1,0 +1,181 @@
+/**
+ * The `backdesk` command: init, demo, serve, doctor. Each command's exit code is documented in `help`.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDesk } from '../api/desk.ts';
+import { verifyAudit } from '../core/audit/chain.ts';
+import { fillDemo } from '../core/demo/profile.ts';
+import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
+import { countStaff, createStaff } from '../core/security/staff.ts';
+import { DB_FILE, isEncryptedFile, latestSchemaVersion, openStore, schemaVersion } from '../core/store/open.ts';
+import { startWebHost } from '../web/server.ts';
+import { readPassword } from './password-prompt.ts';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+const DEMO_CREDENTIALS = 'DEMO-CREDENTIALS.txt';
+
+const HELP = `backdesk — the back office for customers' messages
+
+  backdesk init --data-dir DIR --username NAME --name "Display Name"
+      Creates the profile's encrypted store and its first director. The password is read from the
+      terminal (or the first line of stdin), never from the command line.
+  backdesk demo --data-dir DIR [--complaints N] [--customers N]
+      Creates a demo profile (5,000 complaints from 300 customers by default) with a demo director,
+      operator and IT admin, and prints their passwords. Reopening an existing demo profile prints them again.
+  backdesk serve --data-dir DIR [--port N] [--idle-minutes N]
+      Runs the browser host on 127.0.0.1 and prints the one-time URL to open.
+  backdesk doctor --data-dir DIR
+      Checks the profile. Exit codes: 0 all good, 2 keychain unreachable, 3 store does not open or is not
+      encrypted, 4 migrations pending, 5 audit chain broken.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'data-dir': { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      port: { type: 'string' },
+      'idle-minutes': { type: 'string' },
+      complaints: { type: 'string' },
+      customers: { type: 'string' },
+    },
+  });
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 1;
+  }
+  const dataDir = values['data-dir'];
+  if (!dataDir) throw new UsageError('--data-dir DIR is required');
+  switch (command) {
+    case 'init':
+      return init(dataDir, values.username, values.name);
+    case 'demo':
+      return demo(dataDir, count(values.complaints, 5000, '--complaints'), count(values.customers, 300, '--customers'));
+    case 'serve':
+      return serve(dataDir, values.port === undefined ? 0 : count(values.port, 0, '--port'), values['idle-minutes']);
+    case 'doctor':
+      return doctor(dataDir);
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+class UsageError extends Error {}
+
+function count(text: string | undefined, fallback: number, flag: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number, not ${text}`);
+  return n;
+}
+
+async function init(dataDir: string, username: string | undefined, name: string | undefined): Promise<number> {
+  if (!username || !name) throw new UsageError('init needs --username and --name');
+  const store = await openStore({ dataDir, keychain: systemKeychain() });
+  try {
+    if (countStaff(store.db) > 0) {
+      console.error('This profile already has staff; the first director exists. Sign in instead.');
+      return 1;
+    }
+    const password = await readPassword(`Mật khẩu cho / password for ${username}: `, true);
+    const person = await createStaff(store.db, { username, displayName: name, role: 'director', password });
+    console.log(`Created director ${person.username} in ${dataDir}. The database key is in the OS keychain (service ${KEYCHAIN_SERVICE}).`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+async function demo(dataDir: string, complaints: number, customers: number): Promise<number> {
+  const credentialsFile = join(dataDir, DEMO_CREDENTIALS);
+  const fresh = !existsSync(join(dataDir, DB_FILE));
+  const store = await openStore({ dataDir, keychain: systemKeychain(), demo: true });
+  try {
+    if (!store.profile.demo) {
+      console.error(`${dataDir} holds a real profile; demo data is only ever added to a demo profile.`);
+      return 1;
+    }
+    if (fresh || countStaff(store.db) === 0) {
+      const started = Date.now();
+      const accounts = await fillDemo(store.db, { complaints, customers });
+      const lines = accounts.map((a) => `${a.role.padEnd(9)} ${a.username.padEnd(9)} ${a.password}   (${a.displayName})`);
+      // Demo profile only: the passwords are kept beside it, owner-readable, so `npm start` can show them again.
+      writeFileSync(credentialsFile, lines.join('\n') + '\n', { mode: 0o600 });
+      console.log(`Demo profile created in ${dataDir}: ${complaints} complaints from ${customers} customers (${Date.now() - started} ms).`);
+    } else {
+      console.log(`Demo profile reopened from ${dataDir}.`);
+    }
+    if (existsSync(credentialsFile)) {
+      console.log('Demo accounts (role, username, password):\n' + readFileSync(credentialsFile, 'utf8'));
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+async function serve(dataDir: string, port: number, idleMinutes: string | undefined): Promise<number> {
+  const idle = idleMinutes === undefined ? undefined : count(idleMinutes, 10, '--idle-minutes') * 60_000;
+  const desk = await openDesk({ dataDir, keychain: systemKeychain(), idleLockMs: idle });
+  const host = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR, port });
+  console.log(`Backdesk is running on ${host.origin} (loopback only).`);
+  console.log(`Open this link once; it signs this browser in to the host and then stops working:\n\n  ${host.launchUrl}\n`);
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  await host.close();
+  desk.close();
+  return 0;
+}
+
+async function doctor(dataDir: string): Promise<number> {
+  const ok = (m: string) => console.log(`✓ ${m}`);
+  const bad = (m: string, code: number) => {
+    console.log(`✗ ${m}`);
+    return code;
+  };
+  const keychain = systemKeychain();
+  try {
+    await keychain.get(KEYCHAIN_SERVICE, 'doctor-probe');
+    ok('the OS keychain is reachable');
+  } catch (e) {
+    return bad((e as Error).message, 2);
+  }
+  let store;
+  try {
+    store = await openStore({ dataDir, keychain, migrate: false });
+  } catch (e) {
+    return bad(`the store does not open: ${(e as Error).message}`, 3);
+  }
+  try {
+    if (!isEncryptedFile(join(dataDir, DB_FILE))) return bad('the store file is not encrypted', 3);
+    ok(`the store opens with the keychain's key and is encrypted (${store.db.pragma('cipher', { simple: true })})`);
+    const [version, latest] = [schemaVersion(store.db), latestSchemaVersion()];
+    if (version !== latest) return bad(`the schema is at version ${version}; this Backdesk expects ${latest} (open Backdesk once to migrate)`, 4);
+    ok(`migrations are current (schema ${version})`);
+    const chain = verifyAudit(store.db);
+    if (!chain.intact) return bad(`the audit chain is broken at row ${chain.brokenAtSeq}: ${chain.reason}`, 5);
+    ok(`the audit chain is intact (${chain.rows} rows)`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(`backdesk: ${e.message}\n\n${HELP}`);
+      process.exit(64);
+    }
+    console.error(`backdesk: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
