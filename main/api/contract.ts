@@ -4,8 +4,8 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
-import { REVEALABLE } from '../core/domain/customers.ts';
-import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../core/domain/submissions.ts';
+import { REVEALABLE_FIELDS } from '../core/domain/revealable.ts';
+import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../core/domain/statuses.ts';
 import type { Inbox, Role } from '../core/security/roles.ts';
 import { Empty, Id, Ok, Password, PersonOut, Text, Timestamp, Username } from './schemas.ts';
 
@@ -109,7 +109,7 @@ function inboxMethods(inbox: SubmissionKind) {
     assign: def(access, z.object({ id: Id, version: Version, assigneeId: Id.nullable() }), z.object({ version: Version })),
     assignees: def(access, Empty, z.array(z.object({ id: Id, displayName: z.string() }))),
     customerCard: def(access, z.object({ submissionId: Id }), CustomerCard),
-    revealField: def(access, z.object({ submissionId: Id, field: z.enum(REVEALABLE) }), z.object({ value: z.string().nullable() })),
+    revealField: def(access, z.object({ submissionId: Id, field: z.enum(REVEALABLE_FIELDS) }), z.object({ value: z.string().nullable() })),
   };
 }
 

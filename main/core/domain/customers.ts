@@ -5,8 +5,8 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { maskAddress, maskEmail, maskName, maskPhone } from './masking.ts';
 
-export const REVEALABLE = ['fullName', 'email', 'phone', 'address'] as const;
-export type RevealableField = (typeof REVEALABLE)[number];
+import type { RevealableField } from './revealable.ts';
+
 export type Gender = 'male' | 'female' | 'other';
 
 interface CustomerRow {

@@ -10,14 +10,9 @@ import { toFtsQuery } from '../text/fold.ts';
 import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
 
-export const SUBMISSION_KINDS = ['complaint', 'question', 'trade_contact', 'warranty', 'feedback'] as const;
-export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
-export const STATUSES = ['new', 'open', 'waiting', 'closed'] as const;
-export type Status = (typeof STATUSES)[number];
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export const SORTS = ['newest', 'oldest', 'due', 'priority'] as const;
-export type Sort = (typeof SORTS)[number];
+import type { Priority, Sort, Status, SubmissionKind } from './statuses.ts';
+
+export * from './statuses.ts';
 
 export interface ListQuery {
   status?: Status;
@@ -214,7 +209,9 @@ function editField(
     const version = r.version + 1;
     stmt(db, `UPDATE submissions SET ${field} = ?, version = ?, updated_at = ? WHERE id = ?`).run(value, version, now, id);
     const type = field === 'status' ? 'status_change' : 'assignment';
-    addEvent(db, id, type, actorId, null, { from, to: value }, now);
+    // The assignee's name is kept with the event, so the timeline reads the same after staff changes.
+    const toName = field === 'assignee_id' && value ? (stmt(db, 'SELECT display_name AS n FROM staff WHERE id = ?').get(value) as { n: string }).n : undefined;
+    addEvent(db, id, type, actorId, null, { from, to: value, ...(toName && { toName }) }, now);
     enqueue(db, { mutation: `submission.${field === 'status' ? 'status' : 'assign'}`, entityType: 'submission', entityId: id, baseVersion, payload: { to: value }, actorId }, now);
     return version;
   })();

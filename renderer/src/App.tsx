@@ -1,0 +1,108 @@
+/** The app's phases: loading → first run | sign-in → desk, with the lock screen whenever the session idles out. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../main/api/contract.ts';
+import { call, onSessionLost } from './api/client.ts';
+import { AuditView } from './audit/AuditView.tsx';
+import { LanguageButton } from './components/LanguageButton.tsx';
+import { Notices } from './components/Notices.tsx';
+import { isTyping, ShortcutsHelp } from './components/ShortcutsHelp.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { ComplaintsInbox } from './inbox/ComplaintsInbox.tsx';
+import { FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
+
+type Person = Output<'auth.signIn'>;
+type Phase = { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'signIn' } | { kind: 'locked'; person: Person } | { kind: 'desk'; person: Person };
+
+export function App() {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const refresh = useCallback(async () => {
+    const s = await call('auth.state', {});
+    if (s.needsFirstDirector) setPhase({ kind: 'firstRun' });
+    else if (!s.person) setPhase({ kind: 'signIn' });
+    else setPhase({ kind: s.locked ? 'locked' : 'desk', person: s.person });
+  }, []);
+
+  useEffect(() => {
+    void refresh().catch(() => setPhase({ kind: 'signIn' }));
+    return onSessionLost(() => void refresh().catch(() => setPhase({ kind: 'signIn' })));
+  }, [refresh]);
+
+  const signedIn = (person: Person) => setPhase({ kind: 'desk', person });
+  switch (phase.kind) {
+    case 'loading':
+      return <p className="loading">{t('app.loading')}</p>;
+    case 'firstRun':
+      return <FirstRun onSignedIn={signedIn} />;
+    case 'signIn':
+      return <SignIn onSignedIn={signedIn} />;
+    case 'locked':
+      return <Locked person={phase.person} onUnlocked={signedIn} onSignedOut={() => setPhase({ kind: 'signIn' })} />;
+    case 'desk':
+      return (
+        <Notices>
+          <Desk person={phase.person} onSignedOut={() => setPhase({ kind: 'signIn' })} />
+        </Notices>
+      );
+  }
+}
+
+type View = 'complaints' | 'audit';
+
+function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('complaints');
+  const [help, setHelp] = useState(false);
+  const mayComplaints = person.role === 'director' || (person.role === 'operator' && person.grants.includes('complaint'));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') return setHelp(false);
+      if (e.key === '?' && !isTyping(e.target)) {
+        e.preventDefault();
+        setHelp((h) => !h);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="desk">
+      <header className="top-bar">
+        <strong className="brand">Backdesk</strong>
+        <nav aria-label="main">
+          {mayComplaints && (
+            <button type="button" aria-current={view === 'complaints'} onClick={() => setView('complaints')}>
+              {t('nav.complaints')}
+            </button>
+          )}
+          {person.role === 'director' && (
+            <button type="button" aria-current={view === 'audit'} onClick={() => setView('audit')}>
+              {t('nav.audit')}
+            </button>
+          )}
+        </nav>
+        <span className="spacer" />
+        <button type="button" className="ghost" onClick={() => setHelp(true)}>
+          {t('nav.shortcuts')}
+        </button>
+        <LanguageButton />
+        <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
+          {t('nav.signOut')}
+        </button>
+      </header>
+      {view === 'audit' && person.role === 'director' ? (
+        <AuditView />
+      ) : mayComplaints ? (
+        <ComplaintsInbox person={person} shortcutsEnabled={!help} />
+      ) : (
+        <p className="empty-state">{person.role === 'it_admin' ? t('home.itAdmin') : t('home.noGrant')}</p>
+      )}
+      <StatusBar person={person} />
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** One place for messages to the person: errors from calls, translated from their codes. */
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { BackdeskError } from '../api/client.ts';
+import { formatTime } from '../i18n/index.ts';
+
+export function messageFor(e: unknown, t: TFunction): string {
+  if (!(e instanceof BackdeskError)) return t('errors.internal');
+  if (e.detail?.network) return t('errors.network');
+  switch (e.code) {
+    case 'account_locked':
+      return t('errors.account_locked', { time: formatTime(Number(e.detail?.lockedUntil ?? Date.now())) });
+    case 'invalid_input':
+      return t('errors.invalid_input', { message: e.message });
+    case 'bad_credentials':
+    case 'forbidden':
+    case 'stale':
+    case 'weak_password':
+    case 'username_taken':
+    case 'not_found':
+      return t(`errors.${e.code}`);
+    default:
+      return t('errors.internal');
+  }
+}
+
+const Report = createContext<(e: unknown) => void>(() => {});
+export const useReport = () => useContext(Report);
+
+export function Notices({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [notices, setNotices] = useState<{ id: number; text: string }[]>([]);
+  const report = useCallback(
+    (e: unknown) => setNotices((n) => [...n.slice(-2), { id: Date.now() + Math.random(), text: messageFor(e, t) }]),
+    [t],
+  );
+  return (
+    <Report.Provider value={report}>
+      {children}
+      <div className="notices" role="alert" aria-live="assertive">
+        {notices.map((n) => (
+          <div key={n.id} className="notice">
+            <span>{n.text}</span>
+            <button type="button" aria-label={t('errors.dismiss')} onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </Report.Provider>
+  );
+}

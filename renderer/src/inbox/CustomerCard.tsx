@@ -1,0 +1,57 @@
+/** The customer card: personal fields masked; each reveal is one audited call for one field. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../main/api/contract.ts';
+import { REVEALABLE_FIELDS, type RevealableField } from '../../../main/core/domain/revealable.ts';
+import { call } from '../api/client.ts';
+import { useReport } from '../components/Notices.tsx';
+import { formatTime } from '../i18n/index.ts';
+
+export function CustomerCard({ submissionId }: { submissionId: string }) {
+  const { t } = useTranslation();
+  const report = useReport();
+  const [card, setCard] = useState<Output<'complaints.customerCard'> | null>(null);
+  const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string | null>>>({});
+
+  useEffect(() => {
+    setRevealed({});
+    call('complaints.customerCard', { submissionId }).then(setCard, report);
+  }, [submissionId, report]);
+
+  const reveal = (field: RevealableField) =>
+    call('complaints.revealField', { submissionId, field }).then((r) => setRevealed((v) => ({ ...v, [field]: r.value })), report);
+
+  if (!card) return <aside className="pane customer-pane" aria-busy="true" />;
+  return (
+    <aside className="pane customer-pane" aria-label={t('customer.title')}>
+      <h3>{t('customer.title')}</h3>
+      <dl className="facts">
+        <dt>{t('customer.username')}</dt>
+        <dd>{card.username ?? t('customer.none')}</dd>
+        <dt>{t('customer.gender')}</dt>
+        <dd>{card.gender ? t(`customer.${card.gender}`) : t('customer.none')}</dd>
+        {REVEALABLE_FIELDS.map((field) => {
+          const shown = field in revealed ? revealed[field] : card[field];
+          return (
+            <div key={field} className="fact-row">
+              <dt>{t(`customer.${field}`)}</dt>
+              <dd data-testid={`customer-${field}`}>
+                <span className={field in revealed ? 'revealed' : 'masked'}>{shown ?? t('customer.none')}</span>
+                {!(field in revealed) && card[field] !== null && (
+                  <button type="button" className="link" aria-label={t('customer.revealLabel', { field: t(`customer.${field}`) })} onClick={() => void reveal(field)}>
+                    {t('customer.reveal')}
+                  </button>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+        <dt>{t('customer.since')}</dt>
+        <dd>{formatTime(card.since)}</dd>
+        <dt>{t('customer.submissions')}</dt>
+        <dd>{card.submissionCount}</dd>
+      </dl>
+      <p className="muted small">{t('customer.auditNote')}</p>
+    </aside>
+  );
+}
