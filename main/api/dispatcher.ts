@@ -37,6 +37,11 @@ export class Dispatcher {
     }
   }
 
+  /** A connection went away (a window closed): its session ends with it. */
+  disconnect(connectionId: string): void {
+    this.deps.sessions.end(connectionId);
+  }
+
   private run(handler: Handler<MethodName>, input: never, ctx: HandlerContext): unknown {
     const { audit } = handler;
     if (!audit) return handler.run(input, ctx);

@@ -1,0 +1,40 @@
+// Runs every *.test.ts under test/ with Node's test runner (through tsx), prints the spec report, and
+// ends with one line summing every test: `N passed, N failed, N skipped`. Exit code 1 if anything failed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2);
+const files = readdirSync(join(root, 'test'), { recursive: true })
+  .filter((f) => String(f).endsWith('.test.ts'))
+  .map((f) => join('test', String(f)))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+const countsDir = mkdtempSync(join(tmpdir(), 'backdesk-counts-'));
+const countsFile = join(countsDir, 'counts.json');
+const run = spawnSync(
+  process.execPath,
+  [
+    '--import', 'tsx',
+    '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'test/support/count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
+    ...files,
+  ],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, BACKDESK_TEST: '1' } },
+);
+
+let counts = { passed: 0, failed: 0, skipped: 0 };
+try {
+  counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+} catch {
+  counts.failed += 1; // the runner died before reporting: that is a failure, never a pass
+}
+rmSync(countsDir, { recursive: true, force: true });
+if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+console.log(`\nfiles: ${files.map((f) => relative('.', f)).length}`);
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(counts.failed > 0 ? 1 : 0);
