@@ -1,0 +1,52 @@
+/** Real stores in temporary folders, keyed in the real (private, test-session) keychain. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { openDesk, type Desk } from '../../main/api/desk.ts';
+import { insertCustomer } from '../../main/core/domain/customers.ts';
+import { insertSubmission } from '../../main/core/domain/submissions.ts';
+import { systemKeychain } from '../../main/core/security/keychain.ts';
+import type { Inbox, Role } from '../../main/core/security/roles.ts';
+import { createStaff } from '../../main/core/security/staff.ts';
+import { openStore, type Store } from '../../main/core/store/open.ts';
+
+export const keychain = systemKeychain();
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backdesk-test-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export async function tempStore(): Promise<Store> {
+  const store = await openStore({ dataDir: tempDir(), keychain });
+  after(() => store.close());
+  return store;
+}
+
+export async function tempDesk(idleLockMs?: number): Promise<Desk> {
+  const desk = await openDesk({ dataDir: tempDir(), keychain, idleLockMs });
+  after(() => desk.close());
+  return desk;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+export async function addStaff(store: Store, username: string, role: Role, grants: Inbox[] = []) {
+  return createStaff(store.db, { username, displayName: `Nhân viên ${username}`, role, password: PASSWORD, grants });
+}
+
+export function addComplaint(store: Store, subject: string, body: string, customer?: Partial<{ fullName: string; email: string; phone: string; address: string }>) {
+  const customerId = insertCustomer(store.db, {
+    username: `kh${Math.random().toString(36).slice(2, 10)}`,
+    gender: 'female',
+    fullName: customer?.fullName ?? 'Nguyễn Thị Lan',
+    email: customer?.email ?? 'nguyenlan@gmail.com',
+    phone: customer?.phone ?? '0912345123',
+    address: customer?.address ?? '12 Lê Lợi, Huế',
+    createdAt: Date.now(),
+  });
+  const id = insertSubmission(store.db, { kind: 'complaint', customerId, subject, body, createdAt: Date.now() });
+  return { id, customerId };
+}
