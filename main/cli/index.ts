@@ -3,7 +3,6 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../api/desk.ts';
 import { verifyAudit } from '../core/audit/chain.ts';
@@ -11,10 +10,10 @@ import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { countStaff, createStaff } from '../core/security/staff.ts';
 import { DB_FILE, isEncryptedFile, latestSchemaVersion, openStore, schemaVersion } from '../core/store/open.ts';
+import { RENDERER_DIR } from '../web/renderer-dir.ts';
 import { startWebHost } from '../web/server.ts';
 import { readPassword } from './password-prompt.ts';
 
-export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 const DEMO_CREDENTIALS = 'DEMO-CREDENTIALS.txt';
 
 const HELP = `backdesk — the back office for customers' messages

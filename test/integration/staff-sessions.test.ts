@@ -69,7 +69,8 @@ test('through the dispatcher: idle lock refuses calls until unlocked; a status p
   const locked = await call('complaints.list');
   assert.equal(!locked.ok && locked.error.code, 'session_locked');
   const state = await call('auth.state');
-  assert.deepEqual(state.ok && { locked: state.result.locked, id: state.result.person?.id }, { locked: true, id: person.id });
+  const result = state.ok ? (state.result as { locked: boolean; person: { id: string } | null }) : null;
+  assert.deepEqual({ locked: result?.locked, id: result?.person?.id }, { locked: true, id: person.id });
   const wrong = await call('auth.unlock', { password: 'nope' });
   assert.equal(!wrong.ok && wrong.error.code, 'bad_credentials');
   assert.equal((await call('auth.unlock', { password: PASSWORD })).ok, true);
