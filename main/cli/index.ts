@@ -3,6 +3,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../api/desk.ts';
 import { verifyAudit } from '../core/audit/chain.ts';
@@ -125,9 +126,15 @@ async function serve(dataDir: string, port: number, idleMinutes: string | undefi
   const host = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR, port });
   console.log(`Backdesk is running on ${host.origin} (loopback only).`);
   console.log(`Open this link once; it signs this browser in to the host and then stops working:\n\n  ${host.launchUrl}\n`);
+  const lines = process.stdin.isTTY ? createInterface({ input: process.stdin }) : null;
+  if (lines) {
+    console.log('Press Enter for another one-time link (another browser, or after closing this one); Ctrl+C stops Backdesk.');
+    lines.on('line', () => console.log(`\n  ${host.issueLaunchUrl()}\n`));
+  }
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
+  lines?.close();
   await host.close();
   desk.close();
   return 0;

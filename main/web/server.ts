@@ -14,8 +14,10 @@ import { CONTENT_SECURITY_POLICY } from '../api/csp.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
 
 export interface WebHost {
-  /** The one-time launch URL; print it, it is the only way in. */
+  /** The first one-time launch URL; print it, it is the only way in. */
   launchUrl: string;
+  /** Another one-time launch URL, for a second browser or after the first was closed. */
+  issueLaunchUrl(): string;
   origin: string;
   port: number;
   close(): Promise<void>;
@@ -43,8 +45,8 @@ const TYPES: Record<string, string> = {
 export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHostOptions): Promise<WebHost> {
   const root = resolve(rendererDir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`the renderer is not built: ${join(root, 'index.html')} is missing (run npm run build:renderer)`);
-  let launchToken: Buffer | null = randomBytes(32);
-  const launchTokenText = launchToken.toString('base64url');
+  // Launch tokens not yet exchanged; each is 256 random bits and works once.
+  const launchTokens = new Set<string>();
   // cookie value → connection id; the dispatcher keys sessions by connection.
   const connections = new Map<string, string>();
   let allowedHosts: Set<string>;
@@ -90,11 +92,11 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
 
   function exchangeToken(url: URL, res: ServerResponse): void {
     const offered = Buffer.from(url.searchParams.get('token') ?? '', 'utf8');
-    const expected = launchToken;
-    if (!expected || offered.length !== launchTokenText.length || !timingSafeEqual(offered, Buffer.from(launchTokenText))) {
-      return refuse(res, 403, 'This link is wrong or has already been used. Run `backdesk serve` again for a new one.');
+    const match = [...launchTokens].find((t) => t.length === offered.length && timingSafeEqual(Buffer.from(t), offered));
+    if (!match) {
+      return refuse(res, 403, 'This link is wrong or has already been used. Ask `backdesk serve` for a new one (press Enter in its window).');
     }
-    launchToken = null; // exchanged once: a leaked URL (history, a screenshot) is worthless afterwards
+    launchTokens.delete(match); // exchanged once: a leaked URL (history, a screenshot) is worthless afterwards
     const cookie = randomBytes(32).toString('base64url');
     connections.set(cookie, newId());
     res.setHeader('Set-Cookie', `${COOKIE}=${cookie}; HttpOnly; SameSite=Strict; Path=/`);
@@ -123,8 +125,14 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
   const actualPort = (server.address() as { port: number }).port;
   origin = `http://127.0.0.1:${actualPort}`;
   allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+  const issueLaunchUrl = () => {
+    const token = randomBytes(32).toString('base64url');
+    launchTokens.add(token);
+    return `${origin}/launch?token=${token}`;
+  };
   return {
-    launchUrl: `${origin}/launch?token=${launchTokenText}`,
+    launchUrl: issueLaunchUrl(),
+    issueLaunchUrl,
     origin,
     port: actualPort,
     close: () =>

@@ -33,7 +33,7 @@ export const en: Shape<typeof vi> = {
     mine: 'Mine',
     unassigned: 'Unassigned',
     sort: 'Sort',
-    count: '{{count}} complaints',
+    count: '{{count, number}} complaints',
     empty: 'No complaint matches the filters.',
     choose: 'Choose a complaint to see it (keys j / k).',
     loadingRow: 'Loading…',

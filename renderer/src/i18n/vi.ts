@@ -36,7 +36,7 @@ export const vi = {
     mine: 'Của tôi',
     unassigned: 'Chưa phân công',
     sort: 'Sắp xếp',
-    count: '{{count}} khiếu nại',
+    count: '{{count, number}} khiếu nại',
     empty: 'Không có khiếu nại nào khớp bộ lọc.',
     choose: 'Chọn một khiếu nại để xem chi tiết (phím j / k).',
     loadingRow: 'Đang tải…',

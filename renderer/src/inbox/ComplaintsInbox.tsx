@@ -29,7 +29,23 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
     return () => clearTimeout(timer);
   }, [typed]);
 
-  useEffect(() => setSelected(-1), [filters]);
+  // Enter in the search box asks for the first result of the new search, once it is applied.
+  const selectFirst = useRef(false);
+  useEffect(() => {
+    setSelected(selectFirst.current ? 0 : -1);
+    selectFirst.current = false;
+  }, [filters]);
+  const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    e.currentTarget.blur();
+    const text = typed.trim() || undefined;
+    if (filters.text === text) setSelected(0);
+    else {
+      selectFirst.current = true;
+      setFilters((f) => ({ ...f, text }));
+    }
+  };
 
   const selectedId = selected >= 0 ? list.rowAt(selected)?.id : undefined;
   const load = useCallback(
@@ -103,6 +119,7 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
             placeholder={t('inbox.search')}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={onSearchKey}
           />
           <div className="filter-row">
             <select aria-label={t('detail.status')} value={filters.status ?? ''} onChange={(e) => setFilter('status', (e.target.value || undefined) as Filters['status'])}>

@@ -1,0 +1,123 @@
+/**
+ * End to end in Chromium through the browser host: a real store, a real keychain, the built renderer.
+ */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../main/web/server.ts';
+import { RENDERER_DIR } from '../../main/web/renderer-dir.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { addComplaint, addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+
+const XSS = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>';
+// Set up once at the top level, so the fixtures' after() hooks run when the whole file is done.
+const desk = await tempDesk();
+await addStaff(desk.store, 'lan', 'operator', ['complaint']);
+await addStaff(desk.store, 'binh', 'operator', ['comment']);
+addComplaint(desk.store, 'Điện thoại rơi vỡ màn hình khi giao', 'Nhân viên giao hàng làm rơi điện thoại, màn hình vỡ.');
+addComplaint(desk.store, 'Mã độc trong nội dung onerror', XSS);
+for (let i = 0; i < 20; i++) addComplaint(desk.store, `Giao hàng trễ lần ${i}`, 'Đơn hàng chưa tới.');
+const host: WebHost = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR });
+after(() => host.close());
+const browser: Browser = await launchBrowser();
+
+async function signIn(username: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await page.goto(host.issueLaunchUrl());
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  return page;
+}
+
+async function search(page: Page, text: string, expected: string) {
+  await page.getByTestId('result-count').filter({ hasText: 'khiếu nại' }).waitFor();
+  await page.keyboard.press('/');
+  await page.keyboard.type(text);
+  await page.getByTestId('result-count').filter({ hasText: new RegExp(`^${expected}$`) }).waitFor();
+  await page.keyboard.press('Enter'); // leaves the search box on the first result
+}
+
+test('an operator finds a complaint typed without marks, notes it, closes it, and after a reload it is still so', async () => {
+  const page = await signIn('lan');
+  await page.getByTestId('result-count').filter({ hasText: '22 khiếu nại' }).waitFor();
+  await search(page, 'dien thoai roi vo', '1 khiếu nại');
+  await page.getByRole('heading', { name: 'Điện thoại rơi vỡ màn hình khi giao' }).waitFor();
+
+  await page.keyboard.press('n');
+  await page.keyboard.type('Đã gọi cho khách, sẽ đổi máy mới.');
+  await page.keyboard.press('Control+Enter');
+  await page.locator('.event-body', { hasText: 'Đã gọi cho khách, sẽ đổi máy mới.' }).waitFor();
+
+  await page.keyboard.press('Escape'); // leave the text box so shortcuts apply
+  await page.keyboard.press('e');
+  await page.locator('.event', { hasText: '→ Đã đóng' }).waitFor();
+  assert.equal(await page.getByTestId('status-select').inputValue(), 'closed');
+  await page.getByTestId('outbox-count').filter({ hasText: '2 thay đổi' }).waitFor();
+
+  await page.reload();
+  await page.getByTestId('result-count').filter({ hasText: '22 khiếu nại' }).waitFor();
+  await search(page, 'dien thoai', '1 khiếu nại');
+  await page.getByRole('heading', { name: 'Điện thoại rơi vỡ màn hình khi giao' }).waitFor();
+  assert.equal(await page.getByTestId('status-select').inputValue(), 'closed');
+  assert.equal(await page.locator('.event-body', { hasText: 'Đã gọi cho khách, sẽ đổi máy mới.' }).count(), 1);
+});
+
+test('a complaint whose body is HTML shows as text and runs nothing', async () => {
+  const page = await signIn('lan');
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await search(page, 'onerror', '1 khiếu nại');
+  const body = page.getByTestId('complaint-body');
+  await body.waitFor();
+  assert.equal((await body.textContent())?.trim(), XSS);
+  assert.equal(await body.locator('img, script').count(), 0);
+  await page.waitForTimeout(300);
+  assert.deepEqual(dialogs, []);
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+});
+
+test('the customer card is masked until a field is revealed', async () => {
+  const page = await signIn('lan');
+  await search(page, 'dien thoai', '1 khiếu nại');
+  await page.getByTestId('customer-phone').filter({ hasText: '09xx xxx 123' }).waitFor();
+  await page.getByRole('button', { name: 'Hiện Điện thoại đầy đủ' }).click();
+  await page.getByTestId('customer-phone').filter({ hasText: '0912345123' }).waitFor();
+});
+
+test('keyboard: ? lists every shortcut; the interface switches to English', async () => {
+  const page = await signIn('lan');
+  await page.getByTestId('result-count').filter({ hasText: 'khiếu nại' }).waitFor();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Phím tắt' });
+  await dialog.waitFor();
+  const keys = await dialog.locator('kbd').allTextContents();
+  for (const key of ['j', 'k', '/', 'n', 'r', 'e', '?', 'Esc']) assert.ok(keys.includes(key), key);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('result-count').filter({ hasText: '22 complaints' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+});
+
+test('an operator without the complaints grant sees no complaints, and the API refuses them too', async () => {
+  const page = await signIn('binh');
+  await page.getByText('Bạn chưa được cấp quyền hộp thư nào').waitFor();
+  const direct = await page.evaluate(() => window.backdesk!.call('complaints.list', {}));
+  assert.equal(!direct.ok && direct.error.code, 'forbidden');
+});
+
+test('the browser host refuses a wrong token, and a browser without the cookie gets nothing', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const wrong = await page.goto(`${host.origin}/launch?token=${'x'.repeat(43)}`);
+  assert.equal(wrong?.status(), 403);
+  assert.match(await page.textContent('body') ?? '', /wrong or has already been used/);
+  const home = await page.goto(`${host.origin}/`);
+  assert.equal(home?.status(), 401);
+  await context.close();
+});
