@@ -24,7 +24,9 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
 app.whenReady().then(async () => {
   try {
-    desk = await openDesk({ dataDir: join(app.getPath('userData'), 'profile'), keychain: systemKeychain() });
+    // BACKDESK_PROFILE_DIR lets IT (and the end-to-end test) place the profile elsewhere than the user's app data.
+    const dataDir = process.env.BACKDESK_PROFILE_DIR ?? join(app.getPath('userData'), 'profile');
+    desk = await openDesk({ dataDir, keychain: systemKeychain() });
   } catch (e) {
     dialog.showErrorBox('Backdesk', (e as Error).message);
     app.exit(1);
