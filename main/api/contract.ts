@@ -4,6 +4,7 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
+import { COMMENT_FILTERS, DECISIONS } from '../core/domain/comment-vocabulary.ts';
 import { REVEALABLE_FIELDS } from '../core/domain/revealable.ts';
 import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../core/domain/statuses.ts';
 import type { Inbox, Role } from '../core/security/roles.ts';
@@ -38,6 +39,7 @@ const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I,
 const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'signedIn' } as const;
 const DIRECTOR = { kind: 'roles', roles: ['director'] } as const;
+const COMMENTS = { kind: 'inbox', inbox: 'comment' } as const;
 
 const AuthState = z.object({ needsFirstDirector: z.boolean(), person: PersonOut.nullable(), locked: z.boolean() });
 
@@ -155,9 +157,62 @@ export const contract = {
   'desk.status': def(
     SIGNED_IN,
     Empty,
-    z.object({ outboxPending: z.number().int().nonnegative(), hub: z.enum(['not_enrolled', 'online', 'offline']) }),
+    z.object({
+      outboxPending: z.number().int().nonnegative(),
+      conflicts: z.number().int().nonnegative(),
+      hub: z.enum(['not_enrolled', 'online', 'offline', 'revoked']),
+      progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+      lastSyncAt: Timestamp.nullable(),
+      lastError: z.string().nullable(),
+    }),
     true,
   ),
+  'sync.now': def(SIGNED_IN, Empty, Ok),
+  'sync.enroll': def(
+    { kind: 'roles', roles: ['it_admin'] },
+    z.object({ hubUrl: z.string().trim().min(1).max(500), code: z.string().trim().min(16).max(40), deviceName: Text(100) }),
+    z.object({ deviceId: z.string() }),
+  ),
+  'sync.conflicts': def(
+    SIGNED_IN,
+    Empty,
+    z.array(
+      z.object({
+        id: Id,
+        mutation: z.string(),
+        entityType: z.string(),
+        entityId: z.string(),
+        reason: z.string(),
+        current: z.record(z.string(), z.unknown()).nullable(),
+        createdAt: Timestamp,
+      }),
+    ),
+  ),
+  'sync.dismissConflict': def(SIGNED_IN, z.object({ id: Id }), Ok),
+  'comments.list': def(
+    COMMENTS,
+    z.object({
+      status: z.enum(COMMENT_FILTERS).default('pending'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.object({
+      total: z.number().int().nonnegative(),
+      rows: z.array(
+        z.object({
+          id: Id,
+          pageUrl: z.string(),
+          body: z.string(),
+          postedAt: Timestamp,
+          status: z.enum(COMMENT_FILTERS),
+          decidedBy: z.string().nullable(),
+          decidedAt: Timestamp.nullable(),
+          authorUsername: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  'comments.moderate': def(COMMENTS, z.object({ id: Id, decision: z.enum(DECISIONS) }), Ok),
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

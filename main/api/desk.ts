@@ -3,11 +3,13 @@ import type { Keychain } from '../core/security/keychain.ts';
 import { DEFAULT_IDLE_LOCK_MS, Sessions } from '../core/security/sessions.ts';
 import { openStore, type Store } from '../core/store/open.ts';
 import { stmt } from '../core/store/statements.ts';
+import { SyncClient } from '../core/sync/client.ts';
 import { Dispatcher } from './dispatcher.ts';
 
 export interface Desk {
   store: Store;
   dispatcher: Dispatcher;
+  sync: SyncClient;
   close(): void;
 }
 
@@ -20,9 +22,27 @@ function idleLockMs(store: Store, fallbackMs: number): number {
   return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : fallbackMs;
 }
 
-export async function openDesk(opts: { dataDir: string; keychain: Keychain; idleLockMs?: number }): Promise<Desk> {
+export interface DeskOptions {
+  dataDir: string;
+  keychain: Keychain;
+  idleLockMs?: number;
+  /** How often the background sync runs (default 15 s); 0 turns the background loop off. */
+  syncIntervalMs?: number;
+}
+
+export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const store = await openStore(opts);
   const sessions = new Sessions(() => idleLockMs(store, opts.idleLockMs ?? DEFAULT_IDLE_LOCK_MS));
-  const dispatcher = new Dispatcher({ store, sessions, hubState: () => 'not_enrolled' });
-  return { store, dispatcher, close: () => store.close() };
+  const sync = new SyncClient(store, opts.keychain, { intervalMs: opts.syncIntervalMs ?? 15_000 });
+  if (opts.syncIntervalMs !== 0) sync.start();
+  const dispatcher = new Dispatcher({ store, sessions, keychain: opts.keychain, sync });
+  return {
+    store,
+    dispatcher,
+    sync,
+    close: () => {
+      sync.stop();
+      store.close();
+    },
+  };
 }

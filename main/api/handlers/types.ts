@@ -2,17 +2,17 @@ import type { z } from 'zod';
 import type { AuditEvent } from '../../core/audit/chain.ts';
 import type { Session, Sessions } from '../../core/security/sessions.ts';
 import type { Person } from '../../core/security/roles.ts';
+import type { Keychain } from '../../core/security/keychain.ts';
 import type { Store } from '../../core/store/open.ts';
+import type { SyncClient } from '../../core/sync/client.ts';
 import type { Contract, MethodName, Output } from '../contract.ts';
-
-export type HubState = 'not_enrolled' | 'online' | 'offline';
 
 /** What the dispatcher's owner (a transport's host) provides once. */
 export interface Deps {
   store: Store;
   sessions: Sessions;
-  /** The sync client's view of the hub; until a desk is enrolled it is 'not_enrolled'. */
-  hubState: () => HubState;
+  keychain: Keychain;
+  sync: SyncClient;
 }
 
 export interface HandlerContext extends Deps {

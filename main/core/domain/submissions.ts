@@ -68,7 +68,7 @@ export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): { t
   const rows = stmt(
     db,
     `SELECT s.id, s.subject, substr(s.body, 1, 160) AS excerpt, s.status, s.priority, s.assignee_id AS assigneeId,
-            st.display_name AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version
+            COALESCE(st.display_name, s.assignee_name) AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version
      FROM ${from} LEFT JOIN staff st ON st.id = s.assignee_id
      WHERE ${w} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
   ).all(params) as ListRow[];
@@ -114,7 +114,7 @@ interface SubmissionRow {
 function load(db: Db, kind: SubmissionKind, id: string): SubmissionRow {
   const row = stmt(
     db,
-    `SELECT s.*, st.display_name AS assignee_name FROM submissions s LEFT JOIN staff st ON st.id = s.assignee_id
+    `SELECT s.*, COALESCE(st.display_name, s.assignee_name) AS assignee_name FROM submissions s LEFT JOIN staff st ON st.id = s.assignee_id
      WHERE s.id = ? AND s.kind = ?`,
   ).get(id, kind) as SubmissionRow | undefined;
   if (!row) throw new DomainError('not_found', `no ${kind} with id ${id}`);
@@ -129,7 +129,7 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
   const timeline = (
     stmt(
       db,
-      `SELECT e.id, e.type, e.actor_id AS actorId, st.display_name AS actorName, e.body, e.data, e.created_at AS createdAt
+      `SELECT e.id, e.type, e.actor_id AS actorId, COALESCE(st.display_name, e.actor_name) AS actorName, e.body, e.data, e.created_at AS createdAt
        FROM submission_events e LEFT JOIN staff st ON st.id = e.actor_id
        WHERE e.submission_id = ? ORDER BY e.created_at, e.id`,
     ).all(id) as (Omit<TimelineEvent, 'data'> & { data: string })[]
@@ -212,7 +212,7 @@ function editField(
     // The assignee's name is kept with the event, so the timeline reads the same after staff changes.
     const toName = field === 'assignee_id' && value ? (stmt(db, 'SELECT display_name AS n FROM staff WHERE id = ?').get(value) as { n: string }).n : undefined;
     addEvent(db, id, type, actorId, null, { from, to: value, ...(toName && { toName }) }, now);
-    enqueue(db, { mutation: `submission.${field === 'status' ? 'status' : 'assign'}`, entityType: 'submission', entityId: id, baseVersion, payload: { to: value }, actorId }, now);
+    enqueue(db, { mutation: `submission.${field === 'status' ? 'status' : 'assign'}`, entityType: 'submission', entityId: id, baseVersion, payload: { to: value, ...(toName && { toName }) }, actorId }, now);
     return version;
   })();
 }

@@ -33,7 +33,9 @@ export function StatusBar({ person }: { person: Output<'auth.signIn'> }) {
       <span className={connected ? 'dot online' : 'dot offline'} aria-hidden="true" />
       <span data-testid="connectivity">{connected ? t('statusBar.online') : t('statusBar.offline')}</span>
       {status && <span className="muted">{t(`statusBar.hub_${status.hub}`)}</span>}
+      {status?.progress && <span role="status">{t('statusBar.syncing', status.progress)}</span>}
       {status && <span data-testid="outbox-count">{t('statusBar.outbox', { count: status.outboxPending })}</span>}
+      {status && status.conflicts > 0 && <span className="conflicts" data-testid="conflict-count">{t('statusBar.conflicts', { count: status.conflicts })}</span>}
       <span className="spacer" />
       <span>{t('statusBar.signedInAs', { name: person.displayName, role: t(`roles.${person.role}`) })}</span>
     </footer>

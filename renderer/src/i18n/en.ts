@@ -95,6 +95,9 @@ export const en: Shape<typeof vi> = {
     hub_not_enrolled: 'This desk is not enrolled with the hub',
     hub_online: 'Connected to the hub',
     hub_offline: 'The hub cannot be reached',
+    hub_revoked: 'IT revoked this desk’s access to the hub; it must be enrolled again',
+    syncing: 'Syncing {{done, number}}/{{total, number}}',
+    conflicts: '{{count}} change(s) refused',
     signedInAs: '{{name}} · {{role}}',
   },
   shortcuts: {

@@ -98,6 +98,9 @@ export const vi = {
     hub_not_enrolled: 'Máy trạm chưa đăng ký với máy chủ trung tâm',
     hub_online: 'Đã kết nối máy chủ trung tâm',
     hub_offline: 'Không kết nối được máy chủ trung tâm',
+    hub_revoked: 'Quyền kết nối máy chủ trung tâm của máy trạm này đã bị thu hồi; cần đăng ký lại',
+    syncing: 'Đang đồng bộ {{done, number}}/{{total, number}}',
+    conflicts: '{{count}} thay đổi bị từ chối',
     signedInAs: '{{name}} · {{role}}',
   },
   shortcuts: {

@@ -1,4 +1,5 @@
 import initial from './0001_initial.ts';
+import sync from './0002_sync.ts';
 
 /** Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one. */
-export const migrations: readonly string[] = [initial];
+export const migrations: readonly string[] = [initial, sync];

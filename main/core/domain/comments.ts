@@ -1,0 +1,42 @@
+/**
+ * Website comments waiting for moderation. A decision is applied locally at once and queued for the hub,
+ * where the first decision wins; a losing decision comes back as a rejected outbox row with its reason.
+ */
+import type { Db } from '../store/open.ts';
+import { stmt } from '../store/statements.ts';
+import { DomainError } from './errors.ts';
+import { enqueue } from './outbox.ts';
+
+import { COMMENT_FILTERS, type Decision } from './comment-vocabulary.ts';
+
+export interface CommentRow {
+  id: string;
+  pageUrl: string;
+  body: string;
+  postedAt: number;
+  status: 'pending' | Decision;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  authorUsername: string | null;
+}
+
+export function listComments(db: Db, q: { status: (typeof COMMENT_FILTERS)[number]; offset: number; limit: number }): { total: number; rows: CommentRow[] } {
+  const { n } = stmt(db, 'SELECT count(*) AS n FROM comments WHERE status = ?').get(q.status) as { n: number };
+  const rows = stmt(
+    db,
+    `SELECT c.id, c.page_url AS pageUrl, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy, c.decided_at AS decidedAt,
+            cu.username AS authorUsername
+     FROM comments c JOIN customers cu ON cu.id = c.customer_id WHERE c.status = ? ORDER BY c.posted_at DESC, c.id LIMIT ? OFFSET ?`,
+  ).all(q.status, q.limit, q.offset) as CommentRow[];
+  return { total: n, rows };
+}
+
+export function moderateComment(db: Db, id: string, actor: { id: string; name: string }, decision: Decision, now = Date.now()): void {
+  db.transaction(() => {
+    const row = stmt(db, 'SELECT status FROM comments WHERE id = ?').get(id) as { status: string } | undefined;
+    if (!row) throw new DomainError('not_found', `no comment with id ${id}`);
+    if (row.status === decision) return;
+    stmt(db, 'UPDATE comments SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(decision, actor.name, now, id);
+    enqueue(db, { mutation: 'comment.moderate', entityType: 'comment', entityId: id, payload: { decision }, actorId: actor.id }, now);
+  })();
+}

@@ -1,0 +1,171 @@
+/**
+ * The desk's sync client: push the outbox, then pull the hub's changes, on an interval with back-off
+ * while the hub cannot be reached, and on "sync now". The device token lives in the OS keychain only.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
+import { keychainAccount, type Store } from '../store/open.ts';
+import { stmt } from '../store/statements.ts';
+import { applyChange } from './apply.ts';
+import { checkHubUrl } from './hub-url.ts';
+import { getSetting, setSetting } from './settings.ts';
+
+export type HubState = 'not_enrolled' | 'online' | 'offline' | 'revoked';
+
+export interface SyncStatus {
+  hub: HubState;
+  /** Rows applied in the pull under way, and how many there are in all; null when no pull is running. */
+  progress: { done: number; total: number } | null;
+  lastSyncAt: number | null;
+  lastError: string | null;
+}
+
+const URL_KEY = 'hub.url';
+const DEVICE_KEY = 'hub.device_id';
+const CURSOR_KEY = 'sync.cursor';
+const PUSH_BATCH = 200;
+
+const tokenAccount = (store: Store) => `device:${keychainAccount(store.profile)}`;
+
+class HubHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Enrolls this desk with the hub using IT's one-time code; the device token goes to the keychain. */
+export async function enroll(store: Store, keychain: Keychain, hubUrl: string, code: string, deviceName: string): Promise<string> {
+  const base = checkHubUrl(hubUrl);
+  const res = await fetch(new URL('/enroll', base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, deviceName }),
+  });
+  const body = (await res.json()) as { deviceId?: string; token?: string; error?: { message: string } };
+  if (!res.ok || !body.token || !body.deviceId) throw new Error(body.error?.message ?? `the hub answered ${res.status}`);
+  await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
+  store.db.transaction(() => {
+    setSetting(store.db, URL_KEY, base.origin);
+    setSetting(store.db, DEVICE_KEY, body.deviceId!);
+    setSetting(store.db, CURSOR_KEY, '0');
+  })();
+  return body.deviceId;
+}
+
+export class SyncClient {
+  private status: SyncStatus = { hub: 'not_enrolled', progress: null, lastSyncAt: null, lastError: null };
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly keychain: Keychain,
+    private readonly opts: { intervalMs?: number; maxBackoffMs?: number; pageSize?: number } = {},
+  ) {
+    if (getSetting(store.db, URL_KEY)) this.status.hub = 'offline';
+  }
+
+  current(): SyncStatus {
+    return { ...this.status };
+  }
+
+  /** One full cycle; concurrent callers share the cycle under way instead of starting another. */
+  syncNow(): Promise<void> {
+    this.running ??= this.cycle().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Runs cycles on the interval; after failures the wait doubles up to the maximum. */
+  start(): void {
+    const interval = this.opts.intervalMs ?? 15_000;
+    const next = () => {
+      const wait = Math.min(interval * 2 ** this.failures, this.opts.maxBackoffMs ?? 5 * 60_000);
+      this.timer = setTimeout(() => void this.syncNow().finally(() => this.stopped || next()), wait);
+      this.timer.unref(); // the loop never keeps a process alive on its own
+    };
+    void this.syncNow().finally(() => this.stopped || next());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async cycle(): Promise<void> {
+    const url = getSetting(this.store.db, URL_KEY);
+    if (!url) return void (this.status.hub = 'not_enrolled');
+    try {
+      const token = await this.keychain.get(KEYCHAIN_SERVICE, tokenAccount(this.store));
+      if (!token) throw new HubHttpError(401, 'unauthorized', 'the device token is missing from the keychain; enroll this desk again');
+      const base = checkHubUrl(url);
+      await this.push(base, token);
+      await this.pull(base, token);
+      this.failures = 0;
+      this.status = { hub: 'online', progress: null, lastSyncAt: Date.now(), lastError: null };
+    } catch (e) {
+      this.failures++;
+      const revoked = e instanceof HubHttpError && e.status === 401;
+      this.status = { ...this.status, hub: revoked ? 'revoked' : 'offline', progress: null, lastError: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private async call(base: URL, token: string, path: string, init: RequestInit = {}): Promise<unknown> {
+    const res = await fetch(new URL(path, base), { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+    const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+    if (!res.ok) throw new HubHttpError(res.status, body.error?.code ?? 'error', body.error?.message ?? `the hub answered ${res.status}`);
+    return body;
+  }
+
+  private async push(base: URL, token: string): Promise<void> {
+    const { db } = this.store;
+    for (;;) {
+      const rows = stmt(
+        db,
+        `SELECT o.id, o.mutation, o.entity_type AS entityType, o.entity_id AS entityId, o.base_version AS baseVersion, o.payload,
+                coalesce(s.display_name, '?') AS actorName, o.created_at AS createdAt
+         FROM outbox o LEFT JOIN staff s ON s.id = o.actor_id WHERE o.state = 'pending' ORDER BY o.created_at, o.id LIMIT ?`,
+      ).all(PUSH_BATCH) as { payload: string; [k: string]: unknown }[];
+      if (rows.length === 0) return;
+      const mutations = rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+      const { results } = (await this.call(base, token, '/sync/push', { method: 'POST', body: JSON.stringify({ mutations }) })) as {
+        results: { id: string; outcome: 'applied' | 'rejected'; reason?: string; current?: unknown }[];
+      };
+      db.transaction(() => {
+        for (const r of results) {
+          stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ?, attempts = attempts + 1 WHERE id = ?`).run(
+            r.outcome, r.reason ?? null, r.current === undefined ? null : JSON.stringify(r.current), r.id,
+          );
+        }
+      })();
+    }
+  }
+
+  private async pull(base: URL, token: string): Promise<void> {
+    const { db } = this.store;
+    let done = 0;
+    for (;;) {
+      const cursor = Number(getSetting(db, CURSOR_KEY) ?? '0');
+      const page = (await this.call(base, token, `/sync/pull?cursor=${cursor}&limit=${this.opts.pageSize ?? 500}`)) as {
+        changes: { entity: string; row: Record<string, unknown> }[];
+        cursor: number;
+        remaining: number;
+      };
+      // The page and the cursor that follows it land in one transaction: a crash repeats a page, never skips one.
+      db.transaction(() => {
+        for (const c of page.changes) applyChange[c.entity]?.(db, c.row);
+        setSetting(db, CURSOR_KEY, String(page.cursor));
+      })();
+      done += page.changes.length;
+      this.status.progress = { done, total: done + page.remaining };
+      if (page.remaining === 0 || page.changes.length === 0) return;
+      await yieldToEventLoop(); // let the window's calls in between pages
+    }
+  }
+}

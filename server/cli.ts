@@ -1,0 +1,86 @@
+/**
+ * backdesk-hub: serve, migrate, enroll, revoke, website-key. Storage: PostgreSQL when DATABASE_URL is set,
+ * else the embedded PGlite folder given by --data-dir (default .hub). Binds 127.0.0.1 unless --host says
+ * otherwise; in production run it behind a TLS-terminating proxy (see docs/sync-protocol.md).
+ */
+import { parseArgs } from 'node:util';
+import { buildHub } from './app.ts';
+import { connectHubDb } from './db/connect.ts';
+import { migrateHub } from './db/migrate.ts';
+import { createEnrollmentCode, revokeDevice } from './devices/enrollment.ts';
+import { createWebsiteKey } from './website-keys.ts';
+
+const HELP = `backdesk-hub — the hub the website posts to and the desks sync with
+
+  backdesk-hub serve [--host 127.0.0.1] [--port 4790]   run the service (migrates first)
+  backdesk-hub migrate                                  apply pending migrations
+  backdesk-hub enroll                                   print a one-time desk enrollment code (24 hours)
+  backdesk-hub revoke DEVICE_ID                         cut a desk off; its next sync gets 401
+  backdesk-hub website-key [--name NAME]                make an API key for the website's server (shown once)
+
+  Storage: DATABASE_URL (PostgreSQL) if set, else --data-dir DIR (embedded PGlite, default .hub).
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'data-dir': { type: 'string', default: '.hub' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '4790' }, name: { type: 'string', default: 'website' } },
+  });
+  const [command, arg] = positionals;
+  if (!command || command === 'help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 64;
+  }
+  const db = await connectHubDb({ databaseUrl: process.env.DATABASE_URL, dataDir: values['data-dir'] });
+  try {
+    switch (command) {
+      case 'migrate':
+        console.log(`applied ${await migrateHub(db)} migration(s) (${db.kind})`);
+        return 0;
+      case 'enroll': {
+        await migrateHub(db);
+        const { code, expiresAt } = await createEnrollmentCode(db);
+        console.log(`Enrollment code (one use, until ${expiresAt.toISOString()}):\n\n  ${code}\n`);
+        return 0;
+      }
+      case 'revoke':
+        if (!arg) throw new Error('revoke needs the device id');
+        if (!(await revokeDevice(db, arg))) {
+          console.error(`no active device ${arg}`);
+          return 1;
+        }
+        console.log(`revoked ${arg}`);
+        return 0;
+      case 'website-key': {
+        await migrateHub(db);
+        const { id, key } = await createWebsiteKey(db, values.name);
+        console.log(`Website key ${id} (store it in the website's server configuration; it is not shown again):\n\n  ${key}\n`);
+        return 0;
+      }
+      case 'serve': {
+        await migrateHub(db);
+        const app = buildHub(db, { logger: true });
+        await app.listen({ host: values.host, port: Number(values.port) });
+        await new Promise<void>((resolve) => {
+          for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
+        });
+        await app.close();
+        return 0;
+      }
+      default:
+        process.stderr.write(`backdesk-hub: unknown command ${command}\n\n${HELP}`);
+        return 64;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`backdesk-hub: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,21 @@
+import type { HubDb } from './connect.ts';
+import { hubMigrations } from './migrations/index.ts';
+
+/** Applies pending migrations, each in its own transaction with its version row. Safe to run concurrently. */
+export async function migrateHub(db: HubDb): Promise<number> {
+  await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  let applied = 0;
+  for (const [i, sql] of hubMigrations.entries()) {
+    const version = i + 1;
+    const done = await db.transaction(async (tx) => {
+      // Two hubs starting at once against one PostgreSQL: the lock makes the second wait, then skip.
+      await tx.query('SELECT pg_advisory_xact_lock(7001)');
+      if ((await tx.query('SELECT 1 FROM schema_version WHERE version = $1', [version])).rows.length) return false;
+      await tx.exec(sql);
+      await tx.query('INSERT INTO schema_version (version) VALUES ($1)', [version]);
+      return true;
+    });
+    if (done) applied++;
+  }
+  return applied;
+}

@@ -1,0 +1,4 @@
+import hub from './0001_hub.ts';
+
+/** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
+export const hubMigrations: readonly string[] = [hub];

@@ -1,0 +1,120 @@
+/**
+ * The website's intake API. Each post: authenticated by a website key, validated against its schema,
+ * written in one transaction together with its idempotency record, so a retried post gets the first
+ * answer back and never writes twice, and a refused post writes nothing.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { newId } from '../../main/core/ids.ts';
+import type { HubDb, Queryable } from '../db/connect.ts';
+import { takeWriteLock } from '../db/write-lock.ts';
+import { HttpError, zodIssues } from '../http-errors.ts';
+import { hashSecret } from '../secrets.ts';
+import { AccountRequest, Comment, Consent, Submission, type CustomerIn } from './schemas.ts';
+
+export const INTAKE_BODY_LIMIT = 64 * 1024;
+
+async function websiteKeyOf(db: HubDb, req: FastifyRequest): Promise<string> {
+  const header = req.headers.authorization ?? '';
+  const key = header.startsWith('Bearer ') ? header.slice(7) : '';
+  const row = key ? (await db.query<{ id: string }>('SELECT id FROM website_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashSecret(key)])).rows[0] : undefined;
+  if (!row) throw new HttpError(401, 'unauthorized', 'a valid website API key is required (Authorization: Bearer …)');
+  return row.id;
+}
+
+function idempotencyKeyOf(req: FastifyRequest): string {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || !/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
+    throw new HttpError(400, 'invalid_input', 'the Idempotency-Key header is required: 8 to 100 letters, digits, dot, dash, colon or underscore', 'Idempotency-Key');
+  }
+  return key;
+}
+
+/** Finds the customer by the website's reference, creating it; refuses any change of username or gender. */
+async function upsertCustomer(tx: Queryable, c: CustomerIn): Promise<string> {
+  const existing = (await tx.query<{ id: string; username: string | null; gender: string | null }>('SELECT id, username, gender FROM customers WHERE website_ref = $1', [c.ref])).rows[0];
+  if (c.username) {
+    const owner = (await tx.query<{ website_ref: string }>('SELECT website_ref FROM customers WHERE username = $1', [c.username])).rows[0];
+    if (owner && owner.website_ref !== c.ref) throw new HttpError(409, 'conflict', 'this username belongs to another customer', 'customer.username');
+  }
+  if (!existing) {
+    const id = newId();
+    await tx.query(
+      'INSERT INTO customers (id, website_ref, username, gender, full_name, email, phone, address, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)',
+      [id, c.ref, c.username ?? null, c.gender ?? null, c.fullName, c.email ?? null, c.phone ?? null, c.address ?? null],
+    );
+    return id;
+  }
+  for (const field of ['username', 'gender'] as const) {
+    if (c[field] && existing[field] && c[field] !== existing[field]) {
+      throw new HttpError(422, 'immutable_field', `a customer's ${field} can never change once set`, `customer.${field}`);
+    }
+  }
+  if ((c.username && !existing.username) || (c.gender && !existing.gender)) {
+    await tx.query('UPDATE customers SET username = COALESCE(username, $2), gender = COALESCE(gender, $3), updated_at = now() WHERE id = $1', [existing.id, c.username ?? null, c.gender ?? null]);
+  }
+  return existing.id;
+}
+
+type Writer<S extends z.ZodType> = (tx: Queryable, body: z.output<S>, key: string) => Promise<{ id: string }>;
+
+export function registerIntake(app: FastifyInstance, db: HubDb): void {
+  const route = <S extends z.ZodType>(path: string, schema: S, write: Writer<S>) =>
+    app.post(path, { bodyLimit: INTAKE_BODY_LIMIT }, async (req: FastifyRequest, reply: FastifyReply) => {
+      const websiteKeyId = await websiteKeyOf(db, req);
+      const key = idempotencyKeyOf(req);
+      const parsed = schema.safeParse(req.body);
+      if (!parsed.success) throw new HttpError(400, 'invalid_input', 'the body does not match the schema', undefined, zodIssues(parsed.error));
+      const answer = await db.transaction(async (tx) => {
+        await takeWriteLock(tx);
+        const seen = (await tx.query<{ status: number; response: unknown }>('SELECT status, response FROM idempotency_keys WHERE key = $1', [key])).rows[0];
+        if (seen) return { ...seen, replayed: true };
+        const response = { ...(await write(tx, parsed.data, key)), status: 'received' };
+        await tx.query('INSERT INTO idempotency_keys (key, website_key_id, status, response) VALUES ($1, $2, 201, $3)', [key, websiteKeyId, JSON.stringify(response)]);
+        return { status: 201, response, replayed: false };
+      });
+      if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.code(answer.status).send(answer.response);
+    });
+
+  route('/intake/v1/submissions', Submission, async (tx, s, key) => {
+    const customerId = await upsertCustomer(tx, s.customer);
+    const { kind, customer: _c, subject, body, submittedAt, ...details } = s;
+    const id = newId();
+    await tx.query(
+      `INSERT INTO submissions (id, website_ref, kind, customer_id, subject, body, details, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)`,
+      [id, key, kind, customerId, subject, body, JSON.stringify(details), submittedAt],
+    );
+    await tx.query(`INSERT INTO submission_events (id, submission_id, type, created_at, seq) VALUES ($1, $2, 'created', $3, 0)`, [newId(), id, submittedAt]);
+    return { id };
+  });
+
+  route('/intake/v1/comments', Comment, async (tx, c) => {
+    const customerId = await upsertCustomer(tx, c.customer);
+    const id = newId();
+    const inserted = await tx.query('INSERT INTO comments (id, website_ref, customer_id, page_url, body, posted_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0) ON CONFLICT (website_ref) DO NOTHING RETURNING id', [
+      id, c.ref, customerId, c.pageUrl, c.body, c.postedAt,
+    ]);
+    if (!inserted.rows.length) throw new HttpError(409, 'conflict', 'a comment with this ref was already received', 'ref');
+    return { id };
+  });
+
+  route('/intake/v1/consents', Consent, async (tx, c) => {
+    const customerId = await upsertCustomer(tx, c.customer);
+    const id = newId();
+    await tx.query('INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)', [
+      id, customerId, c.optedIn, c.channel, c.wording, c.recordedAt,
+    ]);
+    return { id };
+  });
+
+  route('/intake/v1/account-requests', AccountRequest, async (tx, r) => {
+    const customerId = await upsertCustomer(tx, r.customer);
+    const id = newId();
+    const changes = r.type === 'profile_change' ? r.changes : { reason: r.reason ?? null };
+    await tx.query('INSERT INTO account_requests (id, customer_id, type, changes, requested_at, seq) VALUES ($1, $2, $3, $4, $5, 0)', [
+      id, customerId, r.type, JSON.stringify(changes), r.requestedAt,
+    ]);
+    return { id };
+  });
+}

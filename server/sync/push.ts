@@ -1,0 +1,112 @@
+/**
+ * Push: desks send the mutations from their outboxes. Each mutation id is applied at most once: a replay
+ * gets the recorded outcome back. Rules: notes and replies only append; a moderation decision is
+ * first-wins; status and assignment carry the version they were made on and are refused when stale.
+ */
+import { z } from 'zod';
+import type { HubDb, Queryable } from '../db/connect.ts';
+import { takeWriteLock } from '../db/write-lock.ts';
+
+export const Mutation = z.object({
+  id: z.string().min(1).max(64),
+  mutation: z.string().max(64),
+  entityType: z.string().max(32),
+  entityId: z.string().max(64),
+  baseVersion: z.number().int().positive().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  actorName: z.string().max(200),
+  createdAt: z.number().int().nonnegative(),
+});
+export type MutationIn = z.infer<typeof Mutation>;
+export const PushBody = z.object({ mutations: z.array(Mutation).max(500) }).strict();
+
+export type Outcome = { id: string; outcome: 'applied' } | { id: string; outcome: 'rejected'; reason: string; current?: Record<string, unknown> };
+
+class Rejected extends Error {
+  constructor(
+    message: string,
+    readonly current?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const text = (v: unknown, field: string, max = 20_000): string => {
+  if (typeof v !== 'string' || !v.trim() || v.length > max) throw new Rejected(`${field} must be text of 1 to ${max} characters`);
+  return v;
+};
+
+async function submission(tx: Queryable, id: string) {
+  const row = (await tx.query<{ id: string; status: string; assignee: string | null; version: number }>('SELECT id, status, assignee, version FROM submissions WHERE id = $1 FOR UPDATE', [id])).rows[0];
+  if (!row) throw new Rejected('no such submission on the hub');
+  return row;
+}
+
+const at = (ms: number) => new Date(ms).toISOString();
+const clock = (d: Date) => d.toISOString().slice(11, 16);
+
+const appliers: Record<string, (tx: Queryable, m: MutationIn) => Promise<void>> = {
+  async 'submission.note'(tx, m) {
+    await submission(tx, m.entityId);
+    await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, 0) ON CONFLICT (id) DO NOTHING`, [
+      text(m.payload.eventId, 'eventId', 64), m.entityId, m.actorName, text(m.payload.body, 'body'), at(m.createdAt),
+    ]);
+  },
+  async 'submission.reply'(tx, m) {
+    await submission(tx, m.entityId);
+    await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', $3, $4, '{"delivery":"queued"}', $5, 0) ON CONFLICT (id) DO NOTHING`, [
+      text(m.payload.eventId, 'eventId', 64), m.entityId, m.actorName, text(m.payload.body, 'body'), at(m.createdAt),
+    ]);
+  },
+  'submission.status': (tx, m) => editField(tx, m, 'status'),
+  'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
+  async 'comment.moderate'(tx, m) {
+    const decision = m.payload.decision;
+    if (decision !== 'approved' && decision !== 'rejected' && decision !== 'spam') throw new Rejected('decision must be approved, rejected or spam');
+    const c = (await tx.query<{ status: string; decided_by: string | null; decided_at: Date | null }>('SELECT status, decided_by, decided_at FROM comments WHERE id = $1 FOR UPDATE', [m.entityId])).rows[0];
+    if (!c) throw new Rejected('no such comment on the hub');
+    if (c.status === decision) return; // the same decision again is accepted and changes nothing
+    if (c.status !== 'pending') {
+      throw new Rejected(`already ${c.status} by ${c.decided_by} at ${clock(c.decided_at!)}`, { status: c.status, decidedBy: c.decided_by, decidedAt: c.decided_at });
+    }
+    await tx.query('UPDATE comments SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1', [m.entityId, decision, m.actorName, at(m.createdAt)]);
+  },
+};
+
+async function editField(tx: Queryable, m: MutationIn, field: 'status' | 'assignee') {
+  const s = await submission(tx, m.entityId);
+  if (m.baseVersion !== s.version) {
+    throw new Rejected(`changed by someone else since (version ${m.baseVersion ?? '?'} → ${s.version})`, { version: s.version, status: s.status, assignee: s.assignee });
+  }
+  const to = m.payload.to === null ? null : field === 'status' ? String(m.payload.to) : text(m.payload.toName ?? m.payload.to, 'to', 200);
+  const from = field === 'status' ? s.status : s.assignee;
+  await tx.query(`UPDATE submissions SET ${field} = $2, version = version + 1, updated_at = now() WHERE id = $1`, [m.entityId, to]);
+  await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)`, [
+    `${m.id}-event`, m.entityId, field === 'status' ? 'status_change' : 'assignment', m.actorName, JSON.stringify({ from, to }), at(m.createdAt),
+  ]);
+}
+
+/** Applies one mutation in its own transaction; a failure of one never undoes another. */
+export async function applyMutation(db: HubDb, deviceId: string, m: MutationIn): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    await takeWriteLock(tx);
+    const seen = (await tx.query<{ outcome: 'applied' | 'rejected'; reason: string | null; current: Record<string, unknown> | null }>('SELECT outcome, reason, current FROM applied_mutations WHERE id = $1', [m.id])).rows[0];
+    if (seen) return seen.outcome === 'applied' ? { id: m.id, outcome: 'applied' } : { id: m.id, outcome: 'rejected', reason: seen.reason!, ...(seen.current && { current: seen.current }) };
+    let outcome: Outcome;
+    const apply = appliers[m.mutation];
+    try {
+      if (!apply) throw new Rejected(`unknown mutation ${m.mutation}`);
+      await tx.query('SAVEPOINT mutation');
+      await apply(tx, m);
+      outcome = { id: m.id, outcome: 'applied' };
+    } catch (e) {
+      if (!(e instanceof Rejected)) throw e;
+      await tx.query('ROLLBACK TO SAVEPOINT mutation').catch(() => undefined);
+      outcome = { id: m.id, outcome: 'rejected', reason: e.message, ...(e.current && { current: e.current }) };
+    }
+    await tx.query('INSERT INTO applied_mutations (id, device_id, outcome, reason, current) VALUES ($1, $2, $3, $4, $5)', [
+      m.id, deviceId, outcome.outcome, outcome.outcome === 'rejected' ? outcome.reason : null, outcome.outcome === 'rejected' && outcome.current ? JSON.stringify(outcome.current) : null,
+    ]);
+    return outcome;
+  });
+}
