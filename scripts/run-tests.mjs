@@ -13,6 +13,13 @@ const files = readdirSync(join(root, 'test'), { recursive: true })
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
+if (files.length === 0) {
+  // node --test with no files would go looking for tests on its own; an empty selection is a mistake.
+  console.error(`no test file under test/ matches ${only.join(', ')}`);
+  console.log('0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
+
 const countsDir = mkdtempSync(join(tmpdir(), 'backdesk-counts-'));
 const countsFile = join(countsDir, 'counts.json');
 const run = spawnSync(

@@ -43,7 +43,9 @@ async function submission(tx: Queryable, id: string) {
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
-const clock = (d: Date) => d.toISOString().slice(11, 16);
+// Staff read the time of the winning decision on their wall clock (Vietnam, unless the hub is told otherwise).
+const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: process.env.HUB_TIME_ZONE ?? 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clock = (d: Date) => wallClock.format(d);
 
 const appliers: Record<string, (tx: Queryable, m: MutationIn) => Promise<void>> = {
   async 'submission.note'(tx, m) {

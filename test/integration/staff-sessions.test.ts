@@ -57,7 +57,7 @@ test('an idle session locks itself after the configured time; unlock needs the p
 });
 
 test('through the dispatcher: idle lock refuses calls until unlocked; a status poll does not keep it awake', async () => {
-  const desk = await tempDesk(200);
+  const desk = await tempDesk({ idleLockMs: 200 });
   const person = await addStaff(desk.store, 'lan', 'operator', ['complaint']);
   const call = (m: string, i: unknown = {}) => desk.dispatcher.call('conn', m, i);
   assert.equal((await call('auth.signIn', { username: 'lan', password: PASSWORD })).ok, true);

@@ -25,8 +25,9 @@ export async function tempStore(): Promise<Store> {
   return store;
 }
 
-export async function tempDesk(idleLockMs?: number): Promise<Desk> {
-  const desk = await openDesk({ dataDir: tempDir(), keychain, idleLockMs });
+/** A desk on a new profile; its background sync is off unless asked for, so tests decide when to sync. */
+export async function tempDesk(opts: { idleLockMs?: number; syncIntervalMs?: number } = {}): Promise<Desk> {
+  const desk = await openDesk({ dataDir: tempDir(), keychain, syncIntervalMs: 0, ...opts });
   after(() => desk.close());
   return desk;
 }

@@ -1,0 +1,144 @@
+/**
+ * Two desks and a hub on loopback: enrollment, pull, push, and the conflict rules. Each desk has its own
+ * encrypted store and its own device token in the (real) keychain.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Desk } from '../../main/api/desk.ts';
+import { moderateComment } from '../../main/core/domain/comments.ts';
+import { addNote, setStatus } from '../../main/core/domain/submissions.ts';
+import { revokeDevice } from '../../server/devices/enrollment.ts';
+import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { complaint, customer, startTestHub } from '../support/hub.ts';
+
+const hub = await startTestHub();
+
+async function enrolledDesk(name: string) {
+  const desk = await tempDesk();
+  await addStaff(desk.store, `it_${name}`, 'it_admin');
+  const operator = await addStaff(desk.store, `op_${name}`, 'operator', ['complaint', 'comment']);
+  const it = (m: string, i: unknown) => desk.dispatcher.call(`it-${name}`, m, i);
+  assert.ok((await it('auth.signIn', { username: `it_${name}`, password: PASSWORD })).ok);
+  const enrolled = await it('sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: `Máy ${name}` });
+  assert.ok(enrolled.ok, JSON.stringify(enrolled));
+  await desk.sync.syncNow();
+  assert.equal(desk.sync.current().hub, 'online', desk.sync.current().lastError ?? '');
+  return { desk, operator, deviceId: (enrolled as { result: { deviceId: string } }).result.deviceId };
+}
+
+const one = <T>(desk: Desk, sql: string, ...params: unknown[]) => desk.store.db.prepare(sql).get(...params) as T;
+
+test('website posts reach both desks; an offline moderation conflict leaves exactly one decision and the loser sees why', async () => {
+  const a = await enrolledDesk('A');
+  const b = await enrolledDesk('B');
+  const posted = await hub.post('/intake/v1/comments', { ref: 'cm-1', customer: customer('k1'), pageUrl: 'https://shop.example.vn/p/1', body: 'Giá tốt quá!', postedAt: '2026-11-24T09:00:00+07:00' });
+  assert.equal(posted.status, 201);
+  await a.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+  const commentId = posted.body.id;
+  assert.equal(one<{ status: string }>(a.desk, 'SELECT status FROM comments WHERE id = ?', commentId).status, 'pending');
+
+  // Both offline: A approves, B rejects.
+  moderateComment(a.desk.store.db, commentId, { id: a.operator.id, name: a.operator.displayName }, 'approved');
+  moderateComment(b.desk.store.db, commentId, { id: b.operator.id, name: b.operator.displayName }, 'rejected');
+  await a.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+  await a.desk.sync.syncNow();
+
+  const onHub = (await hub.db.query<{ status: string; decided_by: string }>('SELECT status, decided_by FROM comments WHERE id = $1', [commentId])).rows[0]!;
+  assert.deepEqual(onHub, { status: 'approved', decided_by: 'Nhân viên op_A' });
+  for (const d of [a, b]) assert.equal(one<{ status: string }>(d.desk, 'SELECT status FROM comments WHERE id = ?', commentId).status, 'approved');
+
+  const bCall = (m: string, i: unknown = {}) => b.desk.dispatcher.call('op-B', m, i);
+  assert.ok((await bCall('auth.signIn', { username: 'op_B', password: PASSWORD })).ok);
+  const status = await bCall('desk.status');
+  assert.equal(status.ok && (status.result as { conflicts: number }).conflicts, 1);
+  const conflicts = await bCall('sync.conflicts');
+  const [conflict] = (conflicts as { result: { id: string; reason: string; current: Record<string, unknown> }[] }).result;
+  assert.match(conflict!.reason, /^already approved by Nhân viên op_A at \d\d:\d\d$/);
+  assert.equal(conflict!.current.status, 'approved');
+  assert.ok((await bCall('sync.dismissConflict', { id: conflict!.id })).ok);
+  assert.deepEqual((await bCall('sync.conflicts') as { result: unknown[] }).result, []);
+});
+
+test('the same decision from two desks is accepted as a no-op; notes from both desks both stand', async () => {
+  const a = await enrolledDesk('C');
+  const b = await enrolledDesk('D');
+  const c = await hub.post('/intake/v1/comments', { ref: 'cm-2', customer: customer('k2'), pageUrl: 'https://shop.example.vn/p/2', body: 'Spam link', postedAt: '2026-11-24T09:00:00+07:00' });
+  const s = await hub.post('/intake/v1/submissions', complaint('k2'));
+  await a.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+  moderateComment(a.desk.store.db, c.body.id, { id: a.operator.id, name: 'Lan' }, 'spam');
+  moderateComment(b.desk.store.db, c.body.id, { id: b.operator.id, name: 'Hùng' }, 'spam');
+  addNote(a.desk.store.db, 'complaint', s.body.id, a.operator.id, 'Ghi chú từ máy C');
+  addNote(b.desk.store.db, 'complaint', s.body.id, b.operator.id, 'Ghi chú từ máy D');
+  for (const d of [a, b, a]) await d.desk.sync.syncNow();
+  for (const d of [a, b]) {
+    assert.equal(one<{ n: number }>(d.desk, `SELECT count(*) AS n FROM outbox WHERE state = 'rejected'`).n, 0);
+    const notes = (d.desk.store.db.prepare(`SELECT body FROM submission_events WHERE submission_id = ? AND type = 'note' ORDER BY body`).all(s.body.id) as { body: string }[]).map((r) => r.body);
+    assert.deepEqual(notes, ['Ghi chú từ máy C', 'Ghi chú từ máy D']);
+  }
+});
+
+test('a status change made on a stale version is rejected with the current state; the winner’s change reaches both', async () => {
+  const a = await enrolledDesk('E');
+  const b = await enrolledDesk('F');
+  const s = await hub.post('/intake/v1/submissions', complaint('k3'));
+  await a.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+  setStatus(a.desk.store.db, 'complaint', s.body.id, a.operator.id, 1, 'closed');
+  setStatus(b.desk.store.db, 'complaint', s.body.id, b.operator.id, 1, 'waiting');
+  await a.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+  const rejected = one<{ reason: string; current: string }>(b.desk, `SELECT reason, current FROM outbox WHERE state = 'rejected'`);
+  assert.match(rejected.reason, /changed by someone else/);
+  assert.equal(JSON.parse(rejected.current).status, 'closed');
+  for (const d of [a, b]) assert.deepEqual(one(d.desk, 'SELECT status, version FROM submissions WHERE id = ?', s.body.id), { status: 'closed', version: 2 });
+});
+
+test('a replayed push is applied at most once', async () => {
+  const a = await enrolledDesk('G');
+  const s = await hub.post('/intake/v1/submissions', complaint('k4'));
+  await a.desk.sync.syncNow();
+  addNote(a.desk.store.db, 'complaint', s.body.id, a.operator.id, 'Chỉ một lần');
+  await a.desk.sync.syncNow();
+  // As if the desk crashed before recording the hub's answer: the same mutations go again.
+  a.desk.store.db.prepare(`UPDATE outbox SET state = 'pending'`).run();
+  await a.desk.sync.syncNow();
+  const { rows } = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM submission_events WHERE submission_id = $1 AND type = 'note'`, [s.body.id]);
+  assert.equal(rows[0]!.n, 1);
+  assert.equal(one<{ n: number }>(a.desk, `SELECT count(*) AS n FROM submission_events WHERE submission_id = ? AND type = 'note'`, s.body.id).n, 1);
+});
+
+test('a revoked device gets 401 and the desk says so plainly', async () => {
+  const a = await enrolledDesk('H');
+  assert.ok(await revokeDevice(hub.db, a.deviceId));
+  await a.desk.sync.syncNow();
+  const status = a.desk.sync.current();
+  assert.equal(status.hub, 'revoked');
+  assert.match(status.lastError!, /revoked/);
+});
+
+test('a desk refuses plain http to anything but this machine', async () => {
+  const desk = await tempDesk();
+  await addStaff(desk.store, 'it', 'it_admin');
+  const call = (m: string, i: unknown) => desk.dispatcher.call('it', m, i);
+  await call('auth.signIn', { username: 'it', password: PASSWORD });
+  const refused = await call('sync.enroll', { hubUrl: 'http://hub.example.vn:4790', code: 'ABCD-EFGH-JKLM-NPQR', deviceName: 'Máy X' });
+  assert.equal(refused.ok, false);
+  assert.match(!refused.ok ? refused.error.message : '', /must be reached over https/);
+  const operator = await addStaff(desk.store, 'op', 'operator', ['complaint']);
+  const op = await desk.dispatcher.call('op', 'auth.signIn', { username: 'op', password: PASSWORD });
+  assert.ok(op.ok && operator);
+  const notIt = await desk.dispatcher.call('op', 'sync.enroll', { hubUrl: hub.url, code: 'ABCD-EFGH-JKLM-NPQR', deviceName: 'Máy X' });
+  assert.equal(!notIt.ok && notIt.error.code, 'forbidden');
+});
+
+test('an enrollment code works once', async () => {
+  const code = await hub.enrollmentCode();
+  const enroll = () => fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'x' }) });
+  assert.equal((await enroll()).status, 201);
+  const again = await enroll();
+  assert.equal(again.status, 401);
+  assert.equal(((await again.json()) as { error: { field: string } }).error.field, 'code');
+});
