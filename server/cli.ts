@@ -8,6 +8,7 @@ import { buildHub } from './app.ts';
 import { connectHubDb } from './db/connect.ts';
 import { migrateHub } from './db/migrate.ts';
 import { createEnrollmentCode, revokeDevice } from './devices/enrollment.ts';
+import { mailConfigFromEnv, MailSender } from './mail/sender.ts';
 import { createWebsiteKey } from './website-keys.ts';
 
 const HELP = `backdesk-hub — the hub the website posts to and the desks sync with
@@ -62,10 +63,15 @@ async function main(argv: string[]): Promise<number> {
         await migrateHub(db);
         const app = buildHub(db, { logger: true });
         await app.listen({ host: values.host, port: Number(values.port) });
+        const mail = mailConfigFromEnv();
+        const sender = mail ? new MailSender(db, mail) : null;
+        if (sender) sender.start(Number(process.env.MAIL_INTERVAL_MS ?? 2000));
+        else console.log('SMTP_URL is not set: replies are queued but not sent');
         await new Promise<void>((resolve) => {
           for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
         });
         await app.close();
+        await sender?.stop();
         return 0;
       }
       default:

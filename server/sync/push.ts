@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
+import { queueReplyMail } from '../mail/queue.ts';
 
 export const Mutation = z.object({
   id: z.string().min(1).max(64),
@@ -56,9 +57,13 @@ const appliers: Record<string, (tx: Queryable, m: MutationIn) => Promise<void>> 
   },
   async 'submission.reply'(tx, m) {
     await submission(tx, m.entityId);
-    await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', $3, $4, '{"delivery":"queued"}', $5, 0) ON CONFLICT (id) DO NOTHING`, [
-      text(m.payload.eventId, 'eventId', 64), m.entityId, m.actorName, text(m.payload.body, 'body'), at(m.createdAt),
-    ]);
+    const eventId = text(m.payload.eventId, 'eventId', 64);
+    const body = text(m.payload.body, 'body');
+    const inserted = await tx.query(
+      `INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', $3, $4, '{"delivery":"queued"}', $5, 0) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [eventId, m.entityId, m.actorName, body, at(m.createdAt)],
+    );
+    if (inserted.rows.length) await queueReplyMail(tx, eventId, m.entityId, body);
   },
   'submission.status': (tx, m) => editField(tx, m, 'status'),
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),

@@ -1,4 +1,5 @@
 import hub from './0001_hub.ts';
+import mail from './0002_mail.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
-export const hubMigrations: readonly string[] = [hub];
+export const hubMigrations: readonly string[] = [hub, mail];

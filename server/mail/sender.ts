@@ -1,0 +1,106 @@
+/**
+ * Sends queued replies by SMTP. Delivery is AT-LEAST-ONCE: a row is marked `sending` and committed before
+ * the SMTP transaction, and `sent` after it. If the hub dies after the SMTP server accepted a message but
+ * before `sent` was recorded, the row is still `sending` and is sent again after restart, with the same
+ * Message-ID (derived from the reply id), so the duplicate is recognisable and mail clients thread or
+ * drop it. We chose this over at-most-once because a reply that silently never arrives is worse for the
+ * customer than a recognisable duplicate. A row recorded `sent` is never sent again.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { HubDb } from '../db/connect.ts';
+import { takeWriteLock } from '../db/write-lock.ts';
+
+export const MAX_ATTEMPTS = 8;
+const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 60 * 60_000);
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port or smtps://…; the credentials are never logged. */
+  url: string;
+  from: string;
+}
+
+export function mailConfigFromEnv(): MailConfig | null {
+  const url = process.env.SMTP_URL;
+  return url ? { url, from: process.env.MAIL_FROM ?? 'Chăm sóc khách hàng <cskh@example.vn>' } : null;
+}
+
+interface Due {
+  reply_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  message_id: string;
+  attempts: number;
+}
+
+async function setDelivery(db: HubDb, replyId: string, data: Record<string, unknown>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await takeWriteLock(tx); // the event's seq changes: desks pull the delivery state
+    await tx.query('UPDATE submission_events SET data = $2 WHERE id = $1', [replyId, JSON.stringify(data)]);
+  });
+}
+
+export class MailSender {
+  private readonly transport: Transporter;
+  private timer: NodeJS.Timeout | null = null;
+  private busy: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: HubDb,
+    private readonly config: MailConfig,
+  ) {
+    // nodemailer logs nothing unless asked; the URL (with its credentials) is never printed by the hub.
+    this.transport = nodemailer.createTransport(config.url);
+  }
+
+  /** Sends every due message once; returns how many were accepted by the SMTP server. */
+  runOnce(): Promise<number> {
+    this.busy ??= this.sendDue().finally(() => (this.busy = null));
+    return this.busy;
+  }
+
+  start(intervalMs = 2000): void {
+    const tick = () => {
+      void this.runOnce().finally(() => {
+        this.timer = setTimeout(tick, intervalMs);
+        this.timer.unref();
+      });
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await this.busy;
+    this.transport.close();
+  }
+
+  private async sendDue(): Promise<number> {
+    const due = (
+      await this.db.query<Due>(
+        `SELECT reply_id, to_address, subject, body, message_id, attempts FROM mail_outbox
+         WHERE state IN ('queued', 'sending') AND next_attempt_at <= now() ORDER BY created_at LIMIT 50`,
+      )
+    ).rows;
+    let sent = 0;
+    for (const m of due) {
+      await this.db.query(`UPDATE mail_outbox SET state = 'sending', attempts = attempts + 1 WHERE reply_id = $1`, [m.reply_id]);
+      try {
+        await this.transport.sendMail({ from: this.config.from, to: m.to_address, subject: m.subject, text: m.body, messageId: m.message_id });
+      } catch (e) {
+        const reason = (e as { response?: string }).response ?? (e instanceof Error ? e.message : String(e));
+        const attempts = m.attempts + 1;
+        const failed = attempts >= MAX_ATTEMPTS;
+        await this.db.query(`UPDATE mail_outbox SET state = $2, last_error = $3, next_attempt_at = now() + ($4 || ' milliseconds')::interval WHERE reply_id = $1`, [
+          m.reply_id, failed ? 'failed' : 'queued', reason, String(backoffMs(attempts)),
+        ]);
+        await setDelivery(this.db, m.reply_id, failed ? { delivery: 'failed', reason } : { delivery: 'queued', lastError: reason, attempts });
+        continue;
+      }
+      await this.db.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), last_error = NULL WHERE reply_id = $1`, [m.reply_id]);
+      await setDelivery(this.db, m.reply_id, { delivery: 'sent', sentAt: new Date().toISOString(), messageId: m.message_id });
+      sent++;
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,79 @@
+/** Replies go out as email exactly once (in-process hub), with a stable Message-ID, and delivery state flows back. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { queueReply } from '../../main/core/domain/submissions.ts';
+import { MailSender } from '../../server/mail/sender.ts';
+import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { complaint, customer, startTestHub } from '../support/hub.ts';
+import { startSmtpListener } from '../support/smtp.ts';
+
+const hub = await startTestHub();
+const smtp = await startSmtpListener();
+
+async function enrolledDesk() {
+  const desk = await tempDesk();
+  await addStaff(desk.store, 'it', 'it_admin');
+  const operator = await addStaff(desk.store, 'lan', 'operator', ['complaint']);
+  await desk.dispatcher.call('it', 'auth.signIn', { username: 'it', password: PASSWORD });
+  const r = await desk.dispatcher.call('it', 'sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: 'Máy thư' });
+  assert.ok(r.ok, JSON.stringify(r));
+  await desk.sync.syncNow();
+  return { desk, operator };
+}
+
+const delivery = (desk: Awaited<ReturnType<typeof enrolledDesk>>['desk'], eventId: string) =>
+  JSON.parse((desk.store.db.prepare('SELECT data FROM submission_events WHERE id = ?').get(eventId) as { data: string }).data) as Record<string, unknown>;
+
+test('a reply is received once, with the right recipient, subject and body, across restarts and replayed pushes', async () => {
+  const { desk, operator } = await enrolledDesk();
+  const posted = await hub.post('/intake/v1/submissions', complaint('m1', { customer: customer('m1', { email: 'khach.m1@gmail.com' }), subject: 'Tủ lạnh không lạnh' }));
+  await desk.sync.syncNow();
+  const eventId = queueReply(desk.store.db, 'complaint', posted.body.id, operator.id, 'Chào anh/chị, chúng tôi sẽ đổi tủ lạnh mới trong tuần này.');
+  await desk.sync.syncNow();
+  assert.equal(await new MailSender(hub.db, { url: smtp.url, from: 'CSKH <cskh@example.vn>' }).runOnce(), 1);
+  assert.deepEqual(smtp.received, [
+    { to: 'khach.m1@gmail.com', subject: 'Phản hồi: Tủ lạnh không lạnh', text: 'Chào anh/chị, chúng tôi sẽ đổi tủ lạnh mới trong tuần này.', messageId: `<reply-${eventId}@backdesk.hub>` },
+  ]);
+  await desk.sync.syncNow();
+  assert.equal(delivery(desk, eventId).delivery, 'sent');
+
+  // The desk replays its push; a new sender (a restarted hub) runs again: nothing more is sent.
+  desk.store.db.prepare(`UPDATE outbox SET state = 'pending'`).run();
+  await desk.sync.syncNow();
+  assert.equal(await new MailSender(hub.db, { url: smtp.url, from: 'CSKH <cskh@example.vn>' }).runOnce(), 0);
+  assert.equal(smtp.received.length, 1);
+});
+
+test('an SMTP refusal is kept with the server’s reason and retried later, and the desk sees it', async () => {
+  const { desk, operator } = await enrolledDesk();
+  const posted = await hub.post('/intake/v1/submissions', complaint('m2', { customer: customer('m2', { email: 'khach.m2@gmail.com' }) }));
+  await desk.sync.syncNow();
+  const eventId = queueReply(desk.store.db, 'complaint', posted.body.id, operator.id, 'Xin lỗi anh/chị.');
+  await desk.sync.syncNow();
+  smtp.refuseWith = 'mailbox unavailable';
+  const before = smtp.received.length;
+  try {
+    assert.equal(await new MailSender(hub.db, { url: smtp.url, from: 'cskh@example.vn' }).runOnce(), 0);
+  } finally {
+    smtp.refuseWith = undefined;
+  }
+  const row = (await hub.db.query<{ state: string; last_error: string; later: boolean }>(`SELECT state, last_error, next_attempt_at > now() AS later FROM mail_outbox WHERE reply_id = $1`, [eventId])).rows[0]!;
+  assert.equal(row.state, 'queued');
+  assert.match(row.last_error, /mailbox unavailable/);
+  assert.equal(row.later, true, 'the retry waits (back-off)');
+  assert.equal(await new MailSender(hub.db, { url: smtp.url, from: 'cskh@example.vn' }).runOnce(), 0, 'not due yet');
+  assert.equal(smtp.received.length, before);
+  await desk.sync.syncNow();
+  assert.match(String(delivery(desk, eventId).lastError), /mailbox unavailable/);
+});
+
+test('a reply to a customer without an email address is marked failed with the reason', async () => {
+  const { desk, operator } = await enrolledDesk();
+  const { email: _none, ...noEmail } = customer('m3');
+  const posted = await hub.post('/intake/v1/submissions', complaint('m3', { customer: noEmail }));
+  await desk.sync.syncNow();
+  const eventId = queueReply(desk.store.db, 'complaint', posted.body.id, operator.id, 'Chào anh/chị.');
+  await desk.sync.syncNow();
+  await desk.sync.syncNow();
+  assert.deepEqual(delivery(desk, eventId), { delivery: 'failed', reason: 'the customer left no email address' });
+});
