@@ -66,7 +66,7 @@ export class SyncClient {
   constructor(
     private readonly store: Store,
     private readonly keychain: Keychain,
-    private readonly opts: { intervalMs?: number; maxBackoffMs?: number; pageSize?: number } = {},
+    private readonly opts: { intervalMs?: number; maxBackoffMs?: number; pageSize?: number; pushBatch?: number } = {},
   ) {
     if (getSetting(store.db, URL_KEY)) this.status.hub = 'offline';
   }
@@ -131,7 +131,7 @@ export class SyncClient {
         `SELECT o.id, o.mutation, o.entity_type AS entityType, o.entity_id AS entityId, o.base_version AS baseVersion, o.payload,
                 coalesce(s.display_name, '?') AS actorName, o.created_at AS createdAt
          FROM outbox o LEFT JOIN staff s ON s.id = o.actor_id WHERE o.state = 'pending' ORDER BY o.created_at, o.id LIMIT ?`,
-      ).all(PUSH_BATCH) as { payload: string; [k: string]: unknown }[];
+      ).all(this.opts.pushBatch ?? PUSH_BATCH) as { payload: string; [k: string]: unknown }[];
       if (rows.length === 0) return;
       const mutations = rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
       const { results } = (await this.call(base, token, '/sync/push', { method: 'POST', body: JSON.stringify({ mutations }) })) as {
