@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.slice(2);
@@ -20,28 +20,44 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const countsDir = mkdtempSync(join(tmpdir(), 'backdesk-counts-'));
-const countsFile = join(countsDir, 'counts.json');
-const run = spawnSync(
-  process.execPath,
-  [
-    '--import', 'tsx',
-    '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    `--test-reporter=${join(root, 'test/support/count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
-    ...files,
-  ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, BACKDESK_TEST: '1' } },
-);
-
-let counts = { passed: 0, failed: 0, skipped: 0 };
-try {
-  counts = JSON.parse(readFileSync(countsFile, 'utf8'));
-} catch {
-  counts.failed += 1; // the runner died before reporting: that is a failure, never a pass
+/** One run of Node's test runner over some files; returns its counts (a runner that died counts as a failure). */
+function runSuite(label, suiteFiles, env) {
+  const countsDir = mkdtempSync(join(tmpdir(), 'backdesk-counts-'));
+  const countsFile = join(countsDir, 'counts.json');
+  console.log(`\n== ${label}: ${suiteFiles.length} file(s)`);
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import', 'tsx',
+      '--test',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      `--test-reporter=${join(root, 'test/support/count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
+      ...suiteFiles,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, BACKDESK_TEST: '1', ...env } },
+  );
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  } catch {
+    counts.failed += 1; // the runner died before reporting: that is a failure, never a pass
+  }
+  rmSync(countsDir, { recursive: true, force: true });
+  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
 }
-rmSync(countsDir, { recursive: true, force: true });
-if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
-console.log(`\nfiles: ${files.map((f) => relative('.', f)).length}`);
-console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-process.exit(counts.failed > 0 ? 1 : 0);
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+const add = (c) => Object.keys(total).forEach((k) => (total[k] += c[k]));
+const postgres = process.env.HUB_TEST_DATABASE_URL;
+add(runSuite('all suites (hub on embedded PGlite)', files, { HUB_TEST_DATABASE_URL: '' }));
+const hubFiles = files.filter((f) => f.startsWith(join('test', 'hub')));
+if (hubFiles.length && postgres) {
+  add(runSuite('hub suites again, on a real PostgreSQL server', hubFiles, { HUB_TEST_DATABASE_URL: postgres }));
+} else if (hubFiles.length) {
+  console.log('\n== hub suites on PostgreSQL: skipped, no PostgreSQL server could be started here');
+  total.skipped += 1;
+}
+console.log(`\nfiles: ${files.length}`);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);

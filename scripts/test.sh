@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
-exec scripts/with-keychain.sh node scripts/run-tests.mjs "$@"
+exec scripts/with-postgres.sh scripts/with-keychain.sh node scripts/run-tests.mjs "$@"

@@ -26,6 +26,8 @@ export async function connectHubDb(opts: { databaseUrl?: string; dataDir?: strin
 
 async function postgres(url: string): Promise<HubDb> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover) is replaced on next use; it must not crash the hub.
+  pool.on('error', (e) => console.error('backdesk-hub: database connection lost:', e.message));
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',

@@ -1,4 +1,5 @@
 /** A real hub on 127.0.0.1 for tests: embedded PGlite in a temporary folder, or PostgreSQL when HUB_TEST_DATABASE_URL is set. */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { buildHub } from '../../server/app.ts';
@@ -7,6 +8,21 @@ import { migrateHub } from '../../server/db/migrate.ts';
 import { createEnrollmentCode } from '../../server/devices/enrollment.ts';
 import { createWebsiteKey } from '../../server/website-keys.ts';
 import { tempDir } from './fixtures.ts';
+
+/** On PostgreSQL every test hub gets a database of its own, so test files may run side by side. */
+async function ownDatabase(serverUrl: string | undefined): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  if (!serverUrl) return undefined;
+  const name = `hubtest_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const a = await connectHubDb({ databaseUrl: serverUrl });
+    await a.query(sql);
+    await a.close();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
 
 export interface TestHub {
   url: string;
@@ -17,15 +33,15 @@ export interface TestHub {
 }
 
 export async function startTestHub(): Promise<TestHub> {
-  const databaseUrl = process.env.HUB_TEST_DATABASE_URL;
-  const db = await connectHubDb({ databaseUrl, dataDir: join(tempDir(), 'hub') });
-  if (databaseUrl) await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  const own = await ownDatabase(process.env.HUB_TEST_DATABASE_URL);
+  const db = await connectHubDb({ databaseUrl: own?.url, dataDir: join(tempDir(), 'hub') });
   await migrateHub(db);
   const app = buildHub(db);
   await app.listen({ host: '127.0.0.1', port: 0 });
   after(async () => {
     await app.close();
     await db.close();
+    await own?.drop();
   });
   const address = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
