@@ -4,6 +4,7 @@ import type { HubDb } from './db/connect.ts';
 import { registerEnrollment } from './devices/enrollment.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { registerIntake } from './intake/routes.ts';
+import { registerAuditSync } from './sync/audit.ts';
 import { registerSync } from './sync/routes.ts';
 
 export function buildHub(db: HubDb, opts: { logger?: boolean } = {}): FastifyInstance {
@@ -14,5 +15,6 @@ export function buildHub(db: HubDb, opts: { logger?: boolean } = {}): FastifyIns
   registerIntake(app, db);
   registerEnrollment(app, db);
   registerSync(app, db);
+  registerAuditSync(app, db);
   return app;
 }

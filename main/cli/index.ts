@@ -10,6 +10,7 @@ import { verifyAudit } from '../core/audit/chain.ts';
 import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { countStaff, createStaff } from '../core/security/staff.ts';
+import { compareAuditWithHub } from '../core/sync/client.ts';
 import { DB_FILE, isEncryptedFile, latestSchemaVersion, openStore, schemaVersion } from '../core/store/open.ts';
 import { RENDERER_DIR } from '../web/renderer-dir.ts';
 import { startWebHost } from '../web/server.ts';
@@ -29,7 +30,7 @@ const HELP = `backdesk — the back office for customers' messages
       Runs the browser host on 127.0.0.1 and prints the one-time URL to open.
   backdesk doctor --data-dir DIR
       Checks the profile. Exit codes: 0 all good, 2 keychain unreachable, 3 store does not open or is not
-      encrypted, 4 migrations pending, 5 audit chain broken.
+      encrypted, 4 migrations pending, 5 audit chain broken, 6 audit log differs from the hub's copy.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -168,6 +169,11 @@ async function doctor(dataDir: string): Promise<number> {
     const chain = verifyAudit(store.db);
     if (!chain.intact) return bad(`the audit chain is broken at row ${chain.brokenAtSeq}: ${chain.reason}`, 5);
     ok(`the audit chain is intact (${chain.rows} rows)`);
+    const copy = await compareAuditWithHub(store, keychain);
+    if (copy.kind === 'differs') return bad(`the audit log differs from the hub's copy at row ${copy.seq}: it was changed on this desk`, 6);
+    if (copy.kind === 'matches') ok(`the audit log matches the hub's copy (${copy.compared} rows compared)`);
+    else if (copy.kind === 'unreachable') console.log(`! could not compare the audit log with the hub: ${copy.reason}`);
+    else console.log('- not enrolled with a hub: no copy of the audit log to compare');
     return 0;
   } finally {
     store.close();

@@ -142,3 +142,39 @@ test('an enrollment code works once', async () => {
   assert.equal(again.status, 401);
   assert.equal(((await again.json()) as { error: { field: string } }).error.field, 'code');
 });
+
+test('audit rows reach the hub; a desk whose log was rewritten (hashes recomputed) no longer matches, and doctor says so', async () => {
+  const { rowHash, verifyAudit } = await import('../../main/core/audit/chain.ts');
+  const { compareAuditWithHub } = await import('../../main/core/sync/client.ts');
+  const { keychain } = await import('../support/fixtures.ts');
+  const { execFile } = await import('node:child_process');
+  const a = await enrolledDesk('I');
+  await a.desk.sync.syncNow();
+  const local = one<{ n: number }>(a.desk, 'SELECT count(*) AS n FROM audit_log').n;
+  assert.ok(local >= 1);
+  const held = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_copies WHERE device_id = $1', [a.deviceId])).rows[0]!.n;
+  assert.equal(held, local);
+  assert.deepEqual(await compareAuditWithHub(a.desk.store, keychain), { kind: 'matches', compared: local });
+  await assert.rejects(hub.db.query('DELETE FROM audit_copies WHERE device_id = $1', [a.deviceId]), /append-only/);
+
+  // Someone with the key rewrites row 1 and recomputes every hash after it: the local chain still verifies.
+  const db = a.desk.store.db;
+  db.exec('DROP TRIGGER audit_log_no_update');
+  db.prepare(`UPDATE audit_log SET actor_name = 'không ai cả' WHERE seq = 1`).run();
+  let prev = '0'.repeat(64);
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Parameters<typeof rowHash>[1][] & { seq: number }[]) {
+    const hash = rowHash(prev, r);
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, (r as unknown as { seq: number }).seq);
+    prev = hash;
+  }
+  assert.equal(verifyAudit(db).intact, true);
+  assert.deepEqual(await compareAuditWithHub(a.desk.store, keychain), { kind: 'differs', seq: 1 });
+  // Asynchronously: the hub answering the doctor runs in this very process.
+  const doctor = await new Promise<{ code: number | null; out: string }>((resolve) =>
+    execFile(process.execPath, ['bin/backdesk.mjs', 'doctor', '--data-dir', a.desk.store.dataDir], (e, stdout, stderr) =>
+      resolve({ code: e ? (e as { code?: number }).code ?? null : 0, out: stdout + stderr }),
+    ),
+  );
+  assert.equal(doctor.code, 6, doctor.out);
+  assert.match(doctor.out, /differs from the hub's copy at row 1/);
+});

@@ -23,6 +23,7 @@ export interface SyncStatus {
 const URL_KEY = 'hub.url';
 const DEVICE_KEY = 'hub.device_id';
 const CURSOR_KEY = 'sync.cursor';
+const AUDIT_CURSOR_KEY = 'sync.audit_cursor';
 const PUSH_BATCH = 200;
 
 const tokenAccount = (store: Store) => `device:${keychainAccount(store.profile)}`;
@@ -34,6 +35,41 @@ class HubHttpError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+async function hubRequest(base: URL, token: string, path: string, init: RequestInit = {}): Promise<unknown> {
+  const res = await fetch(new URL(path, base), { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+  const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  if (!res.ok) throw new HubHttpError(res.status, body.error?.code ?? 'error', body.error?.message ?? `the hub answered ${res.status}`);
+  return body;
+}
+
+export type AuditComparison = { kind: 'not_enrolled' } | { kind: 'matches'; compared: number } | { kind: 'differs'; seq: number } | { kind: 'unreachable'; reason: string };
+
+/**
+ * Compares this desk's audit rows with the copy the hub holds. A desk whose log was rewritten, even with
+ * every hash recomputed so that its own chain still verifies, differs from the hub's copy.
+ */
+export async function compareAuditWithHub(store: Store, keychain: Keychain): Promise<AuditComparison> {
+  const url = getSetting(store.db, URL_KEY);
+  const token = url ? await keychain.get(KEYCHAIN_SERVICE, tokenAccount(store)) : null;
+  if (!url || !token) return { kind: 'not_enrolled' };
+  let after = 0;
+  let compared = 0;
+  try {
+    for (;;) {
+      const { hashes } = (await hubRequest(checkHubUrl(url), token, `/sync/audit/hashes?after=${after}`)) as { hashes: { seq: number; hash: string }[] };
+      if (hashes.length === 0) return { kind: 'matches', compared };
+      for (const h of hashes) {
+        const local = stmt(store.db, 'SELECT hash FROM audit_log WHERE seq = ?').get(h.seq) as { hash: string } | undefined;
+        if (local?.hash !== h.hash) return { kind: 'differs', seq: h.seq };
+        compared++;
+      }
+      after = hashes[hashes.length - 1]!.seq;
+    }
+  } catch (e) {
+    return { kind: 'unreachable', reason: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -106,6 +142,7 @@ export class SyncClient {
       if (!token) throw new HubHttpError(401, 'unauthorized', 'the device token is missing from the keychain; enroll this desk again');
       const base = checkHubUrl(url);
       await this.push(base, token);
+      await this.pushAudit(base, token);
       await this.pull(base, token);
       this.failures = 0;
       this.status = { hub: 'online', progress: null, lastSyncAt: Date.now(), lastError: null };
@@ -116,11 +153,8 @@ export class SyncClient {
     }
   }
 
-  private async call(base: URL, token: string, path: string, init: RequestInit = {}): Promise<unknown> {
-    const res = await fetch(new URL(path, base), { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
-    const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-    if (!res.ok) throw new HubHttpError(res.status, body.error?.code ?? 'error', body.error?.message ?? `the hub answered ${res.status}`);
-    return body;
+  private call(base: URL, token: string, path: string, init: RequestInit = {}): Promise<unknown> {
+    return hubRequest(base, token, path, init);
   }
 
   private async push(base: URL, token: string): Promise<void> {
@@ -144,6 +178,18 @@ export class SyncClient {
           );
         }
       })();
+    }
+  }
+
+  /** Copies new audit rows to the hub, which keeps them append-only and checks the chain. */
+  private async pushAudit(base: URL, token: string): Promise<void> {
+    const { db } = this.store;
+    for (;;) {
+      const after = Number(getSetting(db, AUDIT_CURSOR_KEY) ?? '0');
+      const rows = stmt(db, 'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 500').all(after) as { seq: number }[];
+      if (rows.length === 0) return;
+      await this.call(base, token, '/sync/audit', { method: 'POST', body: JSON.stringify({ rows }) });
+      setSetting(db, AUDIT_CURSOR_KEY, String(rows[rows.length - 1]!.seq));
     }
   }
 

@@ -1,0 +1,63 @@
+/**
+ * Desks copy their audit rows to the hub. The hub checks each row's hash and its link to the row before,
+ * keeps it append-only, and refuses a row that differs from the copy it already holds for that position.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { GENESIS_HASH, rowHash } from '../../main/core/audit/chain.ts';
+import type { HubDb } from '../db/connect.ts';
+import { deviceOf } from '../devices/enrollment.ts';
+import { HttpError, zodIssues } from '../http-errors.ts';
+
+const AuditRow = z.object({
+  seq: z.number().int().positive(),
+  id: z.string().max(64),
+  at: z.number().int(),
+  actor_id: z.string().nullable(),
+  actor_name: z.string().max(200),
+  actor_role: z.string().nullable(),
+  action: z.string().max(100),
+  target_type: z.string().nullable(),
+  target_id: z.string().nullable(),
+  detail: z.string().max(10_000),
+  prev_hash: z.string().length(64),
+  hash: z.string().length(64),
+});
+const AuditBody = z.object({ rows: z.array(AuditRow).max(1000) }).strict();
+
+export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
+  app.post('/sync/audit', { bodyLimit: 8 * 1024 * 1024 }, async (req) => {
+    const deviceId = await deviceOf(db, req);
+    const body = AuditBody.safeParse(req.body);
+    if (!body.success) throw new HttpError(400, 'invalid_input', 'bad audit body', undefined, zodIssues(body.error));
+    return db.transaction(async (tx) => {
+      const last = (await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_copies WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [deviceId])).rows[0];
+      let prevSeq = last ? Number(last.seq) : 0;
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      let stored = 0;
+      for (const r of [...body.data.rows].sort((a, b) => a.seq - b.seq)) {
+        if (r.seq <= prevSeq) {
+          const held = (await tx.query<{ hash: string }>('SELECT hash FROM audit_copies WHERE device_id = $1 AND seq = $2', [deviceId, r.seq])).rows[0];
+          if (held && held.hash !== r.hash) throw new HttpError(409, 'audit_mismatch', `audit row ${r.seq} differs from the hub's copy`, 'rows');
+          continue; // already held, identical: a replay
+        }
+        if (r.prev_hash !== prevHash || rowHash(prevHash, r) !== r.hash) {
+          throw new HttpError(409, 'audit_mismatch', `audit row ${r.seq} does not continue the chain the hub holds`, 'rows');
+        }
+        await tx.query('INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row) VALUES ($1, $2, $3, $4, $5, $6)', [deviceId, r.seq, r.id, r.prev_hash, r.hash, JSON.stringify(r)]);
+        prevSeq = r.seq;
+        prevHash = r.hash;
+        stored++;
+      }
+      return { stored, headSeq: prevSeq };
+    });
+  });
+
+  /** The hashes the hub holds for this device, for `backdesk doctor` to compare with the desk's own. */
+  app.get('/sync/audit/hashes', async (req) => {
+    const deviceId = await deviceOf(db, req);
+    const q = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(5000) }).parse(req.query);
+    const rows = (await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_copies WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [deviceId, q.after, q.limit])).rows;
+    return { hashes: rows.map((r) => ({ seq: Number(r.seq), hash: r.hash })) };
+  });
+}
