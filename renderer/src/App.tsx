@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../main/api/contract.ts';
 import { call, onSessionLost } from './api/client.ts';
 import { AuditView } from './audit/AuditView.tsx';
+import { CommentsQueue } from './comments/CommentsQueue.tsx';
 import { LanguageButton } from './components/LanguageButton.tsx';
 import { Notices } from './components/Notices.tsx';
 import { isTyping, ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { ComplaintsInbox } from './inbox/ComplaintsInbox.tsx';
 import { FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
+import { EnrollForm } from './sync/EnrollForm.tsx';
 
 type Person = Output<'auth.signIn'>;
 type Phase = { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'signIn' } | { kind: 'locked'; person: Person } | { kind: 'desk'; person: Person };
@@ -49,13 +51,15 @@ export function App() {
   }
 }
 
-type View = 'complaints' | 'audit';
+type View = 'complaints' | 'comments' | 'audit';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>('complaints');
+  const mayUse = (inbox: 'complaint' | 'comment') => person.role === 'director' || (person.role === 'operator' && person.grants.includes(inbox));
+  const mayComplaints = mayUse('complaint');
+  const mayComments = mayUse('comment');
+  const [view, setView] = useState<View>(mayComplaints ? 'complaints' : 'comments');
   const [help, setHelp] = useState(false);
-  const mayComplaints = person.role === 'director' || (person.role === 'operator' && person.grants.includes('complaint'));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -79,6 +83,11 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
               {t('nav.complaints')}
             </button>
           )}
+          {mayComments && (
+            <button type="button" aria-current={view === 'comments'} onClick={() => setView('comments')}>
+              {t('nav.comments')}
+            </button>
+          )}
           {person.role === 'director' && (
             <button type="button" aria-current={view === 'audit'} onClick={() => setView('audit')}>
               {t('nav.audit')}
@@ -96,10 +105,14 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
       </header>
       {view === 'audit' && person.role === 'director' ? (
         <AuditView />
+      ) : view === 'comments' && mayComments ? (
+        <CommentsQueue />
       ) : mayComplaints ? (
         <ComplaintsInbox person={person} shortcutsEnabled={!help} />
+      ) : person.role === 'it_admin' ? (
+        <EnrollForm />
       ) : (
-        <p className="empty-state">{person.role === 'it_admin' ? t('home.itAdmin') : t('home.noGrant')}</p>
+        <p className="empty-state">{t('home.noGrant')}</p>
       )}
       <StatusBar person={person} />
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
