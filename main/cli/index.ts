@@ -2,6 +2,7 @@
  * The `backdesk` command: init, demo, serve, doctor. Each command's exit code is documented in `help`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,7 @@ import { verifyAudit } from '../core/audit/chain.ts';
 import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { countStaff, createStaff } from '../core/security/staff.ts';
-import { compareAuditWithHub } from '../core/sync/client.ts';
+import { compareAuditWithHub, enroll } from '../core/sync/client.ts';
 import { DB_FILE, isEncryptedFile, latestSchemaVersion, openStore, schemaVersion } from '../core/store/open.ts';
 import { RENDERER_DIR } from '../web/renderer-dir.ts';
 import { startWebHost } from '../web/server.ts';
@@ -26,8 +27,10 @@ const HELP = `backdesk — the back office for customers' messages
   backdesk demo --data-dir DIR [--complaints N] [--customers N]
       Creates a demo profile (5,000 complaints from 300 customers by default) with a demo director,
       operator and IT admin, and prints their passwords. Reopening an existing demo profile prints them again.
-  backdesk serve --data-dir DIR [--port N] [--idle-minutes N]
+  backdesk serve --data-dir DIR [--port N] [--idle-minutes N] [--sync-seconds 15]
       Runs the browser host on 127.0.0.1 and prints the one-time URL to open.
+  backdesk enroll --data-dir DIR --hub-url URL [--name "Máy trạm"]
+      Enrolls this desk with the hub; the one-time code is read from the terminal or stdin.
   backdesk doctor --data-dir DIR
       Checks the profile. Exit codes: 0 all good, 2 keychain unreachable, 3 store does not open or is not
       encrypted, 4 migrations pending, 5 audit chain broken, 6 audit log differs from the hub's copy.
@@ -45,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       'idle-minutes': { type: 'string' },
       complaints: { type: 'string' },
       customers: { type: 'string' },
+      'hub-url': { type: 'string' },
+      'sync-seconds': { type: 'string' },
     },
   });
   if (!command || command === 'help' || command === '--help') {
@@ -59,7 +64,10 @@ async function main(argv: string[]): Promise<number> {
     case 'demo':
       return demo(dataDir, count(values.complaints, 5000, '--complaints'), count(values.customers, 300, '--customers'));
     case 'serve':
-      return serve(dataDir, values.port === undefined ? 0 : count(values.port, 0, '--port'), values['idle-minutes']);
+      return serve(dataDir, values.port === undefined ? 0 : count(values.port, 0, '--port'), values['idle-minutes'], count(values['sync-seconds'], 15, '--sync-seconds'));
+    case 'enroll':
+      if (!values['hub-url']) throw new UsageError('enroll needs --hub-url');
+      return enrollDesk(dataDir, values['hub-url'], values.name ?? hostname());
     case 'doctor':
       return doctor(dataDir);
     default:
@@ -121,9 +129,22 @@ async function demo(dataDir: string, complaints: number, customers: number): Pro
   }
 }
 
-async function serve(dataDir: string, port: number, idleMinutes: string | undefined): Promise<number> {
+async function enrollDesk(dataDir: string, hubUrl: string, name: string): Promise<number> {
+  const keychain = systemKeychain();
+  const store = await openStore({ dataDir, keychain });
+  try {
+    const code = (await readPassword('Mã đăng ký / enrollment code: ', false)).trim();
+    const deviceId = await enroll(store, keychain, hubUrl, code, name);
+    console.log(`Enrolled with ${hubUrl} as device ${deviceId}; the device token is in the OS keychain.`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+async function serve(dataDir: string, port: number, idleMinutes: string | undefined, syncSeconds: number): Promise<number> {
   const idle = idleMinutes === undefined ? undefined : count(idleMinutes, 10, '--idle-minutes') * 60_000;
-  const desk = await openDesk({ dataDir, keychain: systemKeychain(), idleLockMs: idle });
+  const desk = await openDesk({ dataDir, keychain: systemKeychain(), idleLockMs: idle, syncIntervalMs: syncSeconds * 1000 });
   const host = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR, port });
   console.log(`Backdesk is running on ${host.origin} (loopback only).`);
   console.log(`Open this link once; it signs this browser in to the host and then stops working:\n\n  ${host.launchUrl}\n`);
