@@ -23,25 +23,44 @@ export interface Change {
 
 const feed = (where: string) =>
   Object.entries(ENTITIES)
-    .map(([entity, table]) => `SELECT '${entity}' AS entity, seq, to_jsonb(t) AS row FROM ${table} t WHERE ${where}`)
+    .map(([entity, table]) => `SELECT '${entity}' AS entity, seq, id FROM ${table} WHERE ${where}`)
     .join(' UNION ALL ');
 
-export async function pullPage(db: Queryable, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; remaining: number }> {
-  const page = (await db.query<Change>(`SELECT entity, seq::float8 AS seq, row FROM (${feed('seq > $1')}) f ORDER BY seq LIMIT $2`, [cursor, limit])).rows;
+// The page's rows are chosen from the seq indexes alone; only those rows are then turned into JSON.
+const rowOf = `CASE p.entity ${Object.entries(ENTITIES)
+  .map(([entity, table]) => `WHEN '${entity}' THEN (SELECT to_jsonb(t) FROM ${table} t WHERE t.id = p.id)`)
+  .join(' ')} END`;
+
+/**
+ * One page of changes after `cursor`. `more` says whether another page follows. The number of rows still
+ * to come is counted only when asked (a desk asks on the first page of a pull, for its progress bar):
+ * counting on every page would make a long pull quadratic.
+ */
+export async function pullPage(db: Queryable, cursor: number, limit: number, count: boolean) {
+  const page = (
+    await db.query<Change>(
+      `WITH p AS (SELECT entity, seq, id FROM (${feed('seq > $1')}) f ORDER BY f.seq LIMIT $2)
+       SELECT p.entity, p.seq::float8 AS seq, ${rowOf} AS row FROM p ORDER BY p.seq`,
+      [cursor, limit],
+    )
+  ).rows;
   const next = page.length ? page[page.length - 1]!.seq : cursor;
-  const { n } = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${feed('seq > $1')}) f`, [next])).rows[0]!;
-  return { changes: await withReferences(db, page), cursor: next, remaining: n };
+  const remaining = count ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${feed('seq > $1')}) f`, [next])).rows[0]!.n : undefined;
+  return { changes: await withReferences(db, page, cursor), cursor: next, more: page.length === limit, ...(remaining !== undefined && { remaining }) };
 }
 
-/** Puts the current rows that page rows point to in front of them (applying a row twice is harmless). */
-async function withReferences(db: Queryable, page: Change[]): Promise<Change[]> {
-  const submissionIds = new Set(page.filter((c) => c.entity === 'event').map((c) => String(c.row.submission_id)));
-  const submissions = submissionIds.size
-    ? (await db.query<Change>(`SELECT 'submission' AS entity, seq::float8 AS seq, to_jsonb(t) AS row FROM submissions t WHERE id = ANY($1)`, [[...submissionIds]])).rows
-    : [];
-  const customerIds = new Set([...submissions, ...page].map((c) => c.row.customer_id).filter((id): id is string => typeof id === 'string'));
-  const customers = customerIds.size
-    ? (await db.query<Change>(`SELECT 'customer' AS entity, seq::float8 AS seq, to_jsonb(t) AS row FROM customers t WHERE id = ANY($1)`, [[...customerIds]])).rows
-    : [];
+/**
+ * Puts in front of the page the current rows its rows point to that the desk may not have yet: those past
+ * the cursor the page started from (everything up to it was delivered by earlier pages). A row that is
+ * also in the page is applied twice, which is harmless.
+ */
+async function withReferences(db: Queryable, page: Change[], cursor: number): Promise<Change[]> {
+  const undelivered = async (entity: 'submission' | 'customer', table: string, ids: Set<string>) =>
+    ids.size === 0
+      ? []
+      : (await db.query<Change>(`SELECT '${entity}' AS entity, seq::float8 AS seq, to_jsonb(t) AS row FROM ${table} t WHERE id = ANY($1) AND seq > $2`, [[...ids], cursor])).rows;
+  const idsIn = (changes: Change[], field: string) => new Set(changes.map((c) => c.row[field]).filter((id): id is string => typeof id === 'string'));
+  const submissions = await undelivered('submission', 'submissions', idsIn(page.filter((c) => c.entity === 'event'), 'submission_id'));
+  const customers = await undelivered('customer', 'customers', idsIn([...submissions, ...page], 'customer_id'));
   return [...customers, ...submissions, ...page];
 }

@@ -6,14 +6,18 @@ import { HttpError, zodIssues } from '../http-errors.ts';
 import { pullPage } from './pull.ts';
 import { applyMutation, PushBody } from './push.ts';
 
-const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(2000).default(500) });
+const PullQuery = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  count: z.enum(['true', 'false']).default('false'),
+});
 
 export function registerSync(app: FastifyInstance, db: HubDb): void {
   app.get('/sync/pull', async (req) => {
     await deviceOf(db, req);
     const q = PullQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'invalid_input', 'bad pull query', undefined, zodIssues(q.error));
-    return pullPage(db, q.data.cursor, q.data.limit);
+    return pullPage(db, q.data.cursor, q.data.limit, q.data.count === 'true');
   });
 
   app.post('/sync/push', { bodyLimit: 8 * 1024 * 1024 }, async (req) => {

@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { newId } from '../../main/core/ids.ts';
+import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { startWebHost, type WebHost } from '../../main/web/server.ts';
 import { RENDERER_DIR } from '../../main/web/renderer-dir.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -17,6 +19,12 @@ await addStaff(desk.store, 'binh', 'operator', ['comment']);
 addComplaint(desk.store, 'Điện thoại rơi vỡ màn hình khi giao', 'Nhân viên giao hàng làm rơi điện thoại, màn hình vỡ.');
 addComplaint(desk.store, 'Mã độc trong nội dung onerror', XSS);
 for (let i = 0; i < 20; i++) addComplaint(desk.store, `Giao hàng trễ lần ${i}`, 'Đơn hàng chưa tới.');
+{
+  const customerId = insertCustomer(desk.store.db, { username: 'binhluan1', fullName: 'Lê Văn Bình', createdAt: Date.now() });
+  const comment = desk.store.db.prepare('INSERT INTO comments (id, customer_id, page_url, body, posted_at) VALUES (?, ?, ?, ?, ?)');
+  comment.run(newId(), customerId, 'https://shop.example.vn/p/1', 'Sản phẩm tốt, giao nhanh!', Date.now() - 60_000);
+  comment.run(newId(), customerId, 'https://shop.example.vn/p/2', XSS, Date.now());
+}
 const host: WebHost = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR });
 after(() => host.close());
 const browser: Browser = await launchBrowser();
@@ -104,9 +112,19 @@ test('keyboard: ? lists every shortcut; the interface switches to English', asyn
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 });
 
-test('an operator without the complaints grant sees no complaints, and the API refuses them too', async () => {
+test('an operator granted only comments moderates them from the keyboard; complaints are refused by the API too', async () => {
   const page = await signIn('binh');
-  await page.getByText('Bạn chưa được cấp quyền hộp thư nào').waitFor();
+  await page.getByRole('heading', { name: 'Bình luận chờ duyệt' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Khiếu nại' }).count(), 0);
+  await page.locator('.comment-body', { hasText: XSS }).waitFor(); // shown as text, like every customer text
+  assert.equal(await page.locator('.comment-body img').count(), 0);
+  await page.getByTestId('comment-count').filter({ hasText: '2 bình luận' }).waitFor();
+  await page.keyboard.press('a');
+  await page.getByTestId('comment-count').filter({ hasText: '1 bình luận' }).waitFor();
+  await page.getByRole('tab', { name: 'Đã duyệt' }).click();
+  await page.locator('.comment', { hasText: 'Đã duyệt bởi Nhân viên binh' }).waitFor();
+  const queued = desk.store.db.prepare(`SELECT payload FROM outbox WHERE mutation = 'comment.moderate'`).all();
+  assert.deepEqual(queued, [{ payload: '{"decision":"approved"}' }]);
   const direct = await page.evaluate(() => window.backdesk!.call('complaints.list', {}));
   assert.equal(!direct.ok && direct.error.code, 'forbidden');
 });

@@ -104,6 +104,9 @@ export function configure(db: Db): void {
   // 64 MiB of page cache (the default is 2 MiB): every page read from disk is decrypted, so keeping
   // decrypted pages in memory is what makes repeated inbox and search queries cheap.
   db.pragma('cache_size = -65536');
+  // Checkpoints run inside a commit, on the caller's thread: 250 pages at a time (instead of SQLite's
+  // 1,000) keep each one short, so a long sync never holds the window's event loop for long.
+  db.pragma('wal_autocheckpoint = 250');
 }
 
 export function applyKey(db: Db, keyHex: string): void {

@@ -8,6 +8,9 @@ ALTER TABLE submission_events ADD COLUMN actor_name TEXT;
 ALTER TABLE submissions ADD COLUMN assignee_name TEXT;
 ALTER TABLE outbox ADD COLUMN current TEXT CHECK (current IS NULL OR json_valid(current));
 ALTER TABLE outbox ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1));
+-- Applying a pulled row asks whether a local change to it is still waiting; the outbox keeps every row
+-- it ever held, so that question must not scan it.
+CREATE INDEX outbox_pending_entity ON outbox (entity_id) WHERE state = 'pending';
 
 CREATE TABLE comments (
   id          TEXT PRIMARY KEY,

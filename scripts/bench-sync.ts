@@ -1,0 +1,132 @@
+/**
+ * Sync benchmark, against an embedded hub on loopback running in its own process (so the hub's work is
+ * not counted as the desk's): a first pull of N submissions into an empty encrypted desk (rows per second
+ * and the longest event-loop stall on the desk), then a push of M mutations.
+ * Usage: bench-sync.ts [--pull-rows 100000] [--push 10000]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { makeComplaint, makeCustomer, seeded } from '../main/core/demo/vietnamese.ts';
+import { addNote } from '../main/core/domain/submissions.ts';
+import { createStaff } from '../main/core/security/staff.ts';
+import { systemKeychain } from '../main/core/security/keychain.ts';
+import { openStore } from '../main/core/store/open.ts';
+import { enroll, SyncClient } from '../main/core/sync/client.ts';
+import { connectHubDb } from '../server/db/connect.ts';
+import { migrateHub } from '../server/db/migrate.ts';
+import { createEnrollmentCode } from '../server/devices/enrollment.ts';
+
+const { values } = parseArgs({ options: { 'pull-rows': { type: 'string', default: process.env.BENCH_PULL_ROWS ?? '100000' }, push: { type: 'string', default: process.env.BENCH_PUSH ?? '10000' } } });
+const ROWS = Number(values['pull-rows']);
+const PUSH = Number(values.push);
+const CUSTOMERS = 2000;
+const root = mkdtempSync(join(tmpdir(), 'backdesk-bench-sync-'));
+const hubDir = join(root, 'hub');
+const keychain = systemKeychain();
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Seeds the hub's database directly (the intake API would take minutes for 100,000 posts). */
+async function seedHub(): Promise<string> {
+  const db = await connectHubDb({ dataDir: hubDir });
+  await migrateHub(db);
+  const rng = seeded(11);
+  const customers = Array.from({ length: CUSTOMERS }, (_, i) => makeCustomer(rng, i));
+  const texts = Array.from({ length: 1000 }, () => makeComplaint(rng));
+  await db.query(
+    `INSERT INTO customers (id, website_ref, username, gender, full_name, email, phone, address, seq)
+     SELECT gen_random_uuid()::text, 'c' || i, c.username, c.gender, c.full_name, c.email, c.phone, c.address, 0
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS c(username, gender, full_name, email, phone, address, i)`,
+    [customers.map((c) => c.username), customers.map((c) => c.gender), customers.map((c) => c.fullName), customers.map((c) => c.email), customers.map((c) => c.phone), customers.map((c) => c.address)],
+  );
+  await db.query(
+    `INSERT INTO submissions (id, website_ref, kind, customer_id, subject, body, created_at, seq)
+     SELECT gen_random_uuid()::text, 's' || i, 'complaint', (SELECT id FROM customers WHERE website_ref = 'c' || (1 + i % $2)),
+            ($3::text[])[1 + i % 1000], ($4::text[])[1 + i % 1000], now() - (i || ' minutes')::interval, 0
+     FROM generate_series(1, $1) AS i`,
+    [ROWS, CUSTOMERS, texts.map((t) => t.subject), texts.map((t) => t.body)],
+  );
+  await db.query(`INSERT INTO submission_events (id, submission_id, type, created_at, seq) SELECT gen_random_uuid()::text, id, 'created', created_at, 0 FROM submissions`);
+  const { code } = await createEnrollmentCode(db);
+  await db.close();
+  return code;
+}
+
+function seconds(from: bigint) {
+  return Number(process.hrtime.bigint() - from) / 1e9;
+}
+
+async function main() {
+  console.log(`\nBackdesk sync benchmark: pull ${ROWS.toLocaleString('en')} submissions into an empty desk, push ${PUSH.toLocaleString('en')} mutations`);
+  let t = process.hrtime.bigint();
+  const code = await seedHub();
+  console.log(`hub seeded in ${seconds(t).toFixed(1)} s`);
+  const port = await freePort();
+  const hub = spawn(process.execPath, ['bin/backdesk-hub.mjs', 'serve', '--data-dir', hubDir, '--port', String(port)], { stdio: 'ignore' });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${url}/health`)).ok) break;
+      } catch {
+        if (i > 300) throw new Error('the hub did not start');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const store = await openStore({ dataDir: join(root, 'desk'), keychain });
+    const operator = await createStaff(store.db, { username: 'bench', displayName: 'Bench', role: 'operator', password: 'benchmark password', grants: ['complaint'] });
+    await enroll(store, keychain, url, code, 'bench desk');
+    const sync = new SyncClient(store, keychain);
+
+    const stall = monitorEventLoopDelay({ resolution: 10 });
+    stall.enable();
+    t = process.hrtime.bigint();
+    await sync.syncNow();
+    const pullSeconds = seconds(t);
+    stall.disable();
+    if (sync.current().hub !== 'online') throw new Error(`pull failed: ${sync.current().lastError}`);
+    const pulled = (store.db.prepare('SELECT count(*) AS n FROM submissions').get() as { n: number }).n;
+    const events = (store.db.prepare('SELECT count(*) AS n FROM submission_events').get() as { n: number }).n;
+    const pullStallMs = stall.max / 1e6;
+
+    const ids = (store.db.prepare('SELECT id FROM submissions LIMIT ?').all(PUSH) as { id: string }[]).map((r) => r.id);
+    store.db.transaction(() => ids.forEach((id, i) => addNote(store.db, 'complaint', id, operator.id, `Ghi chú benchmark ${i}`)))();
+    const pushStall = monitorEventLoopDelay({ resolution: 10 });
+    pushStall.enable();
+    t = process.hrtime.bigint();
+    await sync.syncNow();
+    const pushSeconds = seconds(t);
+    pushStall.disable();
+    const applied = (store.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'applied'`).get() as { n: number }).n;
+    store.close();
+
+    console.log(`\n${'measure'.padEnd(52)} ${'value'.padStart(14)}`);
+    const line = (name: string, value: string) => console.log(`${name.padEnd(52)} ${value.padStart(14)}`);
+    line('pull: submissions received', pulled.toLocaleString('en'));
+    line('pull: time', `${pullSeconds.toFixed(1)} s`);
+    line('pull: submissions per second', Math.round(pulled / pullSeconds).toLocaleString('en'));
+    line('pull: all rows per second (with events, customers)', Math.round((pulled + events + CUSTOMERS) / pullSeconds).toLocaleString('en'));
+    line('pull: longest event-loop stall on the desk', `${pullStallMs.toFixed(1)} ms`);
+    line('push: mutations applied', applied.toLocaleString('en'));
+    line('push: mutations per second', Math.round(applied / pushSeconds).toLocaleString('en'));
+    line('push: longest event-loop stall on the desk', `${(pushStall.max / 1e6).toFixed(1)} ms`);
+    console.log('\nStall target: at most 50 ms at a time. Pulled pages of 250 rows, each applied with its cursor in one transaction.');
+  } finally {
+    hub.kill('SIGTERM');
+    await new Promise((r) => hub.once('exit', r));
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
