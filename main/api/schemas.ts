@@ -1,11 +1,10 @@
 /** Building blocks of the contract's schemas. */
 import { z } from 'zod';
+import { CONTROL_CHARS } from '../core/text/control-chars.ts';
 import { INBOXES, ROLES } from '../core/security/roles.ts';
 
 export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an id');
 
-// Control characters other than tab and newlines have no place in anything a person types.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Free text a person writes (notes, replies): trimmed, not empty, bounded, no control characters. */
 export const Text = (max: number) =>
@@ -14,7 +13,7 @@ export const Text = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
 
 export const Username = z
   .string()

@@ -1,9 +1,9 @@
 /** What the website's server may post, with size limits. Every field is named in a 4xx when it is wrong. */
 import { z } from 'zod';
+import { CONTROL_CHARS } from '../../main/core/text/control-chars.ts';
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((s) => !CONTROL.test(s), 'must not contain control characters');
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
 const line = (max: number) => text(max).refine((s) => !/[\r\n]/.test(s), 'must be one line');
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a time zone' });
 
