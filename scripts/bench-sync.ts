@@ -109,6 +109,7 @@ async function main() {
     const pushSeconds = seconds(t);
     pushStall.disable();
     const applied = (store.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'applied'`).get() as { n: number }).n;
+    sync.stop();
     store.close();
 
     console.log(`\n${'measure'.padEnd(52)} ${'value'.padStart(14)}`);
@@ -121,7 +122,7 @@ async function main() {
     line('push: mutations applied', applied.toLocaleString('en'));
     line('push: mutations per second', Math.round(applied / pushSeconds).toLocaleString('en'));
     line('push: longest event-loop stall on the desk', `${(pushStall.max / 1e6).toFixed(1)} ms`);
-    console.log('\nStall target: at most 50 ms at a time. Pulled pages of 250 rows, each applied with its cursor in one transaction.');
+    console.log('\nStall target: at most 50 ms at a time. Pulled pages of 250 rows, each applied with its cursor in one transaction on a worker thread.');
   } finally {
     hub.kill('SIGTERM');
     await new Promise((r) => hub.once('exit', r));

@@ -17,4 +17,5 @@ const timer = setInterval(() => {
 await sync.syncNow();
 clearInterval(timer);
 console.log(`status ${JSON.stringify(sync.current())}`);
+sync.stop();
 store.close();

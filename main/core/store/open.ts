@@ -20,7 +20,25 @@ export interface Store {
   readonly db: Db;
   readonly dataDir: string;
   readonly profile: Profile;
+  /**
+   * What a worker thread of this process needs to open its own connection (long writes such as applying
+   * pulled pages run there, off the main thread). Never written anywhere, never sent outside the process.
+   */
+  connectionSpec(): ConnectionSpec;
   close(): void;
+}
+
+export interface ConnectionSpec {
+  path: string;
+  keyHex: string;
+}
+
+/** Opens another connection to an open store (in a worker thread): keyed, configured, no migrations. */
+export function connectTo(spec: ConnectionSpec): Db {
+  const db = new Database(spec.path, { fileMustExist: true });
+  applyKey(db, spec.keyHex);
+  configure(db);
+  return db;
 }
 
 export interface Profile {
@@ -91,7 +109,8 @@ export async function openStore({ dataDir, keychain, demo = false, migrate: appl
     db.close();
     throw e;
   }
-  return { db, dataDir, profile, close: () => db.close() };
+  const spec = { path: dbPath, keyHex };
+  return { db, dataDir, profile, connectionSpec: () => ({ ...spec }), close: () => db.close() };
 }
 
 /** Registers what every connection needs (the fold function the FTS triggers call) and the pragmas. */

@@ -6,8 +6,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import { keychainAccount, type Store } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
-import { applyChange } from './apply.ts';
 import { checkHubUrl } from './hub-url.ts';
+import { PageApplier } from './page-applier.ts';
 import { getSetting, setSetting } from './settings.ts';
 
 export type HubState = 'not_enrolled' | 'online' | 'offline' | 'revoked';
@@ -25,9 +25,7 @@ const DEVICE_KEY = 'hub.device_id';
 const CURSOR_KEY = 'sync.cursor';
 const AUDIT_CURSOR_KEY = 'sync.audit_cursor';
 const PUSH_BATCH = 200;
-// Rows per pulled page. A page and its cursor are applied in one transaction, which holds the event loop;
-// 250 rows was the best measured trade-off (npm run bench; the FTS index writes
-// several WAL pages per row; 100 rows halved the rate without shortening the longest stall).
+// Rows per pulled page: each is applied with its cursor in one transaction on the page worker.
 const PULL_PAGE = 250;
 
 const tokenAccount = (store: Store) => `device:${keychainAccount(store.profile)}`;
@@ -102,6 +100,7 @@ export class SyncClient {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = false;
+  private applier: PageApplier | null = null;
 
   constructor(
     private readonly store: Store,
@@ -132,10 +131,13 @@ export class SyncClient {
     void this.syncNow().finally(() => this.stopped || next());
   }
 
+  /** Stops the background loop and the page worker; every owner of a client calls it before closing the store. */
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    void this.applier?.close();
+    this.applier = null;
   }
 
   private async cycle(): Promise<void> {
@@ -209,11 +211,9 @@ export class SyncClient {
         more: boolean;
         remaining?: number;
       };
-      // The page and the cursor that follows it land in one transaction: a crash repeats a page, never skips one.
-      db.transaction(() => {
-        for (const c of page.changes) applyChange[c.entity]?.(db, c.row);
-        setSetting(db, CURSOR_KEY, String(page.cursor));
-      })();
+      // Applied with its cursor in one transaction, on a worker thread (see page-worker.ts).
+      this.applier ??= new PageApplier(this.store);
+      await this.applier.apply(page.changes, CURSOR_KEY, page.cursor);
       done += page.changes.length;
       if (page.remaining !== undefined) total = done + page.remaining;
       this.status.progress = { done, total: Math.max(total, done) };
