@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { buildHub } from './app.ts';
 import { connectHubDb } from './db/connect.ts';
 import { migrateHub } from './db/migrate.ts';
-import { createEnrollmentCode, revokeDevice } from './devices/enrollment.ts';
+import { createEnrollmentCode, listDevices, revokeDevice } from './devices/enrollment.ts';
 import { mailConfigFromEnv, MailSender } from './mail/sender.ts';
 import { createWebsiteKey } from './website-keys.ts';
 
@@ -16,6 +16,7 @@ const HELP = `backdesk-hub — the hub the website posts to and the desks sync w
   backdesk-hub serve [--host 127.0.0.1] [--port 4790]   run the service (migrates first)
   backdesk-hub migrate                                  apply pending migrations
   backdesk-hub enroll                                   print a one-time desk enrollment code (24 hours)
+  backdesk-hub devices                                  list enrolled desks (id, name, enrolled, last seen, revoked)
   backdesk-hub revoke DEVICE_ID                         cut a desk off; its next sync gets 401
   backdesk-hub website-key [--name NAME]                make an API key for the website's server (shown once)
 
@@ -45,6 +46,13 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Enrollment code (one use, until ${expiresAt.toISOString()}):\n\n  ${code}\n`);
         return 0;
       }
+      case 'devices':
+        await migrateHub(db);
+        for (const d of await listDevices(db)) {
+          const when = (t: Date | null) => (t ? new Date(t).toISOString().slice(0, 16).replace('T', ' ') : '-');
+          console.log(`${d.id}  ${d.name.padEnd(24)}  enrolled ${when(d.enrolled_at)}  last seen ${when(d.last_seen_at)}${d.revoked_at ? `  REVOKED ${when(d.revoked_at)}` : ''}`);
+        }
+        return 0;
       case 'revoke':
         if (!arg) throw new Error('revoke needs the device id');
         if (!(await revokeDevice(db, arg))) {
