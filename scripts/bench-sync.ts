@@ -4,9 +4,7 @@
  * and the longest event-loop stall on the desk), then a push of M mutations.
  * Usage: bench-sync.ts [--pull-rows 100000] [--push 10000]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -20,6 +18,7 @@ import { enroll, SyncClient } from '../main/core/sync/client.ts';
 import { connectHubDb } from '../server/db/connect.ts';
 import { migrateHub } from '../server/db/migrate.ts';
 import { createEnrollmentCode } from '../server/devices/enrollment.ts';
+import { freePort, spawnHub } from '../server/spawn-hub.ts';
 
 const { values } = parseArgs({ options: { 'pull-rows': { type: 'string', default: process.env.BENCH_PULL_ROWS ?? '100000' }, push: { type: 'string', default: process.env.BENCH_PUSH ?? '10000' } } });
 const ROWS = Number(values['pull-rows']);
@@ -28,14 +27,6 @@ const CUSTOMERS = 2000;
 const root = mkdtempSync(join(tmpdir(), 'backdesk-bench-sync-'));
 const hubDir = join(root, 'hub');
 const keychain = systemKeychain();
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Seeds the hub's database directly (the intake API would take minutes for 100,000 posts). */
 async function seedHub(): Promise<string> {
@@ -73,17 +64,9 @@ async function main() {
   const code = await seedHub();
   console.log(`hub seeded in ${seconds(t).toFixed(1)} s`);
   const port = await freePort();
-  const hub = spawn(process.execPath, ['bin/backdesk-hub.mjs', 'serve', '--data-dir', hubDir, '--port', String(port)], { stdio: 'ignore' });
+  const hub = await spawnHub({ dataDir: hubDir, port });
   try {
     const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${url}/health`)).ok) break;
-      } catch {
-        if (i > 300) throw new Error('the hub did not start');
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
     const store = await openStore({ dataDir: join(root, 'desk'), keychain });
     const operator = await createStaff(store.db, { username: 'bench', displayName: 'Bench', role: 'operator', password: 'benchmark password', grants: ['complaint'] });
     await enroll(store, keychain, url, code, 'bench desk');

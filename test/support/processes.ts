@@ -1,18 +1,9 @@
 /** Child processes for crash tests: the hub CLI, a hub server, a desk running a sync. All bind 127.0.0.1 and die with the test. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after } from 'node:test';
+import { spawnHub } from '../../server/spawn-hub.ts';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+export { freePort } from '../../server/spawn-hub.ts';
 
 export function hubCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   const out = spawnSync(process.execPath, ['bin/backdesk-hub.mjs', ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, ...env } });
@@ -26,25 +17,17 @@ export const printedSecret = (out: string) => out.split('\n').map((l) => l.trim(
 const children = new Set<ChildProcess>();
 after(() => children.forEach((c) => c.kill('SIGKILL')));
 
-export async function startHubProcess(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/backdesk-hub.mjs', 'serve', '--data-dir', dataDir, '--port', String(port)], {
-    env: { ...process.env, ...env },
+export const startHubProcess = (dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> =>
+  spawnHub({
+    dataDir,
+    port,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    onSpawn: (child) => {
+      children.add(child);
+      child.once('exit', () => children.delete(child));
+    },
   });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the hub did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export function killed(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

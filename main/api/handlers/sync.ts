@@ -1,12 +1,13 @@
 import { listComments, moderateComment } from '../../core/domain/comments.ts';
 import { DomainError } from '../../core/domain/errors.ts';
 import { pendingCount } from '../../core/domain/outbox.ts';
+import type { Db } from '../../core/store/open.ts';
 import { enroll } from '../../core/sync/client.ts';
 import { stmt } from '../../core/store/statements.ts';
 import { ApiError } from '../errors.ts';
 import { me, type Handler } from './types.ts';
 
-const conflictCount = (db: Parameters<typeof pendingCount>[0], personId: string) =>
+const conflictCount = (db: Db, personId: string) =>
   (stmt(db, `SELECT count(*) AS n FROM outbox WHERE state = 'rejected' AND dismissed = 0 AND actor_id = ?`).get(personId) as { n: number }).n;
 
 export const syncHandlers = {

@@ -1,10 +1,10 @@
 /** One complaint: what the customer wrote, the actions, the timeline, the notes and reply composers. */
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUSES } from '../../../main/core/domain/statuses.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
+import { StatusOptions } from '../components/StatusOptions.tsx';
 import { formatTime } from '../i18n/index.ts';
 import { CustomerCard } from './CustomerCard.tsx';
 
@@ -42,11 +42,7 @@ export function ComplaintDetail({ detail, composers, change }: { detail: Detail;
                 value={detail.status}
                 onChange={(e) => void change(() => call('complaints.setStatus', { id, version, status: e.target.value as Detail['status'] }))}
               >
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             </dd>
             <dt>{t('detail.assignee')}</dt>

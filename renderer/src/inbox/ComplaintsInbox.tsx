@@ -1,10 +1,11 @@
 /** The three-pane complaints inbox: filters and list, the complaint with its timeline, the customer card. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUSES, SORTS } from '../../../main/core/domain/statuses.ts';
+import { SORTS } from '../../../main/core/domain/statuses.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { BackdeskError, call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
+import { StatusOptions } from '../components/StatusOptions.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { ComplaintDetail, type Composers } from './ComplaintDetail.tsx';
 import { ComplaintList } from './ComplaintList.tsx';
@@ -124,11 +125,7 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
           <div className="filter-row">
             <select aria-label={t('detail.status')} value={filters.status ?? ''} onChange={(e) => setFilter('status', (e.target.value || undefined) as Filters['status'])}>
               <option value="">{t('inbox.allStatuses')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
+              <StatusOptions />
             </select>
             <select aria-label={t('detail.assignee')} value={filters.assignee ?? ''} onChange={(e) => setFilter('assignee', e.target.value || undefined)}>
               <option value="">{t('inbox.anyone')}</option>

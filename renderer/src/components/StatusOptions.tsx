@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { STATUSES } from '../../../main/core/domain/statuses.ts';
+
+/** The <option>s of a status select, in the interface language. */
+export function StatusOptions() {
+  const { t } = useTranslation();
+  return STATUSES.map((s) => (
+    <option key={s} value={s}>
+      {t(`status.${s}`)}
+    </option>
+  ));
+}
