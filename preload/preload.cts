@@ -3,7 +3,7 @@
  * CommonJS, hence .cts.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BackdeskBridge } from './bridge.ts';
+import type { BackdeskBridge } from '../main/api/bridge.ts';
 
 const bridge: BackdeskBridge = {
   call: (method, input) => ipcRenderer.invoke('backdesk:call', method, input),

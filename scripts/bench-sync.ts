@@ -18,7 +18,7 @@ import { enroll, SyncClient } from '../main/core/sync/client.ts';
 import { connectHubDb } from '../server/db/connect.ts';
 import { migrateHub } from '../server/db/migrate.ts';
 import { createEnrollmentCode } from '../server/devices/enrollment.ts';
-import { freePort, spawnHub } from '../server/spawn-hub.ts';
+import { freePort, spawnHub } from '../test/support/spawn-hub.ts';
 
 const { values } = parseArgs({ options: { 'pull-rows': { type: 'string', default: process.env.BENCH_PULL_ROWS ?? '100000' }, push: { type: 'string', default: process.env.BENCH_PUSH ?? '10000' } } });
 const ROWS = Number(values['pull-rows']);

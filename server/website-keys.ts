@@ -1,4 +1,4 @@
-import { newId } from '../main/core/ids.ts';
+import { newId } from '../common/ids.ts';
 import type { HubDb } from './db/connect.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 

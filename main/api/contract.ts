@@ -4,10 +4,10 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
-import { COMMENT_FILTERS, DECISIONS } from '../core/domain/comment-vocabulary.ts';
-import { REVEALABLE_FIELDS } from '../core/domain/revealable.ts';
-import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../core/domain/statuses.ts';
-import type { Inbox, Role } from '../core/security/roles.ts';
+import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
+import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
+import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import type { Inbox, Role } from '../../common/roles.ts';
 import { Empty, Id, Ok, Password, PersonOut, Text, Timestamp, Username } from './schemas.ts';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { appendAudit } from '../core/audit/chain.ts';
-import { mayUseInbox } from '../core/security/roles.ts';
+import { mayUseInbox } from '../../common/roles.ts';
 import type { Session } from '../core/security/sessions.ts';
 import { contract, type Access, type Envelope, type MethodDef, type MethodName } from './contract.ts';
 import { ApiError, toWireError } from './errors.ts';

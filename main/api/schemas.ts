@@ -1,19 +1,14 @@
 /** Building blocks of the contract's schemas. */
 import { z } from 'zod';
-import { CONTROL_CHARS } from '../core/text/control-chars.ts';
-import { INBOXES, ROLES } from '../core/security/roles.ts';
+import { text } from '../../common/text/schemas.ts';
+import { INBOXES, ROLES } from '../../common/roles.ts';
 
-export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an id');
+import { Id } from '../../common/ids.ts';
 
+export { Id };
 
-/** Free text a person writes (notes, replies): trimmed, not empty, bounded, no control characters. */
-export const Text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
+/** Free text a person writes (notes, replies). */
+export const Text = text;
 
 export const Username = z
   .string()

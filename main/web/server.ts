@@ -9,7 +9,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { newId } from '../core/ids.ts';
+import { newId } from '../../common/ids.ts';
 import { CONTENT_SECURITY_POLICY } from '../api/csp.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
 
@@ -49,7 +49,8 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
   const launchTokens = new Set<string>();
   // cookie value → connection id; the dispatcher keys sessions by connection.
   const connections = new Map<string, string>();
-  let allowedHosts: Set<string>;
+  // Filled in once the port is known; until then no Host is accepted.
+  let allowedHosts = new Set<string>();
   let origin = '';
 
   const server = createServer((req, res) => {

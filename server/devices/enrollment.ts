@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { newId } from '../../main/core/ids.ts';
+import { newId } from '../../common/ids.ts';
+import { EnrollRequest } from '../../common/protocol/sync.ts';
 import type { HubDb } from '../db/connect.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { hashSecret, newSecret } from '../secrets.ts';
@@ -48,11 +48,9 @@ export async function deviceOf(db: HubDb, req: FastifyRequest): Promise<string> 
   return row.id;
 }
 
-const EnrollBody = z.object({ code: z.string().min(16).max(40), deviceName: z.string().trim().min(1).max(100) }).strict();
-
 export function registerEnrollment(app: FastifyInstance, db: HubDb): void {
   app.post('/enroll', { bodyLimit: 4096 }, async (req, reply) => {
-    const parsed = EnrollBody.safeParse(req.body);
+    const parsed = EnrollRequest.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'invalid_input', 'the body does not match the schema', undefined, zodIssues(parsed.error));
     const token = newSecret();
     const deviceId = newId();

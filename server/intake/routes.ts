@@ -5,12 +5,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { newId } from '../../main/core/ids.ts';
+import { newId } from '../../common/ids.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { hashSecret } from '../secrets.ts';
-import { AccountRequest, Comment, Consent, Submission, type CustomerIn } from './schemas.ts';
+import { AccountRequest, Comment, Consent, Submission, type CustomerIn } from '../../common/protocol/website-intake.ts';
 
 export const INTAKE_BODY_LIMIT = 64 * 1024;
 

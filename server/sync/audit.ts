@@ -3,32 +3,16 @@
  * keeps it append-only, and refuses a row that differs from the copy it already holds for that position.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { GENESIS_HASH, rowHash } from '../../main/core/audit/chain.ts';
+import { GENESIS_HASH, rowHash } from '../../common/audit/hash.ts';
+import { AuditHashesQuery, AuditPushRequest } from '../../common/protocol/sync.ts';
 import type { HubDb } from '../db/connect.ts';
 import { deviceOf } from '../devices/enrollment.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 
-const AuditRow = z.object({
-  seq: z.number().int().positive(),
-  id: z.string().max(64),
-  at: z.number().int(),
-  actor_id: z.string().nullable(),
-  actor_name: z.string().max(200),
-  actor_role: z.string().nullable(),
-  action: z.string().max(100),
-  target_type: z.string().nullable(),
-  target_id: z.string().nullable(),
-  detail: z.string().max(10_000),
-  prev_hash: z.string().length(64),
-  hash: z.string().length(64),
-});
-const AuditBody = z.object({ rows: z.array(AuditRow).max(1000) }).strict();
-
 export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
   app.post('/sync/audit', { bodyLimit: 8 * 1024 * 1024 }, async (req) => {
     const deviceId = await deviceOf(db, req);
-    const body = AuditBody.safeParse(req.body);
+    const body = AuditPushRequest.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_input', 'bad audit body', undefined, zodIssues(body.error));
     return db.transaction(async (tx) => {
       const last = (await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_copies WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [deviceId])).rows[0];
@@ -56,7 +40,9 @@ export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
   /** The hashes the hub holds for this device, for `backdesk doctor` to compare with the desk's own. */
   app.get('/sync/audit/hashes', async (req) => {
     const deviceId = await deviceOf(db, req);
-    const q = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(5000) }).parse(req.query);
+    const parsed = AuditHashesQuery.safeParse(req.query);
+    if (!parsed.success) throw new HttpError(400, 'invalid_input', 'bad audit hashes query', undefined, zodIssues(parsed.error));
+    const q = parsed.data;
     const rows = (await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_copies WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [deviceId, q.after, q.limit])).rows;
     return { hashes: rows.map((r) => ({ seq: Number(r.seq), hash: r.hash })) };
   });

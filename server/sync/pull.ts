@@ -3,19 +3,21 @@
  * rows its rows refer to (an event's submission, a submission's customer), so a desk can apply any page
  * on its own even when the referenced row changed later and sits further on in the feed.
  */
+import type { Entity } from '../../common/protocol/sync.ts';
 import type { Queryable } from '../db/connect.ts';
 
-export const ENTITIES = {
+/** The table behind each entity of the feed (the rows' shapes are in common/protocol/sync.ts). */
+const ENTITIES: Record<Entity, string> = {
   customer: 'customers',
   submission: 'submissions',
   event: 'submission_events',
   comment: 'comments',
   consent: 'consents',
   account_request: 'account_requests',
-} as const;
-export type Entity = keyof typeof ENTITIES;
+};
 
-export interface Change {
+/** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */
+interface FeedRow {
   entity: Entity;
   seq: number;
   row: Record<string, unknown>;
@@ -38,7 +40,7 @@ const rowOf = `CASE p.entity ${Object.entries(ENTITIES)
  */
 export async function pullPage(db: Queryable, cursor: number, limit: number, count: boolean) {
   const page = (
-    await db.query<Change>(
+    await db.query<FeedRow>(
       `WITH p AS (SELECT entity, seq, id FROM (${feed('seq > $1')}) f ORDER BY f.seq LIMIT $2)
        SELECT p.entity, p.seq::float8 AS seq, ${rowOf} AS row FROM p ORDER BY p.seq`,
       [cursor, limit],
@@ -54,12 +56,12 @@ export async function pullPage(db: Queryable, cursor: number, limit: number, cou
  * the cursor the page started from (everything up to it was delivered by earlier pages). A row that is
  * also in the page is applied twice, which is harmless.
  */
-async function withReferences(db: Queryable, page: Change[], cursor: number): Promise<Change[]> {
+async function withReferences(db: Queryable, page: FeedRow[], cursor: number): Promise<FeedRow[]> {
   const undelivered = async (entity: 'submission' | 'customer', table: string, ids: Set<string>) =>
     ids.size === 0
       ? []
-      : (await db.query<Change>(`SELECT '${entity}' AS entity, seq::float8 AS seq, to_jsonb(t) AS row FROM ${table} t WHERE id = ANY($1) AND seq > $2`, [[...ids], cursor])).rows;
-  const idsIn = (changes: Change[], field: string) => new Set(changes.map((c) => c.row[field]).filter((id): id is string => typeof id === 'string'));
+      : (await db.query<FeedRow>(`SELECT '${entity}' AS entity, seq::float8 AS seq, to_jsonb(t) AS row FROM ${table} t WHERE id = ANY($1) AND seq > $2`, [[...ids], cursor])).rows;
+  const idsIn = (changes: FeedRow[], field: string) => new Set(changes.map((c) => c.row[field]).filter((id): id is string => typeof id === 'string'));
   const submissions = await undelivered('submission', 'submissions', idsIn(page.filter((c) => c.entity === 'event'), 'submission_id'));
   const customers = await undelivered('customer', 'customers', idsIn([...submissions, ...page], 'customer_id'));
   return [...customers, ...submissions, ...page];

@@ -3,25 +3,12 @@
  * gets the recorded outcome back. Rules: notes and replies only append; a moderation decision is
  * first-wins; status and assignment carry the version they were made on and are refused when stale.
  */
-import { z } from 'zod';
+import { newId } from '../../common/ids.ts';
+import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/sync.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { queueReplyMail } from '../mail/queue.ts';
 
-export const Mutation = z.object({
-  id: z.string().min(1).max(64),
-  mutation: z.string().max(64),
-  entityType: z.string().max(32),
-  entityId: z.string().max(64),
-  baseVersion: z.number().int().positive().nullable(),
-  payload: z.record(z.string(), z.unknown()),
-  actorName: z.string().max(200),
-  createdAt: z.number().int().nonnegative(),
-});
-export type MutationIn = z.infer<typeof Mutation>;
-export const PushBody = z.object({ mutations: z.array(Mutation).max(500) }).strict();
-
-export type Outcome = { id: string; outcome: 'applied' } | { id: string; outcome: 'rejected'; reason: string; current?: Record<string, unknown> };
 
 class Rejected extends Error {
   constructor(
@@ -31,11 +18,6 @@ class Rejected extends Error {
     super(message);
   }
 }
-
-const text = (v: unknown, field: string, max = 20_000): string => {
-  if (typeof v !== 'string' || !v.trim() || v.length > max) throw new Rejected(`${field} must be text of 1 to ${max} characters`);
-  return v;
-};
 
 async function submission(tx: Queryable, id: string) {
   const row = (await tx.query<{ id: string; status: string; assignee: string | null; version: number }>('SELECT id, status, assignee, version FROM submissions WHERE id = $1 FOR UPDATE', [id])).rows[0];
@@ -48,17 +30,16 @@ const at = (ms: number) => new Date(ms).toISOString();
 const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: process.env.HUB_TIME_ZONE ?? 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const clock = (d: Date) => wallClock.format(d);
 
-const appliers: Record<string, (tx: Queryable, m: MutationIn) => Promise<void>> = {
+type Of<N extends MutationName> = Extract<Mutation, { mutation: N }>;
+
+const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void> } = {
   async 'submission.note'(tx, m) {
     await submission(tx, m.entityId);
-    await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, 0) ON CONFLICT (id) DO NOTHING`, [
-      text(m.payload.eventId, 'eventId', 64), m.entityId, m.actorName, text(m.payload.body, 'body'), at(m.createdAt),
-    ]);
+    await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, 0) ON CONFLICT (id) DO NOTHING`, [m.payload.eventId, m.entityId, m.actorName, m.payload.body, at(m.createdAt)]);
   },
   async 'submission.reply'(tx, m) {
     await submission(tx, m.entityId);
-    const eventId = text(m.payload.eventId, 'eventId', 64);
-    const body = text(m.payload.body, 'body');
+    const { eventId, body } = m.payload;
     const inserted = await tx.query(
       `INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', $3, $4, '{"delivery":"queued"}', $5, 0) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [eventId, m.entityId, m.actorName, body, at(m.createdAt)],
@@ -68,8 +49,7 @@ const appliers: Record<string, (tx: Queryable, m: MutationIn) => Promise<void>> 
   'submission.status': (tx, m) => editField(tx, m, 'status'),
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
   async 'comment.moderate'(tx, m) {
-    const decision = m.payload.decision;
-    if (decision !== 'approved' && decision !== 'rejected' && decision !== 'spam') throw new Rejected('decision must be approved, rejected or spam');
+    const { decision } = m.payload;
     const c = (await tx.query<{ status: string; decided_by: string | null; decided_at: Date | null }>('SELECT status, decided_by, decided_at FROM comments WHERE id = $1 FOR UPDATE', [m.entityId])).rows[0];
     if (!c) throw new Rejected('no such comment on the hub');
     if (c.status === decision) return; // the same decision again is accepted and changes nothing
@@ -80,31 +60,29 @@ const appliers: Record<string, (tx: Queryable, m: MutationIn) => Promise<void>> 
   },
 };
 
-async function editField(tx: Queryable, m: MutationIn, field: 'status' | 'assignee') {
+async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submission.assign'>, field: 'status' | 'assignee') {
   const s = await submission(tx, m.entityId);
   if (m.baseVersion !== s.version) {
     throw new Rejected(`changed by someone else since (version ${m.baseVersion ?? '?'} → ${s.version})`, { version: s.version, status: s.status, assignee: s.assignee });
   }
-  const to = m.payload.to === null ? null : field === 'status' ? String(m.payload.to) : text(m.payload.toName ?? m.payload.to, 'to', 200);
+  const to = m.mutation === 'submission.status' ? m.payload.to : m.payload.to === null ? null : (m.payload.toName ?? m.payload.to);
   const from = field === 'status' ? s.status : s.assignee;
   await tx.query(`UPDATE submissions SET ${field} = $2, version = version + 1, updated_at = now() WHERE id = $1`, [m.entityId, to]);
   await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)`, [
-    `${m.id}-event`, m.entityId, field === 'status' ? 'status_change' : 'assignment', m.actorName, JSON.stringify({ from, to }), at(m.createdAt),
+    m.payload.eventId ?? newId(), m.entityId, field === 'status' ? 'status_change' : 'assignment', m.actorName, JSON.stringify({ from, to }), at(m.createdAt),
   ]);
 }
 
 /** Applies one mutation in its own transaction; a failure of one never undoes another. */
-export async function applyMutation(db: HubDb, deviceId: string, m: MutationIn): Promise<Outcome> {
+export async function applyMutation(db: HubDb, deviceId: string, m: Mutation): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     await takeWriteLock(tx);
     const seen = (await tx.query<{ outcome: 'applied' | 'rejected'; reason: string | null; current: Record<string, unknown> | null }>('SELECT outcome, reason, current FROM applied_mutations WHERE id = $1', [m.id])).rows[0];
     if (seen) return seen.outcome === 'applied' ? { id: m.id, outcome: 'applied' } : { id: m.id, outcome: 'rejected', reason: seen.reason!, ...(seen.current && { current: seen.current }) };
-    let outcome: Outcome;
-    const apply = appliers[m.mutation];
+    let outcome: PushOutcome;
     try {
-      if (!apply) throw new Rejected(`unknown mutation ${m.mutation}`);
       await tx.query('SAVEPOINT mutation');
-      await apply(tx, m);
+      await (appliers[m.mutation] as (tx: Queryable, m: Mutation) => Promise<void>)(tx, m);
       outcome = { id: m.id, outcome: 'applied' };
     } catch (e) {
       if (!(e instanceof Rejected)) throw e;

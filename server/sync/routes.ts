@@ -1,16 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { PullQuery, PushRequest } from '../../common/protocol/sync.ts';
 import type { HubDb } from '../db/connect.ts';
 import { deviceOf } from '../devices/enrollment.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { pullPage } from './pull.ts';
-import { applyMutation, PushBody } from './push.ts';
-
-const PullQuery = z.object({
-  cursor: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
-  count: z.enum(['true', 'false']).default('false'),
-});
+import { applyMutation } from './push.ts';
 
 export function registerSync(app: FastifyInstance, db: HubDb): void {
   app.get('/sync/pull', async (req) => {
@@ -22,7 +16,7 @@ export function registerSync(app: FastifyInstance, db: HubDb): void {
 
   app.post('/sync/push', { bodyLimit: 8 * 1024 * 1024 }, async (req) => {
     const deviceId = await deviceOf(db, req);
-    const body = PushBody.safeParse(req.body);
+    const body = PushRequest.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_input', 'bad push body', undefined, zodIssues(body.error));
     const results = [];
     for (const m of body.data.mutations) results.push(await applyMutation(db, deviceId, m));

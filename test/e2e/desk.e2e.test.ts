@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { newId } from '../../main/core/ids.ts';
+import { newId } from '../../common/ids.ts';
 import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { startWebHost, type WebHost } from '../../main/web/server.ts';
 import { RENDERER_DIR } from '../../main/web/renderer-dir.ts';

@@ -144,7 +144,8 @@ test('an enrollment code works once', async () => {
 });
 
 test('audit rows reach the hub; a desk whose log was rewritten (hashes recomputed) no longer matches, and doctor says so', async () => {
-  const { rowHash, verifyAudit } = await import('../../main/core/audit/chain.ts');
+  const { verifyAudit } = await import('../../main/core/audit/chain.ts');
+  const { rowHash } = await import('../../common/audit/hash.ts');
   const { compareAuditWithHub } = await import('../../main/core/sync/client.ts');
   const { keychain } = await import('../support/fixtures.ts');
   const { execFile } = await import('node:child_process');

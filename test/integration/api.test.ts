@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contract, type Envelope } from '../../main/api/contract.ts';
 import type { Desk } from '../../main/api/desk.ts';
-import type { Role, Inbox } from '../../main/core/security/roles.ts';
+import type { Role, Inbox } from '../../common/roles.ts';
 import { addComplaint, addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
 
 async function signedIn(desk: Desk, username: string, role: Role, grants: Inbox[] = []) {

@@ -12,7 +12,7 @@ import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { insertSubmission } from '../../main/core/domain/submissions.ts';
 import { KEYCHAIN_SERVICE } from '../../main/core/security/keychain.ts';
 import { DB_FILE, keychainAccount, openStore, StoreError } from '../../main/core/store/open.ts';
-import { fold } from '../../main/core/text/fold.ts';
+import { fold } from '../../common/text/fold.ts';
 import { keychain, tempDir } from '../support/fixtures.ts';
 
 const SECRETS = ['Phạm Thị Khuê Nguyệt', 'khuenguyet.pham77@gmail.com', '0987654321', 'Điện thoại bị vỡ màn hình khi giao', 'ZEBRA-CANARY-4471'];

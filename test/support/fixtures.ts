@@ -7,7 +7,7 @@ import { openDesk, type Desk } from '../../main/api/desk.ts';
 import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { insertSubmission } from '../../main/core/domain/submissions.ts';
 import { systemKeychain } from '../../main/core/security/keychain.ts';
-import type { Inbox, Role } from '../../main/core/security/roles.ts';
+import type { Inbox, Role } from '../../common/roles.ts';
 import { createStaff } from '../../main/core/security/staff.ts';
 import { openStore, type Store } from '../../main/core/store/open.ts';
 

@@ -1,9 +1,9 @@
 /** Child processes for crash tests: the hub CLI, a hub server, a desk running a sync. All bind 127.0.0.1 and die with the test. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { after } from 'node:test';
-import { spawnHub } from '../../server/spawn-hub.ts';
+import { spawnHub } from './spawn-hub.ts';
 
-export { freePort } from '../../server/spawn-hub.ts';
+export { freePort } from './spawn-hub.ts';
 
 export function hubCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   const out = spawnSync(process.execPath, ['bin/backdesk-hub.mjs', ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, ...env } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, toFtsQuery } from '../../main/core/text/fold.ts';
+import { fold, toFtsQuery } from '../../common/text/fold.ts';
 
 test('folding removes Vietnamese marks, lowers case and maps đ to d', () => {
   assert.equal(fold('Điện thoại'), 'dien thoai');

@@ -1,6 +1,6 @@
 import { appendAudit, type AuditActor } from '../../core/audit/chain.ts';
 import { AuthError, authenticate, confirmPassword, countStaff, createStaff } from '../../core/security/staff.ts';
-import type { Person } from '../../core/security/roles.ts';
+import type { Person } from '../../../common/roles.ts';
 import { ApiError } from '../errors.ts';
 import { me, type Handler, type HandlerContext } from './types.ts';
 

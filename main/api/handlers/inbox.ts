@@ -10,7 +10,7 @@ import {
   setStatus,
   type SubmissionKind,
 } from '../../core/domain/submissions.ts';
-import { mayUseInbox } from '../../core/security/roles.ts';
+import { mayUseInbox } from '../../../common/roles.ts';
 import { listStaff } from '../../core/security/staff.ts';
 import { prefixed } from '../contract.ts';
 import { me, type Handler } from './types.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuditEvent } from '../../core/audit/chain.ts';
 import type { Session, Sessions } from '../../core/security/sessions.ts';
-import type { Person } from '../../core/security/roles.ts';
+import type { Person } from '../../../common/roles.ts';
 import type { Keychain } from '../../core/security/keychain.ts';
 import type { Store } from '../../core/store/open.ts';
 import type { SyncClient } from '../../core/sync/client.ts';

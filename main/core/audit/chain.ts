@@ -4,12 +4,10 @@
  * reordering any row breaks every hash after it. The triggers in the schema reject UPDATE and DELETE.
  * Details never carry personal data values, only which field or record was touched.
  */
-import { createHash } from 'node:crypto';
-import { newId } from '../ids.ts';
+import { GENESIS_HASH, rowHash, type AuditRow } from '../../../common/audit/hash.ts';
+import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
-
-export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditActor {
   id: string | null;
@@ -22,26 +20,6 @@ export interface AuditEvent {
   targetType?: string | null;
   targetId?: string | null;
   detail?: Record<string, unknown>;
-}
-
-export interface AuditRow {
-  seq: number;
-  id: string;
-  at: number;
-  actor_id: string | null;
-  actor_name: string;
-  actor_role: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-export function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([r.id, r.at, r.actor_id, r.actor_name, r.actor_role, r.action, r.target_type, r.target_id, r.detail]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
 /** Appends one row; call inside the transaction of the change it records so both land or neither does. */

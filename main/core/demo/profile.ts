@@ -5,7 +5,7 @@ import { insertSubmission, PRIORITIES, type Status } from '../domain/submissions
 import { createStaff } from '../security/staff.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
-import { newId } from '../ids.ts';
+import { newId } from '../../../common/ids.ts';
 import { between, makeComplaint, makeCustomer, pick, seeded } from './vietnamese.ts';
 
 export interface DemoAccount {

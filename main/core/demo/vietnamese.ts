@@ -3,7 +3,7 @@
  * and the problems customers of an electronics and home-appliance retailer write about.
  * Deterministic for a given seed, so a benchmark builds the same data in both of its stores.
  */
-import { fold } from '../text/fold.ts';
+import { fold } from '../../../common/text/fold.ts';
 
 /** mulberry32: a tiny seeded PRNG; Math.random cannot be seeded. */
 export function seeded(seed: number): () => number {

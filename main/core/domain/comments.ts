@@ -7,7 +7,7 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
 
-import { COMMENT_FILTERS, type Decision } from './comment-vocabulary.ts';
+import { type COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
 
 export interface CommentRow {
   id: string;

@@ -1,11 +1,11 @@
 /** Customers and their card: personal fields masked until a person reveals one (which is audited by the API). */
-import { newId } from '../ids.ts';
+import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { maskAddress, maskEmail, maskName, maskPhone } from './masking.ts';
 
-import type { RevealableField } from './revealable.ts';
+import type { RevealableField } from '../../../common/vocabulary/revealable.ts';
 
 export type Gender = 'male' | 'female' | 'other';
 

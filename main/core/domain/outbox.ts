@@ -2,7 +2,7 @@
  * The outbox: every change a person makes is recorded here in the same transaction as the change,
  * with a client-made id, so the sync client can push it later, at most once per id at the hub.
  */
-import { newId } from '../ids.ts';
+import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 

@@ -3,16 +3,16 @@
  * Every function is scoped to one kind, so a caller granted one inbox can never reach another's rows by id.
  * Every change writes its timeline event and its outbox mutation in one transaction.
  */
-import { newId } from '../ids.ts';
+import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
-import { toFtsQuery } from '../text/fold.ts';
+import { toFtsQuery } from '../../../common/text/fold.ts';
 import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
 
-import type { Priority, Sort, Status, SubmissionKind } from './statuses.ts';
+import type { Priority, Sort, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
-export * from './statuses.ts';
+export * from '../../../common/vocabulary/submissions.ts';
 
 export interface ListQuery {
   status?: Status;
@@ -211,8 +211,9 @@ function editField(
     const type = field === 'status' ? 'status_change' : 'assignment';
     // The assignee's name is kept with the event, so the timeline reads the same after staff changes.
     const toName = field === 'assignee_id' && value ? (stmt(db, 'SELECT display_name AS n FROM staff WHERE id = ?').get(value) as { n: string }).n : undefined;
-    addEvent(db, id, type, actorId, null, { from, to: value, ...(toName && { toName }) }, now);
-    enqueue(db, { mutation: `submission.${field === 'status' ? 'status' : 'assign'}`, entityType: 'submission', entityId: id, baseVersion, payload: { to: value, ...(toName && { toName }) }, actorId }, now);
+    // The hub records the same event under the same id, so the timeline holds it once on every desk.
+    const eventId = addEvent(db, id, type, actorId, null, { from, to: value, ...(toName && { toName }) }, now);
+    enqueue(db, { mutation: `submission.${field === 'status' ? 'status' : 'assign'}`, entityType: 'submission', entityId: id, baseVersion, payload: { eventId, to: value, ...(toName && { toName }) }, actorId }, now);
     return version;
   })();
 }

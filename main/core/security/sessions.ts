@@ -3,7 +3,7 @@
  * A session idle for longer than the configured time locks itself: every call but unlock and sign-out is
  * refused until the person types their password again.
  */
-import type { Person } from './roles.ts';
+import type { Person } from '../../../common/roles.ts';
 
 export const DEFAULT_IDLE_LOCK_MS = 10 * 60 * 1000;
 

@@ -1,9 +1,9 @@
 /** Staff accounts: creation, sign-in with lockout, grants. */
-import { newId } from '../ids.ts';
+import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import type { Inbox, Person, Role } from './roles.ts';
+import type { Inbox, Person, Role } from '../../../common/roles.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;

@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { fold } from '../text/fold.ts';
+import { fold } from '../../../common/text/fold.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import { migrations } from './migrations/index.ts';
 

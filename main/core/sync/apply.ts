@@ -2,17 +2,20 @@
  * Applies rows pulled from the hub to the desk's store. Every function is an idempotent upsert, so a page
  * applied twice (after a crash between apply and cursor) changes nothing the second time. Rows with a
  * local change still waiting in the outbox keep their local fields until that change has been pushed.
+ * The rows were parsed with the protocol's schemas (common/protocol/sync.ts) when the page arrived.
  */
+import type { Change, Entity } from '../../../common/protocol/sync.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 
-type Row = Record<string, unknown>;
-const ms = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)));
+const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
 
 const PENDING = `EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = excluded.id AND o.state = 'pending')`;
 
-export const applyChange: Record<string, (db: Db, r: Row) => void> = {
+type RowOf<E extends Entity> = Extract<Change, { entity: E }>['row'];
+
+const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   customer: (db, r) =>
     stmt(
       db,
@@ -20,7 +23,7 @@ export const applyChange: Record<string, (db: Db, r: Row) => void> = {
        VALUES (@id, @username, @gender, @full_name, @email, @phone, @address, @created_at, @updated_at)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, gender = excluded.gender, full_name = excluded.full_name,
          email = excluded.email, phone = excluded.phone, address = excluded.address, updated_at = excluded.updated_at`,
-    ).run({ ...pick(r, 'id', 'username', 'gender', 'full_name', 'email', 'phone', 'address'), created_at: ms(r.created_at), updated_at: ms(r.updated_at) }),
+    ).run({ ...r, created_at: ms(r.created_at), updated_at: ms(r.updated_at) }),
 
   submission: (db, r) =>
     stmt(
@@ -34,7 +37,15 @@ export const applyChange: Record<string, (db: Db, r: Row) => void> = {
          assignee_id = CASE WHEN ${PENDING} THEN submissions.assignee_id ELSE (SELECT id FROM staff WHERE display_name = excluded.assignee_name) END,
          version = CASE WHEN ${PENDING} THEN submissions.version ELSE excluded.version END`,
     ).run({
-      ...pick(r, 'id', 'kind', 'customer_id', 'subject', 'body', 'status', 'priority', 'assignee', 'version'),
+      id: r.id,
+      kind: r.kind,
+      customer_id: r.customer_id,
+      subject: r.subject,
+      body: r.body,
+      status: r.status,
+      priority: r.priority,
+      assignee: r.assignee,
+      version: r.version,
       details: json(r.details),
       created_at: ms(r.created_at),
       updated_at: ms(r.updated_at),
@@ -46,7 +57,7 @@ export const applyChange: Record<string, (db: Db, r: Row) => void> = {
       `INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at)
        VALUES (@id, @submission_id, @type, @actor_name, @body, @data, @created_at)
        ON CONFLICT (id) DO UPDATE SET data = excluded.data, actor_name = coalesce(submission_events.actor_name, excluded.actor_name)`,
-    ).run({ ...pick(r, 'id', 'submission_id', 'type', 'actor_name', 'body'), data: json(r.data), created_at: ms(r.created_at) }),
+    ).run({ ...r, data: json(r.data), created_at: ms(r.created_at) }),
 
   comment: (db, r) =>
     stmt(
@@ -57,23 +68,23 @@ export const applyChange: Record<string, (db: Db, r: Row) => void> = {
          status = CASE WHEN ${PENDING} THEN comments.status ELSE excluded.status END,
          decided_by = CASE WHEN ${PENDING} THEN comments.decided_by ELSE excluded.decided_by END,
          decided_at = CASE WHEN ${PENDING} THEN comments.decided_at ELSE excluded.decided_at END`,
-    ).run({ ...pick(r, 'id', 'customer_id', 'page_url', 'body', 'status', 'decided_by'), posted_at: ms(r.posted_at), decided_at: ms(r.decided_at) }),
+    ).run({ ...r, posted_at: ms(r.posted_at), decided_at: ms(r.decided_at) }),
 
   consent: (db, r) =>
     stmt(
       db,
       `INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at) VALUES (@id, @customer_id, @opted_in, @channel, @wording, @recorded_at)
        ON CONFLICT (id) DO NOTHING`,
-    ).run({ ...pick(r, 'id', 'customer_id', 'channel', 'wording'), opted_in: r.opted_in ? 1 : 0, recorded_at: ms(r.recorded_at) }),
+    ).run({ ...r, opted_in: r.opted_in ? 1 : 0, recorded_at: ms(r.recorded_at) }),
 
   account_request: (db, r) =>
     stmt(
       db,
       `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, status) VALUES (@id, @customer_id, @type, @changes, @requested_at, @status)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status`,
-    ).run({ ...pick(r, 'id', 'customer_id', 'type', 'status'), changes: json(r.changes), requested_at: ms(r.requested_at) }),
+    ).run({ ...r, changes: json(r.changes), requested_at: ms(r.requested_at) }),
 };
 
-function pick(r: Row, ...keys: string[]): Row {
-  return Object.fromEntries(keys.map((k) => [k, r[k] ?? null]));
+export function applyChange(db: Db, c: Change): void {
+  (appliers[c.entity] as (db: Db, r: Change['row']) => void)(db, c.row);
 }

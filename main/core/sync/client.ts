@@ -3,12 +3,22 @@
  * while the hub cannot be reached, and on "sync now". The device token lives in the OS keychain only.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { z } from 'zod';
+import {
+  AuditHashesResponse,
+  AuditPushResponse,
+  EnrollResponse,
+  HubError,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from '../../../common/protocol/sync.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import { keychainAccount, type Store } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { checkHubUrl } from './hub-url.ts';
 import { PageApplier } from './page-applier.ts';
-import { getSetting, setSetting } from './settings.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
 
 export type HubState = 'not_enrolled' | 'online' | 'offline' | 'revoked';
 
@@ -40,11 +50,18 @@ class HubHttpError extends Error {
   }
 }
 
-async function hubRequest(base: URL, token: string, path: string, init: RequestInit = {}): Promise<unknown> {
-  const res = await fetch(new URL(path, base), { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
-  const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!res.ok) throw new HubHttpError(res.status, body.error?.code ?? 'error', body.error?.message ?? `the hub answered ${res.status}`);
-  return body;
+/** One call to the hub; the answer is parsed with the protocol's schema, so a malformed one is an error, not a cast. */
+async function hubRequest<S extends z.ZodType>(base: URL, token: string | null, path: string, answer: S, init: RequestInit = {}): Promise<z.infer<S>> {
+  const headers = { ...init.headers, ...(token && { Authorization: `Bearer ${token}` }), 'Content-Type': 'application/json' };
+  const res = await fetch(new URL(path, base), { ...init, headers });
+  const body: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const error = HubError.safeParse(body);
+    throw new HubHttpError(res.status, error.data?.error.code ?? 'error', error.data?.error.message ?? `the hub answered ${res.status}`);
+  }
+  const parsed = answer.safeParse(body);
+  if (!parsed.success) throw new HubHttpError(res.status, 'bad_answer', `the hub's answer to ${new URL(path, base).pathname} does not match the protocol: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
 }
 
 export type AuditComparison = { kind: 'not_enrolled' } | { kind: 'matches'; compared: number } | { kind: 'differs'; seq: number } | { kind: 'unreachable'; reason: string };
@@ -61,7 +78,7 @@ export async function compareAuditWithHub(store: Store, keychain: Keychain): Pro
   let compared = 0;
   try {
     for (;;) {
-      const { hashes } = (await hubRequest(checkHubUrl(url), token, `/sync/audit/hashes?after=${after}`)) as { hashes: { seq: number; hash: string }[] };
+      const { hashes } = await hubRequest(checkHubUrl(url), token, `/sync/audit/hashes?after=${after}`, AuditHashesResponse);
       if (hashes.length === 0) return { kind: 'matches', compared };
       for (const h of hashes) {
         const local = stmt(store.db, 'SELECT hash FROM audit_log WHERE seq = ?').get(h.seq) as { hash: string } | undefined;
@@ -78,17 +95,11 @@ export async function compareAuditWithHub(store: Store, keychain: Keychain): Pro
 /** Enrolls this desk with the hub using IT's one-time code; the device token goes to the keychain. */
 export async function enroll(store: Store, keychain: Keychain, hubUrl: string, code: string, deviceName: string): Promise<string> {
   const base = checkHubUrl(hubUrl);
-  const res = await fetch(new URL('/enroll', base), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, deviceName }),
-  });
-  const body = (await res.json()) as { deviceId?: string; token?: string; error?: { message: string } };
-  if (!res.ok || !body.token || !body.deviceId) throw new Error(body.error?.message ?? `the hub answered ${res.status}`);
+  const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify({ code, deviceName }) });
   await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
   store.db.transaction(() => {
     setSetting(store.db, URL_KEY, base.origin);
-    setSetting(store.db, DEVICE_KEY, body.deviceId!);
+    setSetting(store.db, DEVICE_KEY, body.deviceId);
     setSetting(store.db, CURSOR_KEY, '0');
   })();
   return body.deviceId;
@@ -159,10 +170,6 @@ export class SyncClient {
     }
   }
 
-  private call(base: URL, token: string, path: string, init: RequestInit = {}): Promise<unknown> {
-    return hubRequest(base, token, path, init);
-  }
-
   private async push(base: URL, token: string): Promise<void> {
     const { db } = this.store;
     for (;;) {
@@ -173,14 +180,13 @@ export class SyncClient {
          FROM outbox o LEFT JOIN staff s ON s.id = o.actor_id WHERE o.state = 'pending' ORDER BY o.created_at, o.id LIMIT ?`,
       ).all(this.opts.pushBatch ?? PUSH_BATCH) as { payload: string; [k: string]: unknown }[];
       if (rows.length === 0) return;
-      const mutations = rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
-      const { results } = (await this.call(base, token, '/sync/push', { method: 'POST', body: JSON.stringify({ mutations }) })) as {
-        results: { id: string; outcome: 'applied' | 'rejected'; reason?: string; current?: unknown }[];
-      };
+      // Parsed before sending: a row the hub would refuse as a whole batch is caught here, with its id.
+      const request = PushRequest.parse({ mutations: rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown })) });
+      const { results } = await hubRequest(base, token, '/sync/push', PushResponse, { method: 'POST', body: JSON.stringify(request) });
       db.transaction(() => {
         for (const r of results) {
           stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ?, attempts = attempts + 1 WHERE id = ?`).run(
-            r.outcome, r.reason ?? null, r.current === undefined ? null : JSON.stringify(r.current), r.id,
+            r.outcome, r.outcome === 'rejected' ? r.reason : null, r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null, r.id,
           );
         }
       })();
@@ -194,7 +200,7 @@ export class SyncClient {
       const after = Number(getSetting(db, AUDIT_CURSOR_KEY) ?? '0');
       const rows = stmt(db, 'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 500').all(after) as { seq: number }[];
       if (rows.length === 0) return;
-      await this.call(base, token, '/sync/audit', { method: 'POST', body: JSON.stringify({ rows }) });
+      await hubRequest(base, token, '/sync/audit', AuditPushResponse, { method: 'POST', body: JSON.stringify({ rows }) });
       setSetting(db, AUDIT_CURSOR_KEY, String(rows[rows.length - 1]!.seq));
     }
   }
@@ -205,12 +211,7 @@ export class SyncClient {
     let total = 0;
     for (let first = true; ; first = false) {
       const cursor = Number(getSetting(db, CURSOR_KEY) ?? '0');
-      const page = (await this.call(base, token, `/sync/pull?cursor=${cursor}&limit=${this.opts.pageSize ?? PULL_PAGE}&count=${first}`)) as {
-        changes: { entity: string; row: Record<string, unknown> }[];
-        cursor: number;
-        more: boolean;
-        remaining?: number;
-      };
+      const page = await hubRequest(base, token, `/sync/pull?cursor=${cursor}&limit=${this.opts.pageSize ?? PULL_PAGE}&count=${first}`, PullResponse);
       // Applied with its cursor in one transaction, on a worker thread (see page-worker.ts).
       this.applier ??= new PageApplier(this.store);
       await this.applier.apply(page.changes, CURSOR_KEY, page.cursor);

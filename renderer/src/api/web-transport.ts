@@ -2,7 +2,7 @@
  * In the browser host there is no preload: this small client gives the renderer the same
  * `window.backdesk` object over `POST /api/<method>`, authenticated by the host's HttpOnly cookie.
  */
-import type { BackdeskBridge } from '../../../preload/bridge.ts';
+import type { BackdeskBridge } from '../../../main/api/bridge.ts';
 import type { Envelope } from '../../../main/api/contract.ts';
 
 export function installWebTransport(): void {

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
-import { COMMENT_FILTERS, type Decision } from '../../../main/core/domain/comment-vocabulary.ts';
+import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';

@@ -38,7 +38,7 @@ export function StatusBar({ person }: { person: Output<'auth.signIn'> }) {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, []);
 
   const connected = online && status?.hub === 'online';

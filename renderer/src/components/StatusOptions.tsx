@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { STATUSES } from '../../../main/core/domain/statuses.ts';
+import { STATUSES } from '../../../common/vocabulary/submissions.ts';
 
 /** The <option>s of a status select, in the interface language. */
 export function StatusOptions() {

@@ -1,7 +1,7 @@
 /** The three-pane complaints inbox: filters and list, the complaint with its timeline, the customer card. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SORTS } from '../../../main/core/domain/statuses.ts';
+import { SORTS } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { BackdeskError, call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
-import { REVEALABLE_FIELDS, type RevealableField } from '../../../main/core/domain/revealable.ts';
+import { REVEALABLE_FIELDS, type RevealableField } from '../../../common/vocabulary/revealable.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { formatTime } from '../i18n/index.ts';

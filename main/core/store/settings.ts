@@ -1,5 +1,5 @@
-import type { Db } from '../store/open.ts';
-import { stmt } from '../store/statements.ts';
+import type { Db } from './open.ts';
+import { stmt } from './statements.ts';
 
 export const getSetting = (db: Db, key: string): string | null =>
   (stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;

@@ -1,20 +1,18 @@
 /** What the website's server may post, with size limits. Every field is named in a 4xx when it is wrong. */
 import { z } from 'zod';
-import { CONTROL_CHARS } from '../../main/core/text/control-chars.ts';
+import { line, text } from '../text/schemas.ts';
+import { GENDERS, PHONE_PATTERN } from '../vocabulary/customers.ts';
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
-const line = (max: number) => text(max).refine((s) => !/[\r\n]/.test(s), 'must be one line');
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a time zone' });
 
 export const Customer = z
   .object({
     ref: line(100),
     username: line(64).optional(),
-    gender: z.enum(['male', 'female', 'other']).optional(),
+    gender: z.enum(GENDERS).optional(),
     fullName: line(200),
     email: z.email('must be an email address').max(254).optional(),
-    phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'must be a phone number').optional(),
+    phone: z.string().regex(PHONE_PATTERN, 'must be a phone number').optional(),
     address: line(500).optional(),
   })
   .strict();
@@ -47,7 +45,7 @@ export const AccountRequest = z.discriminatedUnion('type', [
       type: z.literal('profile_change'),
       customer: Customer,
       // Username and gender are not here: a request to change them is refused as an unknown field.
-      changes: z.object({ fullName: line(200), email: z.email().max(254), phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/), address: line(500) }).partial().strict(),
+      changes: z.object({ fullName: line(200), email: z.email().max(254), phone: z.string().regex(PHONE_PATTERN, 'must be a phone number'), address: line(500) }).partial().strict(),
       requestedAt: instant,
     })
     .strict(),

@@ -1,5 +1,5 @@
 /** The one object the renderer gets as `window.backdesk`, from the preload (Electron) or the web client. */
-import type { Envelope } from '../main/api/contract.ts';
+import type { Envelope } from './contract.ts';
 
 export interface BackdeskBridge {
   call(method: string, input?: unknown): Promise<Envelope>;

@@ -1,0 +1,7 @@
+/** Moderation decisions and the queue's filters; plain constants, shared with the renderer. */
+export const DECISIONS = ['approved', 'rejected', 'spam'] as const;
+export type Decision = (typeof DECISIONS)[number];
+/** Where a comment stands: waiting for a moderator, or decided. */
+export const COMMENT_STATUSES = ['pending', ...DECISIONS] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export const COMMENT_FILTERS = COMMENT_STATUSES;

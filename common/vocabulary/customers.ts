@@ -1,0 +1,10 @@
+/** The vocabularies of a customer record, as the website sends them and the stores keep them. */
+export const GENDERS = ['male', 'female', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** A phone number as the website may send it: an optional +, then 8 to 20 digits, spaces, dots or dashes. */
+export const PHONE_PATTERN = /^\+?[0-9 .-]{8,20}$/;
+
+/** What a customer may ask about their own account through the website. */
+export const ACCOUNT_REQUEST_TYPES = ['profile_change', 'deletion'] as const;
+export type AccountRequestType = (typeof ACCOUNT_REQUEST_TYPES)[number];
