@@ -33,7 +33,9 @@ export const layers = {
       const spec = source.value;
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.')) {
-        const target = relative(root, resolve(dirname(context.filename), spec)).split(sep).join('/');
+        const target = relative(root, resolve(dirname(context.filename), spec))
+          .split(sep)
+          .join('/');
         const to = layerOf(rules, target) ?? target;
         if (to === from || (rule.allow ?? []).includes(to)) return;
         const typeTarget = (rule.allowTypes ?? []).find((t) => target === t);
@@ -44,15 +46,22 @@ export const layers = {
         context.report({ node, messageId: 'layer', data: { from, to, allowed: [from, ...(rule.allow ?? [])].join(', ') } });
         return;
       }
-      const denied = (rule.denyPackages ?? []).find((p) => (p.endsWith('*') ? spec.startsWith(p.slice(0, -1)) : spec === p || spec.startsWith(`${p}/`)));
+      const denied = (rule.denyPackages ?? []).find((p) =>
+        p.endsWith('*') ? spec.startsWith(p.slice(0, -1)) : spec === p || spec.startsWith(`${p}/`),
+      );
       if (denied) context.report({ node, messageId: 'pkg', data: { from, pkg: spec } });
     };
     return {
-      ImportDeclaration: (n) => check(n, n.source, n.importKind === 'type' || (n.specifiers.length > 0 && n.specifiers.every((s) => s.importKind === 'type'))),
+      ImportDeclaration: (n) =>
+        check(n, n.source, n.importKind === 'type' || (n.specifiers.length > 0 && n.specifiers.every((s) => s.importKind === 'type'))),
       ExportNamedDeclaration: (n) => n.source && check(n, n.source, n.exportKind === 'type'),
       ExportAllDeclaration: (n) => check(n, n.source, n.exportKind === 'type'),
       ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source, false),
-      CallExpression: (n) => n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'Literal' && check(n, n.arguments[0], false),
+      CallExpression: (n) =>
+        n.callee.type === 'Identifier' &&
+        n.callee.name === 'require' &&
+        n.arguments[0]?.type === 'Literal' &&
+        check(n, n.arguments[0], false),
     };
   },
 };

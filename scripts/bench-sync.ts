@@ -20,7 +20,12 @@ import { migrateHub } from '../server/db/migrate.ts';
 import { createEnrollmentCode } from '../server/devices/enrollment.ts';
 import { freePort, spawnHub } from '../test/support/spawn-hub.ts';
 
-const { values } = parseArgs({ options: { 'pull-rows': { type: 'string', default: process.env.BENCH_PULL_ROWS ?? '100000' }, push: { type: 'string', default: process.env.BENCH_PUSH ?? '10000' } } });
+const { values } = parseArgs({
+  options: {
+    'pull-rows': { type: 'string', default: process.env.BENCH_PULL_ROWS ?? '100000' },
+    push: { type: 'string', default: process.env.BENCH_PUSH ?? '10000' },
+  },
+});
 const ROWS = Number(values['pull-rows']);
 const PUSH = Number(values.push);
 const CUSTOMERS = 2000;
@@ -39,7 +44,14 @@ async function seedHub(): Promise<string> {
     `INSERT INTO customers (id, website_ref, username, gender, full_name, email, phone, address, seq)
      SELECT gen_random_uuid()::text, 'c' || i, c.username, c.gender, c.full_name, c.email, c.phone, c.address, 0
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS c(username, gender, full_name, email, phone, address, i)`,
-    [customers.map((c) => c.username), customers.map((c) => c.gender), customers.map((c) => c.fullName), customers.map((c) => c.email), customers.map((c) => c.phone), customers.map((c) => c.address)],
+    [
+      customers.map((c) => c.username),
+      customers.map((c) => c.gender),
+      customers.map((c) => c.fullName),
+      customers.map((c) => c.email),
+      customers.map((c) => c.phone),
+      customers.map((c) => c.address),
+    ],
   );
   await db.query(
     `INSERT INTO submissions (id, website_ref, kind, customer_id, subject, body, created_at, seq)
@@ -48,7 +60,9 @@ async function seedHub(): Promise<string> {
      FROM generate_series(1, $1) AS i`,
     [ROWS, CUSTOMERS, texts.map((t) => t.subject), texts.map((t) => t.body)],
   );
-  await db.query(`INSERT INTO submission_events (id, submission_id, type, created_at, seq) SELECT gen_random_uuid()::text, id, 'created', created_at, 0 FROM submissions`);
+  await db.query(
+    `INSERT INTO submission_events (id, submission_id, type, created_at, seq) SELECT gen_random_uuid()::text, id, 'created', created_at, 0 FROM submissions`,
+  );
   const { code } = await createEnrollmentCode(db);
   await db.close();
   return code;
@@ -59,7 +73,9 @@ function seconds(from: bigint) {
 }
 
 async function main() {
-  console.log(`\nBackdesk sync benchmark: pull ${ROWS.toLocaleString('en')} submissions into an empty desk, push ${PUSH.toLocaleString('en')} mutations`);
+  console.log(
+    `\nBackdesk sync benchmark: pull ${ROWS.toLocaleString('en')} submissions into an empty desk, push ${PUSH.toLocaleString('en')} mutations`,
+  );
   let t = process.hrtime.bigint();
   const code = await seedHub();
   console.log(`hub seeded in ${seconds(t).toFixed(1)} s`);
@@ -68,7 +84,13 @@ async function main() {
   try {
     const url = `http://127.0.0.1:${port}`;
     const store = await openStore({ dataDir: join(root, 'desk'), keychain });
-    const operator = await createStaff(store.db, { username: 'bench', displayName: 'Bench', role: 'operator', password: 'benchmark password', grants: ['complaint'] });
+    const operator = await createStaff(store.db, {
+      username: 'bench',
+      displayName: 'Bench',
+      role: 'operator',
+      password: 'benchmark password',
+      grants: ['complaint'],
+    });
     await enroll(store, keychain, url, code, 'bench desk');
     const sync = new SyncClient(store, keychain);
 
@@ -100,12 +122,17 @@ async function main() {
     line('pull: submissions received', pulled.toLocaleString('en'));
     line('pull: time', `${pullSeconds.toFixed(1)} s`);
     line('pull: submissions per second', Math.round(pulled / pullSeconds).toLocaleString('en'));
-    line('pull: all rows per second (with events, customers)', Math.round((pulled + events + CUSTOMERS) / pullSeconds).toLocaleString('en'));
+    line(
+      'pull: all rows per second (with events, customers)',
+      Math.round((pulled + events + CUSTOMERS) / pullSeconds).toLocaleString('en'),
+    );
     line('pull: longest event-loop stall on the desk', `${pullStallMs.toFixed(1)} ms`);
     line('push: mutations applied', applied.toLocaleString('en'));
     line('push: mutations per second', Math.round(applied / pushSeconds).toLocaleString('en'));
     line('push: longest event-loop stall on the desk', `${(pushStall.max / 1e6).toFixed(1)} ms`);
-    console.log('\nStall target: at most 50 ms at a time. Pulled pages of 250 rows, each applied with its cursor in one transaction on a worker thread.');
+    console.log(
+      '\nStall target: at most 50 ms at a time. Pulled pages of 250 rows, each applied with its cursor in one transaction on a worker thread.',
+    );
   } finally {
     hub.kill('SIGTERM');
     await new Promise((r) => hub.once('exit', r));

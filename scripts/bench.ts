@@ -61,7 +61,9 @@ function percentile(samples: number[], p: number): number {
 function fill(db: Db): number {
   const rng = seeded(7);
   const now = Date.UTC(2026, 10, 1);
-  const customers = db.transaction(() => Array.from({ length: CUSTOMERS }, (_, i) => insertCustomer(db, { ...makeCustomer(rng, i), createdAt: now })))();
+  const customers = db.transaction(() =>
+    Array.from({ length: CUSTOMERS }, (_, i) => insertCustomer(db, { ...makeCustomer(rng, i), createdAt: now })),
+  )();
   const started = process.hrtime.bigint();
   for (let done = 0; done < ROWS; done += BATCH) {
     db.transaction(() => {
@@ -109,7 +111,9 @@ async function measure(target: Target): Promise<Figures> {
     open.push(ms(t));
     if (i < OPEN_RUNS - 1) target.close(db);
   }
-  const page = timeRuns(QUERY_RUNS, (i) => listSubmissions(db, 'complaint', { status: STATUSES[i % STATUSES.length], sort: 'newest', offset: 0, limit: 100 }));
+  const page = timeRuns(QUERY_RUNS, (i) =>
+    listSubmissions(db, 'complaint', { status: STATUSES[i % STATUSES.length], sort: 'newest', offset: 0, limit: 100 }),
+  );
   let hits = 0;
   const search = timeRuns(QUERY_RUNS, (i) => {
     hits += listSubmissions(db, 'complaint', { text: SEARCHES[i % SEARCHES.length], sort: 'newest', offset: 0, limit: 100 }).total;
@@ -118,7 +122,9 @@ async function measure(target: Target): Promise<Figures> {
   return { insertRate, page, search, open, hits };
 }
 
-console.log(`Backdesk store benchmark: ${ROWS.toLocaleString('en')} submissions from ${CUSTOMERS.toLocaleString('en')} customers, Node ${process.version}`);
+console.log(
+  `Backdesk store benchmark: ${ROWS.toLocaleString('en')} submissions from ${CUSTOMERS.toLocaleString('en')} customers, Node ${process.version}`,
+);
 try {
   const e = await measure(encrypted);
   const p = await measure(plain);
@@ -136,7 +142,9 @@ try {
   for (const [name, enc, pl, unit] of rows) {
     console.log(`${name.padEnd(50)} ${fmt(enc, unit).padStart(12)} ${fmt(pl, unit).padStart(12)} ${(enc / pl).toFixed(2).padStart(9)}x`);
   }
-  console.log(`\n${QUERY_RUNS} runs per query (searches: ${SEARCHES.join(', ')}; ${e.hits / QUERY_RUNS} hits per search on average), ${OPEN_RUNS} opens.`);
+  console.log(
+    `\n${QUERY_RUNS} runs per query (searches: ${SEARCHES.join(', ')}; ${e.hits / QUERY_RUNS} hits per search on average), ${OPEN_RUNS} opens.`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

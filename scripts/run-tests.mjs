@@ -28,10 +28,13 @@ function runSuite(label, suiteFiles, env) {
   const run = spawnSync(
     process.execPath,
     [
-      '--import', 'tsx',
+      '--import',
+      'tsx',
       '--test',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      `--test-reporter=${join(root, 'test/support/count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${join(root, 'test/support/count-reporter.mjs')}`,
+      `--test-reporter-destination=${countsFile}`,
       ...suiteFiles,
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, BACKDESK_TEST: '1', ...env } },

@@ -27,7 +27,12 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string', default: '.hub' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '4790' }, name: { type: 'string', default: 'website' } },
+    options: {
+      'data-dir': { type: 'string', default: '.hub' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '4790' },
+      name: { type: 'string', default: 'website' },
+    },
   });
   const [command, arg] = positionals;
   if (!command || command === 'help') {
@@ -50,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
         await migrateHub(db);
         for (const d of await listDevices(db)) {
           const when = (t: Date | null) => (t ? new Date(t).toISOString().slice(0, 16).replace('T', ' ') : '-');
-          console.log(`${d.id}  ${d.name.padEnd(24)}  enrolled ${when(d.enrolled_at)}  last seen ${when(d.last_seen_at)}${d.revoked_at ? `  REVOKED ${when(d.revoked_at)}` : ''}`);
+          console.log(
+            `${d.id}  ${d.name.padEnd(24)}  enrolled ${when(d.enrolled_at)}  last seen ${when(d.last_seen_at)}${d.revoked_at ? `  REVOKED ${when(d.revoked_at)}` : ''}`,
+          );
         }
         return 0;
       case 'revoke':

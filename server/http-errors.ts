@@ -19,12 +19,16 @@ export const zodIssues = (e: z.ZodError) => e.issues.map((i) => ({ field: i.path
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((e: FastifyError | HttpError, _req, reply) => {
     if (e instanceof HttpError) {
-      return reply.code(e.status).send({ error: { code: e.code, message: e.message, ...(e.field && { field: e.field }), ...(e.issues && { issues: e.issues }) } });
+      return reply
+        .code(e.status)
+        .send({ error: { code: e.code, message: e.message, ...(e.field && { field: e.field }), ...(e.issues && { issues: e.issues }) } });
     }
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: { code: 'too_large', message: 'the body is larger than this endpoint accepts' } });
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send({ error: { code: 'too_large', message: 'the body is larger than this endpoint accepts' } });
     if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: e.message } });
     // Postgres check violations that reach here are the store's own guards (immutable fields).
-    if ((e as { code?: string }).code === '23514') return reply.code(422).send({ error: { code: 'rejected_by_store', message: e.message } });
+    if ((e as { code?: string }).code === '23514')
+      return reply.code(422).send({ error: { code: 'rejected_by_store', message: e.message } });
     reply.log.error(e);
     return reply.code(500).send({ error: { code: 'internal', message: 'internal error' } });
   });

@@ -24,10 +24,20 @@ const Posting = z.object({ eventId: Id, body: text(20_000) }).strict();
 
 /** One change a person made on a desk, as it leaves the outbox. */
 export const Mutation = z.discriminatedUnion('mutation', [
-  z.object({ ...common, ...Unversioned, mutation: z.literal('submission.note'), entityType: z.literal('submission'), payload: Posting }).strict(),
-  z.object({ ...common, ...Unversioned, mutation: z.literal('submission.reply'), entityType: z.literal('submission'), payload: Posting }).strict(),
   z
-    .object({ ...common, ...Versioned, mutation: z.literal('submission.status'), entityType: z.literal('submission'), payload: z.object({ eventId: Id.optional(), to: z.enum(STATUSES) }).strict() })
+    .object({ ...common, ...Unversioned, mutation: z.literal('submission.note'), entityType: z.literal('submission'), payload: Posting })
+    .strict(),
+  z
+    .object({ ...common, ...Unversioned, mutation: z.literal('submission.reply'), entityType: z.literal('submission'), payload: Posting })
+    .strict(),
+  z
+    .object({
+      ...common,
+      ...Versioned,
+      mutation: z.literal('submission.status'),
+      entityType: z.literal('submission'),
+      payload: z.object({ eventId: Id.optional(), to: z.enum(STATUSES) }).strict(),
+    })
     .strict(),
   z
     .object({
@@ -38,7 +48,15 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: z.object({ eventId: Id.optional(), to: Id.nullable(), toName: line(200).optional() }).strict(),
     })
     .strict(),
-  z.object({ ...common, ...Unversioned, mutation: z.literal('comment.moderate'), entityType: z.literal('comment'), payload: z.object({ decision: z.enum(DECISIONS) }).strict() }).strict(),
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('comment.moderate'),
+      entityType: z.literal('comment'),
+      payload: z.object({ decision: z.enum(DECISIONS) }).strict(),
+    })
+    .strict(),
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 export type MutationName = Mutation['mutation'];
@@ -103,8 +121,22 @@ export const CommentRow = z.object({
   decided_by: maybe(z.string()),
   decided_at: maybe(instant),
 });
-export const ConsentRow = z.object({ id: Id, customer_id: Id, opted_in: z.boolean(), channel: z.string(), wording: z.string(), recorded_at: instant });
-export const AccountRequestRow = z.object({ id: Id, customer_id: Id, type: z.enum(ACCOUNT_REQUEST_TYPES), changes: Json, requested_at: instant, status: z.string() });
+export const ConsentRow = z.object({
+  id: Id,
+  customer_id: Id,
+  opted_in: z.boolean(),
+  channel: z.string(),
+  wording: z.string(),
+  recorded_at: instant,
+});
+export const AccountRequestRow = z.object({
+  id: Id,
+  customer_id: Id,
+  type: z.enum(ACCOUNT_REQUEST_TYPES),
+  changes: Json,
+  requested_at: instant,
+  status: z.string(),
+});
 
 const change = <E extends string, R extends z.ZodType>(entity: E, row: R) => z.object({ entity: z.literal(entity), seq: z.number(), row });
 
@@ -151,7 +183,10 @@ export const AuditRowWire = z.object({
 });
 export const AuditPushRequest = z.object({ rows: z.array(AuditRowWire).max(1000) }).strict();
 export const AuditPushResponse = z.object({ stored: z.number().int(), headSeq: z.number().int() });
-export const AuditHashesQuery = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(5000) });
+export const AuditHashesQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(5000),
+});
 export const AuditHashesResponse = z.object({ hashes: z.array(z.object({ seq: z.number().int(), hash: z.string() })) });
 
 /** Every error answer of the hub. */

@@ -35,9 +35,13 @@ export const Submission = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('feedback'), ...base, rating: z.number().int().min(1).max(5).optional() }).strict(),
 ]);
 
-export const Comment = z.object({ ref: line(100), customer: Customer, pageUrl: z.url().max(2000), body: text(5000), postedAt: instant }).strict();
+export const Comment = z
+  .object({ ref: line(100), customer: Customer, pageUrl: z.url().max(2000), body: text(5000), postedAt: instant })
+  .strict();
 
-export const Consent = z.object({ customer: Customer, optedIn: z.boolean(), channel: z.enum(['email', 'sms']), wording: text(2000), recordedAt: instant }).strict();
+export const Consent = z
+  .object({ customer: Customer, optedIn: z.boolean(), channel: z.enum(['email', 'sms']), wording: text(2000), recordedAt: instant })
+  .strict();
 
 export const AccountRequest = z.discriminatedUnion('type', [
   z
@@ -45,7 +49,15 @@ export const AccountRequest = z.discriminatedUnion('type', [
       type: z.literal('profile_change'),
       customer: Customer,
       // Username and gender are not here: a request to change them is refused as an unknown field.
-      changes: z.object({ fullName: line(200), email: z.email().max(254), phone: z.string().regex(PHONE_PATTERN, 'must be a phone number'), address: line(500) }).partial().strict(),
+      changes: z
+        .object({
+          fullName: line(200),
+          email: z.email().max(254),
+          phone: z.string().regex(PHONE_PATTERN, 'must be a phone number'),
+          address: line(500),
+        })
+        .partial()
+        .strict(),
       requestedAt: instant,
     })
     .strict(),

@@ -4,7 +4,10 @@ import { BIDI_CONTROLS, CONTROL_CHARS, isWellFormed } from './rules.ts';
 
 /** Any string that can be stored as it was sent: well-formed Unicode, bounded. */
 export const wellFormed = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).refine(isWellFormed, 'must be well-formed Unicode (it has an unpaired surrogate)');
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine(isWellFormed, 'must be well-formed Unicode (it has an unpaired surrogate)');
 
 /** Free text a person writes (a body, a note, a reply): trimmed, not empty, bounded, no control characters. */
 export const text = (max: number) =>

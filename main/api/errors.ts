@@ -15,7 +15,8 @@ export class ApiError extends Error {
 /** Maps what the core throws onto the contract's error codes; anything unexpected is 'internal' and says nothing more. */
 export function toWireError(e: unknown): WireError {
   if (e instanceof ApiError) return { code: e.code, message: e.message, ...(e.detail && { detail: e.detail }) };
-  if (e instanceof DomainError) return { code: e.code === 'invalid' ? 'invalid_input' : e.code, message: e.message, ...(e.detail && { detail: e.detail }) };
+  if (e instanceof DomainError)
+    return { code: e.code === 'invalid' ? 'invalid_input' : e.code, message: e.message, ...(e.detail && { detail: e.detail }) };
   if (e instanceof AuthError) {
     return { code: e.code, message: e.message, ...(e.lockedUntil !== undefined && { detail: { lockedUntil: e.lockedUntil } }) };
   }

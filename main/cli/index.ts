@@ -64,7 +64,12 @@ async function main(argv: string[]): Promise<number> {
     case 'demo':
       return demo(dataDir, count(values.complaints, 5000, '--complaints'), count(values.customers, 300, '--customers'));
     case 'serve':
-      return serve(dataDir, values.port === undefined ? 0 : count(values.port, 0, '--port'), values['idle-minutes'], count(values['sync-seconds'], 15, '--sync-seconds'));
+      return serve(
+        dataDir,
+        values.port === undefined ? 0 : count(values.port, 0, '--port'),
+        values['idle-minutes'],
+        count(values['sync-seconds'], 15, '--sync-seconds'),
+      );
     case 'enroll':
       if (!values['hub-url']) throw new UsageError('enroll needs --hub-url');
       return enrollDesk(dataDir, values['hub-url'], values.name ?? hostname());
@@ -185,7 +190,8 @@ async function doctor(dataDir: string): Promise<number> {
     if (!isEncryptedFile(join(dataDir, DB_FILE))) return bad('the store file is not encrypted', 3);
     ok(`the store opens with the keychain's key and is encrypted (${store.db.pragma('cipher', { simple: true })})`);
     const [version, latest] = [schemaVersion(store.db), latestSchemaVersion()];
-    if (version !== latest) return bad(`the schema is at version ${version}; this Backdesk expects ${latest} (open Backdesk once to migrate)`, 4);
+    if (version !== latest)
+      return bad(`the schema is at version ${version}; this Backdesk expects ${latest} (open Backdesk once to migrate)`, 4);
     ok(`migrations are current (schema ${version})`);
     const chain = verifyAudit(store.db);
     if (!chain.intact) return bad(`the audit chain is broken at row ${chain.brokenAtSeq}: ${chain.reason}`, 5);

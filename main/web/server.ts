@@ -44,7 +44,8 @@ const TYPES: Record<string, string> = {
 
 export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHostOptions): Promise<WebHost> {
   const root = resolve(rendererDir);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`the renderer is not built: ${join(root, 'index.html')} is missing (run npm run build:renderer)`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`the renderer is not built: ${join(root, 'index.html')} is missing (run npm run build:renderer)`);
   // Launch tokens not yet exchanged; each is 256 random bits and works once.
   const launchTokens = new Set<string>();
   // cookie value → connection id; the dispatcher keys sessions by connection.
@@ -63,7 +64,8 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
     if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'This server answers only to its own loopback address.');
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, 'Requests from other sites are refused.');
+    if (req.headers.origin !== undefined && req.headers.origin !== origin)
+      return refuse(res, 403, 'Requests from other sites are refused.');
     const url = new URL(req.url ?? '/', origin);
 
     if (url.pathname === '/launch') return exchangeToken(url, res);
@@ -95,7 +97,11 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
     const offered = Buffer.from(url.searchParams.get('token') ?? '', 'utf8');
     const match = [...launchTokens].find((t) => t.length === offered.length && timingSafeEqual(Buffer.from(t), offered));
     if (!match) {
-      return refuse(res, 403, 'This link is wrong or has already been used. Ask `backdesk serve` for a new one (press Enter in its window).');
+      return refuse(
+        res,
+        403,
+        'This link is wrong or has already been used. Ask `backdesk serve` for a new one (press Enter in its window).',
+      );
     }
     launchTokens.delete(match); // exchanged once: a leaked URL (history, a screenshot) is worthless afterwards
     const cookie = randomBytes(32).toString('base64url');

@@ -14,7 +14,8 @@ import { FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
 import { EnrollForm } from './sync/EnrollForm.tsx';
 
 type Person = Output<'auth.signIn'>;
-type Phase = { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'signIn' } | { kind: 'locked'; person: Person } | { kind: 'desk'; person: Person };
+type Phase =
+  { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'signIn' } | { kind: 'locked'; person: Person } | { kind: 'desk'; person: Person };
 
 export function App() {
   const { t } = useTranslation();
@@ -55,7 +56,8 @@ type View = 'complaints' | 'comments' | 'audit';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
-  const mayUse = (inbox: 'complaint' | 'comment') => person.role === 'director' || (person.role === 'operator' && person.grants.includes(inbox));
+  const mayUse = (inbox: 'complaint' | 'comment') =>
+    person.role === 'director' || (person.role === 'operator' && person.grants.includes(inbox));
   const mayComplaints = mayUse('complaint');
   const mayComments = mayUse('comment');
   const [view, setView] = useState<View>(mayComplaints ? 'complaints' : 'comments');

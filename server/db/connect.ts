@@ -62,7 +62,10 @@ async function pglite(dataDir: string): Promise<HubDb> {
     exec: async (sql) => void (await db.exec(sql)),
     transaction: (fn) =>
       db.transaction((tx) =>
-        fn({ query: async (sql, params) => ({ rows: (await tx.query(sql, params)).rows as never[] }), exec: async (sql) => void (await tx.exec(sql)) }),
+        fn({
+          query: async (sql, params) => ({ rows: (await tx.query(sql, params)).rows as never[] }),
+          exec: async (sql) => void (await tx.exec(sql)),
+        }),
       ),
     close: () => db.close(),
   };

@@ -34,16 +34,27 @@ export async function revokeDevice(db: HubDb, deviceId: string): Promise<boolean
 }
 
 export async function listDevices(db: HubDb) {
-  return (await db.query<{ id: string; name: string; enrolled_at: Date; revoked_at: Date | null; last_seen_at: Date | null }>('SELECT id, name, enrolled_at, revoked_at, last_seen_at FROM devices ORDER BY enrolled_at')).rows;
+  return (
+    await db.query<{ id: string; name: string; enrolled_at: Date; revoked_at: Date | null; last_seen_at: Date | null }>(
+      'SELECT id, name, enrolled_at, revoked_at, last_seen_at FROM devices ORDER BY enrolled_at',
+    )
+  ).rows;
 }
 
 /** The device a sync call comes from; a revoked or unknown token is a 401 the desk shows plainly. */
 export async function deviceOf(db: HubDb, req: FastifyRequest): Promise<string> {
   const header = req.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-  const row = token ? (await db.query<{ id: string; revoked_at: Date | null }>('SELECT id, revoked_at FROM devices WHERE token_hash = $1', [hashSecret(token)])).rows[0] : undefined;
+  const row = token
+    ? (
+        await db.query<{ id: string; revoked_at: Date | null }>('SELECT id, revoked_at FROM devices WHERE token_hash = $1', [
+          hashSecret(token),
+        ])
+      ).rows[0]
+    : undefined;
   if (!row) throw new HttpError(401, 'unauthorized', 'this workstation is not enrolled with the hub');
-  if (row.revoked_at) throw new HttpError(401, 'device_revoked', 'IT revoked this workstation’s access to the hub; it must be enrolled again');
+  if (row.revoked_at)
+    throw new HttpError(401, 'device_revoked', 'IT revoked this workstation’s access to the hub; it must be enrolled again');
   await db.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.id]);
   return row.id;
 }
@@ -51,7 +62,8 @@ export async function deviceOf(db: HubDb, req: FastifyRequest): Promise<string> 
 export function registerEnrollment(app: FastifyInstance, db: HubDb): void {
   app.post('/enroll', { bodyLimit: 4096 }, async (req, reply) => {
     const parsed = EnrollRequest.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, 'invalid_input', 'the body does not match the schema', undefined, zodIssues(parsed.error));
+    if (!parsed.success)
+      throw new HttpError(400, 'invalid_input', 'the body does not match the schema', undefined, zodIssues(parsed.error));
     const token = newSecret();
     const deviceId = newId();
     const enrolled = await db.transaction(async (tx) => {
@@ -62,7 +74,11 @@ export function registerEnrollment(app: FastifyInstance, db: HubDb): void {
         )
       ).rows[0];
       if (!code) return false;
-      await tx.query('INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, now())', [deviceId, parsed.data.deviceName, hashSecret(token)]);
+      await tx.query('INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, now())', [
+        deviceId,
+        parsed.data.deviceName,
+        hashSecret(token),
+      ]);
       await tx.query('UPDATE enrollment_codes SET used_at = now(), device_id = $2 WHERE code_hash = $1', [code.code_hash, deviceId]);
       return true;
     });

@@ -17,7 +17,9 @@ export const INTAKE_BODY_LIMIT = 64 * 1024;
 async function websiteKeyOf(db: HubDb, req: FastifyRequest): Promise<string> {
   const header = req.headers.authorization ?? '';
   const key = header.startsWith('Bearer ') ? header.slice(7) : '';
-  const row = key ? (await db.query<{ id: string }>('SELECT id FROM website_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashSecret(key)])).rows[0] : undefined;
+  const row = key
+    ? (await db.query<{ id: string }>('SELECT id FROM website_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashSecret(key)])).rows[0]
+    : undefined;
   if (!row) throw new HttpError(401, 'unauthorized', 'a valid website API key is required (Authorization: Bearer …)');
   return row.id;
 }
@@ -25,17 +27,28 @@ async function websiteKeyOf(db: HubDb, req: FastifyRequest): Promise<string> {
 function idempotencyKeyOf(req: FastifyRequest): string {
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || !/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
-    throw new HttpError(400, 'invalid_input', 'the Idempotency-Key header is required: 8 to 100 letters, digits, dot, dash, colon or underscore', 'Idempotency-Key');
+    throw new HttpError(
+      400,
+      'invalid_input',
+      'the Idempotency-Key header is required: 8 to 100 letters, digits, dot, dash, colon or underscore',
+      'Idempotency-Key',
+    );
   }
   return key;
 }
 
 /** Finds the customer by the website's reference, creating it; refuses any change of username or gender. */
 async function upsertCustomer(tx: Queryable, c: CustomerIn): Promise<string> {
-  const existing = (await tx.query<{ id: string; username: string | null; gender: string | null }>('SELECT id, username, gender FROM customers WHERE website_ref = $1', [c.ref])).rows[0];
+  const existing = (
+    await tx.query<{ id: string; username: string | null; gender: string | null }>(
+      'SELECT id, username, gender FROM customers WHERE website_ref = $1',
+      [c.ref],
+    )
+  ).rows[0];
   if (c.username) {
     const owner = (await tx.query<{ website_ref: string }>('SELECT website_ref FROM customers WHERE username = $1', [c.username])).rows[0];
-    if (owner && owner.website_ref !== c.ref) throw new HttpError(409, 'conflict', 'this username belongs to another customer', 'customer.username');
+    if (owner && owner.website_ref !== c.ref)
+      throw new HttpError(409, 'conflict', 'this username belongs to another customer', 'customer.username');
   }
   if (!existing) {
     const id = newId();
@@ -51,7 +64,10 @@ async function upsertCustomer(tx: Queryable, c: CustomerIn): Promise<string> {
     }
   }
   if ((c.username && !existing.username) || (c.gender && !existing.gender)) {
-    await tx.query('UPDATE customers SET username = COALESCE(username, $2), gender = COALESCE(gender, $3), updated_at = now() WHERE id = $1', [existing.id, c.username ?? null, c.gender ?? null]);
+    await tx.query(
+      'UPDATE customers SET username = COALESCE(username, $2), gender = COALESCE(gender, $3), updated_at = now() WHERE id = $1',
+      [existing.id, c.username ?? null, c.gender ?? null],
+    );
   }
   return existing.id;
 }
@@ -64,13 +80,20 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
       const websiteKeyId = await websiteKeyOf(db, req);
       const key = idempotencyKeyOf(req);
       const parsed = schema.safeParse(req.body);
-      if (!parsed.success) throw new HttpError(400, 'invalid_input', 'the body does not match the schema', undefined, zodIssues(parsed.error));
+      if (!parsed.success)
+        throw new HttpError(400, 'invalid_input', 'the body does not match the schema', undefined, zodIssues(parsed.error));
       const answer = await db.transaction(async (tx) => {
         await takeWriteLock(tx);
-        const seen = (await tx.query<{ status: number; response: unknown }>('SELECT status, response FROM idempotency_keys WHERE key = $1', [key])).rows[0];
+        const seen = (
+          await tx.query<{ status: number; response: unknown }>('SELECT status, response FROM idempotency_keys WHERE key = $1', [key])
+        ).rows[0];
         if (seen) return { ...seen, replayed: true };
         const response = { ...(await write(tx, parsed.data, key)), status: 'received' };
-        await tx.query('INSERT INTO idempotency_keys (key, website_key_id, status, response) VALUES ($1, $2, 201, $3)', [key, websiteKeyId, JSON.stringify(response)]);
+        await tx.query('INSERT INTO idempotency_keys (key, website_key_id, status, response) VALUES ($1, $2, 201, $3)', [
+          key,
+          websiteKeyId,
+          JSON.stringify(response),
+        ]);
         return { status: 201, response, replayed: false };
       });
       if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
@@ -85,16 +108,21 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
       `INSERT INTO submissions (id, website_ref, kind, customer_id, subject, body, details, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)`,
       [id, key, kind, customerId, subject, body, JSON.stringify(details), submittedAt],
     );
-    await tx.query(`INSERT INTO submission_events (id, submission_id, type, created_at, seq) VALUES ($1, $2, 'created', $3, 0)`, [newId(), id, submittedAt]);
+    await tx.query(`INSERT INTO submission_events (id, submission_id, type, created_at, seq) VALUES ($1, $2, 'created', $3, 0)`, [
+      newId(),
+      id,
+      submittedAt,
+    ]);
     return { id };
   });
 
   route('/intake/v1/comments', Comment, async (tx, c) => {
     const customerId = await upsertCustomer(tx, c.customer);
     const id = newId();
-    const inserted = await tx.query('INSERT INTO comments (id, website_ref, customer_id, page_url, body, posted_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0) ON CONFLICT (website_ref) DO NOTHING RETURNING id', [
-      id, c.ref, customerId, c.pageUrl, c.body, c.postedAt,
-    ]);
+    const inserted = await tx.query(
+      'INSERT INTO comments (id, website_ref, customer_id, page_url, body, posted_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0) ON CONFLICT (website_ref) DO NOTHING RETURNING id',
+      [id, c.ref, customerId, c.pageUrl, c.body, c.postedAt],
+    );
     if (!inserted.rows.length) throw new HttpError(409, 'conflict', 'a comment with this ref was already received', 'ref');
     return { id };
   });
@@ -102,9 +130,10 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
   route('/intake/v1/consents', Consent, async (tx, c) => {
     const customerId = await upsertCustomer(tx, c.customer);
     const id = newId();
-    await tx.query('INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)', [
-      id, customerId, c.optedIn, c.channel, c.wording, c.recordedAt,
-    ]);
+    await tx.query(
+      'INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)',
+      [id, customerId, c.optedIn, c.channel, c.wording, c.recordedAt],
+    );
     return { id };
   });
 
@@ -113,7 +142,11 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
     const id = newId();
     const changes = r.type === 'profile_change' ? r.changes : { reason: r.reason ?? null };
     await tx.query('INSERT INTO account_requests (id, customer_id, type, changes, requested_at, seq) VALUES ($1, $2, $3, $4, $5, 0)', [
-      id, customerId, r.type, JSON.stringify(changes), r.requestedAt,
+      id,
+      customerId,
+      r.type,
+      JSON.stringify(changes),
+      r.requestedAt,
     ]);
     return { id };
   });

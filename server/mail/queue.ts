@@ -14,10 +14,14 @@ export async function queueReplyMail(tx: Queryable, replyId: string, submissionI
     )
   ).rows[0]!;
   if (!row.email) {
-    await tx.query(`UPDATE submission_events SET data = '{"delivery":"failed","reason":"the customer left no email address"}' WHERE id = $1`, [replyId]);
+    await tx.query(
+      `UPDATE submission_events SET data = '{"delivery":"failed","reason":"the customer left no email address"}' WHERE id = $1`,
+      [replyId],
+    );
     return;
   }
-  await tx.query('INSERT INTO mail_outbox (reply_id, to_address, subject, body, message_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reply_id) DO NOTHING', [
-    replyId, row.email, `Phản hồi: ${row.subject}`, body, messageIdOf(replyId),
-  ]);
+  await tx.query(
+    'INSERT INTO mail_outbox (reply_id, to_address, subject, body, message_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reply_id) DO NOTHING',
+    [replyId, row.email, `Phản hồi: ${row.subject}`, body, messageIdOf(replyId)],
+  );
 }

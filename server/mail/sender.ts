@@ -86,15 +86,26 @@ export class MailSender {
     for (const m of due) {
       await this.db.query(`UPDATE mail_outbox SET state = 'sending', attempts = attempts + 1 WHERE reply_id = $1`, [m.reply_id]);
       try {
-        await this.transport.sendMail({ from: this.config.from, to: m.to_address, subject: m.subject, text: m.body, messageId: m.message_id });
+        await this.transport.sendMail({
+          from: this.config.from,
+          to: m.to_address,
+          subject: m.subject,
+          text: m.body,
+          messageId: m.message_id,
+        });
       } catch (e) {
         const reason = (e as { response?: string }).response ?? (e instanceof Error ? e.message : String(e));
         const attempts = m.attempts + 1;
         const failed = attempts >= MAX_ATTEMPTS;
-        await this.db.query(`UPDATE mail_outbox SET state = $2, last_error = $3, next_attempt_at = now() + ($4 || ' milliseconds')::interval WHERE reply_id = $1`, [
-          m.reply_id, failed ? 'failed' : 'queued', reason, String(backoffMs(attempts)),
-        ]);
-        await setDelivery(this.db, m.reply_id, failed ? { delivery: 'failed', reason } : { delivery: 'queued', lastError: reason, attempts });
+        await this.db.query(
+          `UPDATE mail_outbox SET state = $2, last_error = $3, next_attempt_at = now() + ($4 || ' milliseconds')::interval WHERE reply_id = $1`,
+          [m.reply_id, failed ? 'failed' : 'queued', reason, String(backoffMs(attempts))],
+        );
+        await setDelivery(
+          this.db,
+          m.reply_id,
+          failed ? { delivery: 'failed', reason } : { delivery: 'queued', lastError: reason, attempts },
+        );
         continue;
       }
       await this.db.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), last_error = NULL WHERE reply_id = $1`, [m.reply_id]);

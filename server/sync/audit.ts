@@ -15,20 +15,34 @@ export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
     const body = AuditPushRequest.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_input', 'bad audit body', undefined, zodIssues(body.error));
     return db.transaction(async (tx) => {
-      const last = (await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_copies WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [deviceId])).rows[0];
+      const last = (
+        await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_copies WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [
+          deviceId,
+        ])
+      ).rows[0];
       let prevSeq = last ? Number(last.seq) : 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
       let stored = 0;
       for (const r of [...body.data.rows].sort((a, b) => a.seq - b.seq)) {
         if (r.seq <= prevSeq) {
-          const held = (await tx.query<{ hash: string }>('SELECT hash FROM audit_copies WHERE device_id = $1 AND seq = $2', [deviceId, r.seq])).rows[0];
-          if (held && held.hash !== r.hash) throw new HttpError(409, 'audit_mismatch', `audit row ${r.seq} differs from the hub's copy`, 'rows');
+          const held = (
+            await tx.query<{ hash: string }>('SELECT hash FROM audit_copies WHERE device_id = $1 AND seq = $2', [deviceId, r.seq])
+          ).rows[0];
+          if (held && held.hash !== r.hash)
+            throw new HttpError(409, 'audit_mismatch', `audit row ${r.seq} differs from the hub's copy`, 'rows');
           continue; // already held, identical: a replay
         }
         if (r.prev_hash !== prevHash || rowHash(prevHash, r) !== r.hash) {
           throw new HttpError(409, 'audit_mismatch', `audit row ${r.seq} does not continue the chain the hub holds`, 'rows');
         }
-        await tx.query('INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row) VALUES ($1, $2, $3, $4, $5, $6)', [deviceId, r.seq, r.id, r.prev_hash, r.hash, JSON.stringify(r)]);
+        await tx.query('INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row) VALUES ($1, $2, $3, $4, $5, $6)', [
+          deviceId,
+          r.seq,
+          r.id,
+          r.prev_hash,
+          r.hash,
+          JSON.stringify(r),
+        ]);
         prevSeq = r.seq;
         prevHash = r.hash;
         stored++;
@@ -43,7 +57,12 @@ export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
     const parsed = AuditHashesQuery.safeParse(req.query);
     if (!parsed.success) throw new HttpError(400, 'invalid_input', 'bad audit hashes query', undefined, zodIssues(parsed.error));
     const q = parsed.data;
-    const rows = (await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_copies WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [deviceId, q.after, q.limit])).rows;
+    const rows = (
+      await db.query<{ seq: string; hash: string }>(
+        'SELECT seq, hash FROM audit_copies WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [deviceId, q.after, q.limit],
+      )
+    ).rows;
     return { hashes: rows.map((r) => ({ seq: Number(r.seq), hash: r.hash })) };
   });
 }

@@ -47,8 +47,15 @@ export async function pullPage(db: Queryable, cursor: number, limit: number, cou
     )
   ).rows;
   const next = page.length ? page[page.length - 1]!.seq : cursor;
-  const remaining = count ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${feed('seq > $1')}) f`, [next])).rows[0]!.n : undefined;
-  return { changes: await withReferences(db, page, cursor), cursor: next, more: page.length === limit, ...(remaining !== undefined && { remaining }) };
+  const remaining = count
+    ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${feed('seq > $1')}) f`, [next])).rows[0]!.n
+    : undefined;
+  return {
+    changes: await withReferences(db, page, cursor),
+    cursor: next,
+    more: page.length === limit,
+    ...(remaining !== undefined && { remaining }),
+  };
 }
 
 /**
@@ -60,9 +67,22 @@ async function withReferences(db: Queryable, page: FeedRow[], cursor: number): P
   const undelivered = async (entity: 'submission' | 'customer', table: string, ids: Set<string>) =>
     ids.size === 0
       ? []
-      : (await db.query<FeedRow>(`SELECT '${entity}' AS entity, seq::float8 AS seq, to_jsonb(t) AS row FROM ${table} t WHERE id = ANY($1) AND seq > $2`, [[...ids], cursor])).rows;
-  const idsIn = (changes: FeedRow[], field: string) => new Set(changes.map((c) => c.row[field]).filter((id): id is string => typeof id === 'string'));
-  const submissions = await undelivered('submission', 'submissions', idsIn(page.filter((c) => c.entity === 'event'), 'submission_id'));
+      : (
+          await db.query<FeedRow>(
+            `SELECT '${entity}' AS entity, seq::float8 AS seq, to_jsonb(t) AS row FROM ${table} t WHERE id = ANY($1) AND seq > $2`,
+            [[...ids], cursor],
+          )
+        ).rows;
+  const idsIn = (changes: FeedRow[], field: string) =>
+    new Set(changes.map((c) => c.row[field]).filter((id): id is string => typeof id === 'string'));
+  const submissions = await undelivered(
+    'submission',
+    'submissions',
+    idsIn(
+      page.filter((c) => c.entity === 'event'),
+      'submission_id',
+    ),
+  );
   const customers = await undelivered('customer', 'customers', idsIn([...submissions, ...page], 'customer_id'));
   return [...customers, ...submissions, ...page];
 }

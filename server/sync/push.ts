@@ -9,7 +9,6 @@ import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { queueReplyMail } from '../mail/queue.ts';
 
-
 class Rejected extends Error {
   constructor(
     message: string,
@@ -20,14 +19,24 @@ class Rejected extends Error {
 }
 
 async function submission(tx: Queryable, id: string) {
-  const row = (await tx.query<{ id: string; status: string; assignee: string | null; version: number }>('SELECT id, status, assignee, version FROM submissions WHERE id = $1 FOR UPDATE', [id])).rows[0];
+  const row = (
+    await tx.query<{ id: string; status: string; assignee: string | null; version: number }>(
+      'SELECT id, status, assignee, version FROM submissions WHERE id = $1 FOR UPDATE',
+      [id],
+    )
+  ).rows[0];
   if (!row) throw new Rejected('no such submission on the hub');
   return row;
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
 // Staff read the time of the winning decision on their wall clock (Vietnam, unless the hub is told otherwise).
-const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: process.env.HUB_TIME_ZONE ?? 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const wallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: process.env.HUB_TIME_ZONE ?? 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const clock = (d: Date) => wallClock.format(d);
 
 type Of<N extends MutationName> = Extract<Mutation, { mutation: N }>;
@@ -35,7 +44,10 @@ type Of<N extends MutationName> = Extract<Mutation, { mutation: N }>;
 const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void> } = {
   async 'submission.note'(tx, m) {
     await submission(tx, m.entityId);
-    await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, 0) ON CONFLICT (id) DO NOTHING`, [m.payload.eventId, m.entityId, m.actorName, m.payload.body, at(m.createdAt)]);
+    await tx.query(
+      `INSERT INTO submission_events (id, submission_id, type, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, 0) ON CONFLICT (id) DO NOTHING`,
+      [m.payload.eventId, m.entityId, m.actorName, m.payload.body, at(m.createdAt)],
+    );
   },
   async 'submission.reply'(tx, m) {
     await submission(tx, m.entityId);
@@ -50,35 +62,69 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
   async 'comment.moderate'(tx, m) {
     const { decision } = m.payload;
-    const c = (await tx.query<{ status: string; decided_by: string | null; decided_at: Date | null }>('SELECT status, decided_by, decided_at FROM comments WHERE id = $1 FOR UPDATE', [m.entityId])).rows[0];
+    const c = (
+      await tx.query<{ status: string; decided_by: string | null; decided_at: Date | null }>(
+        'SELECT status, decided_by, decided_at FROM comments WHERE id = $1 FOR UPDATE',
+        [m.entityId],
+      )
+    ).rows[0];
     if (!c) throw new Rejected('no such comment on the hub');
     if (c.status === decision) return; // the same decision again is accepted and changes nothing
     if (c.status !== 'pending') {
-      throw new Rejected(`already ${c.status} by ${c.decided_by} at ${clock(c.decided_at!)}`, { status: c.status, decidedBy: c.decided_by, decidedAt: c.decided_at });
+      throw new Rejected(`already ${c.status} by ${c.decided_by} at ${clock(c.decided_at!)}`, {
+        status: c.status,
+        decidedBy: c.decided_by,
+        decidedAt: c.decided_at,
+      });
     }
-    await tx.query('UPDATE comments SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1', [m.entityId, decision, m.actorName, at(m.createdAt)]);
+    await tx.query('UPDATE comments SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1', [
+      m.entityId,
+      decision,
+      m.actorName,
+      at(m.createdAt),
+    ]);
   },
 };
 
 async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submission.assign'>, field: 'status' | 'assignee') {
   const s = await submission(tx, m.entityId);
   if (m.baseVersion !== s.version) {
-    throw new Rejected(`changed by someone else since (version ${m.baseVersion ?? '?'} → ${s.version})`, { version: s.version, status: s.status, assignee: s.assignee });
+    throw new Rejected(`changed by someone else since (version ${m.baseVersion ?? '?'} → ${s.version})`, {
+      version: s.version,
+      status: s.status,
+      assignee: s.assignee,
+    });
   }
   const to = m.mutation === 'submission.status' ? m.payload.to : m.payload.to === null ? null : (m.payload.toName ?? m.payload.to);
   const from = field === 'status' ? s.status : s.assignee;
   await tx.query(`UPDATE submissions SET ${field} = $2, version = version + 1, updated_at = now() WHERE id = $1`, [m.entityId, to]);
-  await tx.query(`INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)`, [
-    m.payload.eventId ?? newId(), m.entityId, field === 'status' ? 'status_change' : 'assignment', m.actorName, JSON.stringify({ from, to }), at(m.createdAt),
-  ]);
+  await tx.query(
+    `INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)`,
+    [
+      m.payload.eventId ?? newId(),
+      m.entityId,
+      field === 'status' ? 'status_change' : 'assignment',
+      m.actorName,
+      JSON.stringify({ from, to }),
+      at(m.createdAt),
+    ],
+  );
 }
 
 /** Applies one mutation in its own transaction; a failure of one never undoes another. */
 export async function applyMutation(db: HubDb, deviceId: string, m: Mutation): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     await takeWriteLock(tx);
-    const seen = (await tx.query<{ outcome: 'applied' | 'rejected'; reason: string | null; current: Record<string, unknown> | null }>('SELECT outcome, reason, current FROM applied_mutations WHERE id = $1', [m.id])).rows[0];
-    if (seen) return seen.outcome === 'applied' ? { id: m.id, outcome: 'applied' } : { id: m.id, outcome: 'rejected', reason: seen.reason!, ...(seen.current && { current: seen.current }) };
+    const seen = (
+      await tx.query<{ outcome: 'applied' | 'rejected'; reason: string | null; current: Record<string, unknown> | null }>(
+        'SELECT outcome, reason, current FROM applied_mutations WHERE id = $1',
+        [m.id],
+      )
+    ).rows[0];
+    if (seen)
+      return seen.outcome === 'applied'
+        ? { id: m.id, outcome: 'applied' }
+        : { id: m.id, outcome: 'rejected', reason: seen.reason!, ...(seen.current && { current: seen.current }) };
     let outcome: PushOutcome;
     try {
       await tx.query('SAVEPOINT mutation');
@@ -90,7 +136,11 @@ export async function applyMutation(db: HubDb, deviceId: string, m: Mutation): P
       outcome = { id: m.id, outcome: 'rejected', reason: e.message, ...(e.current && { current: e.current }) };
     }
     await tx.query('INSERT INTO applied_mutations (id, device_id, outcome, reason, current) VALUES ($1, $2, $3, $4, $5)', [
-      m.id, deviceId, outcome.outcome, outcome.outcome === 'rejected' ? outcome.reason : null, outcome.outcome === 'rejected' && outcome.current ? JSON.stringify(outcome.current) : null,
+      m.id,
+      deviceId,
+      outcome.outcome,
+      outcome.outcome === 'rejected' ? outcome.reason : null,
+      outcome.outcome === 'rejected' && outcome.current ? JSON.stringify(outcome.current) : null,
     ]);
     return outcome;
   });

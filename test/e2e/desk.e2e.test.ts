@@ -43,7 +43,10 @@ async function search(page: Page, text: string, expected: string) {
   await page.getByTestId('result-count').filter({ hasText: 'khiếu nại' }).waitFor();
   await page.keyboard.press('/');
   await page.keyboard.type(text);
-  await page.getByTestId('result-count').filter({ hasText: new RegExp(`^${expected}$`) }).waitFor();
+  await page
+    .getByTestId('result-count')
+    .filter({ hasText: new RegExp(`^${expected}$`) })
+    .waitFor();
   await page.keyboard.press('Enter'); // leaves the search box on the first result
 }
 
@@ -134,7 +137,7 @@ test('the browser host refuses a wrong token, and a browser without the cookie g
   const page = await context.newPage();
   const wrong = await page.goto(`${host.origin}/launch?token=${'x'.repeat(43)}`);
   assert.equal(wrong?.status(), 403);
-  assert.match(await page.textContent('body') ?? '', /wrong or has already been used/);
+  assert.match((await page.textContent('body')) ?? '', /wrong or has already been used/);
   const home = await page.goto(`${host.origin}/`);
   assert.equal(home?.status(), 401);
   await context.close();

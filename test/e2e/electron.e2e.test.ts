@@ -20,12 +20,18 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const skip = binary ? false : 'the Electron binary is not installed on this machine (its download is blocked here); the shell is covered by electron-shell.test.ts with a stand-in';
+const skip = binary
+  ? false
+  : 'the Electron binary is not installed on this machine (its download is blocked here); the shell is covered by electron-shell.test.ts with a stand-in';
 
 test('Electron: first run creates a director, the inbox opens, and the page has only window.backdesk', { skip }, async () => {
   const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
   assert.equal(build.status, 0, build.stdout + build.stderr);
-  const app = await electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, BACKDESK_PROFILE_DIR: join(tempDir(), 'profile') } as Record<string, string> });
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: ['.'],
+    env: { ...process.env, BACKDESK_PROFILE_DIR: join(tempDir(), 'profile') } as Record<string, string>,
+  });
   try {
     const page = await app.firstWindow();
     await page.getByRole('heading', { name: 'Thiết lập lần đầu' }).waitFor();

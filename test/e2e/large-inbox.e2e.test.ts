@@ -18,7 +18,13 @@ desk.store.db.transaction(() => {
   const customerId = insertCustomer(desk.store.db, { fullName: 'Trần Văn Nam', createdAt: 0 });
   const t0 = Date.UTC(2026, 0, 1);
   for (let i = 0; i < ROWS; i++) {
-    insertSubmission(desk.store.db, { kind: 'complaint', customerId, subject: `Khiếu nại số ${i}`, body: 'Giao hàng trễ.', createdAt: t0 + i * 1000 });
+    insertSubmission(desk.store.db, {
+      kind: 'complaint',
+      customerId,
+      subject: `Khiếu nại số ${i}`,
+      body: 'Giao hàng trễ.',
+      createdAt: t0 + i * 1000,
+    });
   }
 })();
 const host = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR });
@@ -43,7 +49,10 @@ test('100,000 rows: the list is virtual, loads pages where it scrolls, and j/k m
 
   // Jump to the middle of the list: the rows there are fetched and shown, and the DOM stays small.
   await page.locator('.list').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-  await page.locator('.row-subject', { hasText: /Khiếu nại số 5\d{4}$/ }).first().waitFor();
+  await page
+    .locator('.row-subject', { hasText: /Khiếu nại số 5\d{4}$/ })
+    .first()
+    .waitFor();
   assert.ok((await page.locator('.row').count()) < 60);
   await page.locator('.list').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await page.locator('.row-subject', { hasText: /^Khiếu nại số 0$/ }).waitFor();

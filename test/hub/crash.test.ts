@@ -55,7 +55,9 @@ test('the hub killed with SIGKILL while the website posts; the website retries: 
   await stopped(hub);
   const db = await connectHubDb({ dataDir: dir });
   try {
-    const refs = (await db.query<{ website_ref: string }>('SELECT website_ref FROM submissions ORDER BY website_ref')).rows.map((r) => r.website_ref);
+    const refs = (await db.query<{ website_ref: string }>('SELECT website_ref FROM submissions ORDER BY website_ref')).rows.map(
+      (r) => r.website_ref,
+    );
     assert.deepEqual(refs, keys);
     assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM idempotency_keys')).rows[0]!.n, keys.length);
   } finally {
@@ -78,7 +80,9 @@ test('a desk killed with SIGKILL in the middle of a push, then restarted: every 
   // Bring the submission to the desk in-process first, then write 600 notes offline.
   const customerId = insertCustomer(store.db, { fullName: 'x', createdAt: 0 });
   insertSubmission(store.db, { id: posted.body.id, kind: 'complaint', customerId, subject: 's', body: 'b', createdAt: 0 });
-  const noteIds = store.db.transaction(() => Array.from({ length: 600 }, (_, i) => addNote(store.db, 'complaint', posted.body.id, operator.id, `Ghi chú ${i}`)))();
+  const noteIds = store.db.transaction(() =>
+    Array.from({ length: 600 }, (_, i) => addNote(store.db, 'complaint', posted.body.id, operator.id, `Ghi chú ${i}`)),
+  )();
   store.close();
 
   const run = deskSync(dir, 100, 100);
@@ -96,7 +100,11 @@ test('a desk killed with SIGKILL in the middle of a push, then restarted: every 
 
   const second = await deskSync(dir, 100, 100).done;
   assert.match(second.output, /"hub":"online"/);
-  const onHub = (await hub.db.query<{ id: string }>(`SELECT id FROM submission_events WHERE submission_id = $1 AND type = 'note' ORDER BY id`, [posted.body.id])).rows.map((r) => r.id);
+  const onHub = (
+    await hub.db.query<{ id: string }>(`SELECT id FROM submission_events WHERE submission_id = $1 AND type = 'note' ORDER BY id`, [
+      posted.body.id,
+    ])
+  ).rows.map((r) => r.id);
   assert.deepEqual(onHub, [...noteIds].sort());
   const reopened = await openStore({ dataDir: dir, keychain });
   const states = reopened.db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all();
@@ -107,7 +115,8 @@ test('a desk killed with SIGKILL in the middle of a push, then restarted: every 
 test('a desk killed with SIGKILL in the middle of a pull, then restarted: every submission is there exactly once', async () => {
   const hub = await startTestHub();
   const ids: string[] = [];
-  for (let i = 0; i < 400; i++) ids.push((await hub.post('/intake/v1/submissions', complaint(`pull-${i % 20}`, { subject: `Khiếu nại ${i}` }))).body.id);
+  for (let i = 0; i < 400; i++)
+    ids.push((await hub.post('/intake/v1/submissions', complaint(`pull-${i % 20}`, { subject: `Khiếu nại ${i}` }))).body.id);
   const { dir, store } = await deskWithHub(hub);
   store.close();
   const first = await deskSync(dir, 25, 100, (line) => {
@@ -132,7 +141,9 @@ test('the hub killed between the SMTP server accepting a reply and recording it:
   const port = await freePort();
   const env = { SMTP_URL: smtp.url, MAIL_INTERVAL_MS: '100' };
   let hub = await startHubProcess(dir, port, env);
-  const posted = await (await post(port, key, 'mail-crash-0001', complaint('mail', { customer: customer('mail', { email: 'khach.mail@gmail.com' }) }))).json() as { id: string };
+  const posted = (await (
+    await post(port, key, 'mail-crash-0001', complaint('mail', { customer: customer('mail', { email: 'khach.mail@gmail.com' }) }))
+  ).json()) as { id: string };
 
   const deskDir = join(tempDir(), 'desk');
   const store = await openStore({ dataDir: deskDir, keychain });
@@ -165,7 +176,9 @@ test('the hub killed between the SMTP server accepting a reply and recording it:
   assert.equal(smtp.received[1]!.messageId, smtp.received[0]!.messageId);
   const db = await connectHubDb({ dataDir: dir });
   try {
-    const row = (await db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM mail_outbox WHERE reply_id = $1', [replyId])).rows[0]!;
+    const row = (
+      await db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM mail_outbox WHERE reply_id = $1', [replyId])
+    ).rows[0]!;
     assert.deepEqual(row, { state: 'sent', attempts: 2 });
   } finally {
     await db.close();

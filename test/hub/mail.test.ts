@@ -22,17 +22,34 @@ async function enrolledDesk() {
 }
 
 const delivery = (desk: Awaited<ReturnType<typeof enrolledDesk>>['desk'], eventId: string) =>
-  JSON.parse((desk.store.db.prepare('SELECT data FROM submission_events WHERE id = ?').get(eventId) as { data: string }).data) as Record<string, unknown>;
+  JSON.parse((desk.store.db.prepare('SELECT data FROM submission_events WHERE id = ?').get(eventId) as { data: string }).data) as Record<
+    string,
+    unknown
+  >;
 
 test('a reply is received once, with the right recipient, subject and body, across restarts and replayed pushes', async () => {
   const { desk, operator } = await enrolledDesk();
-  const posted = await hub.post('/intake/v1/submissions', complaint('m1', { customer: customer('m1', { email: 'khach.m1@gmail.com' }), subject: 'Tủ lạnh không lạnh' }));
+  const posted = await hub.post(
+    '/intake/v1/submissions',
+    complaint('m1', { customer: customer('m1', { email: 'khach.m1@gmail.com' }), subject: 'Tủ lạnh không lạnh' }),
+  );
   await desk.sync.syncNow();
-  const eventId = queueReply(desk.store.db, 'complaint', posted.body.id, operator.id, 'Chào anh/chị, chúng tôi sẽ đổi tủ lạnh mới trong tuần này.');
+  const eventId = queueReply(
+    desk.store.db,
+    'complaint',
+    posted.body.id,
+    operator.id,
+    'Chào anh/chị, chúng tôi sẽ đổi tủ lạnh mới trong tuần này.',
+  );
   await desk.sync.syncNow();
   assert.equal(await new MailSender(hub.db, { url: smtp.url, from: 'CSKH <cskh@example.vn>' }).runOnce(), 1);
   assert.deepEqual(smtp.received, [
-    { to: 'khach.m1@gmail.com', subject: 'Phản hồi: Tủ lạnh không lạnh', text: 'Chào anh/chị, chúng tôi sẽ đổi tủ lạnh mới trong tuần này.', messageId: `<reply-${eventId}@backdesk.hub>` },
+    {
+      to: 'khach.m1@gmail.com',
+      subject: 'Phản hồi: Tủ lạnh không lạnh',
+      text: 'Chào anh/chị, chúng tôi sẽ đổi tủ lạnh mới trong tuần này.',
+      messageId: `<reply-${eventId}@backdesk.hub>`,
+    },
   ]);
   await desk.sync.syncNow();
   assert.equal(delivery(desk, eventId).delivery, 'sent');
@@ -57,7 +74,12 @@ test('an SMTP refusal is kept with the server’s reason and retried later, and 
   } finally {
     smtp.refuseWith = undefined;
   }
-  const row = (await hub.db.query<{ state: string; last_error: string; later: boolean }>(`SELECT state, last_error, next_attempt_at > now() AS later FROM mail_outbox WHERE reply_id = $1`, [eventId])).rows[0]!;
+  const row = (
+    await hub.db.query<{ state: string; last_error: string; later: boolean }>(
+      `SELECT state, last_error, next_attempt_at > now() AS later FROM mail_outbox WHERE reply_id = $1`,
+      [eventId],
+    )
+  ).rows[0]!;
   assert.equal(row.state, 'queued');
   assert.match(row.last_error, /mailbox unavailable/);
   assert.equal(row.later, true, 'the retry waits (back-off)');

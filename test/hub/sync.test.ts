@@ -31,7 +31,13 @@ const one = <T>(desk: Desk, sql: string, ...params: unknown[]) => desk.store.db.
 test('website posts reach both desks; an offline moderation conflict leaves exactly one decision and the loser sees why', async () => {
   const a = await enrolledDesk('A');
   const b = await enrolledDesk('B');
-  const posted = await hub.post('/intake/v1/comments', { ref: 'cm-1', customer: customer('k1'), pageUrl: 'https://shop.example.vn/p/1', body: 'Giá tốt quá!', postedAt: '2026-11-24T09:00:00+07:00' });
+  const posted = await hub.post('/intake/v1/comments', {
+    ref: 'cm-1',
+    customer: customer('k1'),
+    pageUrl: 'https://shop.example.vn/p/1',
+    body: 'Giá tốt quá!',
+    postedAt: '2026-11-24T09:00:00+07:00',
+  });
   assert.equal(posted.status, 201);
   await a.desk.sync.syncNow();
   await b.desk.sync.syncNow();
@@ -45,9 +51,12 @@ test('website posts reach both desks; an offline moderation conflict leaves exac
   await b.desk.sync.syncNow();
   await a.desk.sync.syncNow();
 
-  const onHub = (await hub.db.query<{ status: string; decided_by: string }>('SELECT status, decided_by FROM comments WHERE id = $1', [commentId])).rows[0]!;
+  const onHub = (
+    await hub.db.query<{ status: string; decided_by: string }>('SELECT status, decided_by FROM comments WHERE id = $1', [commentId])
+  ).rows[0]!;
   assert.deepEqual(onHub, { status: 'approved', decided_by: 'Nhân viên op_A' });
-  for (const d of [a, b]) assert.equal(one<{ status: string }>(d.desk, 'SELECT status FROM comments WHERE id = ?', commentId).status, 'approved');
+  for (const d of [a, b])
+    assert.equal(one<{ status: string }>(d.desk, 'SELECT status FROM comments WHERE id = ?', commentId).status, 'approved');
 
   const bCall = (m: string, i: unknown = {}) => b.desk.dispatcher.call('op-B', m, i);
   assert.ok((await bCall('auth.signIn', { username: 'op_B', password: PASSWORD })).ok);
@@ -58,13 +67,19 @@ test('website posts reach both desks; an offline moderation conflict leaves exac
   assert.match(conflict!.reason, /^already approved by Nhân viên op_A at \d\d:\d\d$/);
   assert.equal(conflict!.current.status, 'approved');
   assert.ok((await bCall('sync.dismissConflict', { id: conflict!.id })).ok);
-  assert.deepEqual((await bCall('sync.conflicts') as { result: unknown[] }).result, []);
+  assert.deepEqual(((await bCall('sync.conflicts')) as { result: unknown[] }).result, []);
 });
 
 test('the same decision from two desks is accepted as a no-op; notes from both desks both stand', async () => {
   const a = await enrolledDesk('C');
   const b = await enrolledDesk('D');
-  const c = await hub.post('/intake/v1/comments', { ref: 'cm-2', customer: customer('k2'), pageUrl: 'https://shop.example.vn/p/2', body: 'Spam link', postedAt: '2026-11-24T09:00:00+07:00' });
+  const c = await hub.post('/intake/v1/comments', {
+    ref: 'cm-2',
+    customer: customer('k2'),
+    pageUrl: 'https://shop.example.vn/p/2',
+    body: 'Spam link',
+    postedAt: '2026-11-24T09:00:00+07:00',
+  });
   const s = await hub.post('/intake/v1/submissions', complaint('k2'));
   await a.desk.sync.syncNow();
   await b.desk.sync.syncNow();
@@ -75,7 +90,11 @@ test('the same decision from two desks is accepted as a no-op; notes from both d
   for (const d of [a, b, a]) await d.desk.sync.syncNow();
   for (const d of [a, b]) {
     assert.equal(one<{ n: number }>(d.desk, `SELECT count(*) AS n FROM outbox WHERE state = 'rejected'`).n, 0);
-    const notes = (d.desk.store.db.prepare(`SELECT body FROM submission_events WHERE submission_id = ? AND type = 'note' ORDER BY body`).all(s.body.id) as { body: string }[]).map((r) => r.body);
+    const notes = (
+      d.desk.store.db
+        .prepare(`SELECT body FROM submission_events WHERE submission_id = ? AND type = 'note' ORDER BY body`)
+        .all(s.body.id) as { body: string }[]
+    ).map((r) => r.body);
     assert.deepEqual(notes, ['Ghi chú từ máy C', 'Ghi chú từ máy D']);
   }
 });
@@ -93,7 +112,8 @@ test('a status change made on a stale version is rejected with the current state
   const rejected = one<{ reason: string; current: string }>(b.desk, `SELECT reason, current FROM outbox WHERE state = 'rejected'`);
   assert.match(rejected.reason, /changed by someone else/);
   assert.equal(JSON.parse(rejected.current).status, 'closed');
-  for (const d of [a, b]) assert.deepEqual(one(d.desk, 'SELECT status, version FROM submissions WHERE id = ?', s.body.id), { status: 'closed', version: 2 });
+  for (const d of [a, b])
+    assert.deepEqual(one(d.desk, 'SELECT status, version FROM submissions WHERE id = ?', s.body.id), { status: 'closed', version: 2 });
 });
 
 test('a replayed push is applied at most once', async () => {
@@ -105,9 +125,15 @@ test('a replayed push is applied at most once', async () => {
   // As if the desk crashed before recording the hub's answer: the same mutations go again.
   a.desk.store.db.prepare(`UPDATE outbox SET state = 'pending'`).run();
   await a.desk.sync.syncNow();
-  const { rows } = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM submission_events WHERE submission_id = $1 AND type = 'note'`, [s.body.id]);
+  const { rows } = await hub.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM submission_events WHERE submission_id = $1 AND type = 'note'`,
+    [s.body.id],
+  );
   assert.equal(rows[0]!.n, 1);
-  assert.equal(one<{ n: number }>(a.desk, `SELECT count(*) AS n FROM submission_events WHERE submission_id = ? AND type = 'note'`, s.body.id).n, 1);
+  assert.equal(
+    one<{ n: number }>(a.desk, `SELECT count(*) AS n FROM submission_events WHERE submission_id = ? AND type = 'note'`, s.body.id).n,
+    1,
+  );
 });
 
 test('a revoked device gets 401 and the desk says so plainly', async () => {
@@ -136,7 +162,12 @@ test('a desk refuses plain http to anything but this machine', async () => {
 
 test('an enrollment code works once', async () => {
   const code = await hub.enrollmentCode();
-  const enroll = () => fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'x' }) });
+  const enroll = () =>
+    fetch(`${hub.url}/enroll`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'x' }),
+    });
   assert.equal((await enroll()).status, 201);
   const again = await enroll();
   assert.equal(again.status, 401);
@@ -153,7 +184,8 @@ test('audit rows reach the hub; a desk whose log was rewritten (hashes recompute
   await a.desk.sync.syncNow();
   const local = one<{ n: number }>(a.desk, 'SELECT count(*) AS n FROM audit_log').n;
   assert.ok(local >= 1);
-  const held = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_copies WHERE device_id = $1', [a.deviceId])).rows[0]!.n;
+  const held = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_copies WHERE device_id = $1', [a.deviceId]))
+    .rows[0]!.n;
   assert.equal(held, local);
   assert.deepEqual(await compareAuditWithHub(a.desk.store, keychain), { kind: 'matches', compared: local });
   await assert.rejects(hub.db.query('DELETE FROM audit_copies WHERE device_id = $1', [a.deviceId]), /append-only/);
@@ -173,7 +205,7 @@ test('audit rows reach the hub; a desk whose log was rewritten (hashes recompute
   // Asynchronously: the hub answering the doctor runs in this very process.
   const doctor = await new Promise<{ code: number | null; out: string }>((resolve) =>
     execFile(process.execPath, ['bin/backdesk.mjs', 'doctor', '--data-dir', a.desk.store.dataDir], (e, stdout, stderr) =>
-      resolve({ code: e ? (e as { code?: number }).code ?? null : 0, out: stdout + stderr }),
+      resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, out: stdout + stderr }),
     ),
   );
   assert.equal(doctor.code, 6, doctor.out);

@@ -107,7 +107,10 @@ test('the complaint workflow: list, open, note, assign, close, reply; each chang
   assert.equal(detail.status, 'closed');
   assert.equal(detail.version, v3);
   assert.equal(detail.assigneeId, me.id);
-  assert.deepEqual(detail.timeline.map((e: { type: string }) => e.type), ['created', 'note', 'assignment', 'status_change', 'reply']);
+  assert.deepEqual(
+    detail.timeline.map((e: { type: string }) => e.type),
+    ['created', 'note', 'assignment', 'status_change', 'reply'],
+  );
   assert.equal(detail.timeline[4].data.delivery, 'queued');
 
   const outbox = desk.store.db.prepare('SELECT mutation, base_version FROM outbox ORDER BY created_at, id').all();
@@ -119,7 +122,14 @@ test('the complaint workflow: list, open, note, assign, close, reply; each chang
   ]);
   assert.equal(result(await call('desk.status')).outboxPending, 4);
   const actions = (desk.store.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
-  for (const a of ['auth.sign_in', 'submission.view', 'submission.note', 'submission.assign', 'submission.status', 'submission.reply_queued']) {
+  for (const a of [
+    'auth.sign_in',
+    'submission.view',
+    'submission.note',
+    'submission.assign',
+    'submission.status',
+    'submission.reply_queued',
+  ]) {
     assert.ok(actions.includes(a), a);
   }
 });
@@ -138,7 +148,12 @@ test('a status change made on an old version is refused as stale, with the curre
 
 test('the customer card is masked; a reveal returns one field and audits who, what and when', async () => {
   const desk = await tempDesk();
-  const { id, customerId } = addComplaint(desk.store, 'A', 'B', { fullName: 'Nguyễn Thị Lan', email: 'nguyenlan@gmail.com', phone: '0912345123', address: '12 Lê Lợi, Huế' });
+  const { id, customerId } = addComplaint(desk.store, 'A', 'B', {
+    fullName: 'Nguyễn Thị Lan',
+    email: 'nguyenlan@gmail.com',
+    phone: '0912345123',
+    address: '12 Lê Lợi, Huế',
+  });
   const call = await signedIn(desk, 'lan', 'operator', ['complaint']);
   const card = result(await call('complaints.customerCard', { submissionId: id }));
   assert.equal(card.phone, '09xx xxx 123');
@@ -174,8 +189,14 @@ test('the first director can be created without signing in only while there is n
   assert.equal(state.needsFirstDirector, true);
   const weak = await desk.dispatcher.call('c', 'auth.createFirstDirector', { username: 'duc', displayName: 'Đức', password: 'short' });
   assert.equal(errorCode(weak), 'weak_password');
-  const made = result(await desk.dispatcher.call('c', 'auth.createFirstDirector', { username: 'duc', displayName: 'Trần Minh Đức', password: PASSWORD }));
+  const made = result(
+    await desk.dispatcher.call('c', 'auth.createFirstDirector', { username: 'duc', displayName: 'Trần Minh Đức', password: PASSWORD }),
+  );
   assert.equal(made.role, 'director');
-  const second = await desk.dispatcher.call('other', 'auth.createFirstDirector', { username: 'evil', displayName: 'X', password: PASSWORD });
+  const second = await desk.dispatcher.call('other', 'auth.createFirstDirector', {
+    username: 'evil',
+    displayName: 'X',
+    password: PASSWORD,
+  });
   assert.equal(errorCode(second), 'already_initialised');
 });

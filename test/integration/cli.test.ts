@@ -8,7 +8,11 @@ import { keychainAccount, openStore } from '../../main/core/store/open.ts';
 import { keychain, tempDir } from '../support/fixtures.ts';
 
 function backdesk(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const out = spawnSync(process.execPath, ['bin/backdesk.mjs', ...args], { input: opts.input ?? '', encoding: 'utf8', env: opts.env ?? process.env });
+  const out = spawnSync(process.execPath, ['bin/backdesk.mjs', ...args], {
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: opts.env ?? process.env,
+  });
   return { code: out.status, out: out.stdout + out.stderr };
 }
 

@@ -41,12 +41,18 @@ test('an unknown username gets the same answer as a wrong password', async () =>
 
 test('weak passwords are refused when staff are created', async () => {
   const store = await tempStore();
-  await assert.rejects(createStaff(store.db, { username: 'x1', displayName: 'X', role: 'operator', password: 'short' }), isAuth('weak_password'));
+  await assert.rejects(
+    createStaff(store.db, { username: 'x1', displayName: 'X', role: 'operator', password: 'short' }),
+    isAuth('weak_password'),
+  );
 });
 
 test('an idle session locks itself after the configured time; unlock needs the password', async () => {
   let now = 1_000;
-  const sessions = new Sessions(() => 10 * 60_000, () => now);
+  const sessions = new Sessions(
+    () => 10 * 60_000,
+    () => now,
+  );
   const s = sessions.start('c1', { id: 'p', username: 'lan', displayName: 'Lan', role: 'operator', grants: [] });
   now += 10 * 60_000;
   assert.equal(sessions.peek('c1')!.locked, false, 'exactly the idle time is not yet over it');

@@ -15,7 +15,13 @@ import { DB_FILE, keychainAccount, openStore, StoreError } from '../../main/core
 import { fold } from '../../common/text/fold.ts';
 import { keychain, tempDir } from '../support/fixtures.ts';
 
-const SECRETS = ['Phạm Thị Khuê Nguyệt', 'khuenguyet.pham77@gmail.com', '0987654321', 'Điện thoại bị vỡ màn hình khi giao', 'ZEBRA-CANARY-4471'];
+const SECRETS = [
+  'Phạm Thị Khuê Nguyệt',
+  'khuenguyet.pham77@gmail.com',
+  '0987654321',
+  'Điện thoại bị vỡ màn hình khi giao',
+  'ZEBRA-CANARY-4471',
+];
 
 /** Every form the text could take on disk: UTF-8, UTF-16 (both orders), folded, decomposed. */
 function forms(text: string): Buffer[] {
@@ -37,10 +43,22 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 async function writeSecrets(dir: string) {
   const store = await openStore({ dataDir: dir, keychain });
   const customerId = insertCustomer(store.db, {
-    username: 'khuenguyet77', gender: 'female', fullName: SECRETS[0]!, email: SECRETS[1]!, phone: SECRETS[2]!, address: '5 Hai Bà Trưng, Hà Nội', createdAt: Date.now(),
+    username: 'khuenguyet77',
+    gender: 'female',
+    fullName: SECRETS[0]!,
+    email: SECRETS[1]!,
+    phone: SECRETS[2]!,
+    address: '5 Hai Bà Trưng, Hà Nội',
+    createdAt: Date.now(),
   });
   for (let i = 0; i < 50; i++) {
-    insertSubmission(store.db, { kind: 'complaint', customerId, subject: SECRETS[3]!, body: `${SECRETS[4]} lần ${i}`, createdAt: Date.now() });
+    insertSubmission(store.db, {
+      kind: 'complaint',
+      customerId,
+      subject: SECRETS[3]!,
+      body: `${SECRETS[4]} lần ${i}`,
+      createdAt: Date.now(),
+    });
   }
   return store;
 }

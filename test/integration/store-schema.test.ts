@@ -34,7 +34,11 @@ test('the audit log rejects UPDATE and DELETE, and a tampered row breaks the cha
   const store = await tempStore();
   const actor = { id: null, name: 'test', role: null };
   for (let i = 0; i < 5; i++) appendAudit(store.db, actor, { action: `test.${i}`, detail: { i } });
-  assert.deepEqual(verifyAudit(store.db), { intact: true, rows: 5, headHash: (store.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC').get() as { hash: string }).hash });
+  assert.deepEqual(verifyAudit(store.db), {
+    intact: true,
+    rows: 5,
+    headHash: (store.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC').get() as { hash: string }).hash,
+  });
   assert.throws(() => store.db.prepare(`UPDATE audit_log SET action = 'x' WHERE seq = 3`).run(), /append-only/);
   assert.throws(() => store.db.prepare('DELETE FROM audit_log WHERE seq = 3').run(), /append-only/);
   // Someone holding the key drops the trigger and edits a row: verification names that row.
@@ -60,7 +64,10 @@ test('search folds Vietnamese both ways: no marks finds marks, capitals find low
   const shouting = addComplaint(store, 'KHIẾU NẠI VỀ GIAO HÀNG', 'GIAO TRỄ BA NGÀY').id;
   const plain = addComplaint(store, 'dien thoai bi loi', 'khach go khong dau').id;
   addComplaint(store, 'Tủ lạnh kêu to', 'Không liên quan');
-  const find = (text: string) => listSubmissions(store.db, 'complaint', { text, sort: 'newest', offset: 0, limit: 50 }).rows.map((r) => r.id).sort();
+  const find = (text: string) =>
+    listSubmissions(store.db, 'complaint', { text, sort: 'newest', offset: 0, limit: 50 })
+      .rows.map((r) => r.id)
+      .sort();
   assert.deepEqual(find('dien thoai'), [phone, plain].sort());
   assert.deepEqual(find('Điện thoại'), [phone, plain].sort());
   assert.deepEqual(find('khieu nai'), [shouting]);
@@ -77,7 +84,14 @@ test('search folds Vietnamese both ways: no marks finds marks, capitals find low
 test('listing filters by status and assignee, pages, and sorts', async () => {
   const store = await tempStore();
   const ids = Array.from({ length: 30 }, (_, i) => addComplaint(store, `Khiếu nại số ${i}`, 'nội dung').id);
-  store.db.prepare(`UPDATE submissions SET status = 'closed' WHERE id IN (${ids.slice(0, 10).map(() => '?').join(',')})`).run(...ids.slice(0, 10));
+  store.db
+    .prepare(
+      `UPDATE submissions SET status = 'closed' WHERE id IN (${ids
+        .slice(0, 10)
+        .map(() => '?')
+        .join(',')})`,
+    )
+    .run(...ids.slice(0, 10));
   const q = { sort: 'newest' as const, offset: 0, limit: 100 };
   assert.equal(listSubmissions(store.db, 'complaint', { ...q, status: 'closed' }).total, 10);
   assert.equal(listSubmissions(store.db, 'complaint', { ...q, status: 'new' }).total, 20);

@@ -13,7 +13,11 @@ interface Reply {
 }
 
 /** Raw HTTP, so the test controls every header (fetch would not let it forge Host). */
-function send(host: WebHost, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  host: WebHost,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       let body = '';
@@ -64,9 +68,17 @@ test('a wrong token is refused; the right one is exchanged once for an HttpOnly 
 test('pages and API calls without the cookie are refused', async () => {
   const h = await host();
   assert.equal((await send(h, '/')).status, 401);
-  const api = await send(h, '/api/auth.state', { method: 'POST', headers: { Origin: h.origin, 'Content-Type': 'application/json' }, body: '{}' });
+  const api = await send(h, '/api/auth.state', {
+    method: 'POST',
+    headers: { Origin: h.origin, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   assert.equal(api.status, 401);
-  const forged = await send(h, '/api/auth.state', { method: 'POST', headers: { Origin: h.origin, 'Content-Type': 'application/json', Cookie: 'backdesk_session=guess' }, body: '{}' });
+  const forged = await send(h, '/api/auth.state', {
+    method: 'POST',
+    headers: { Origin: h.origin, 'Content-Type': 'application/json', Cookie: 'backdesk_session=guess' },
+    body: '{}',
+  });
   assert.equal(forged.status, 401);
 });
 
@@ -77,7 +89,11 @@ test('with the cookie: the page is served with the CSP, and the API answers', as
   assert.equal(page.status, 200);
   assert.match(String(page.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
   assert.match(page.body, /<div id="root">/);
-  const api = await send(h, '/api/auth.state', { method: 'POST', headers: { Origin: h.origin, 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
+  const api = await send(h, '/api/auth.state', {
+    method: 'POST',
+    headers: { Origin: h.origin, 'Content-Type': 'application/json', Cookie: cookie },
+    body: '{}',
+  });
   assert.equal(api.status, 200);
   assert.deepEqual(JSON.parse(api.body), { ok: true, result: { needsFirstDirector: true, person: null, locked: false } });
 });
@@ -87,11 +103,23 @@ test('a foreign Host header (DNS rebinding) and a foreign Origin are refused, ev
   const cookie = await signedInCookie(h);
   const rebound = await send(h, '/', { headers: { Host: `evil.example:${h.port}`, Cookie: cookie } });
   assert.equal(rebound.status, 421);
-  const foreign = await send(h, '/api/auth.state', { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
+  const foreign = await send(h, '/api/auth.state', {
+    method: 'POST',
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', Cookie: cookie },
+    body: '{}',
+  });
   assert.equal(foreign.status, 403);
-  const noOrigin = await send(h, '/api/auth.state', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
+  const noOrigin = await send(h, '/api/auth.state', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+    body: '{}',
+  });
   assert.equal(noOrigin.status, 403, 'API calls must name their origin');
-  const form = await send(h, '/api/auth.state', { method: 'POST', headers: { Origin: h.origin, 'Content-Type': 'text/plain', Cookie: cookie }, body: '{}' });
+  const form = await send(h, '/api/auth.state', {
+    method: 'POST',
+    headers: { Origin: h.origin, 'Content-Type': 'text/plain', Cookie: cookie },
+    body: '{}',
+  });
   assert.equal(form.status, 415);
 });
 

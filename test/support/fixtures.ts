@@ -38,7 +38,12 @@ export async function addStaff(store: Store, username: string, role: Role, grant
   return createStaff(store.db, { username, displayName: `Nhân viên ${username}`, role, password: PASSWORD, grants });
 }
 
-export function addComplaint(store: Store, subject: string, body: string, customer?: Partial<{ fullName: string; email: string; phone: string; address: string }>) {
+export function addComplaint(
+  store: Store,
+  subject: string,
+  body: string,
+  customer?: Partial<{ fullName: string; email: string; phone: string; address: string }>,
+) {
   const customerId = insertCustomer(store.db, {
     username: `kh${Math.random().toString(36).slice(2, 10)}`,
     gender: 'female',

@@ -29,7 +29,11 @@ export interface TestHub {
   db: HubDb;
   websiteKey: string;
   enrollmentCode(): Promise<string>;
-  post(path: string, body: unknown, opts?: { key?: string | null; idempotencyKey?: string | null; raw?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+  post(
+    path: string,
+    body: unknown,
+    opts?: { key?: string | null; idempotencyKey?: string | null; raw?: string },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 export async function startTestHub(): Promise<TestHub> {

@@ -6,13 +6,21 @@ import { spawnHub } from './spawn-hub.ts';
 export { freePort } from './spawn-hub.ts';
 
 export function hubCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const out = spawnSync(process.execPath, ['bin/backdesk-hub.mjs', ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const out = spawnSync(process.execPath, ['bin/backdesk-hub.mjs', ...args, '--data-dir', dataDir], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   if (out.status !== 0) throw new Error(`backdesk-hub ${args.join(' ')} failed: ${out.stdout}${out.stderr}`);
   return out.stdout;
 }
 
 /** The last line of CLI output that looks like a secret or code (the CLIs print them indented). */
-export const printedSecret = (out: string) => out.split('\n').map((l) => l.trim()).filter((l) => /^[A-Za-z0-9_-]{16,}$|^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/.test(l)).pop()!;
+export const printedSecret = (out: string) =>
+  out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[A-Za-z0-9_-]{16,}$|^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/.test(l))
+    .pop()!;
 
 const children = new Set<ChildProcess>();
 after(() => children.forEach((c) => c.kill('SIGKILL')));
@@ -50,7 +58,11 @@ export function stopped(child: ChildProcess): Promise<void> {
  * returns true; `kill()` does the same from outside.
  */
 export function deskSync(dataDir: string, pageSize: number, pushBatch: number, killWhen: (line: string) => boolean = () => false) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/desk-sync-child.ts', dataDir, String(pageSize), String(pushBatch)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/support/desk-sync-child.ts', dataDir, String(pageSize), String(pushBatch)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   children.add(child);
   let output = '';
   let wasKilled = false;

@@ -36,7 +36,12 @@ export async function startSmtpListener(): Promise<SmtpListener> {
     onData(stream, _session, callback) {
       void simpleParser(stream).then((mail) => {
         const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-        listener.received.push({ to: to?.value[0]?.address ?? '', subject: mail.subject ?? '', text: (mail.text ?? '').trim(), messageId: mail.messageId ?? '' });
+        listener.received.push({
+          to: to?.value[0]?.address ?? '',
+          subject: mail.subject ?? '',
+          text: (mail.text ?? '').trim(),
+          messageId: mail.messageId ?? '',
+        });
         listener.beforeAccept?.();
         callback();
       }, callback);

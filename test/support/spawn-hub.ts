@@ -16,7 +16,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function spawnHub(opts: { dataDir: string; port: number; env?: NodeJS.ProcessEnv; stdio?: StdioOptions; onSpawn?: (c: ChildProcess) => void }): Promise<ChildProcess> {
+export async function spawnHub(opts: {
+  dataDir: string;
+  port: number;
+  env?: NodeJS.ProcessEnv;
+  stdio?: StdioOptions;
+  onSpawn?: (c: ChildProcess) => void;
+}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['bin/backdesk-hub.mjs', 'serve', '--data-dir', opts.dataDir, '--port', String(opts.port)], {
     env: { ...process.env, ...opts.env },
     stdio: opts.stdio ?? 'ignore',

@@ -39,13 +39,19 @@ test('every permission request is denied and every response gets the strict CSP'
     assert.equal(checkHandler({}, permission), false);
   }
   let headers: Record<string, string[]> = {};
-  headersHandler({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+  headersHandler(
+    { responseHeaders: { 'Content-Type': ['text/html'] } },
+    (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+  );
   assert.match(headers['Content-Security-Policy']![0]!, /default-src 'none'; script-src 'self'/);
   assert.deepEqual(headers['Content-Type'], ['text/html']);
 });
 
 test('navigation, redirects, webviews and new windows are all refused', () => {
-  const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler(h: (d: unknown) => unknown): void; openHandler?: (d: unknown) => unknown };
+  const contents = new EventEmitter() as EventEmitter & {
+    setWindowOpenHandler(h: (d: unknown) => unknown): void;
+    openHandler?: (d: unknown) => unknown;
+  };
   contents.setWindowOpenHandler = (h) => (contents.openHandler = h);
   hardenContents(contents as unknown as WebContents);
   for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
@@ -71,7 +77,10 @@ test('an IPC call from a foreign frame is refused before the dispatcher sees it'
   const calls: unknown[][] = [];
   const dispatcher = { call: async (...args: unknown[]) => (calls.push(args), { ok: true, result: 'ran' }) } as unknown as Dispatcher;
   let handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> = async () => undefined;
-  registerIpc({ handle: (channel: string, h: typeof handler) => (assert.equal(channel, CALL_CHANNEL), (handler = h)) } as never, dispatcher);
+  registerIpc(
+    { handle: (channel: string, h: typeof handler) => (assert.equal(channel, CALL_CHANNEL), (handler = h)) } as never,
+    dispatcher,
+  );
   const event = (url: string) => ({ senderFrame: frame(url), sender: { id: 7 } }) as unknown as IpcMainInvokeEvent;
 
   const refused = (await handler(event('https://evil.example/'), 'complaints.list', {})) as { ok: boolean; error: { code: string } };

@@ -8,11 +8,16 @@ import { ApiError } from '../errors.ts';
 import { me, type Handler } from './types.ts';
 
 const conflictCount = (db: Db, personId: string) =>
-  (stmt(db, `SELECT count(*) AS n FROM outbox WHERE state = 'rejected' AND dismissed = 0 AND actor_id = ?`).get(personId) as { n: number }).n;
+  (stmt(db, `SELECT count(*) AS n FROM outbox WHERE state = 'rejected' AND dismissed = 0 AND actor_id = ?`).get(personId) as { n: number })
+    .n;
 
 export const syncHandlers = {
   'desk.status': {
-    run: (_input, ctx) => ({ outboxPending: pendingCount(ctx.store.db), conflicts: conflictCount(ctx.store.db, me(ctx).id), ...ctx.sync.current() }),
+    run: (_input, ctx) => ({
+      outboxPending: pendingCount(ctx.store.db),
+      conflicts: conflictCount(ctx.store.db, me(ctx).id),
+      ...ctx.sync.current(),
+    }),
   } satisfies Handler<'desk.status'>,
 
   'sync.now': {
@@ -41,13 +46,24 @@ export const syncHandlers = {
           ctx.store.db,
           `SELECT id, mutation, entity_type AS entityType, entity_id AS entityId, reason, current, created_at AS createdAt
            FROM outbox WHERE state = 'rejected' AND dismissed = 0 AND actor_id = ? ORDER BY created_at DESC`,
-        ).all(me(ctx).id) as { id: string; mutation: string; entityType: string; entityId: string; reason: string; current: string | null; createdAt: number }[]
+        ).all(me(ctx).id) as {
+          id: string;
+          mutation: string;
+          entityType: string;
+          entityId: string;
+          reason: string;
+          current: string | null;
+          createdAt: number;
+        }[]
       ).map((r) => ({ ...r, current: r.current ? (JSON.parse(r.current) as Record<string, unknown>) : null })),
   } satisfies Handler<'sync.conflicts'>,
 
   'sync.dismissConflict': {
     run: ({ id }, ctx) => {
-      const r = stmt(ctx.store.db, `UPDATE outbox SET dismissed = 1 WHERE id = ? AND state = 'rejected' AND actor_id = ?`).run(id, me(ctx).id);
+      const r = stmt(ctx.store.db, `UPDATE outbox SET dismissed = 1 WHERE id = ? AND state = 'rejected' AND actor_id = ?`).run(
+        id,
+        me(ctx).id,
+      );
       if (r.changes === 0) throw new DomainError('not_found', 'no rejected change of yours with that id');
       return { ok: true as const };
     },

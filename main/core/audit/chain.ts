@@ -47,8 +47,7 @@ export function appendAudit(db: Db, actor: AuditActor, event: AuditEvent, at = D
 }
 
 export type ChainVerdict =
-  | { intact: true; rows: number; headHash: string }
-  | { intact: false; rows: number; brokenAtSeq: number; reason: string };
+  { intact: true; rows: number; headHash: string } | { intact: false; rows: number; brokenAtSeq: number; reason: string };
 
 /** Recomputes the whole chain in order; streams rows so a long log does not sit in memory. */
 export function verifyAudit(db: Db): ChainVerdict {

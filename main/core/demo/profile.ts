@@ -18,7 +18,10 @@ export interface DemoAccount {
 const DAY = 86_400_000;
 const STATUS_MIX: readonly Status[] = ['new', 'new', 'open', 'open', 'open', 'waiting', 'closed', 'closed', 'closed', 'closed'];
 
-export async function fillDemo(db: Db, opts: { complaints: number; customers: number; seed?: number; now?: number }): Promise<DemoAccount[]> {
+export async function fillDemo(
+  db: Db,
+  opts: { complaints: number; customers: number; seed?: number; now?: number },
+): Promise<DemoAccount[]> {
   const rng = seeded(opts.seed ?? 2026);
   const now = opts.now ?? Date.now();
   const accounts: DemoAccount[] = [
@@ -28,7 +31,9 @@ export async function fillDemo(db: Db, opts: { complaints: number; customers: nu
   ];
   const people = [];
   for (const a of accounts) {
-    people.push(await createStaff(db, { ...a, role: a.role as 'director' | 'operator' | 'it_admin', grants: ['complaint', 'comment'] }, now));
+    people.push(
+      await createStaff(db, { ...a, role: a.role as 'director' | 'operator' | 'it_admin', grants: ['complaint', 'comment'] }, now),
+    );
   }
   const operator = people[1]!;
   db.transaction(() => {
@@ -50,7 +55,11 @@ export async function fillDemo(db: Db, opts: { complaints: number; customers: nu
       if (status !== 'new' && rng() < 0.5) {
         stmt(db, 'UPDATE submissions SET assignee_id = ? WHERE id = ?').run(operator.id, id);
         stmt(db, `INSERT INTO submission_events (id, submission_id, type, actor_id, body, created_at) VALUES (?, ?, 'note', ?, ?, ?)`).run(
-          newId(), id, operator.id, 'Đã gọi điện xác nhận với khách, đang chờ kho kiểm tra.', createdAt + DAY,
+          newId(),
+          id,
+          operator.id,
+          'Đã gọi điện xác nhận với khách, đang chờ kho kiểm tra.',
+          createdAt + DAY,
         );
       }
     }

@@ -26,34 +26,95 @@ const MIDDLE_M = ['Văn', 'Minh', 'Đức', 'Quốc', 'Gia', 'Hữu', 'Thanh'];
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Hoài', 'Thanh', 'Minh', 'Bảo'];
 const GIVEN_M = ['Hùng', 'Dũng', 'Tuấn', 'Nam', 'Khoa', 'Long', 'Quân', 'Đạt', 'Phúc', 'Thắng', 'Sơn', 'Hiếu'];
 const GIVEN_F = ['Lan', 'Hương', 'Mai', 'Linh', 'Trang', 'Phương', 'Thảo', 'Vy', 'Yến', 'Hà', 'Ngân', 'Nhung'];
-const STREETS = ['Lê Lợi', 'Trần Hưng Đạo', 'Nguyễn Huệ', 'Hai Bà Trưng', 'Lý Thường Kiệt', 'Điện Biên Phủ', 'Nguyễn Trãi', 'Cách Mạng Tháng Tám', 'Phan Đình Phùng', 'Võ Văn Tần'];
-const CITIES = ['Hà Nội', 'TP. Hồ Chí Minh', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ', 'Huế', 'Nha Trang', 'Biên Hòa', 'Vũng Tàu', 'Quy Nhơn', 'Buôn Ma Thuột', 'Thái Nguyên'];
+const STREETS = [
+  'Lê Lợi',
+  'Trần Hưng Đạo',
+  'Nguyễn Huệ',
+  'Hai Bà Trưng',
+  'Lý Thường Kiệt',
+  'Điện Biên Phủ',
+  'Nguyễn Trãi',
+  'Cách Mạng Tháng Tám',
+  'Phan Đình Phùng',
+  'Võ Văn Tần',
+];
+const CITIES = [
+  'Hà Nội',
+  'TP. Hồ Chí Minh',
+  'Đà Nẵng',
+  'Hải Phòng',
+  'Cần Thơ',
+  'Huế',
+  'Nha Trang',
+  'Biên Hòa',
+  'Vũng Tàu',
+  'Quy Nhơn',
+  'Buôn Ma Thuột',
+  'Thái Nguyên',
+];
 const MAIL = ['gmail.com', 'yahoo.com.vn', 'outlook.com', 'icloud.com'];
 const PHONE_PREFIX = ['090', '091', '093', '094', '096', '097', '098', '032', '035', '037', '070', '077', '081', '085'];
 
 export const PRODUCTS = [
-  'điện thoại Samsung Galaxy A55', 'tủ lạnh Panasonic 322 lít', 'máy giặt LG 9 kg', 'nồi cơm điện Sharp 1,8 lít',
-  'tai nghe Sony WH-1000XM5', 'laptop Asus Vivobook 15', 'quạt điều hòa Kangaroo', 'máy lọc nước Karofi',
-  'bàn là hơi nước Philips', 'tivi Sony 55 inch', 'máy lạnh Daikin 1,5 HP', 'lò vi sóng Electrolux',
-  'máy hút bụi Xiaomi', 'đồng hồ thông minh Apple Watch', 'loa Bluetooth JBL', 'bếp từ Sunhouse', 'máy sấy tóc Panasonic',
+  'điện thoại Samsung Galaxy A55',
+  'tủ lạnh Panasonic 322 lít',
+  'máy giặt LG 9 kg',
+  'nồi cơm điện Sharp 1,8 lít',
+  'tai nghe Sony WH-1000XM5',
+  'laptop Asus Vivobook 15',
+  'quạt điều hòa Kangaroo',
+  'máy lọc nước Karofi',
+  'bàn là hơi nước Philips',
+  'tivi Sony 55 inch',
+  'máy lạnh Daikin 1,5 HP',
+  'lò vi sóng Electrolux',
+  'máy hút bụi Xiaomi',
+  'đồng hồ thông minh Apple Watch',
+  'loa Bluetooth JBL',
+  'bếp từ Sunhouse',
+  'máy sấy tóc Panasonic',
 ];
 
 const PROBLEMS: readonly { subject: string; detail: string }[] = [
-  { subject: 'giao hàng trễ hẹn', detail: 'Đơn hàng hẹn giao trong 2 ngày nhưng đến nay đã {d} ngày tôi vẫn chưa nhận được, gọi tổng đài thì không ai nghe máy.' },
-  { subject: 'sản phẩm bị trầy xước', detail: 'Khi mở hộp tôi thấy mặt trước bị trầy xước nhiều chỗ, hộp còn nguyên niêm phong nên lỗi không phải do tôi.' },
+  {
+    subject: 'giao hàng trễ hẹn',
+    detail: 'Đơn hàng hẹn giao trong 2 ngày nhưng đến nay đã {d} ngày tôi vẫn chưa nhận được, gọi tổng đài thì không ai nghe máy.',
+  },
+  {
+    subject: 'sản phẩm bị trầy xước',
+    detail: 'Khi mở hộp tôi thấy mặt trước bị trầy xước nhiều chỗ, hộp còn nguyên niêm phong nên lỗi không phải do tôi.',
+  },
   { subject: 'không lên nguồn', detail: 'Sản phẩm dùng được {d} ngày thì không lên nguồn nữa, tôi đã thử ổ cắm khác nhưng vẫn vậy.' },
-  { subject: 'thái độ nhân viên giao hàng', detail: 'Nhân viên giao hàng nói chuyện thiếu lịch sự, không cho tôi kiểm tra hàng trước khi ký nhận.' },
+  {
+    subject: 'thái độ nhân viên giao hàng',
+    detail: 'Nhân viên giao hàng nói chuyện thiếu lịch sự, không cho tôi kiểm tra hàng trước khi ký nhận.',
+  },
   { subject: 'thiếu phụ kiện', detail: 'Trong hộp thiếu bộ sạc và sách hướng dẫn sử dụng so với mô tả trên trang web.' },
-  { subject: 'chưa nhận hóa đơn VAT', detail: 'Tôi đã yêu cầu xuất hóa đơn VAT cho công ty khi đặt hàng nhưng sau {d} ngày vẫn chưa nhận được.' },
+  {
+    subject: 'chưa nhận hóa đơn VAT',
+    detail: 'Tôi đã yêu cầu xuất hóa đơn VAT cho công ty khi đặt hàng nhưng sau {d} ngày vẫn chưa nhận được.',
+  },
   { subject: 'bị tính phí vận chuyển hai lần', detail: 'Sao kê ngân hàng cho thấy phí vận chuyển bị trừ hai lần cho cùng một đơn hàng.' },
   { subject: 'màn hình có điểm chết', detail: 'Màn hình có {d} điểm chết ở góc trên bên phải, nhìn rất rõ khi nền tối.' },
   { subject: 'pin sụt nhanh', detail: 'Pin sụt rất nhanh, sạc đầy chỉ dùng được khoảng {d} giờ dù tôi không dùng ứng dụng nặng.' },
-  { subject: 'kêu to khi hoạt động', detail: 'Máy phát ra tiếng kêu to bất thường khi hoạt động, nhất là vào ban đêm, cả nhà không ngủ được.' },
-  { subject: 'chưa được hoàn tiền', detail: 'Tôi đã trả hàng từ {d} ngày trước và được hứa hoàn tiền trong 7 ngày nhưng đến nay chưa nhận được.' },
-  { subject: 'đổi trả không đúng chính sách', detail: 'Cửa hàng từ chối đổi sản phẩm lỗi dù vẫn trong thời hạn 30 ngày đổi trả theo chính sách công bố.' },
+  {
+    subject: 'kêu to khi hoạt động',
+    detail: 'Máy phát ra tiếng kêu to bất thường khi hoạt động, nhất là vào ban đêm, cả nhà không ngủ được.',
+  },
+  {
+    subject: 'chưa được hoàn tiền',
+    detail: 'Tôi đã trả hàng từ {d} ngày trước và được hứa hoàn tiền trong 7 ngày nhưng đến nay chưa nhận được.',
+  },
+  {
+    subject: 'đổi trả không đúng chính sách',
+    detail: 'Cửa hàng từ chối đổi sản phẩm lỗi dù vẫn trong thời hạn 30 ngày đổi trả theo chính sách công bố.',
+  },
   { subject: 'giao sai màu', detail: 'Tôi đặt màu xanh nhưng nhận được màu đỏ, mã đơn hàng vẫn ghi màu xanh.' },
   { subject: 'khuyến mãi không được áp dụng', detail: 'Mã giảm giá {d}% đang còn hạn nhưng hệ thống không áp dụng khi thanh toán.' },
-  { subject: 'điện thoại tổng đài không liên lạc được', detail: 'Tôi gọi tổng đài chăm sóc khách hàng {d} lần trong hai ngày nhưng không ai bắt máy.' },
+  {
+    subject: 'điện thoại tổng đài không liên lạc được',
+    detail: 'Tôi gọi tổng đài chăm sóc khách hàng {d} lần trong hai ngày nhưng không ai bắt máy.',
+  },
 ];
 
 const OPENINGS = ['Kính gửi bộ phận chăm sóc khách hàng,', 'Chào công ty,', 'Xin chào,', 'Kính gửi quý công ty,'];

@@ -20,7 +20,10 @@ export interface CommentRow {
   authorUsername: string | null;
 }
 
-export function listComments(db: Db, q: { status: (typeof COMMENT_FILTERS)[number]; offset: number; limit: number }): { total: number; rows: CommentRow[] } {
+export function listComments(
+  db: Db,
+  q: { status: (typeof COMMENT_FILTERS)[number]; offset: number; limit: number },
+): { total: number; rows: CommentRow[] } {
   const { n } = stmt(db, 'SELECT count(*) AS n FROM comments WHERE status = ?').get(q.status) as { n: number };
   const rows = stmt(
     db,

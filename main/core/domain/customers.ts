@@ -77,6 +77,16 @@ export function insertCustomer(db: Db, c: NewCustomer): string {
   stmt(
     db,
     'INSERT INTO customers (id, username, gender, full_name, email, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, c.username ?? null, c.gender ?? null, c.fullName, c.email ?? null, c.phone ?? null, c.address ?? null, c.createdAt, c.createdAt);
+  ).run(
+    id,
+    c.username ?? null,
+    c.gender ?? null,
+    c.fullName,
+    c.email ?? null,
+    c.phone ?? null,
+    c.address ?? null,
+    c.createdAt,
+    c.createdAt,
+  );
   return id;
 }

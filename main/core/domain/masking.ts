@@ -25,6 +25,9 @@ export function maskName(name: string): string {
 
 /** Only the last part of an address (the province or city) stays. */
 export function maskAddress(address: string): string {
-  const parts = address.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = address
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length > 1 ? `***, ${parts[parts.length - 1]}` : '***';
 }

@@ -154,10 +154,24 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
   };
 }
 
-function addEvent(db: Db, submissionId: string, type: TimelineEvent['type'], actorId: string, body: string | null, data: object, now: number) {
+function addEvent(
+  db: Db,
+  submissionId: string,
+  type: TimelineEvent['type'],
+  actorId: string,
+  body: string | null,
+  data: object,
+  now: number,
+) {
   const id = newId();
   stmt(db, 'INSERT INTO submission_events (id, submission_id, type, actor_id, body, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    id, submissionId, type, actorId, body, JSON.stringify(data), now,
+    id,
+    submissionId,
+    type,
+    actorId,
+    body,
+    JSON.stringify(data),
+    now,
   );
   return id;
 }
@@ -210,18 +224,47 @@ function editField(
     stmt(db, `UPDATE submissions SET ${field} = ?, version = ?, updated_at = ? WHERE id = ?`).run(value, version, now, id);
     const type = field === 'status' ? 'status_change' : 'assignment';
     // The assignee's name is kept with the event, so the timeline reads the same after staff changes.
-    const toName = field === 'assignee_id' && value ? (stmt(db, 'SELECT display_name AS n FROM staff WHERE id = ?').get(value) as { n: string }).n : undefined;
+    const toName =
+      field === 'assignee_id' && value
+        ? (stmt(db, 'SELECT display_name AS n FROM staff WHERE id = ?').get(value) as { n: string }).n
+        : undefined;
     // The hub records the same event under the same id, so the timeline holds it once on every desk.
     const eventId = addEvent(db, id, type, actorId, null, { from, to: value, ...(toName && { toName }) }, now);
-    enqueue(db, { mutation: `submission.${field === 'status' ? 'status' : 'assign'}`, entityType: 'submission', entityId: id, baseVersion, payload: { eventId, to: value, ...(toName && { toName }) }, actorId }, now);
+    enqueue(
+      db,
+      {
+        mutation: `submission.${field === 'status' ? 'status' : 'assign'}`,
+        entityType: 'submission',
+        entityId: id,
+        baseVersion,
+        payload: { eventId, to: value, ...(toName && { toName }) },
+        actorId,
+      },
+      now,
+    );
     return version;
   })();
 }
 
-export const setStatus = (db: Db, kind: SubmissionKind, id: string, actorId: string, baseVersion: number, status: Status, now = Date.now()) =>
-  editField(db, kind, id, actorId, baseVersion, 'status', status, now);
+export const setStatus = (
+  db: Db,
+  kind: SubmissionKind,
+  id: string,
+  actorId: string,
+  baseVersion: number,
+  status: Status,
+  now = Date.now(),
+) => editField(db, kind, id, actorId, baseVersion, 'status', status, now);
 
-export function assign(db: Db, kind: SubmissionKind, id: string, actorId: string, baseVersion: number, assigneeId: string | null, now = Date.now()) {
+export function assign(
+  db: Db,
+  kind: SubmissionKind,
+  id: string,
+  actorId: string,
+  baseVersion: number,
+  assigneeId: string | null,
+  now = Date.now(),
+) {
   if (assigneeId && !stmt(db, 'SELECT 1 FROM staff WHERE id = ? AND active = 1').get(assigneeId)) {
     throw new DomainError('invalid', 'no active staff member with that id');
   }
@@ -248,7 +291,23 @@ export function insertSubmission(db: Db, s: NewSubmission): string {
     db,
     `INSERT INTO submissions (id, kind, customer_id, subject, body, details, status, priority, due_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, s.kind, s.customerId, s.subject, s.body, JSON.stringify(s.details ?? {}), s.status ?? 'new', s.priority ?? 'normal', s.dueAt ?? null, s.createdAt, s.createdAt);
-  stmt(db, `INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'created', '{}', ?)`).run(newId(), id, s.createdAt);
+  ).run(
+    id,
+    s.kind,
+    s.customerId,
+    s.subject,
+    s.body,
+    JSON.stringify(s.details ?? {}),
+    s.status ?? 'new',
+    s.priority ?? 'normal',
+    s.dueAt ?? null,
+    s.createdAt,
+    s.createdAt,
+  );
+  stmt(db, `INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'created', '{}', ?)`).run(
+    newId(),
+    id,
+    s.createdAt,
+  );
   return id;
 }

@@ -53,7 +53,12 @@ export async function createStaff(db: Db, s: NewStaff, now = Date.now()): Promis
   const grants = s.role === 'operator' ? [...new Set(s.grants ?? [])] : [];
   db.transaction(() => {
     stmt(db, 'INSERT INTO staff (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id, s.username, s.displayName, s.role, hash, now,
+      id,
+      s.username,
+      s.displayName,
+      s.role,
+      hash,
+      now,
     );
     for (const g of grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(id, g);
   })();

@@ -139,7 +139,10 @@ export function applyKey(db: Db, keyHex: string): void {
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new StoreError('too_new', `This store is at schema ${current}, newer than this Backdesk (${migrations.length}). Update Backdesk.`);
+    throw new StoreError(
+      'too_new',
+      `This store is at schema ${current}, newer than this Backdesk (${migrations.length}). Update Backdesk.`,
+    );
   }
   migrations.slice(current).forEach((sql, i) => {
     db.transaction(() => {

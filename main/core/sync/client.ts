@@ -51,7 +51,13 @@ class HubHttpError extends Error {
 }
 
 /** One call to the hub; the answer is parsed with the protocol's schema, so a malformed one is an error, not a cast. */
-async function hubRequest<S extends z.ZodType>(base: URL, token: string | null, path: string, answer: S, init: RequestInit = {}): Promise<z.infer<S>> {
+async function hubRequest<S extends z.ZodType>(
+  base: URL,
+  token: string | null,
+  path: string,
+  answer: S,
+  init: RequestInit = {},
+): Promise<z.infer<S>> {
   const headers = { ...init.headers, ...(token && { Authorization: `Bearer ${token}` }), 'Content-Type': 'application/json' };
   const res = await fetch(new URL(path, base), { ...init, headers });
   const body: unknown = await res.json().catch(() => ({}));
@@ -60,11 +66,20 @@ async function hubRequest<S extends z.ZodType>(base: URL, token: string | null, 
     throw new HubHttpError(res.status, error.data?.error.code ?? 'error', error.data?.error.message ?? `the hub answered ${res.status}`);
   }
   const parsed = answer.safeParse(body);
-  if (!parsed.success) throw new HubHttpError(res.status, 'bad_answer', `the hub's answer to ${new URL(path, base).pathname} does not match the protocol: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new HubHttpError(
+      res.status,
+      'bad_answer',
+      `the hub's answer to ${new URL(path, base).pathname} does not match the protocol: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }
 
-export type AuditComparison = { kind: 'not_enrolled' } | { kind: 'matches'; compared: number } | { kind: 'differs'; seq: number } | { kind: 'unreachable'; reason: string };
+export type AuditComparison =
+  | { kind: 'not_enrolled' }
+  | { kind: 'matches'; compared: number }
+  | { kind: 'differs'; seq: number }
+  | { kind: 'unreachable'; reason: string };
 
 /**
  * Compares this desk's audit rows with the copy the hub holds. A desk whose log was rewritten, even with
@@ -166,7 +181,12 @@ export class SyncClient {
     } catch (e) {
       this.failures++;
       const revoked = e instanceof HubHttpError && e.status === 401;
-      this.status = { ...this.status, hub: revoked ? 'revoked' : 'offline', progress: null, lastError: e instanceof Error ? e.message : String(e) };
+      this.status = {
+        ...this.status,
+        hub: revoked ? 'revoked' : 'offline',
+        progress: null,
+        lastError: e instanceof Error ? e.message : String(e),
+      };
     }
   }
 
@@ -186,7 +206,10 @@ export class SyncClient {
       db.transaction(() => {
         for (const r of results) {
           stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ?, attempts = attempts + 1 WHERE id = ?`).run(
-            r.outcome, r.outcome === 'rejected' ? r.reason : null, r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null, r.id,
+            r.outcome,
+            r.outcome === 'rejected' ? r.reason : null,
+            r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null,
+            r.id,
           );
         }
       })();
@@ -211,7 +234,12 @@ export class SyncClient {
     let total = 0;
     for (let first = true; ; first = false) {
       const cursor = Number(getSetting(db, CURSOR_KEY) ?? '0');
-      const page = await hubRequest(base, token, `/sync/pull?cursor=${cursor}&limit=${this.opts.pageSize ?? PULL_PAGE}&count=${first}`, PullResponse);
+      const page = await hubRequest(
+        base,
+        token,
+        `/sync/pull?cursor=${cursor}&limit=${this.opts.pageSize ?? PULL_PAGE}&count=${first}`,
+        PullResponse,
+      );
       // Applied with its cursor in one transaction, on a worker thread (see page-worker.ts).
       this.applier ??= new PageApplier(this.store);
       await this.applier.apply(page.changes, CURSOR_KEY, page.cursor);

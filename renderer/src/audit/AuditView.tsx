@@ -36,7 +36,9 @@ export function AuditView() {
       </div>
       {verdict && (
         <p role="status" className={verdict.intact ? 'ok' : 'form-error'}>
-          {verdict.intact ? t('audit.intact', { rows: verdict.rows }) : t('audit.broken', { seq: verdict.brokenAtSeq, reason: verdict.reason })}
+          {verdict.intact
+            ? t('audit.intact', { rows: verdict.rows })
+            : t('audit.broken', { seq: verdict.brokenAtSeq, reason: verdict.reason })}
         </p>
       )}
       <table className="audit-table">

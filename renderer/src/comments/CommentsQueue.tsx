@@ -20,10 +20,7 @@ export function CommentsQueue() {
   const [page, setPage] = useState<Page | null>(null);
   const [selected, setSelected] = useState(0);
 
-  const load = useCallback(
-    (limit = PAGE) => call('comments.list', { status: filter, limit }).then(setPage, report),
-    [filter, report],
-  );
+  const load = useCallback((limit = PAGE) => call('comments.list', { status: filter, limit }).then(setPage, report), [filter, report]);
   useEffect(() => {
     setSelected(0);
     void load();
@@ -73,9 +70,15 @@ export function CommentsQueue() {
       {page?.rows.length === 0 && <p className="empty-state">{t('comments.empty')}</p>}
       <ol className="comment-list">
         {page?.rows.map((c, i) => (
-          <li key={c.id} className={`comment ${i === selected ? 'selected' : ''}`} aria-current={i === selected} onClick={() => setSelected(i)}>
+          <li
+            key={c.id}
+            className={`comment ${i === selected ? 'selected' : ''}`}
+            aria-current={i === selected}
+            onClick={() => setSelected(i)}
+          >
             <div className="muted small">
-              {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')} <span className="url">{c.pageUrl}</span> · <time>{formatTime(c.postedAt)}</time>
+              {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')} <span className="url">{c.pageUrl}</span> ·{' '}
+              <time>{formatTime(c.postedAt)}</time>
             </div>
             {/* Customer-written text is rendered as text, never as HTML. */}
             <div className="comment-body">{c.body}</div>
@@ -93,7 +96,11 @@ export function CommentsQueue() {
               </div>
             ) : (
               <div className="muted small">
-                {t('comments.decided', { decision: t(`decision.${c.status}`), name: c.decidedBy ?? '', time: c.decidedAt ? formatTime(c.decidedAt) : '' })}
+                {t('comments.decided', {
+                  decision: t(`decision.${c.status}`),
+                  name: c.decidedBy ?? '',
+                  time: c.decidedAt ? formatTime(c.decidedAt) : '',
+                })}
               </div>
             )}
           </li>

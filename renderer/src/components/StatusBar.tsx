@@ -38,11 +38,16 @@ export function StatusBar({ person }: { person: Output<'auth.signIn'> }) {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
     };
-     
   }, []);
 
   const connected = online && status?.hub === 'online';
-  const hubText = status && (status.hub === 'revoked' ? <strong className="form-error">{t('statusBar.hub_revoked')}</strong> : <span className="muted">{t(`statusBar.hub_${status.hub}`)}</span>);
+  const hubText =
+    status &&
+    (status.hub === 'revoked' ? (
+      <strong className="form-error">{t('statusBar.hub_revoked')}</strong>
+    ) : (
+      <span className="muted">{t(`statusBar.hub_${status.hub}`)}</span>
+    ));
   return (
     <footer className="status-bar" aria-label="status">
       <span className={connected ? 'dot online' : 'dot offline'} aria-hidden="true" />

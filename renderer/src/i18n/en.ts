@@ -145,7 +145,8 @@ export const en: Shape<typeof vi> = {
     now: 'Sync now',
     running: 'Syncing…',
     conflictsTitle: 'Changes the hub refused',
-    conflictsIntro: 'These changes were not applied because someone else changed the same thing first. The current state has been loaded; look again and redo them if needed.',
+    conflictsIntro:
+      'These changes were not applied because someone else changed the same thing first. The current state has been loaded; look again and redo them if needed.',
     dismiss: 'Understood, dismiss',
     close: 'Close',
     none: 'No refused changes.',

@@ -148,7 +148,8 @@ export const vi = {
     now: 'Đồng bộ ngay',
     running: 'Đang đồng bộ…',
     conflictsTitle: 'Thay đổi bị máy chủ trung tâm từ chối',
-    conflictsIntro: 'Những thay đổi dưới đây không được áp dụng vì người khác đã thay đổi trước. Trạng thái hiện tại đã được tải về; hãy xem lại và làm lại nếu cần.',
+    conflictsIntro:
+      'Những thay đổi dưới đây không được áp dụng vì người khác đã thay đổi trước. Trạng thái hiện tại đã được tải về; hãy xem lại và làm lại nếu cần.',
     dismiss: 'Đã hiểu, bỏ qua',
     close: 'Đóng',
     none: 'Không có thay đổi nào bị từ chối.',

@@ -11,7 +11,15 @@ import { CustomerCard } from './CustomerCard.tsx';
 type Detail = Output<'complaints.get'>;
 export type Composers = { note: RefObject<HTMLTextAreaElement | null>; reply: RefObject<HTMLTextAreaElement | null> };
 
-export function ComplaintDetail({ detail, composers, change }: { detail: Detail; composers: Composers; change: (run: () => Promise<unknown>) => Promise<boolean> }) {
+export function ComplaintDetail({
+  detail,
+  composers,
+  change,
+}: {
+  detail: Detail;
+  composers: Composers;
+  change: (run: () => Promise<unknown>) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const report = useReport();
   const [assignees, setAssignees] = useState<Output<'complaints.assignees'>>([]);
@@ -40,7 +48,9 @@ export function ComplaintDetail({ detail, composers, change }: { detail: Detail;
                 aria-label={t('detail.status')}
                 data-testid="status-select"
                 value={detail.status}
-                onChange={(e) => void change(() => call('complaints.setStatus', { id, version, status: e.target.value as Detail['status'] }))}
+                onChange={(e) =>
+                  void change(() => call('complaints.setStatus', { id, version, status: e.target.value as Detail['status'] }))
+                }
               >
                 <StatusOptions />
               </select>
@@ -67,7 +77,11 @@ export function ComplaintDetail({ detail, composers, change }: { detail: Detail;
                 {t('detail.reopen')}
               </button>
             ) : (
-              <button type="button" className="primary" onClick={() => void change(() => call('complaints.setStatus', { id, version, status: 'closed' }))}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void change(() => call('complaints.setStatus', { id, version, status: 'closed' }))}
+              >
                 {t('detail.close')}
               </button>
             )}
@@ -89,7 +103,7 @@ export function ComplaintDetail({ detail, composers, change }: { detail: Detail;
 function Timeline({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const statusName = (s: unknown) => (typeof s === 'string' ? t(`status.${s}`) : '');
-  const assigneeName = (data: Record<string, unknown>) => (typeof data.toName === "string" ? data.toName : undefined);
+  const assigneeName = (data: Record<string, unknown>) => (typeof data.toName === 'string' ? data.toName : undefined);
   return (
     <section aria-label={t('detail.timeline')}>
       <h3>{t('detail.timeline')}</h3>
@@ -121,7 +135,15 @@ function Timeline({ detail }: { detail: Detail }) {
   );
 }
 
-function Composer({ kind, inputRef, onSend }: { kind: 'note' | 'reply'; inputRef: Composers['note']; onSend: (body: string) => Promise<boolean> }) {
+function Composer({
+  kind,
+  inputRef,
+  onSend,
+}: {
+  kind: 'note' | 'reply';
+  inputRef: Composers['note'];
+  onSend: (body: string) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);

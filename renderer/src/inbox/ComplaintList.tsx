@@ -36,7 +36,14 @@ export function ComplaintList({
   }, [selected, virtual]);
 
   return (
-    <div ref={scroller} className="list" role="listbox" aria-label={t('inbox.listLabel')} aria-activedescendant={selected >= 0 ? `row-${selected}` : undefined} tabIndex={0}>
+    <div
+      ref={scroller}
+      className="list"
+      role="listbox"
+      aria-label={t('inbox.listLabel')}
+      aria-activedescendant={selected >= 0 ? `row-${selected}` : undefined}
+      tabIndex={0}
+    >
       <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rowAt(item.index);

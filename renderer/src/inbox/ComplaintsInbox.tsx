@@ -26,7 +26,10 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
 
   // Search as the person types, once they pause.
   useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.text === (typed.trim() || undefined) ? f : { ...f, text: typed.trim() || undefined })), 250);
+    const timer = setTimeout(
+      () => setFilters((f) => (f.text === (typed.trim() || undefined) ? f : { ...f, text: typed.trim() || undefined })),
+      250,
+    );
     return () => clearTimeout(timer);
   }, [typed]);
 
@@ -94,7 +97,8 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
         n: () => composers.note.current?.focus(),
         r: () => composers.reply.current?.focus(),
         e: () => {
-          if (detail && detail.status !== 'closed') void change(() => call('complaints.setStatus', { id: detail.id, version: detail.version, status: 'closed' }));
+          if (detail && detail.status !== 'closed')
+            void change(() => call('complaints.setStatus', { id: detail.id, version: detail.version, status: 'closed' }));
         },
       };
       const action = actions[e.key];
@@ -123,16 +127,28 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
             onKeyDown={onSearchKey}
           />
           <div className="filter-row">
-            <select aria-label={t('detail.status')} value={filters.status ?? ''} onChange={(e) => setFilter('status', (e.target.value || undefined) as Filters['status'])}>
+            <select
+              aria-label={t('detail.status')}
+              value={filters.status ?? ''}
+              onChange={(e) => setFilter('status', (e.target.value || undefined) as Filters['status'])}
+            >
               <option value="">{t('inbox.allStatuses')}</option>
               <StatusOptions />
             </select>
-            <select aria-label={t('detail.assignee')} value={filters.assignee ?? ''} onChange={(e) => setFilter('assignee', e.target.value || undefined)}>
+            <select
+              aria-label={t('detail.assignee')}
+              value={filters.assignee ?? ''}
+              onChange={(e) => setFilter('assignee', e.target.value || undefined)}
+            >
               <option value="">{t('inbox.anyone')}</option>
               <option value={person.id}>{t('inbox.mine')}</option>
               <option value="unassigned">{t('inbox.unassigned')}</option>
             </select>
-            <select aria-label={t('inbox.sort')} value={filters.sort} onChange={(e) => setFilter('sort', e.target.value as Filters['sort'])}>
+            <select
+              aria-label={t('inbox.sort')}
+              value={filters.sort}
+              onChange={(e) => setFilter('sort', e.target.value as Filters['sort'])}
+            >
               {SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`sort.${s}`)}

@@ -38,7 +38,12 @@ export function CustomerCard({ submissionId }: { submissionId: string }) {
               <dd data-testid={`customer-${field}`}>
                 <span className={field in revealed ? 'revealed' : 'masked'}>{shown ?? t('customer.none')}</span>
                 {!(field in revealed) && card[field] !== null && (
-                  <button type="button" className="link" aria-label={t('customer.revealLabel', { field: t(`customer.${field}`) })} onClick={() => void reveal(field)}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('customer.revealLabel', { field: t(`customer.${field}`) })}
+                    onClick={() => void reveal(field)}
+                  >
                     {t('customer.reveal')}
                   </button>
                 )}

@@ -8,7 +8,21 @@ import { LanguageButton } from '../components/LanguageButton.tsx';
 
 type Person = Output<'auth.signIn'>;
 
-function Card({ title, children, onSubmit, busy, error, submit }: { title: string; children: ReactNode; onSubmit: () => Promise<void>; busy: boolean; error: string | null; submit: string }) {
+function Card({
+  title,
+  children,
+  onSubmit,
+  busy,
+  error,
+  submit,
+}: {
+  title: string;
+  children: ReactNode;
+  onSubmit: () => Promise<void>;
+  busy: boolean;
+  error: string | null;
+  submit: string;
+}) {
   const { t } = useTranslation();
   const handle = (e: FormEvent) => {
     e.preventDefault();
@@ -67,8 +81,24 @@ export function SignIn({ onSignedIn }: { onSignedIn: (p: Person) => void }) {
   const { busy, error, submit } = useSubmit(async () => onSignedIn(await call('auth.signIn', { username, password })));
   return (
     <Card title={t('signIn.title')} onSubmit={submit} busy={busy} error={error} submit={t('signIn.submit')}>
-      <Field label={t('signIn.username')} name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
-      <Field label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <Field
+        label={t('signIn.username')}
+        name="username"
+        autoComplete="username"
+        autoFocus
+        required
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+      />
+      <Field
+        label={t('signIn.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
     </Card>
   );
 }
@@ -86,8 +116,23 @@ export function FirstRun({ onSignedIn }: { onSignedIn: (p: Person) => void }) {
       <p>{t('firstRun.intro')}</p>
       <Field label={t('firstRun.displayName')} autoFocus required value={form.displayName} onChange={set('displayName')} />
       <Field label={t('signIn.username')} autoComplete="username" required value={form.username} onChange={set('username')} />
-      <Field label={t('signIn.password')} type="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={set('password')} />
-      <Field label={t('firstRun.confirm')} type="password" autoComplete="new-password" required value={form.confirm} onChange={set('confirm')} />
+      <Field
+        label={t('signIn.password')}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        value={form.password}
+        onChange={set('password')}
+      />
+      <Field
+        label={t('firstRun.confirm')}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={form.confirm}
+        onChange={set('confirm')}
+      />
     </Card>
   );
 }
@@ -99,7 +144,15 @@ export function Locked({ person, onUnlocked, onSignedOut }: { person: Person; on
   return (
     <Card title={t('lock.title')} onSubmit={submit} busy={busy} error={error} submit={t('lock.unlock')}>
       <p>{t('lock.intro', { name: person.displayName })}</p>
-      <Field label={t('signIn.password')} type="password" autoComplete="current-password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <Field
+        label={t('signIn.password')}
+        type="password"
+        autoComplete="current-password"
+        autoFocus
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <button type="button" className="link" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
         {t('lock.signOut')}
       </button>

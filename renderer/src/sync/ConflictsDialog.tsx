@@ -26,7 +26,8 @@ export function ConflictsDialog({ onClose }: { onClose: () => void }) {
         <ul className="conflicts-list">
           {items?.map((c) => (
             <li key={c.id}>
-              <strong>{t(`sync.mutation_${c.mutation.replace('.', '_')}`, { defaultValue: c.mutation })}</strong> · <time className="muted">{formatTime(c.createdAt)}</time>
+              <strong>{t(`sync.mutation_${c.mutation.replace('.', '_')}`, { defaultValue: c.mutation })}</strong> ·{' '}
+              <time className="muted">{formatTime(c.createdAt)}</time>
               <div className="form-error">{c.reason}</div>
               <button type="button" onClick={() => void call('sync.dismissConflict', { id: c.id }).then(load, report)}>
                 {t('sync.dismiss')}
