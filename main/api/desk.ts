@@ -2,7 +2,7 @@
 import type { Keychain } from '../core/security/keychain.ts';
 import { DEFAULT_IDLE_LOCK_MS, Sessions } from '../core/security/sessions.ts';
 import { openStore, type Store } from '../core/store/open.ts';
-import { stmt } from '../core/store/statements.ts';
+import { getSetting } from '../core/store/settings.ts';
 import { SyncClient } from '../core/sync/client.ts';
 import { Dispatcher } from './dispatcher.ts';
 
@@ -17,8 +17,7 @@ export const IDLE_LOCK_SETTING = 'session.idle_lock_minutes';
 
 /** The idle-lock time: the store's setting when a director has set one, otherwise the caller's default. */
 function idleLockMs(store: Store, fallbackMs: number): number {
-  const row = stmt(store.db, 'SELECT value FROM settings WHERE key = ?').get(IDLE_LOCK_SETTING) as { value: string } | undefined;
-  const minutes = row ? Number(row.value) : NaN;
+  const minutes = Number(getSetting(store.db, IDLE_LOCK_SETTING) ?? NaN);
   return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : fallbackMs;
 }
 

@@ -1,5 +1,6 @@
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
+import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
 import { syncHandlers } from './sync.ts';
 import type { Handlers } from './types.ts';
@@ -9,4 +10,5 @@ export const handlers: Handlers = {
   ...inboxHandlersFor,
   ...auditHandlers,
   ...syncHandlers,
+  ...commentHandlers,
 };

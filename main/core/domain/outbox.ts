@@ -27,3 +27,35 @@ export function enqueue(db: Db, m: Mutation, now = Date.now()): string {
 
 export const pendingCount = (db: Db): number =>
   (stmt(db, `SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n;
+
+/** A change of this person's that the hub refused, with its reason and what is current there. */
+export interface Conflict {
+  id: string;
+  mutation: string;
+  entityType: string;
+  entityId: string;
+  reason: string;
+  current: Record<string, unknown> | null;
+  createdAt: number;
+}
+
+/** Conflicts belong to the person whose change was refused: nobody else sees or dismisses them. */
+export const conflictCount = (db: Db, personId: string): number =>
+  (
+    stmt(db, `SELECT count(*) AS n FROM outbox WHERE state = 'rejected' AND dismissed = 0 AND actor_id = ?`).get(personId) as {
+      n: number;
+    }
+  ).n;
+
+export function listConflicts(db: Db, personId: string): Conflict[] {
+  const rows = stmt(
+    db,
+    `SELECT id, mutation, entity_type AS entityType, entity_id AS entityId, reason, current, created_at AS createdAt
+     FROM outbox WHERE state = 'rejected' AND dismissed = 0 AND actor_id = ? ORDER BY created_at DESC`,
+  ).all(personId) as (Omit<Conflict, 'current'> & { current: string | null })[];
+  return rows.map((r) => ({ ...r, current: r.current ? (JSON.parse(r.current) as Record<string, unknown>) : null }));
+}
+
+/** Returns false when no undismissed conflict of this person has that id. */
+export const dismissConflict = (db: Db, personId: string, id: string): boolean =>
+  stmt(db, `UPDATE outbox SET dismissed = 1 WHERE id = ? AND state = 'rejected' AND actor_id = ?`).run(id, personId).changes > 0;

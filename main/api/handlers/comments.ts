@@ -1,0 +1,16 @@
+/** The comment moderation queue: list, and decide (first decision wins at the hub). */
+import { listComments, moderateComment } from '../../core/domain/comments.ts';
+import { me, type Handler } from './types.ts';
+
+export const commentHandlers = {
+  'comments.list': { run: (q, ctx) => listComments(ctx.store.db, q) } satisfies Handler<'comments.list'>,
+
+  'comments.moderate': {
+    run: ({ id, decision }, ctx) => {
+      const person = me(ctx);
+      moderateComment(ctx.store.db, id, { id: person.id, name: person.displayName }, decision);
+      return { ok: true as const };
+    },
+    audit: ({ id, decision }) => ({ action: 'comment.moderate', targetType: 'comment', targetId: id, detail: { decision } }),
+  } satisfies Handler<'comments.moderate'>,
+};
