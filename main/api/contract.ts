@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
+import { GENDERS } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
 import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import type { Inbox, Role } from '../../common/roles.ts';
@@ -77,7 +78,7 @@ const Detail = ListRow.extend({
 const CustomerCard = z.object({
   id: Id,
   username: z.string().nullable(),
-  gender: z.enum(['male', 'female', 'other']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   fullName: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
