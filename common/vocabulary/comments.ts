@@ -3,5 +3,4 @@ export const DECISIONS = ['approved', 'rejected', 'spam'] as const;
 export type Decision = (typeof DECISIONS)[number];
 /** Where a comment stands: waiting for a moderator, or decided. */
 export const COMMENT_STATUSES = ['pending', ...DECISIONS] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export const COMMENT_FILTERS = COMMENT_STATUSES;

@@ -7,4 +7,3 @@ export const PHONE_PATTERN = /^\+?[0-9 .-]{8,20}$/;
 
 /** What a customer may ask about their own account through the website. */
 export const ACCOUNT_REQUEST_TYPES = ['profile_change', 'deletion'] as const;
-export type AccountRequestType = (typeof ACCOUNT_REQUEST_TYPES)[number];

@@ -9,4 +9,3 @@ export const SORTS = ['newest', 'oldest', 'due', 'priority'] as const;
 export type Sort = (typeof SORTS)[number];
 /** What a submission's timeline records. */
 export const EVENT_TYPES = ['created', 'note', 'reply', 'status_change', 'assignment'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
