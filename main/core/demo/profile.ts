@@ -43,10 +43,12 @@ export async function fillDemo(
     for (let i = 0; i < opts.complaints; i++) {
       const createdAt = now - Math.floor(rng() * 180 * DAY);
       const status = pick(rng, STATUS_MIX);
+      const { subject, body } = makeComplaint(rng);
       const id = insertSubmission(db, {
         kind: 'complaint',
         customerId: pick(rng, customers),
-        ...makeComplaint(rng),
+        subject,
+        body,
         status,
         priority: pick(rng, PRIORITIES),
         createdAt,
