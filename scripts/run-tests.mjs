@@ -1,66 +1,201 @@
-// Runs every *.test.ts under test/ with Node's test runner (through tsx), prints the spec report, and
-// ends with one line summing every test: `N passed, N failed, N skipped`. Exit code 1 if anything failed.
-import { spawnSync } from 'node:child_process';
+// Runs every *.test.ts under test/ with Node's test runner (through tsx), each file in a process group of
+// its own, at most N at a time (N as node --test chooses: one less than the cores), and ends with one line
+// summing every test: `N passed, N failed, N skipped`. Exit code 1 if anything failed.
+// No suite can hang the run: every test has a time limit (test/support/test-timeout.mjs) and a file that
+// outlives its own limit is killed with its whole process group and counted as a failure, by name.
+// The hub's files run a second time against PostgreSQL (HUB_TEST_DATABASE_URL, set by with-postgres.sh);
+// where none could be started, each of their tests is counted as skipped there, with the reason.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const seconds = (name, fallback) => Number(process.env[name] ?? fallback);
+const SUITE_LIMIT_S = seconds('BACKDESK_SUITE_LIMIT_S', 600);
+const TEST_TIMEOUT_S = seconds('BACKDESK_TEST_TIMEOUT_S', 240);
+const CONCURRENCY = Number(process.env.BACKDESK_TEST_CONCURRENCY) || Math.max(availableParallelism() - 1, 1);
+// The runner's own test points it at fixture files with another suffix.
+const SUFFIX = process.env.BACKDESK_TEST_SUFFIX ?? '.test.ts';
+
 const only = process.argv.slice(2);
 const files = readdirSync(join(root, 'test'), { recursive: true })
-  .filter((f) => String(f).endsWith('.test.ts'))
+  .filter((f) => String(f).endsWith(SUFFIX))
   .map((f) => join('test', String(f)))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
 if (files.length === 0) {
-  // node --test with no files would go looking for tests on its own; an empty selection is a mistake.
+  // An empty selection is a mistake, never a green run.
   console.error(`no test file under test/ matches ${only.join(', ')}`);
   console.log('0 passed, 1 failed, 0 skipped');
   process.exit(1);
 }
 
-/** One run of Node's test runner over some files; returns its counts (a runner that died counts as a failure). */
-function runSuite(label, suiteFiles, env) {
-  const countsDir = mkdtempSync(join(tmpdir(), 'backdesk-counts-'));
-  const countsFile = join(countsDir, 'counts.json');
-  console.log(`\n== ${label}: ${suiteFiles.length} file(s)`);
-  const run = spawnSync(
+const countsDir = mkdtempSync(join(tmpdir(), 'backdesk-counts-'));
+const running = new Set();
+const killGroup = (pid) => {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    running.forEach(killGroup);
+    rmSync(countsDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
+/** What the count reporter wrote: finished tests with their results, and tests started but not finished. */
+function readCounts(path) {
+  let lines = [];
+  try {
+    lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    // the process died before its reporter wrote anything
+  }
+  const tests = [];
+  const open = [];
+  for (const line of lines) {
+    let e;
+    try {
+      e = JSON.parse(line);
+    } catch {
+      continue; // the last line of a killed process may be cut short
+    }
+    if (e.event === 'start') open.push(e.name);
+    else {
+      const i = open.lastIndexOf(e.name);
+      if (i >= 0) open.splice(i, 1);
+      if (e.result !== 'suite') tests.push({ name: e.name, result: e.result });
+    }
+  }
+  return { tests, unfinished: open };
+}
+
+let jobNumber = 0;
+/** One test file in its own process group; resolves with its output, its tests, and how it ended. */
+function runFile(file, pass, env) {
+  const countsFile = join(countsDir, `${++jobNumber}.jsonl`);
+  const started = Date.now();
+  const child = spawn(
     process.execPath,
     [
+      '--expose-internals',
       '--import',
       'tsx',
-      '--test',
+      '--import',
+      join(root, 'test/support/test-timeout.mjs'),
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       `--test-reporter=${join(root, 'test/support/count-reporter.mjs')}`,
       `--test-reporter-destination=${countsFile}`,
-      ...suiteFiles,
+      file,
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, BACKDESK_TEST: '1', ...env } },
+    {
+      cwd: root,
+      detached: true, // its own process group: a kill reaches the hubs and desks it spawned too
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BACKDESK_TEST: '1', BACKDESK_TEST_TIMEOUT_MS: String(TEST_TIMEOUT_S * 1000), ...env },
+    },
   );
-  let counts = { passed: 0, failed: 0, skipped: 0 };
-  try {
-    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
-  } catch {
-    counts.failed += 1; // the runner died before reporting: that is a failure, never a pass
-  }
-  rmSync(countsDir, { recursive: true, force: true });
-  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
-  return counts;
+  running.add(child.pid);
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (s) => (output += s));
+  child.stderr.setEncoding('utf8').on('data', (s) => (output += s));
+  let killed = false;
+  const limit = setTimeout(() => {
+    killed = true;
+    killGroup(child.pid);
+  }, SUITE_LIMIT_S * 1000);
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      clearTimeout(limit);
+      // Whatever it left behind (a hub, a desk, a browser) goes with it.
+      killGroup(child.pid);
+      running.delete(child.pid);
+      const done = () =>
+        resolve({ file, pass, code, signal, killed, output, seconds: (Date.now() - started) / 1000, ...readCounts(countsFile) });
+      // The pipes close once every process holding them is gone; never wait on that for long.
+      const late = setTimeout(done, 2000);
+      child.once('close', () => (clearTimeout(late), done()));
+    });
+  });
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };
-const add = (c) => Object.keys(total).forEach((k) => (total[k] += c[k]));
-const postgres = process.env.HUB_TEST_DATABASE_URL;
-add(runSuite('all suites (hub on embedded PGlite)', files, { HUB_TEST_DATABASE_URL: '' }));
-const hubFiles = files.filter((f) => f.startsWith(join('test', 'hub')));
-if (hubFiles.length && postgres) {
-  add(runSuite('hub suites again, on a real PostgreSQL server', hubFiles, { HUB_TEST_DATABASE_URL: postgres }));
-} else if (hubFiles.length) {
-  console.log('\n== hub suites on PostgreSQL: skipped, no PostgreSQL server could be started here');
-  total.skipped += 1;
+const problems = [];
+
+function report(r) {
+  const label = r.pass === 'postgres' ? ' [PostgreSQL]' : '';
+  console.log(`\n== ${r.file}${label} (${r.seconds.toFixed(1)} s)`);
+  process.stdout.write(r.output);
+  for (const t of r.tests) total[t.result]++;
+  const failed = r.tests.filter((t) => t.result === 'failed').length;
+  if (r.killed) {
+    total.failed++;
+    const still = r.unfinished.length ? `; still running: ${r.unfinished.map((n) => `"${n}"`).join(', ')}` : '';
+    const line = `suite ${r.file}${label} killed after ${r.seconds.toFixed(0)} s (its limit: ${SUITE_LIMIT_S} s)${still}`;
+    console.log(line);
+    problems.push(line);
+  } else if (r.code !== 0 && failed === 0) {
+    // The process failed without a failing test to show for it (a crash while loading, an exit from a hook).
+    total.failed++;
+    const line = `suite ${r.file}${label} exited with ${r.code ?? r.signal} and no failing test was reported`;
+    console.log(line);
+    problems.push(line);
+  } else if (failed) {
+    problems.push(`${r.file}${label}: ${failed} failed`);
+  }
 }
+
+const postgres = process.env.HUB_TEST_DATABASE_URL;
+const hubFiles = files.filter((f) => f.startsWith(join('test', 'hub')));
+const jobs = [
+  ...files.map((f) => () => runFile(f, 'pglite', { HUB_TEST_DATABASE_URL: '' })),
+  ...(postgres ? hubFiles.map((f) => () => runFile(f, 'postgres', { HUB_TEST_DATABASE_URL: postgres })) : []),
+];
+console.log(
+  `${files.length} file(s)${postgres && hubFiles.length ? `, the ${hubFiles.length} hub file(s) again on PostgreSQL` : ''}; ` +
+    `${CONCURRENCY} at a time; each test at most ${TEST_TIMEOUT_S} s, each file at most ${SUITE_LIMIT_S} s`,
+);
+
+const results = [];
+let next = 0;
+await Promise.all(
+  Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, async () => {
+    while (next < jobs.length) {
+      const r = await jobs[next++]();
+      report(r);
+      results.push(r);
+    }
+  }),
+);
+
+if (hubFiles.length && !postgres) {
+  // Not run is not passed: every hub test of the PostgreSQL pass is counted, and named, as skipped.
+  const reason = `no PostgreSQL server could be started here: ${
+    process.env.HUB_TEST_POSTGRES_UNAVAILABLE ?? 'HUB_TEST_DATABASE_URL is not set (npm test sets it through scripts/with-postgres.sh)'
+  }`;
+  console.log(`\n== hub suites on PostgreSQL: skipped, ${reason}`);
+  for (const file of hubFiles) {
+    const r = results.find((x) => x.file === file && x.pass === 'pglite');
+    const tests = r ? [...r.tests, ...r.unfinished.map((name) => ({ name }))] : [];
+    for (const t of tests) console.log(`﹣ ${file}: ${t.name} # skipped on PostgreSQL: ${reason}`);
+    if (tests.length === 0) console.log(`﹣ ${file} # its tests could not be listed; skipped on PostgreSQL: ${reason}`);
+    total.skipped += Math.max(tests.length, 1);
+  }
+}
+rmSync(countsDir, { recursive: true, force: true });
+
+const slowest = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
+console.log(
+  `\nslowest: ${slowest.map((r) => `${r.file}${r.pass === 'postgres' ? ' [PostgreSQL]' : ''} ${r.seconds.toFixed(0)} s`).join(', ')}`,
+);
+if (problems.length) console.log(`problems:\n  ${problems.join('\n  ')}`);
 console.log(`\nfiles: ${files.length}`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

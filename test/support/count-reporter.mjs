@@ -1,14 +1,20 @@
-// A Node test reporter that counts tests (not suites) and writes {passed, failed, skipped} as JSON.
-// Skipped and todo tests count as skipped, never as passed.
+// A Node test reporter that writes one JSON line per test as it starts and as it ends, so the runner can
+// count a suite it had to kill (and name the tests still running) as well as one that finished.
+// Suites are not counted as tests; skipped and todo tests are skipped, never passed.
 export default async function* countReporter(source) {
-  const counts = { passed: 0, failed: 0, skipped: 0 };
   for await (const event of source) {
+    const { name, nesting, details, skip, todo } = event.data ?? {};
+    // dequeue: the test begins to run (Node reports test:start only once it is over).
+    if (event.type === 'test:dequeue') yield JSON.stringify({ event: 'start', name, nesting }) + '\n';
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
-    const { details, skip, todo } = event.data;
-    if (details?.type === 'suite') continue;
-    if (skip !== undefined || todo !== undefined) counts.skipped++;
-    else if (event.type === 'test:pass') counts.passed++;
-    else counts.failed++;
+    const result =
+      details?.type === 'suite'
+        ? 'suite'
+        : skip !== undefined || todo !== undefined
+          ? 'skipped'
+          : event.type === 'test:pass'
+            ? 'passed'
+            : 'failed';
+    yield JSON.stringify({ event: 'end', name, nesting, result }) + '\n';
   }
-  yield JSON.stringify(counts);
 }
