@@ -59,8 +59,11 @@ test('doctor: 0 when healthy, 5 when the audit chain was tampered with, 3 when t
   const store = await openStore({ dataDir: dir, keychain });
   const { appendAudit } = await import('../../main/core/audit/chain.ts');
   for (let i = 0; i < 3; i++) appendAudit(store.db, { id: null, name: 'x', role: null }, { action: 'test' });
+  // The trigger is put back as it was, so the schema check passes and the chain check is the one that fails.
+  const trigger = (store.db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'`).get() as { sql: string }).sql;
   store.db.exec('DROP TRIGGER audit_log_no_update');
   store.db.prepare(`UPDATE audit_log SET actor_name = 'someone else' WHERE seq = 2`).run();
+  store.db.exec(trigger);
   const account = keychainAccount(store.profile);
   store.close();
   const tampered = backdesk(['doctor', '--data-dir', dir]);
@@ -76,7 +79,8 @@ test('doctor: 0 when healthy, 5 when the audit chain was tampered with, 3 when t
   await keychain.delete(KEYCHAIN_SERVICE, account);
   const noKey = backdesk(['doctor', '--data-dir', dir]);
   assert.equal(noKey.code, 3, noKey.out);
-  assert.match(noKey.out, /not in the OS keychain/);
+  assert.match(noKey.out, /not in the OS keychain.*Restore that keychain entry from a backup/s);
+  assert.doesNotMatch(noKey.out, /keychain is locked/);
 });
 
 test('usage errors exit 64 and show the help', () => {

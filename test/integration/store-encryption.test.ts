@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { insertSubmission } from '../../main/core/domain/submissions.ts';
 import { KEYCHAIN_SERVICE } from '../../main/core/security/keychain.ts';
-import { DB_FILE, keychainAccount, openStore, StoreError } from '../../main/core/store/open.ts';
+import { DB_FILE, keychainAccount, latestSchemaVersion, openStore, StoreError } from '../../main/core/store/open.ts';
 import { fold } from '../../common/text/fold.ts';
 import { keychain, tempDir } from '../support/fixtures.ts';
 
@@ -117,7 +117,41 @@ test('a keychain entry that is gone fails with a clear error and leaves the file
   assert.equal(await keychain.delete(KEYCHAIN_SERVICE, account), true);
   await assert.rejects(openStore({ dataDir: dir, keychain }), (e: unknown) => {
     assert.ok(e instanceof StoreError && e.code === 'key_missing', String(e));
-    assert.match(e.message, /not in the OS keychain.*not changed/s);
+    assert.match(e.message, /not in the OS keychain.*not changed.*Restore that keychain entry from a backup/s);
+    return true;
+  });
+  assert.equal(sha(join(dir, DB_FILE)), before);
+});
+
+test('a store at a schema newer than this Backdesk is refused (too_new) and left unchanged', async () => {
+  const dir = tempDir();
+  const store = await writeSecrets(dir);
+  store.db.pragma(`user_version = ${latestSchemaVersion() + 1}`);
+  store.close();
+  const before = sha(join(dir, DB_FILE));
+  await assert.rejects(openStore({ dataDir: dir, keychain }), (e: unknown) => {
+    assert.ok(e instanceof StoreError && e.code === 'too_new', String(e));
+    assert.match(
+      e.message,
+      new RegExp(`at schema ${latestSchemaVersion() + 1}, newer than this Backdesk \\(${latestSchemaVersion()}\\)\\. Update Backdesk`),
+    );
+    return true;
+  });
+  assert.equal(sha(join(dir, DB_FILE)), before);
+});
+
+test('a plaintext SQLite file where the store should be is refused (not_encrypted) and left unchanged', async () => {
+  const dir = tempDir();
+  (await openStore({ dataDir: dir, keychain })).close(); // a profile with its key in the keychain
+  for (const f of readdirSync(dir).filter((f) => f.startsWith(DB_FILE))) rmSync(join(dir, f));
+  const { default: Plain } = await import('better-sqlite3');
+  const plain = new Plain(join(dir, DB_FILE));
+  plain.exec('CREATE TABLE t (v TEXT)');
+  plain.close();
+  const before = sha(join(dir, DB_FILE));
+  await assert.rejects(openStore({ dataDir: dir, keychain }), (e: unknown) => {
+    assert.ok(e instanceof StoreError && e.code === 'not_encrypted', String(e));
+    assert.match(e.message, /is a plaintext SQLite file; Backdesk refuses to use it\. The file was not changed/);
     return true;
   });
   assert.equal(sha(join(dir, DB_FILE)), before);
@@ -133,14 +167,13 @@ function openInChild(dir: string, env: NodeJS.ProcessEnv) {
   return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { env, encoding: 'utf8', cwd: process.cwd() });
 }
 
-test('with no D-Bus session the error names what to install or unlock, and no store is created', () => {
+test('with no D-Bus session the error names what to install or start, and no store is created', () => {
   const dir = join(tempDir(), 'profile');
   const env = { ...process.env };
   delete env.DBUS_SESSION_BUS_ADDRESS;
   const out = openInChild(dir, env);
-  assert.match(out.stdout, /^keychain_unavailable: /);
-  assert.match(out.stdout, /gnome-keyring/);
-  assert.match(out.stdout, /unlock/);
+  assert.match(out.stdout, /^keychain_unavailable: The OS keychain cannot be reached/);
+  assert.match(out.stdout, /Install or start the keychain: .*gnome-keyring/s);
   assert.ok(!existsSync(join(dir, DB_FILE)), 'no database file without a key');
 });
 

@@ -1,11 +1,13 @@
 /**
  * The append-only, hash-chained audit log (privacy policy art. 2: everyone with access is accountable).
  * Each row's hash covers the previous row's hash and the row's own fields, so changing, removing or
- * reordering any row breaks every hash after it. The triggers in the schema reject UPDATE and DELETE.
+ * reordering any row breaks every hash after it. The triggers in the schema reject UPDATE and DELETE; the
+ * anchor (anchor.ts) catches what the chain cannot: a log cut short, or rewritten with every hash recomputed.
  * Details never carry personal data values, only which field or record was touched.
  */
 import { GENESIS_HASH, rowHash, type AuditRow } from '../../../common/audit/hash.ts';
 import { newId } from '../../../common/ids.ts';
+import { advanceAuditAnchor, GENESIS_HEAD, type Head } from './anchor.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -22,28 +24,34 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
-/** Appends one row; call inside the transaction of the change it records so both land or neither does. */
+/**
+ * Appends one row and moves the head's anchor (audit/anchor.ts) with it, in one transaction; call it inside
+ * the transaction of the change it records so all of them land or none does.
+ */
 export function appendAudit(db: Db, actor: AuditActor, event: AuditEvent, at = Date.now()): AuditRow {
-  const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
-  const prev = last?.hash ?? GENESIS_HASH;
-  const row = {
-    id: newId(),
-    at,
-    actor_id: actor.id,
-    actor_name: actor.name,
-    actor_role: actor.role,
-    action: event.action,
-    target_type: event.targetType ?? null,
-    target_id: event.targetId ?? null,
-    detail: JSON.stringify(event.detail ?? {}),
-  };
-  const hash = rowHash(prev, row);
-  const { lastInsertRowid } = stmt(
-    db,
-    `INSERT INTO audit_log (id, at, actor_id, actor_name, actor_role, action, target_type, target_id, detail, prev_hash, hash)
-     VALUES (@id, @at, @actor_id, @actor_name, @actor_role, @action, @target_type, @target_id, @detail, @prev_hash, @hash)`,
-  ).run({ ...row, prev_hash: prev, hash });
-  return { seq: Number(lastInsertRowid), ...row, prev_hash: prev, hash };
+  return db.transaction(() => {
+    const before = (stmt(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Head | undefined) ?? GENESIS_HEAD;
+    const row = {
+      id: newId(),
+      at,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_role: actor.role,
+      action: event.action,
+      target_type: event.targetType ?? null,
+      target_id: event.targetId ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
+    };
+    const hash = rowHash(before.hash, row);
+    const { lastInsertRowid } = stmt(
+      db,
+      `INSERT INTO audit_log (id, at, actor_id, actor_name, actor_role, action, target_type, target_id, detail, prev_hash, hash)
+       VALUES (@id, @at, @actor_id, @actor_name, @actor_role, @action, @target_type, @target_id, @detail, @prev_hash, @hash)`,
+    ).run({ ...row, prev_hash: before.hash, hash });
+    const seq = Number(lastInsertRowid);
+    advanceAuditAnchor(db, before, { seq, hash });
+    return { seq, ...row, prev_hash: before.hash, hash };
+  })();
 }
 
 export type ChainVerdict =

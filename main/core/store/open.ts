@@ -4,14 +4,16 @@
  * The database key is 32 random bytes kept only in the OS keychain (service `backdesk`, account
  * `profile:<id>`). It is applied as a raw SQLCipher key, so no password stretching is done: the key is
  * already random. A store that exists is first checked read-only, so a wrong or missing key leaves the
- * file byte-for-byte unchanged.
+ * file byte-for-byte unchanged. A key out of reach is told apart by cause, since each has its own fix: the
+ * keychain is unreachable (install or start it), locked (unlock it) or has no such entry (restore it).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fold } from '../../../common/text/fold.ts';
-import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
+import { loadAuditAnchor } from '../audit/anchor.ts';
+import { KEYCHAIN_SERVICE, KeychainLockedError, KeychainUnavailableError, type Keychain } from '../security/keychain.ts';
 import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -49,7 +51,8 @@ export interface Profile {
 
 export class StoreError extends Error {
   constructor(
-    readonly code: 'key_missing' | 'wrong_key' | 'not_encrypted' | 'profile_missing' | 'too_new',
+    readonly code:
+      'keychain_unavailable' | 'keychain_locked' | 'key_missing' | 'wrong_key' | 'not_encrypted' | 'profile_missing' | 'too_new',
     message: string,
   ) {
     super(message);
@@ -71,7 +74,16 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
-export async function openStore({ dataDir, keychain, demo = false, migrate: applyMigrations = true }: OpenOptions): Promise<Store> {
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  try {
+    return await open(opts);
+  } catch (e) {
+    if (e instanceof KeychainLockedError || e instanceof KeychainUnavailableError) throw new StoreError(e.code, e.message);
+    throw e;
+  }
+}
+
+async function open({ dataDir, keychain, demo = false, migrate: applyMigrations = true }: OpenOptions): Promise<Store> {
   const dbPath = join(dataDir, DB_FILE);
   const exists = existsSync(dbPath);
   const profile = exists ? readProfile(dataDir) : ensureProfile(dataDir, demo);
@@ -81,8 +93,9 @@ export async function openStore({ dataDir, keychain, demo = false, migrate: appl
   if (exists && !keyHex) {
     throw new StoreError(
       'key_missing',
-      `The database key for this profile (${account}) is not in the OS keychain, so ${dbPath} cannot be opened. ` +
-        'The file was not changed. Restore the keychain entry from a backup of the keychain, or ask IT.',
+      `The database key for this profile is not in the OS keychain: the keychain is reachable and not locked, and has ` +
+        `no entry for service ${KEYCHAIN_SERVICE}, account ${account}. So ${dbPath} cannot be opened; the file was not ` +
+        'changed. Restore that keychain entry from a backup of the keychain, or ask IT.',
     );
   }
   if (!keyHex) {
@@ -105,6 +118,7 @@ export async function openStore({ dataDir, keychain, demo = false, migrate: appl
     configure(db);
     if (applyMigrations) migrate(db);
     assertEncrypted(db, dbPath);
+    await loadAuditAnchor(db, keychain, profile.id);
   } catch (e) {
     db.close();
     throw e;
@@ -135,8 +149,8 @@ export function applyKey(db: Db, keyHex: string): void {
   db.pragma(`key = "x'${keyHex}'"`);
 }
 
-/** Applies every pending migration, each in its own transaction with its user_version bump. */
-export function migrate(db: Db): void {
+/** Applies every pending migration up to `target` (all of them by default), each in its own transaction with its user_version bump. */
+export function migrate(db: Db, target = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new StoreError(
@@ -144,7 +158,7 @@ export function migrate(db: Db): void {
       `This store is at schema ${current}, newer than this Backdesk (${migrations.length}). Update Backdesk.`,
     );
   }
-  migrations.slice(current).forEach((sql, i) => {
+  migrations.slice(current, target).forEach((sql, i) => {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${current + i + 1}`);
@@ -161,6 +175,7 @@ function assertKeyOpens(dbPath: string, keyHex: string): void {
     applyKey(probe, keyHex);
     probe.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
+    if (!isEncryptedFile(dbPath)) throw notEncrypted(dbPath, ' The file was not changed.');
     throw new StoreError(
       'wrong_key',
       `${dbPath} cannot be decrypted with the key in the OS keychain: the key is wrong or the file is damaged. The file was not changed.`,
@@ -173,10 +188,11 @@ function assertKeyOpens(dbPath: string, keyHex: string): void {
 /** Refuses to go on unless the bytes on disk are really ciphertext: a plaintext store is never acceptable. */
 function assertEncrypted(db: Db, dbPath: string): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
-  if (!isEncryptedFile(dbPath)) {
-    throw new StoreError('not_encrypted', `${dbPath} is a plaintext SQLite file; Backdesk refuses to use it.`);
-  }
+  if (!isEncryptedFile(dbPath)) throw notEncrypted(dbPath, '');
 }
+
+const notEncrypted = (dbPath: string, unchanged: string) =>
+  new StoreError('not_encrypted', `${dbPath} is a plaintext SQLite file; Backdesk refuses to use it.${unchanged}`);
 
 /** True when the file does not start with SQLite's plaintext header (SQLCipher encrypts page 1 too). */
 export function isEncryptedFile(dbPath: string): boolean {

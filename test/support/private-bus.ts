@@ -1,0 +1,111 @@
+/**
+ * A D-Bus session bus of one test's own, with or without a GNOME Keyring on it, so a test can lock the
+ * keyring, restart it or leave the Secret Service out without touching the keyring that every other test
+ * file of the run shares. The bus has no service files, so nothing starts on it unless the test starts it.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { tempDir } from './fixtures.ts';
+
+const KEYRING_PASSWORD = 'private-bus-keyring';
+const DEADLINE_MS = 10_000;
+
+export interface PrivateBus {
+  /** The environment for child processes: this bus, and this keyring's files. */
+  env: NodeJS.ProcessEnv;
+  /** Starts GNOME Keyring on the bus (unlocked with its password) and waits until it answers. */
+  startKeyring(): Promise<void>;
+  /** Stops it and waits for it to exit; what it stored stays in its files for the next start. */
+  stopKeyring(): Promise<void>;
+  /** Locks the login keyring through the Secret Service, as a screen lock or a timeout would. */
+  lockKeyring(): void;
+}
+
+export async function privateBus(): Promise<PrivateBus> {
+  const dir = tempDir();
+  const config = join(dir, 'bus.conf');
+  writeFileSync(
+    config,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=${dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
+</busconfig>
+`,
+  );
+  const bus = spawn('dbus-daemon', ['--config-file', config, '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  after(() => stop(bus));
+  const address = await firstLine(bus);
+  const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: join(dir, 'data') };
+  delete env.GNOME_KEYRING_CONTROL;
+  mkdirSync(env.XDG_DATA_HOME!);
+  const dbusSend = (...args: string[]) =>
+    execFileSync('dbus-send', ['--session', '--print-reply', ...args], { env, encoding: 'utf8', timeout: DEADLINE_MS });
+
+  let keyring: ChildProcess | null = null;
+  return {
+    env,
+    async startKeyring() {
+      keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+        env,
+        // Its stderr only says that no unlock prompt can be shown on this bus, which is the point of the tests.
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      const started = keyring;
+      after(() => stop(started));
+      keyring.stdin!.end(KEYRING_PASSWORD);
+      // Wait for the daemon to own its name on the bus, with a deadline: that is the moment it answers.
+      const deadline = Date.now() + DEADLINE_MS;
+      const hasOwner = () =>
+        dbusSend(
+          '--dest=org.freedesktop.DBus',
+          '/org/freedesktop/DBus',
+          'org.freedesktop.DBus.NameHasOwner',
+          'string:org.freedesktop.secrets',
+        );
+      while (!/boolean true/.test(hasOwner())) {
+        if (Date.now() > deadline || keyring.exitCode !== null) throw new Error('gnome-keyring-daemon did not come up on the private bus');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stopKeyring() {
+      if (keyring) await stop(keyring);
+      keyring = null;
+    },
+    lockKeyring() {
+      dbusSend(
+        '--dest=org.freedesktop.secrets',
+        '/org/freedesktop/secrets',
+        'org.freedesktop.Secret.Service.Lock',
+        'array:objpath:/org/freedesktop/secrets/collection/login',
+      );
+    },
+  };
+}
+
+async function firstLine(child: ChildProcess): Promise<string> {
+  let text = '';
+  const timer = setTimeout(() => child.kill(), DEADLINE_MS);
+  try {
+    for await (const chunk of child.stdout!) {
+      text += String(chunk);
+      if (text.includes('\n')) return text.slice(0, text.indexOf('\n')).trim();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  throw new Error('dbus-daemon printed no address');
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill();
+  await exited;
+}
