@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../api/desk.ts';
-import { verifyAudit } from '../core/audit/chain.ts';
 import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { countStaff, createStaff } from '../core/security/staff.ts';
-import { compareAuditWithHub, enroll } from '../core/sync/client.ts';
-import { DB_FILE, isEncryptedFile, latestSchemaVersion, openStore, schemaVersion } from '../core/store/open.ts';
+import { enroll } from '../core/sync/client.ts';
+import { DB_FILE, openStore } from '../core/store/open.ts';
 import { RENDERER_DIR } from '../web/renderer-dir.ts';
 import { startWebHost } from '../web/server.ts';
+import { doctor } from './doctor.ts';
 import { readPassword } from './password-prompt.ts';
 
 const DEMO_CREDENTIALS = 'DEMO-CREDENTIALS.txt';
@@ -33,7 +33,9 @@ const HELP = `backdesk — the back office for customers' messages
       Enrolls this desk with the hub; the one-time code is read from the terminal or stdin.
   backdesk doctor --data-dir DIR
       Checks the profile. Exit codes: 0 all good, 2 keychain unreachable, 3 store does not open or is not
-      encrypted, 4 migrations pending, 5 audit chain broken, 6 audit log differs from the hub's copy.
+      encrypted, 4 migrations pending, 5 audit chain broken or not matching its anchor in the keychain (rows
+      removed or hashes recomputed), 6 audit log differs from the hub's copy, 7 schema altered (a trigger or
+      constraint missing or changed), 8 keychain locked. When several checks fail, the first one printed decides.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -165,46 +167,6 @@ async function serve(dataDir: string, port: number, idleMinutes: string | undefi
   await host.close();
   desk.close();
   return 0;
-}
-
-async function doctor(dataDir: string): Promise<number> {
-  const ok = (m: string) => console.log(`✓ ${m}`);
-  const bad = (m: string, code: number) => {
-    console.log(`✗ ${m}`);
-    return code;
-  };
-  const keychain = systemKeychain();
-  try {
-    await keychain.get(KEYCHAIN_SERVICE, 'doctor-probe');
-    ok('the OS keychain is reachable');
-  } catch (e) {
-    return bad((e as Error).message, 2);
-  }
-  let store;
-  try {
-    store = await openStore({ dataDir, keychain, migrate: false });
-  } catch (e) {
-    return bad(`the store does not open: ${(e as Error).message}`, 3);
-  }
-  try {
-    if (!isEncryptedFile(join(dataDir, DB_FILE))) return bad('the store file is not encrypted', 3);
-    ok(`the store opens with the keychain's key and is encrypted (${store.db.pragma('cipher', { simple: true })})`);
-    const [version, latest] = [schemaVersion(store.db), latestSchemaVersion()];
-    if (version !== latest)
-      return bad(`the schema is at version ${version}; this Backdesk expects ${latest} (open Backdesk once to migrate)`, 4);
-    ok(`migrations are current (schema ${version})`);
-    const chain = verifyAudit(store.db);
-    if (!chain.intact) return bad(`the audit chain is broken at row ${chain.brokenAtSeq}: ${chain.reason}`, 5);
-    ok(`the audit chain is intact (${chain.rows} rows)`);
-    const copy = await compareAuditWithHub(store, keychain);
-    if (copy.kind === 'differs') return bad(`the audit log differs from the hub's copy at row ${copy.seq}: it was changed on this desk`, 6);
-    if (copy.kind === 'matches') ok(`the audit log matches the hub's copy (${copy.compared} rows compared)`);
-    else if (copy.kind === 'unreachable') console.log(`! could not compare the audit log with the hub: ${copy.reason}`);
-    else console.log('- not enrolled with a hub: no copy of the audit log to compare');
-    return 0;
-  } finally {
-    store.close();
-  }
 }
 
 main(process.argv.slice(2)).then(
