@@ -208,6 +208,8 @@ test('audit rows reach the hub; a desk whose log was rewritten (hashes recompute
       resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, out: stdout + stderr }),
     ),
   );
-  assert.equal(doctor.code, 6, doctor.out);
+  // The desk's own checks see it too now (the dropped trigger: exit 7; the head no longer matches its anchor), and the hub's copy still says where.
+  assert.equal(doctor.code, 7, doctor.out);
+  assert.match(doctor.out, /does not match its anchor/);
   assert.match(doctor.out, /differs from the hub's copy at row 1/);
 });
