@@ -91,7 +91,7 @@ async function main() {
       password: 'benchmark password',
       grants: ['complaint'],
     });
-    await enroll(store, keychain, url, code, 'bench desk');
+    await enroll(store, keychain, url, code, 'bench desk', { id: null, name: 'bench-sync', role: 'it_admin' });
     const sync = new SyncClient(store, keychain);
 
     const stall = monitorEventLoopDelay({ resolution: 10 });

@@ -8,7 +8,7 @@ import { appendAudit } from '../core/audit/chain.ts';
 import { mayUseInbox } from '../../common/roles.ts';
 import type { Session } from '../core/security/sessions.ts';
 import { contract, type Access, type Envelope, type MethodDef, type MethodName } from './contract.ts';
-import { ApiError, toWireError } from './errors.ts';
+import { ApiError, loggableError, toWireError } from './errors.ts';
 import { actorOf } from './handlers/auth.ts';
 import { handlers } from './handlers/index.ts';
 import type { Deps, Handler, HandlerContext } from './handlers/types.ts';
@@ -32,7 +32,8 @@ export class Dispatcher {
       return { ok: true, result: def.output.parse(result) };
     } catch (e) {
       const error = toWireError(e);
-      if (error.code === 'internal') console.error(`backdesk: ${method} failed:`, e);
+      // The method is a contract name here (an unknown one is not 'internal'); the error is logged without its message.
+      if (error.code === 'internal') console.error(`backdesk: ${method} failed: ${loggableError(e)}`);
       return { ok: false, error };
     }
   }

@@ -136,12 +136,15 @@ async function demo(dataDir: string, complaints: number, customers: number): Pro
   }
 }
 
+/** Nobody signs in on the command line: the audit row names the command, with IT's role (only IT runs it). */
+const CLI_ENROLL_ACTOR = { id: null, name: 'backdesk enroll (command line)', role: 'it_admin' };
+
 async function enrollDesk(dataDir: string, hubUrl: string, name: string): Promise<number> {
   const keychain = systemKeychain();
   const store = await openStore({ dataDir, keychain });
   try {
     const code = (await readPassword('Mã đăng ký / enrollment code: ', false)).trim();
-    const deviceId = await enroll(store, keychain, hubUrl, code, name);
+    const deviceId = await enroll(store, keychain, hubUrl, code, name, CLI_ENROLL_ACTOR);
     console.log(`Enrolled with ${hubUrl} as device ${deviceId}; the device token is in the OS keychain.`);
     return 0;
   } finally {

@@ -16,6 +16,9 @@ import { complaint, customer, startTestHub } from '../support/hub.ts';
 import { deskSync, freePort, hubCli, killed, printedSecret, startHubProcess, stopped } from '../support/processes.ts';
 import { startSmtpListener } from '../support/smtp.ts';
 
+/** Who enrolls the test desks (enrollment is audited under an actor). */
+const IT = { id: null, name: 'IT (test)', role: 'it_admin' };
+
 const post = (port: number, key: string, idempotencyKey: string, body: unknown) =>
   fetch(`http://127.0.0.1:${port}/intake/v1/submissions`, {
     method: 'POST',
@@ -69,7 +72,7 @@ async function deskWithHub(hub: Awaited<ReturnType<typeof startTestHub>>) {
   const dir = join(tempDir(), 'desk');
   const store = await openStore({ dataDir: dir, keychain });
   const operator = await addStaff(store, 'lan', 'operator', ['complaint']);
-  await enroll(store, keychain, hub.url, await hub.enrollmentCode(), 'Máy crash');
+  await enroll(store, keychain, hub.url, await hub.enrollmentCode(), 'Máy crash', IT);
   return { dir, store, operator };
 }
 
@@ -148,7 +151,7 @@ test('the hub killed between the SMTP server accepting a reply and recording it:
   const deskDir = join(tempDir(), 'desk');
   const store = await openStore({ dataDir: deskDir, keychain });
   const operator = await addStaff(store, 'lan', 'operator', ['complaint']);
-  await enroll(store, keychain, `http://127.0.0.1:${port}`, code, 'Máy thư');
+  await enroll(store, keychain, `http://127.0.0.1:${port}`, code, 'Máy thư', IT);
   store.close();
   await deskSync(deskDir, 100, 100).done;
   const again = await openStore({ dataDir: deskDir, keychain });

@@ -1,15 +1,18 @@
 import { appendAudit, type AuditActor } from '../../core/audit/chain.ts';
-import { AuthError, authenticate, confirmPassword, countStaff, createStaff } from '../../core/security/staff.ts';
+import { AuthError, authenticate, confirmPassword, countStaff, createFirstDirector } from '../../core/security/staff.ts';
 import type { Person } from '../../../common/roles.ts';
-import { ApiError } from '../errors.ts';
+import { neutralise } from '../../../common/text/rules.ts';
 import { me, type Handler, type HandlerContext } from './types.ts';
 
 export const actorOf = (p: Person): AuditActor => ({ id: p.id, name: p.displayName, role: p.role });
 
-/** Sign-in failures are audited too, then rethrown: a run of wrong passwords is worth seeing. */
+/**
+ * Sign-in failures are audited too, then rethrown: a run of wrong passwords is worth seeing. auth.failed is
+ * a password that was checked and wrong; auth.refused_locked a try refused, unchecked, while locked.
+ */
 function auditFailure(ctx: HandlerContext, actor: AuditActor, e: unknown): never {
   if (e instanceof AuthError) {
-    appendAudit(ctx.store.db, actor, { action: e.code === 'account_locked' ? 'auth.refused_locked' : 'auth.failed' });
+    appendAudit(ctx.store.db, actor, { action: e.wrongPassword ? 'auth.failed' : 'auth.refused_locked' });
   }
   throw e;
 }
@@ -26,8 +29,7 @@ export const authHandlers = {
   'auth.createFirstDirector': {
     async run(input, ctx) {
       // Only the very first account can be made without signing in; after that only directors add staff.
-      if (countStaff(ctx.store.db) > 0) throw new ApiError('already_initialised', 'Backdesk already has a director; sign in instead');
-      const person = await createStaff(ctx.store.db, { ...input, role: 'director' });
+      const person = await createFirstDirector(ctx.store.db, input);
       ctx.sessions.start(ctx.connectionId, person);
       appendAudit(ctx.store.db, actorOf(person), { action: 'staff.first_director', targetType: 'staff', targetId: person.id });
       return person;
@@ -42,7 +44,9 @@ export const authHandlers = {
         appendAudit(ctx.store.db, actorOf(person), { action: 'auth.sign_in' });
         return person;
       } catch (e) {
-        return auditFailure(ctx, { id: null, name: input.username, role: null }, e);
+        // The typed username is whatever a signed-out caller sent: its control and bidi characters are
+        // neutralised before it is recorded, so it cannot ring, truncate or reverse the audit view.
+        return auditFailure(ctx, { id: null, name: neutralise(input.username), role: null }, e);
       }
     },
   } satisfies Handler<'auth.signIn'>,

@@ -3,6 +3,7 @@ import { DomainError } from '../../core/domain/errors.ts';
 import { conflictCount, dismissConflict, listConflicts, pendingCount } from '../../core/domain/outbox.ts';
 import { enroll } from '../../core/sync/client.ts';
 import { ApiError } from '../errors.ts';
+import { actorOf } from './auth.ts';
 import { me, type Handler } from './types.ts';
 
 export const syncHandlers = {
@@ -24,7 +25,8 @@ export const syncHandlers = {
   'sync.enroll': {
     async run(input, ctx) {
       try {
-        const deviceId = await enroll(ctx.store, ctx.keychain, input.hubUrl, input.code, input.deviceName);
+        // enroll audits the attempt, success or failure, under the signed-in IT admin's name.
+        const deviceId = await enroll(ctx.store, ctx.keychain, input.hubUrl, input.code, input.deviceName, actorOf(me(ctx)));
         void ctx.sync.syncNow();
         return { deviceId };
       } catch (e) {

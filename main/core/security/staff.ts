@@ -10,9 +10,11 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 
 export class AuthError extends Error {
   constructor(
-    readonly code: 'bad_credentials' | 'account_locked' | 'weak_password' | 'username_taken',
+    readonly code: 'bad_credentials' | 'account_locked' | 'weak_password' | 'username_taken' | 'already_initialised',
     message: string,
     readonly lockedUntil?: number,
+    /** True when a password was actually checked and was wrong (the one that locks the account included). */
+    readonly wrongPassword = code === 'bad_credentials',
   ) {
     super(message);
   }
@@ -43,25 +45,49 @@ export interface NewStaff {
 }
 
 export async function createStaff(db: Db, s: NewStaff, now = Date.now()): Promise<Person> {
-  const problem = passwordProblem(s.password);
+  const hash = await hashNew(s);
+  return db.transaction(() => insertStaff(db, s, hash, now))();
+}
+
+/**
+ * The very first account, a director, made without signing in. The "no staff yet" check and the insert
+ * are one transaction, so callers racing each other get exactly one director; the others already_initialised.
+ */
+export async function createFirstDirector(db: Db, s: Omit<NewStaff, 'role' | 'grants'>, now = Date.now()): Promise<Person> {
+  refuseIfInitialised(db); // before the (slow) hash, so a closed door costs nothing
+  const hash = await hashNew(s);
+  return db.transaction(() => {
+    refuseIfInitialised(db);
+    return insertStaff(db, { ...s, role: 'director' }, hash, now);
+  })();
+}
+
+function refuseIfInitialised(db: Db): void {
+  if (countStaff(db) > 0) throw new AuthError('already_initialised', 'Backdesk already has a director; sign in instead');
+}
+
+async function hashNew({ password }: { password: string }): Promise<string> {
+  const problem = passwordProblem(password);
   if (problem) throw new AuthError('weak_password', problem);
+  return hashPassword(password);
+}
+
+/** Runs inside the caller's transaction: the username check and the insert cannot be split by another caller. */
+function insertStaff(db: Db, s: NewStaff, hash: string, now: number): Person {
   if (stmt(db, 'SELECT 1 FROM staff WHERE username = ?').get(s.username)) {
     throw new AuthError('username_taken', `the username ${s.username} is already taken`);
   }
-  const hash = await hashPassword(s.password);
   const id = newId();
   const grants = s.role === 'operator' ? [...new Set(s.grants ?? [])] : [];
-  db.transaction(() => {
-    stmt(db, 'INSERT INTO staff (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id,
-      s.username,
-      s.displayName,
-      s.role,
-      hash,
-      now,
-    );
-    for (const g of grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(id, g);
-  })();
+  stmt(db, 'INSERT INTO staff (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    s.username,
+    s.displayName,
+    s.role,
+    hash,
+    now,
+  );
+  for (const g of grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(id, g);
   return { id, username: s.username, displayName: s.displayName, role: s.role, grants };
 }
 
@@ -103,21 +129,40 @@ export async function confirmPassword(db: Db, staffId: string, password: string,
   return checkPassword(db, row, password, now);
 }
 
+/**
+ * An attempt is reserved in one atomic UPDATE before the (slow, asynchronous) check, so concurrent callers
+ * each take a slot: the slot that reaches the maximum locks the account at once, and every caller after it
+ * is refused without its password being checked. At most five wrong passwords are ever checked per lockout
+ * period, however many arrive at the same moment. A right password gives the slots back.
+ */
 async function checkPassword(db: Db, row: StaffRow, password: string, now: number): Promise<Person> {
-  if (row.locked_until !== null && row.locked_until > now) {
-    throw new AuthError('account_locked', 'too many wrong passwords: the account is locked', row.locked_until);
+  const slot = reserveAttempt(db, row.id, now);
+  if (!slot) {
+    const { locked_until } = stmt(db, 'SELECT locked_until FROM staff WHERE id = ?').get(row.id) as { locked_until: number };
+    throw new AuthError('account_locked', 'too many wrong passwords: the account is locked', locked_until, false);
   }
   if (await verifyPassword(row.password_hash, password)) {
     stmt(db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
     return toPerson(db, row);
   }
-  // A lock that has run out starts a fresh count.
-  const failed = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
-  if (failed >= MAX_FAILED_ATTEMPTS) {
-    const until = now + LOCKOUT_MS;
-    stmt(db, 'UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(until, row.id);
-    throw new AuthError('account_locked', 'too many wrong passwords: the account is locked', until);
+  if (slot.lockedUntil !== null) {
+    throw new AuthError('account_locked', 'too many wrong passwords: the account is locked', slot.lockedUntil, true);
   }
-  stmt(db, 'UPDATE staff SET failed_attempts = ?, locked_until = NULL WHERE id = ?').run(failed, row.id);
   throw new AuthError('bad_credentials', 'wrong username or password');
+}
+
+/**
+ * Takes one attempt, or returns null while the account is locked. A lock that has run out starts a fresh
+ * count. (SQLite evaluates every SET expression against the row as it was, so both CASEs see the old values.)
+ */
+function reserveAttempt(db: Db, staffId: string, now: number): { lockedUntil: number | null } | null {
+  const taken = stmt(
+    db,
+    `UPDATE staff
+     SET failed_attempts = CASE WHEN locked_until IS NULL THEN failed_attempts + 1 ELSE 1 END,
+         locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_attempts + 1 ELSE 1 END) >= @max THEN @until END
+     WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
+     RETURNING locked_until AS lockedUntil`,
+  ).get({ id: staffId, now, max: MAX_FAILED_ATTEMPTS, until: now + LOCKOUT_MS }) as { lockedUntil: number | null } | undefined;
+  return taken ?? null;
 }

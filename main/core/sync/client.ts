@@ -13,6 +13,8 @@ import {
   PushRequest,
   PushResponse,
 } from '../../../common/protocol/sync.ts';
+import { neutralise } from '../../../common/text/rules.ts';
+import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import { keychainAccount, type Store } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
@@ -34,6 +36,10 @@ const URL_KEY = 'hub.url';
 const DEVICE_KEY = 'hub.device_id';
 const CURSOR_KEY = 'sync.cursor';
 const AUDIT_CURSOR_KEY = 'sync.audit_cursor';
+// The device whose revocation is already in the audit log: one row per revocation, across retries and restarts.
+const REVOKED_AUDITED_KEY = 'hub.revoked_device_audited';
+/** What the desk records on its own (no person acted): the sync client noticing the hub's answer. */
+const SYNC_ACTOR: AuditActor = { id: null, name: 'Backdesk (đồng bộ / sync)', role: null };
 const PUSH_BATCH = 200;
 // Rows per pulled page: each is applied with its cursor in one transaction on the page worker.
 const PULL_PAGE = 250;
@@ -107,17 +113,46 @@ export async function compareAuditWithHub(store: Store, keychain: Keychain): Pro
   }
 }
 
-/** Enrolls this desk with the hub using IT's one-time code; the device token goes to the keychain. */
-export async function enroll(store: Store, keychain: Keychain, hubUrl: string, code: string, deviceName: string): Promise<string> {
-  const base = checkHubUrl(hubUrl);
-  const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify({ code, deviceName }) });
-  await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
-  store.db.transaction(() => {
-    setSetting(store.db, URL_KEY, base.origin);
-    setSetting(store.db, DEVICE_KEY, body.deviceId);
-    setSetting(store.db, CURSOR_KEY, '0');
-  })();
-  return body.deviceId;
+/**
+ * Enrolls this desk with the hub using IT's one-time code; the device token goes to the keychain. Every
+ * attempt is audited with the actor who made it (a signed-in IT admin, or the command line): success with
+ * the new device id, failure with the reason's code only.
+ */
+export async function enroll(
+  store: Store,
+  keychain: Keychain,
+  hubUrl: string,
+  code: string,
+  deviceName: string,
+  actor: AuditActor,
+): Promise<string> {
+  let hub: string | null = null;
+  try {
+    const base = checkHubUrl(hubUrl);
+    hub = base.origin;
+    const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify({ code, deviceName }) });
+    await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
+    store.db.transaction(() => {
+      setSetting(store.db, URL_KEY, base.origin);
+      setSetting(store.db, DEVICE_KEY, body.deviceId);
+      setSetting(store.db, CURSOR_KEY, '0');
+      // The hub keeps the audit copy per device: a new enrollment sends the whole chain again from its start.
+      setSetting(store.db, AUDIT_CURSOR_KEY, '0');
+      appendAudit(store.db, actor, { action: 'sync.enroll', targetType: 'device', targetId: body.deviceId, detail: { hub } });
+    })();
+    return body.deviceId;
+  } catch (e) {
+    const reason = enrollFailure(e, hub);
+    appendAudit(store.db, actor, { action: 'sync.enroll_failed', detail: { reason, ...(hub && { hub }) } });
+    throw e;
+  }
+}
+
+/** Why an enrollment failed, as a code (the hub's, or the kind of local failure), never a message: no free text is audited. */
+function enrollFailure(e: unknown, hub: string | null): string {
+  if (e instanceof HubHttpError) return neutralise(e.code.slice(0, 64));
+  if (!hub) return 'bad_url';
+  return e instanceof TypeError ? 'unreachable' : 'local_error'; // fetch reports a hub it cannot reach as a TypeError
 }
 
 export class SyncClient {
@@ -181,6 +216,8 @@ export class SyncClient {
     } catch (e) {
       this.failures++;
       const revoked = e instanceof HubHttpError && e.status === 401;
+      // A cycle that ends after stop() may find its store closed: nothing is recorded then.
+      if (e instanceof HubHttpError && e.code === 'device_revoked' && !this.stopped) this.auditRevocation();
       this.status = {
         ...this.status,
         hub: revoked ? 'revoked' : 'offline',
@@ -188,6 +225,17 @@ export class SyncClient {
         lastError: e instanceof Error ? e.message : String(e),
       };
     }
+  }
+
+  /** The first time the hub says this device is revoked, and only then, it goes in the audit log. */
+  private auditRevocation(): void {
+    const { db } = this.store;
+    const device = getSetting(db, DEVICE_KEY) ?? '';
+    db.transaction(() => {
+      if (getSetting(db, REVOKED_AUDITED_KEY) === device) return;
+      setSetting(db, REVOKED_AUDITED_KEY, device);
+      appendAudit(db, SYNC_ACTOR, { action: 'sync.revoked', targetType: 'device', targetId: device || null });
+    })();
   }
 
   private async push(base: URL, token: string): Promise<void> {

@@ -1,4 +1,8 @@
-/** Directors' view of the audit log, newest first, with a check of the whole hash chain. */
+/**
+ * Directors' view of the audit log, newest first, with a check of the whole hash chain. Text someone else
+ * wrote (an actor's name, a typed username, details) sits in <bdi>, so no bidi character in it can reorder
+ * the rest of its row.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
@@ -57,14 +61,19 @@ export function AuditView() {
               <td>{r.seq}</td>
               <td>{formatTime(r.at)}</td>
               <td>
-                {r.actorName}
+                <bdi>{r.actorName}</bdi>
                 {r.actorRole && <span className="muted"> · {t(`roles.${r.actorRole}`, { defaultValue: r.actorRole })}</span>}
               </td>
               <td>
                 <code>{r.action}</code>
-                {Object.keys(r.detail).length > 0 && <span className="muted"> {JSON.stringify(r.detail)}</span>}
+                {Object.keys(r.detail).length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    <bdi>{JSON.stringify(r.detail)}</bdi>
+                  </span>
+                )}
               </td>
-              <td className="muted">{r.targetType ? `${r.targetType} ${r.targetId?.slice(-8) ?? ''}` : ''}</td>
+              <td className="muted">{r.targetType ? <bdi>{`${r.targetType} ${r.targetId?.slice(-8) ?? ''}`}</bdi> : ''}</td>
             </tr>
           ))}
         </tbody>
