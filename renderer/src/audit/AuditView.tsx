@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
-import { formatTime } from '../i18n/index.ts';
+import { formatDateTime } from '../format/dates.ts';
 
 type Row = Output<'audit.list'>[number];
 const PAGE = 100;
@@ -59,7 +59,7 @@ export function AuditView() {
           {rows.map((r) => (
             <tr key={r.seq}>
               <td>{r.seq}</td>
-              <td>{formatTime(r.at)}</td>
+              <td>{formatDateTime(r.at)}</td>
               <td>
                 <bdi>{r.actorName}</bdi>
                 {r.actorRole && <span className="muted"> · {t(`roles.${r.actorRole}`, { defaultValue: r.actorRole })}</span>}

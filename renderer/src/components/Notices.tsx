@@ -3,14 +3,14 @@ import { createContext, useCallback, useContext, useState, type ReactNode } from
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { BackdeskError } from '../api/client.ts';
-import { formatTime } from '../i18n/index.ts';
+import { formatDateTime } from '../format/dates.ts';
 
 export function messageFor(e: unknown, t: TFunction): string {
   if (!(e instanceof BackdeskError)) return t('errors.internal');
   if (e.detail?.network) return t('errors.network');
   switch (e.code) {
     case 'account_locked':
-      return t('errors.account_locked', { time: formatTime(Number(e.detail?.lockedUntil ?? Date.now())) });
+      return t('errors.account_locked', { time: formatDateTime(Number(e.detail?.lockedUntil ?? Date.now())) });
     case 'invalid_input':
       return t('errors.invalid_input', { message: e.message });
     case 'bad_credentials':

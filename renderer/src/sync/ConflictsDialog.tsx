@@ -4,7 +4,29 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
-import { formatTime } from '../i18n/index.ts';
+import { formatDateTime } from '../format/dates.ts';
+
+type Conflict = Output<'sync.conflicts'>[number];
+
+/**
+ * The hub words its reasons in English for its logs; staff read the reason in their own language, made from
+ * the state the hub sent back. A refusal the desk has no wording for shows the hub's text.
+ */
+function Reason({ conflict }: { conflict: Conflict }) {
+  const { t } = useTranslation();
+  const found = conflict.current ?? {};
+  let text = conflict.reason;
+  if (conflict.mutation === 'comment.moderate' && typeof found.status === 'string' && typeof found.decidedAt === 'string') {
+    text = t('sync.reason_decided', {
+      decision: t(`decision.${found.status}`),
+      name: typeof found.decidedBy === 'string' ? found.decidedBy : '',
+      time: formatDateTime(Date.parse(found.decidedAt)),
+    });
+  } else if (typeof found.version === 'number' && typeof found.status === 'string') {
+    text = t('sync.reason_changed', { status: t(`status.${found.status}`) });
+  }
+  return <div className="form-error">{text}</div>;
+}
 
 export function ConflictsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,8 +49,8 @@ export function ConflictsDialog({ onClose }: { onClose: () => void }) {
           {items?.map((c) => (
             <li key={c.id}>
               <strong>{t(`sync.mutation_${c.mutation.replace('.', '_')}`, { defaultValue: c.mutation })}</strong> ·{' '}
-              <time className="muted">{formatTime(c.createdAt)}</time>
-              <div className="form-error">{c.reason}</div>
+              <time className="muted">{formatDateTime(c.createdAt)}</time>
+              <Reason conflict={c} />
               <button type="button" onClick={() => void call('sync.dismissConflict', { id: c.id }).then(load, report)}>
                 {t('sync.dismiss')}
               </button>

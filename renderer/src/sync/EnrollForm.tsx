@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { messageFor } from '../components/Notices.tsx';
-import { formatTime } from '../i18n/index.ts';
+import { formatDateTime } from '../format/dates.ts';
 
 export function EnrollForm() {
   const { t } = useTranslation();
@@ -57,7 +57,7 @@ export function EnrollForm() {
       {status && (
         <p className="muted">
           {t(`statusBar.hub_${status.hub}`)}
-          {status.lastSyncAt && <> · {t('sync.lastSync', { time: formatTime(status.lastSyncAt) })}</>}
+          {status.lastSyncAt && <> · {t('sync.lastSync', { time: formatDateTime(status.lastSyncAt) })}</>}
           {status.lastError && <> · {t('sync.lastError', { error: status.lastError })}</>}
         </p>
       )}
