@@ -75,6 +75,17 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The screen in front of the person; the `?` help lists that screen's shortcuts.
+  const shown =
+    view === 'audit' && person.role === 'director'
+      ? 'audit'
+      : view === 'comments' && mayComments
+        ? 'comments'
+        : mayComplaints
+          ? 'inbox'
+          : person.role === 'it_admin'
+            ? 'enroll'
+            : 'none';
   return (
     <div className="desk">
       <header className="top-bar">
@@ -105,19 +116,19 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
           {t('nav.signOut')}
         </button>
       </header>
-      {view === 'audit' && person.role === 'director' ? (
+      {shown === 'audit' ? (
         <AuditView />
-      ) : view === 'comments' && mayComments ? (
-        <CommentsQueue />
-      ) : mayComplaints ? (
+      ) : shown === 'comments' ? (
+        <CommentsQueue shortcutsEnabled={!help} />
+      ) : shown === 'inbox' ? (
         <ComplaintsInbox person={person} shortcutsEnabled={!help} />
-      ) : person.role === 'it_admin' ? (
+      ) : shown === 'enroll' ? (
         <EnrollForm />
       ) : (
         <p className="empty-state">{t('home.noGrant')}</p>
       )}
       <StatusBar person={person} />
-      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {help && <ShortcutsHelp screen={shown} onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -1,4 +1,7 @@
-/** The comment moderation queue: read each comment as text, then approve, reject or mark it spam. */
+/**
+ * The comment moderation queue: read each comment as text, then approve, reject or mark it spam. One tab
+ * per status; the heading names the tab shown. Keys j/k/a/x/s, off while a dialog (the help) is open.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
@@ -6,14 +9,14 @@ import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comme
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
-import { formatTime } from '../i18n/index.ts';
+import { formatDateTime } from '../format/dates.ts';
 
 type Page = Output<'comments.list'>;
 type Filter = (typeof COMMENT_FILTERS)[number];
 const PAGE = 50;
 const KEYS: Record<string, Decision> = { a: 'approved', x: 'rejected', s: 'spam' };
 
-export function CommentsQueue() {
+export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
   const { t } = useTranslation();
   const report = useReport();
   const [filter, setFilter] = useState<Filter>('pending');
@@ -40,7 +43,7 @@ export function CommentsQueue() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || !page) return;
+      if (!shortcutsEnabled || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || !page) return;
       const current = page.rows[selected];
       if (e.key === 'j') setSelected((s) => Math.min(s + 1, page.rows.length - 1));
       else if (e.key === 'k') setSelected((s) => Math.max(s - 1, 0));
@@ -50,12 +53,12 @@ export function CommentsQueue() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [page, selected, decide]);
+  }, [shortcutsEnabled, page, selected, decide]);
 
   return (
-    <section className="pane comments" aria-label={t('comments.title')}>
+    <section className="pane comments" aria-labelledby="comments-heading">
       <div className="comments-head">
-        <h2>{t('comments.title')}</h2>
+        <h2 id="comments-heading">{t(`comments.heading_${filter}`)}</h2>
         <div role="tablist" className="tabs">
           {COMMENT_FILTERS.map((f) => (
             <button key={f} type="button" role="tab" aria-selected={filter === f} onClick={() => setFilter(f)}>
@@ -78,7 +81,7 @@ export function CommentsQueue() {
           >
             <div className="muted small">
               {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')} <span className="url">{c.pageUrl}</span> ·{' '}
-              <time>{formatTime(c.postedAt)}</time>
+              <time>{formatDateTime(c.postedAt)}</time>
             </div>
             {/* Customer-written text is rendered as text, never as HTML. */}
             <div className="comment-body">{c.body}</div>
@@ -99,7 +102,7 @@ export function CommentsQueue() {
                 {t('comments.decided', {
                   decision: t(`decision.${c.status}`),
                   name: c.decidedBy ?? '',
-                  time: c.decidedAt ? formatTime(c.decidedAt) : '',
+                  time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
                 })}
               </div>
             )}

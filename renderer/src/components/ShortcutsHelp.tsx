@@ -1,29 +1,51 @@
+/**
+ * The `?` help: the keyboard shortcuts of the screen in front of the person, and only those, so a comment
+ * moderator is not told about complaint keys and IT (who has no inbox) is not told about either.
+ */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export const SHORTCUTS: readonly [string, string][] = [
-  ['j', 'shortcuts.j'],
-  ['k', 'shortcuts.k'],
-  ['/', 'shortcuts.slash'],
-  ['n', 'shortcuts.n'],
-  ['r', 'shortcuts.r'],
-  ['e', 'shortcuts.e'],
-  ['Ctrl+Enter', 'shortcuts.send'],
+type Shortcut = readonly [key: string, label: string];
+
+const EVERYWHERE: readonly Shortcut[] = [
   ['?', 'shortcuts.help'],
   ['Esc', 'shortcuts.escape'],
 ];
 
-export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+/** Each screen's own keys; a screen not named here has only the keys that work everywhere. */
+const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
+  inbox: [
+    ['j', 'shortcuts.j'],
+    ['k', 'shortcuts.k'],
+    ['/', 'shortcuts.slash'],
+    ['n', 'shortcuts.n'],
+    ['r', 'shortcuts.r'],
+    ['e', 'shortcuts.e'],
+    ['Ctrl+Enter', 'shortcuts.send'],
+  ],
+  comments: [
+    ['j', 'shortcuts.commentNext'],
+    ['k', 'shortcuts.commentPrevious'],
+    ['a', 'shortcuts.approve'],
+    ['x', 'shortcuts.reject'],
+    ['s', 'shortcuts.spam'],
+  ],
+};
+
+/** `screen` names what the desk is showing (inbox, comments, audit, enroll…). */
+export function ShortcutsHelp({ screen, onClose }: { screen: string; onClose: () => void }) {
   const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
+  const own = BY_SCREEN[screen] ?? [];
   return (
     <div className="overlay" onClick={onClose}>
       <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="dialog" onClick={(e) => e.stopPropagation()}>
         <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+        {own.length === 0 && <p className="muted">{t('shortcuts.noneHere')}</p>}
         <table className="shortcuts">
           <tbody>
-            {SHORTCUTS.map(([key, label]) => (
+            {[...own, ...EVERYWHERE].map(([key, label]) => (
               <tr key={key}>
                 <td>
                   <kbd>{key}</kbd>

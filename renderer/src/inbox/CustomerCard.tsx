@@ -5,7 +5,13 @@ import type { Output } from '../../../main/api/contract.ts';
 import { REVEALABLE_FIELDS, type RevealableField } from '../../../common/vocabulary/revealable.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
-import { formatTime } from '../i18n/index.ts';
+import { formatDate } from '../format/dates.ts';
+
+/**
+ * Masked phones and emails read as codes (monospace); a masked name or address stays in the text face,
+ * which has every Vietnamese letter (the monospace faces of many systems lack ỗ, ở, ẩ…).
+ */
+const CODE_LIKE: ReadonlySet<RevealableField> = new Set(['phone', 'email']);
 
 export function CustomerCard({ submissionId }: { submissionId: string }) {
   const { t } = useTranslation();
@@ -36,7 +42,9 @@ export function CustomerCard({ submissionId }: { submissionId: string }) {
             <div key={field} className="fact-row">
               <dt>{t(`customer.${field}`)}</dt>
               <dd data-testid={`customer-${field}`}>
-                <span className={field in revealed ? 'revealed' : 'masked'}>{shown ?? t('customer.none')}</span>
+                <span className={field in revealed ? 'revealed' : CODE_LIKE.has(field) ? 'masked mono' : 'masked'}>
+                  {shown ?? t('customer.none')}
+                </span>
                 {!(field in revealed) && card[field] !== null && (
                   <button
                     type="button"
@@ -52,7 +60,7 @@ export function CustomerCard({ submissionId }: { submissionId: string }) {
           );
         })}
         <dt>{t('customer.since')}</dt>
-        <dd>{formatTime(card.since)}</dd>
+        <dd>{formatDate(card.since)}</dd>
         <dt>{t('customer.submissions')}</dt>
         <dd>{card.submissionCount}</dd>
       </dl>
