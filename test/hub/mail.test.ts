@@ -1,8 +1,11 @@
-/** Replies go out as email exactly once (in-process hub), with a stable Message-ID, and delivery state flows back. */
+/**
+ * Replies go out as email exactly once (in-process hub), with a stable Message-ID, and delivery state flows
+ * back; a reply the SMTP server keeps refusing is retried with growing waits, then given up.
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { queueReply } from '../../main/core/domain/submissions.ts';
-import { MailSender } from '../../server/mail/sender.ts';
+import { MAX_ATTEMPTS, MailSender } from '../../server/mail/sender.ts';
 import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub } from '../support/hub.ts';
 import { startSmtpListener } from '../support/smtp.ts';
@@ -97,5 +100,55 @@ test('a reply to a customer without an email address is marked failed with the r
   const eventId = queueReply(desk.store.db, 'complaint', posted.body.id, operator.id, 'Chào anh/chị.');
   await desk.sync.syncNow();
   await desk.sync.syncNow();
-  assert.deepEqual(delivery(desk, eventId), { delivery: 'failed', reason: 'the customer left no email address' });
+  assert.deepEqual(delivery(desk, eventId), { delivery: 'failed', code: 'no_address', reason: 'the customer left no email address' });
+});
+
+test('a reply refused at every attempt is retried with doubling waits, then given up after the last: failed, never tried again, and the desk sees why', async () => {
+  const { desk, operator } = await enrolledDesk();
+  const posted = await hub.post('/intake/v1/submissions', complaint('m4', { customer: customer('m4', { email: 'khach.m4@gmail.com' }) }));
+  await desk.sync.syncNow();
+  const eventId = queueReply(desk.store.db, 'complaint', posted.body.id, operator.id, 'Xin lỗi anh/chị.');
+  await desk.sync.syncNow();
+  const row = async () =>
+    (
+      await hub.db.query<{ state: string; attempts: number; last_error: string; wait_s: number }>(
+        `SELECT state, attempts, last_error, extract(epoch FROM next_attempt_at - now())::float8 AS wait_s FROM mail_outbox WHERE reply_id = $1`,
+        [eventId],
+      )
+    ).rows[0]!;
+  // The back-off waits are minutes to an hour: the test makes the row due instead of waiting them out.
+  const due = () => hub.db.query('UPDATE mail_outbox SET next_attempt_at = now() WHERE reply_id = $1', [eventId]);
+  const sender = new MailSender(hub.db, { url: smtp.url, from: 'cskh@example.vn' });
+  const waits: number[] = [];
+  smtp.refuseWith = 'mailbox unavailable';
+  try {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await due();
+      await sender.runOnce();
+      const r = await row();
+      assert.equal(r.attempts, attempt);
+      assert.match(r.last_error, /mailbox unavailable/, 'the reason is the SMTP server’s own answer');
+      assert.equal(r.state, attempt < MAX_ATTEMPTS ? 'queued' : 'failed', `state after attempt ${attempt}`);
+      if (attempt < MAX_ATTEMPTS) waits.push(r.wait_s);
+    }
+  } finally {
+    smtp.refuseWith = undefined;
+  }
+  // 30 s, then doubling, never more than an hour (a few seconds of slack for the time the rounds took).
+  waits.forEach((w, i) => {
+    const expected = Math.min(30 * 2 ** i, 3600);
+    assert.ok(w > expected - 5 && w <= expected, `wait after attempt ${i + 1}: ${w.toFixed(1)} s, expected ${expected} s`);
+  });
+
+  // Given up: even due and with the SMTP server accepting again, no round tries it.
+  await due();
+  await sender.runOnce();
+  await sender.close();
+  assert.equal((await row()).attempts, MAX_ATTEMPTS);
+  assert.ok(!smtp.received.some((m) => m.messageId === `<reply-${eventId}@backdesk.hub>`), 'the given-up reply never reached the server');
+  await desk.sync.syncNow();
+  const seen = delivery(desk, eventId);
+  assert.equal(seen.delivery, 'failed');
+  assert.equal(seen.code, 'refused');
+  assert.match(String(seen.reason), /mailbox unavailable/);
 });

@@ -1,32 +1,84 @@
-/** A real hub on 127.0.0.1 for tests: embedded PGlite in a temporary folder, or PostgreSQL when HUB_TEST_DATABASE_URL is set. */
+/**
+ * Real hubs for tests, on 127.0.0.1. Their database follows the pass: a PostgreSQL database of their own
+ * on the test server when HUB_TEST_DATABASE_URL is set (so files may run side by side), else embedded
+ * PGlite in a temporary folder. Hubs in this process (startTestHub) and in their own (processes.ts) alike.
+ */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { buildHub } from '../../server/app.ts';
+import { buildHub, type HubOptions } from '../../server/app.ts';
 import { connectHubDb, type HubDb } from '../../server/db/connect.ts';
 import { migrateHub } from '../../server/db/migrate.ts';
 import { createEnrollmentCode } from '../../server/devices/enrollment.ts';
 import { createWebsiteKey } from '../../server/website-keys.ts';
 import { tempDir } from './fixtures.ts';
 
-/** On PostgreSQL every test hub gets a database of its own, so test files may run side by side. */
-async function ownDatabase(serverUrl: string | undefined): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  if (!serverUrl) return undefined;
-  const name = `hubtest_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const a = await connectHubDb({ databaseUrl: serverUrl });
-    await a.query(sql);
-    await a.close();
+/** The database every hub of this pass must use. */
+export const passDatabase = (): 'postgres' | 'pglite' => (process.env.HUB_TEST_DATABASE_URL ? 'postgres' : 'pglite');
+
+export interface HubStorage {
+  kind: 'postgres' | 'pglite';
+  /** The PGlite folder; on PostgreSQL a folder that must never appear (a hub that fell back to PGlite would make it). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** What a hub process needs to use this storage (DATABASE_URL set, or cleared so PGlite is used). */
+  env: NodeJS.ProcessEnv;
+  /** A connection of the test's own. On PGlite only one process may have the folder open at a time. */
+  connect(): Promise<HubDb>;
+  /** Runs before the database is dropped at the end of the file (closing what uses it). */
+  beforeDrop(fn: () => Promise<unknown>): void;
+}
+
+/** Storage for one hub, unmigrated; removed (and, on PostgreSQL, dropped) after the test file. */
+export async function testHubStorage(): Promise<HubStorage> {
+  const server = process.env.HUB_TEST_DATABASE_URL;
+  const closers: (() => Promise<unknown>)[] = [];
+  const opened = new Set<HubDb>();
+  let databaseUrl: string | undefined;
+  let drop = async () => {};
+  // Registered before the folder's own clean-up (hooks run in order): close, then drop, then remove.
+  after(async () => {
+    for (const close of closers.reverse()) await close();
+    for (const db of opened) await db.close();
+    await drop();
+  });
+  const dataDir = join(tempDir(), 'hub');
+  if (server) {
+    const name = `hubtest_${randomBytes(6).toString('hex')}`;
+    const admin = async (sql: string) => {
+      const a = await connectHubDb({ databaseUrl: server });
+      try {
+        await a.query(sql);
+      } finally {
+        await a.close();
+      }
+    };
+    await admin(`CREATE DATABASE ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    // FORCE: a hub process killed by a test may leave its sessions behind for a moment.
+    drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  return {
+    kind: server ? 'postgres' : 'pglite',
+    dataDir,
+    databaseUrl,
+    env: { DATABASE_URL: databaseUrl ?? '' },
+    async connect() {
+      const db = await connectHubDb({ databaseUrl, dataDir });
+      opened.add(db);
+      const close = db.close.bind(db);
+      return Object.assign(db, { close: async () => void (opened.delete(db) && (await close())) });
+    },
+    beforeDrop: (fn) => void closers.push(fn),
   };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
 
 export interface TestHub {
   url: string;
   db: HubDb;
+  storage: HubStorage;
   websiteKey: string;
   enrollmentCode(): Promise<string>;
   post(
@@ -36,17 +88,15 @@ export interface TestHub {
   ): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-export async function startTestHub(): Promise<TestHub> {
-  const own = await ownDatabase(process.env.HUB_TEST_DATABASE_URL);
-  const db = await connectHubDb({ databaseUrl: own?.url, dataDir: join(tempDir(), 'hub') });
+/** `mail` as in buildHub: left out, no sender runs (tests drive it); null, a hub without SMTP; a config, the sender runs. */
+export async function startTestHub(opts: Pick<HubOptions, 'mail' | 'mailIntervalMs'> = {}): Promise<TestHub> {
+  const storage = await testHubStorage();
+  const db = await storage.connect();
+  if (db.kind !== passDatabase()) throw new Error(`this pass's hubs run on ${passDatabase()}, this one on ${db.kind}`);
   await migrateHub(db);
-  const app = buildHub(db);
+  const app = buildHub(db, opts);
   await app.listen({ host: '127.0.0.1', port: 0 });
-  after(async () => {
-    await app.close();
-    await db.close();
-    await own?.drop();
-  });
+  storage.beforeDrop(() => app.close());
   const address = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const { key } = await createWebsiteKey(db, 'test website');
@@ -54,6 +104,7 @@ export async function startTestHub(): Promise<TestHub> {
   return {
     url,
     db,
+    storage,
     websiteKey: key,
     enrollmentCode: async () => (await createEnrollmentCode(db)).code,
     async post(path, body, opts = {}) {

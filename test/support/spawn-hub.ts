@@ -30,13 +30,16 @@ export async function spawnHub(opts: {
   opts.onSpawn?.(child);
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the hub exited with ${child.exitCode ?? child.signalCode}`);
     try {
       if ((await fetch(`http://127.0.0.1:${opts.port}/health`)).ok) return child;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('the hub did not start within 60 s');
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the hub did not start within 60 s');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
