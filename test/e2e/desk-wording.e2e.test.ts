@@ -90,7 +90,10 @@ test('the comments heading names the tab shown, spam has a Vietnamese name, and 
   await page.getByRole('button', { name: 'English' }).click();
   await heading(page, 'Spam comments').waitFor();
   await page.getByRole('tab', { name: 'Spam' }).waitFor();
-  await page.getByTestId('comment-count').filter({ hasText: /^1 comment$/ }).waitFor();
+  await page
+    .getByTestId('comment-count')
+    .filter({ hasText: /^1 comment$/ })
+    .waitFor();
   const english = page.locator('.comment').getByText(/^Marked as spam by Trần Minh Đức at /);
   assert.match((await english.textContent())!.replace('Marked as spam by Trần Minh Đức at ', ''), EN_DATE_TIME);
 });
