@@ -1,11 +1,14 @@
 import type { HubDb } from './connect.ts';
 import { hubMigrations } from './migrations/index.ts';
 
-/** Applies pending migrations, each in its own transaction with its version row. Safe to run concurrently. */
-export async function migrateHub(db: HubDb): Promise<number> {
+/**
+ * Applies pending migrations up to `upTo` (all of them by default; tests stop earlier to build an old
+ * schema), each in its own transaction with its version row. Safe to run concurrently.
+ */
+export async function migrateHub(db: HubDb, upTo = hubMigrations.length): Promise<number> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   let applied = 0;
-  for (const [i, sql] of hubMigrations.entries()) {
+  for (const [i, sql] of hubMigrations.slice(0, upTo).entries()) {
     const version = i + 1;
     const done = await db.transaction(async (tx) => {
       // Two hubs starting at once against one PostgreSQL: the lock makes the second wait, then skip.

@@ -1,0 +1,126 @@
+/**
+ * Upgrading a hub database that holds data, one migration at a time: the schema is built at version N-1
+ * with representative rows, migration N runs, and the rows are still there and the new behaviour works.
+ * Runs on PGlite and on PostgreSQL, like every hub file.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { newId } from '../../common/ids.ts';
+import type { HubDb } from '../../server/db/connect.ts';
+import { migrateHub } from '../../server/db/migrate.ts';
+import { messageIdOf, queueReplyMail } from '../../server/mail/queue.ts';
+import { testHubStorage } from '../support/hub.ts';
+
+/** A database at schema version `version` (migrations 1..version applied, nothing after). */
+async function hubAt(version: number): Promise<HubDb> {
+  const db = await (await testHubStorage()).connect();
+  await migrateHub(db, version);
+  const versions = (await db.query<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).rows;
+  assert.deepEqual(
+    versions.map((v) => v.version),
+    Array.from({ length: version }, (_, i) => i + 1),
+  );
+  return db;
+}
+
+const rowsOf = async (db: HubDb, table: string) =>
+  (await db.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM ${table} t`)).rows.map((r) => JSON.stringify(r.row)).sort();
+
+/** What every version from 0001 on has: a website key, a device, a customer, a complaint and its timeline. */
+async function seedV1(db: HubDb) {
+  const ids = { customer: newId(), submission: newId(), created: newId(), reply: newId(), device: newId() };
+  await db.exec(`
+    INSERT INTO website_keys (id, name, key_hash) VALUES ('${newId()}', 'website', '${'a'.repeat(64)}');
+    INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ('${ids.device}', 'Máy 1', '${'b'.repeat(64)}', now());
+    INSERT INTO customers (id, website_ref, username, gender, full_name, email, seq)
+      VALUES ('${ids.customer}', 'kh-1', 'lan', 'female', 'Nguyễn Thị Lan', 'lan@gmail.com', 0);
+    INSERT INTO submissions (id, website_ref, kind, customer_id, subject, body, created_at, seq)
+      VALUES ('${ids.submission}', 'web-1', 'complaint', '${ids.customer}', 'Giao hàng trễ', 'Chưa nhận được hàng', now(), 0);
+    INSERT INTO submission_events (id, submission_id, type, created_at, seq) VALUES ('${ids.created}', '${ids.submission}', 'created', now(), 0);
+    INSERT INTO submission_events (id, submission_id, type, actor_name, body, created_at, seq)
+      VALUES ('${ids.reply}', '${ids.submission}', 'reply', 'Lan', 'Chúng tôi xin lỗi', now(), 0);
+  `);
+  return ids;
+}
+
+test('0001 → 0002 (mail): the rows stay as they were; a reply can now be queued as email, for a timeline event only', async () => {
+  const db = await hubAt(1);
+  const ids = await seedV1(db);
+  const before = { submissions: await rowsOf(db, 'submissions'), events: await rowsOf(db, 'submission_events') };
+  assert.equal(await migrateHub(db, 2), 1);
+  assert.deepEqual({ submissions: await rowsOf(db, 'submissions'), events: await rowsOf(db, 'submission_events') }, before);
+  assert.deepEqual(await rowsOf(db, 'mail_outbox'), [], 'replies made before email existed are not sent now');
+
+  await db.transaction((tx) => queueReplyMail(tx, ids.reply, ids.submission, 'Chúng tôi xin lỗi'));
+  const mail = (await db.query('SELECT to_address, subject, message_id, state, attempts FROM mail_outbox')).rows;
+  assert.deepEqual(mail, [
+    { to_address: 'lan@gmail.com', subject: 'Phản hồi: Giao hàng trễ', message_id: messageIdOf(ids.reply), state: 'queued', attempts: 0 },
+  ]);
+  await assert.rejects(
+    db.query(`INSERT INTO mail_outbox (reply_id, to_address, subject, body, message_id) VALUES ('${newId()}', 'x@y.vn', 's', 'b', 'm')`),
+    /foreign key/,
+  );
+});
+
+test('0002 → 0003 (audit copies): the rows stay; each enrolled device gets an append-only copy of its audit log', async () => {
+  const db = await hubAt(2);
+  const ids = await seedV1(db);
+  await db.transaction((tx) => queueReplyMail(tx, ids.reply, ids.submission, 'Chúng tôi xin lỗi'));
+  const before = { devices: await rowsOf(db, 'devices'), mail: await rowsOf(db, 'mail_outbox') };
+  assert.equal(await migrateHub(db, 3), 1);
+  assert.deepEqual({ devices: await rowsOf(db, 'devices'), mail: await rowsOf(db, 'mail_outbox') }, before);
+
+  const insert = (device: string, seq: number) =>
+    db.query(`INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row) VALUES ($1, $2, $3, 'p', 'h', '{}')`, [
+      device,
+      seq,
+      newId(),
+    ]);
+  await insert(ids.device, 1);
+  await assert.rejects(insert(ids.device, 1), /duplicate key/);
+  await assert.rejects(insert(newId(), 1), /foreign key/);
+  await assert.rejects(db.query(`UPDATE audit_copies SET hash = 'x'`), /append-only/);
+  await assert.rejects(db.query(`DELETE FROM audit_copies`), /append-only/);
+  assert.equal((await db.query('SELECT hash FROM audit_copies')).rows.length, 1);
+});
+
+test('0003 → 0004 (event ids): events with "-event" ids get UUIDs and a new seq, so desks pull them again; every other row stays', async () => {
+  const db = await hubAt(3);
+  const ids = await seedV1(db);
+  const legacy = [`${newId()}-event`, `${newId()}-event`];
+  await db.query(
+    `INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at, seq) VALUES
+       ($1, $3, 'status_change', 'Lan', '{"from":"new","to":"open"}', '2026-01-02T03:04:05Z', 0),
+       ($2, $3, 'assignment', 'Lan', '{"to":"Minh"}', '2026-01-02T03:04:06Z', 0)`,
+    [...legacy, ids.submission],
+  );
+  const kept = (
+    await db.query<{ id: string; seq: string }>(`SELECT id, seq FROM submission_events WHERE id NOT LIKE '%-event' ORDER BY id`)
+  ).rows;
+  const maxSeq = Number((await db.query<{ s: string }>('SELECT max(seq) AS s FROM submission_events')).rows[0]!.s);
+  assert.equal(await migrateHub(db, 4), 1);
+
+  assert.deepEqual(
+    (await db.query(`SELECT id, seq FROM submission_events WHERE id = ANY($1) ORDER BY id`, [kept.map((k) => k.id)])).rows,
+    kept,
+    'events that had UUIDs keep their id and seq',
+  );
+  const renamed = (
+    await db.query<{ id: string; type: string; data: unknown; created_at: Date; seq: string }>(
+      `SELECT id, type, data, created_at, seq FROM submission_events WHERE type IN ('status_change', 'assignment') ORDER BY type`,
+    )
+  ).rows;
+  assert.equal(renamed.length, 2);
+  for (const e of renamed) {
+    assert.match(e.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.ok(Number(e.seq) > maxSeq, `seq ${e.seq} is past every seq a desk may already have (${maxSeq})`);
+  }
+  assert.deepEqual(
+    renamed.map((e) => [e.type, e.data, e.created_at.toISOString()]),
+    [
+      ['assignment', { to: 'Minh' }, '2026-01-02T03:04:06.000Z'],
+      ['status_change', { from: 'new', to: 'open' }, '2026-01-02T03:04:05.000Z'],
+    ],
+  );
+  assert.equal((await db.query(`SELECT 1 FROM submission_events WHERE id LIKE '%-event'`)).rows.length, 0);
+});

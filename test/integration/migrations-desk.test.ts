@@ -1,0 +1,148 @@
+/**
+ * Upgrading a desk store that holds data, one migration at a time: a real encrypted store is built at
+ * version N-1 with representative rows, migration N runs, and the rows are still there and the new
+ * behaviour works. Last, a store written by the first version opens in this Backdesk with everything in it.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { newId } from '../../common/ids.ts';
+import { KEYCHAIN_SERVICE } from '../../main/core/security/keychain.ts';
+import {
+  applyKey,
+  configure,
+  DB_FILE,
+  latestSchemaVersion,
+  migrate,
+  openStore,
+  schemaVersion,
+  type Db,
+} from '../../main/core/store/open.ts';
+import { keychain, tempDir } from '../support/fixtures.ts';
+
+/** A real encrypted store at schema `version` (migrations 1..version applied, nothing after). */
+function storeAt(version: number) {
+  const dataDir = tempDir();
+  const keyHex = randomBytes(32).toString('hex');
+  const db = new Database(join(dataDir, DB_FILE));
+  applyKey(db, keyHex);
+  configure(db);
+  migrate(db, version);
+  assert.equal(schemaVersion(db), version);
+  return { db, dataDir, keyHex };
+}
+
+const rowsOf = (db: Db, table: string, columns = '*') =>
+  (db.prepare(`SELECT ${columns} FROM ${table}`).all() as object[]).map((r) => JSON.stringify(r)).sort();
+
+/** What version 1 already holds: staff, a customer, a complaint with its timeline, a pending outbox row, audit, settings. */
+function seedV1(db: Db) {
+  const ids = { staff: newId(), customer: newId(), submission: newId(), note: newId(), outbox: newId() };
+  db.prepare(
+    `INSERT INTO staff (id, username, display_name, role, password_hash, created_at) VALUES (?, 'lan', 'Nguyễn Thị Lan', 'operator', 'argon2id$x', 1)`,
+  ).run(ids.staff);
+  db.prepare(`INSERT INTO staff_grants (staff_id, inbox) VALUES (?, 'complaint')`).run(ids.staff);
+  db.prepare(
+    `INSERT INTO customers (id, username, gender, full_name, email, phone, created_at, updated_at) VALUES (?, 'kh1', 'female', 'Trần Thị Mai', 'mai@gmail.com', '0912345678', 1, 1)`,
+  ).run(ids.customer);
+  db.prepare(
+    `INSERT INTO submissions (id, kind, customer_id, subject, body, created_at, updated_at) VALUES (?, 'complaint', ?, 'Máy giặt kêu to', 'Máy giặt mới mua đã kêu rất to', 1, 1)`,
+  ).run(ids.submission, ids.customer);
+  db.prepare(`INSERT INTO submission_events (id, submission_id, type, created_at) VALUES (?, ?, 'created', 1)`).run(
+    newId(),
+    ids.submission,
+  );
+  db.prepare(
+    `INSERT INTO submission_events (id, submission_id, type, actor_id, body, created_at) VALUES (?, ?, 'note', ?, 'Đã gọi khách', 2)`,
+  ).run(ids.note, ids.submission, ids.staff);
+  db.prepare(
+    `INSERT INTO outbox (id, mutation, entity_type, entity_id, payload, actor_id, created_at) VALUES (?, 'submission.note', 'submission', ?, ?, ?, 2)`,
+  ).run(ids.outbox, ids.submission, JSON.stringify({ eventId: ids.note, body: 'Đã gọi khách' }), ids.staff);
+  db.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, actor_name, action, prev_hash, hash) VALUES (?, 1, ?, 'Nguyễn Thị Lan', 'submission.view', 'p', 'h')`,
+  ).run(newId(), ids.staff);
+  db.prepare(`INSERT INTO settings (key, value) VALUES ('sync.cursor', '42')`).run();
+  return ids;
+}
+
+const V1_TABLES = ['staff', 'staff_grants', 'customers', 'submissions', 'submission_events', 'outbox', 'audit_log', 'settings'];
+
+test('0001 → 0002 (sync): every row stays; the new columns start empty; comments, consents and account requests can be stored; the pending-outbox lookup uses its index', () => {
+  const { db } = storeAt(1);
+  const ids = seedV1(db);
+  const before = Object.fromEntries(V1_TABLES.map((t) => [t, rowsOf(db, t)]));
+  // Compared on the columns version 1 had; the added ones are checked next.
+  const columns = Object.fromEntries(
+    V1_TABLES.map((t) => [t, (db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name).join(', ')]),
+  );
+  migrate(db, 2);
+  assert.equal(schemaVersion(db), 2);
+  for (const t of V1_TABLES) assert.deepEqual(rowsOf(db, t, columns[t]), before[t], `${t} is unchanged`);
+  assert.deepEqual(db.prepare('SELECT current, dismissed FROM outbox').all(), [{ current: null, dismissed: 0 }]);
+  assert.deepEqual(db.prepare('SELECT DISTINCT actor_name FROM submission_events').all(), [{ actor_name: null }]);
+  assert.deepEqual(db.prepare('SELECT assignee_name FROM submissions').all(), [{ assignee_name: null }]);
+
+  db.prepare(`INSERT INTO comments (id, customer_id, page_url, body, posted_at) VALUES (?, ?, 'https://shop.vn/p/1', 'Tốt', 3)`).run(
+    newId(),
+    ids.customer,
+  );
+  db.prepare(`INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at) VALUES (?, ?, 1, 'email', 'Đồng ý', 3)`).run(
+    newId(),
+    ids.customer,
+  );
+  db.prepare(`INSERT INTO account_requests (id, customer_id, type, requested_at) VALUES (?, ?, 'deletion', 3)`).run(newId(), ids.customer);
+  assert.deepEqual(db.prepare('SELECT status FROM comments').all(), [{ status: 'pending' }]);
+  assert.throws(
+    () => db.prepare(`INSERT INTO comments (id, customer_id, page_url, body, posted_at) VALUES (?, ?, 'u', 'b', 3)`).run(newId(), newId()),
+    /FOREIGN KEY/,
+  );
+  assert.throws(() => db.prepare(`UPDATE outbox SET current = 'not json'`).run(), /CHECK/);
+  assert.throws(() => db.prepare(`UPDATE outbox SET dismissed = 2`).run(), /CHECK/);
+  const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM outbox WHERE entity_id = ? AND state = 'pending'`).all(ids.submission) as {
+    detail: string;
+  }[];
+  assert.match(plan.map((p) => p.detail).join('\n'), /outbox_pending_entity/);
+  db.close();
+});
+
+test('0002 → 0003 (event ids): events pulled with "-event" ids are removed, every other row stays', () => {
+  const { db } = storeAt(2);
+  const ids = seedV1(db);
+  const legacy = [`${newId()}-event`, `${newId()}-event`];
+  for (const id of legacy)
+    db.prepare(
+      `INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at) VALUES (?, ?, 'status_change', 'Minh', '{"to":"open"}', 3)`,
+    ).run(id, ids.submission);
+  const kept = rowsOf(db, `submission_events WHERE id NOT LIKE '%-event'`);
+  const others = Object.fromEntries(V1_TABLES.filter((t) => t !== 'submission_events').map((t) => [t, rowsOf(db, t)]));
+  assert.equal(kept.length, 2);
+  migrate(db, 3);
+  assert.equal(schemaVersion(db), 3);
+  assert.deepEqual(rowsOf(db, 'submission_events'), kept);
+  for (const [t, rows] of Object.entries(others)) assert.deepEqual(rowsOf(db, t), rows, `${t} is unchanged`);
+  db.close();
+});
+
+test('a store written at schema 1 opens in this Backdesk: openStore applies every later migration and the data is all there', async () => {
+  const { db, dataDir, keyHex } = storeAt(1);
+  const ids = seedV1(db);
+  db.close();
+  // The profile and keychain entry that version wrote beside its store.
+  const profile = { id: randomUUID(), createdAt: new Date().toISOString(), demo: false };
+  writeFileSync(join(dataDir, 'profile.json'), JSON.stringify(profile));
+  await keychain.set(KEYCHAIN_SERVICE, `profile:${profile.id}`, keyHex);
+
+  const store = await openStore({ dataDir, keychain });
+  try {
+    assert.equal(schemaVersion(store.db), latestSchemaVersion());
+    assert.deepEqual(store.db.prepare('SELECT id, subject FROM submissions').all(), [{ id: ids.submission, subject: 'Máy giặt kêu to' }]);
+    assert.deepEqual(store.db.prepare('SELECT id, state FROM outbox').all(), [{ id: ids.outbox, state: 'pending' }]);
+    assert.equal((store.db.prepare(`SELECT count(*) AS n FROM submission_events`).get() as { n: number }).n, 2);
+    assert.deepEqual(store.db.prepare(`SELECT value FROM settings WHERE key = 'sync.cursor'`).get(), { value: '42' });
+  } finally {
+    store.close();
+  }
+});
