@@ -6,20 +6,40 @@
 import { z } from 'zod';
 import { Id } from '../ids.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
+import { deskInstant, MAX_DATE_MS } from './time.ts';
+import { LIMITS } from './website-intake.ts';
 import { COMMENT_STATUSES, DECISIONS } from '../vocabulary/comments.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabulary/submissions.ts';
 
 // ---- enrollment
 
-export const EnrollRequest = z.object({ code: z.string().min(16).max(40), deviceName: line(100) }).strict();
-export const EnrollResponse = z.object({ deviceId: Id, token: z.string().min(32).max(200) });
+export const EnrollRequest = z.object({ code: wellFormed(40).min(16), deviceName: line(100) }).strict();
+export const EnrollResponse = z.object({ deviceId: Id, token: wellFormed(200).min(32) });
+
+// ---- what every part shares
+
+/** The hub's `version` columns are PostgreSQL integers. */
+const MAX_INT4 = 2_147_483_647;
+/** A staff member's display name, as it travels with what they did. */
+const ACTOR_NAME = 200;
+
+/**
+ * A whole number in a query string, written plainly (no sign, exponent, hex or spaces) and exact as a JS
+ * number, so the hub compares it with a bigint column as it was sent.
+ */
+const counter = (max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a whole number written with digits only')
+    .transform(Number)
+    .pipe(z.number().max(max, `must be at most ${max}`));
 
 // ---- push: the desk's outbox
 
-const Versioned = { baseVersion: z.number().int().positive() };
+const Versioned = { baseVersion: z.number().int().positive().max(MAX_INT4) };
 const Unversioned = { baseVersion: z.null() };
-const common = { id: Id, entityId: Id, actorName: wellFormed(200), createdAt: z.number().int().nonnegative() };
+const common = { id: Id, entityId: Id, actorName: wellFormed(ACTOR_NAME), createdAt: deskInstant };
 const Posting = z.object({ eventId: Id, body: text(20_000) }).strict();
 
 /** One change a person made on a desk, as it leaves the outbox. */
@@ -45,7 +65,7 @@ export const Mutation = z.discriminatedUnion('mutation', [
       ...Versioned,
       mutation: z.literal('submission.assign'),
       entityType: z.literal('submission'),
-      payload: z.object({ eventId: Id.optional(), to: Id.nullable(), toName: line(200).optional() }).strict(),
+      payload: z.object({ eventId: Id.optional(), to: Id.nullable(), toName: line(ACTOR_NAME).optional() }).strict(),
     })
     .strict(),
   z
@@ -66,25 +86,30 @@ export const PushRequest = z.object({ mutations: z.array(Mutation).max(500) }).s
 /** The hub's answer per mutation: applied, or rejected with the reason and, for a stale edit, what is current. */
 export const PushOutcome = z.discriminatedUnion('outcome', [
   z.object({ id: Id, outcome: z.literal('applied') }),
-  z.object({ id: Id, outcome: z.literal('rejected'), reason: z.string(), current: z.record(z.string(), z.unknown()).optional() }),
+  z.object({ id: Id, outcome: z.literal('rejected'), reason: wellFormed(2000), current: z.record(z.string(), z.unknown()).optional() }),
 ]);
 export type PushOutcome = z.infer<typeof PushOutcome>;
 export const PushResponse = z.object({ results: z.array(PushOutcome) });
 
 // ---- pull: the hub's rows, as PostgreSQL's to_jsonb writes them (times as ISO strings)
 
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date and time');
+const instant = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date and time');
 const maybe = <T extends z.ZodType>(t: T) => t.nullable();
+// The rows hold what the intake and the pushes accepted, so the same limits bound them.
+const str = wellFormed;
 const Json = z.record(z.string(), z.unknown());
 
 export const CustomerRow = z.object({
   id: Id,
-  username: maybe(z.string()),
+  username: maybe(str(LIMITS.username)),
   gender: maybe(z.enum(GENDERS)),
-  full_name: z.string(),
-  email: maybe(z.string()),
-  phone: maybe(z.string()),
-  address: maybe(z.string()),
+  full_name: str(LIMITS.fullName),
+  email: maybe(str(LIMITS.email)),
+  phone: maybe(str(LIMITS.phone)),
+  address: maybe(str(LIMITS.address)),
   created_at: instant,
   updated_at: instant,
 });
@@ -92,41 +117,41 @@ export const SubmissionRow = z.object({
   id: Id,
   kind: z.enum(SUBMISSION_KINDS),
   customer_id: Id,
-  subject: z.string(),
-  body: z.string(),
+  subject: str(LIMITS.subject),
+  body: str(LIMITS.body),
   details: Json,
   status: z.enum(STATUSES),
   priority: z.enum(PRIORITIES),
-  assignee: maybe(z.string()),
+  assignee: maybe(str(ACTOR_NAME)),
   created_at: instant,
   updated_at: instant,
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(MAX_INT4),
 });
 export const EventRow = z.object({
   id: Id,
   submission_id: Id,
   type: z.enum(EVENT_TYPES),
-  actor_name: maybe(z.string()),
-  body: maybe(z.string()),
+  actor_name: maybe(str(ACTOR_NAME)),
+  body: maybe(str(LIMITS.body)),
   data: Json,
   created_at: instant,
 });
 export const CommentRow = z.object({
   id: Id,
   customer_id: Id,
-  page_url: z.string(),
-  body: z.string(),
+  page_url: str(LIMITS.pageUrl),
+  body: str(LIMITS.comment),
   posted_at: instant,
   status: z.enum(COMMENT_STATUSES),
-  decided_by: maybe(z.string()),
+  decided_by: maybe(str(ACTOR_NAME)),
   decided_at: maybe(instant),
 });
 export const ConsentRow = z.object({
   id: Id,
   customer_id: Id,
   opted_in: z.boolean(),
-  channel: z.string(),
-  wording: z.string(),
+  channel: str(16),
+  wording: str(LIMITS.wording),
   recorded_at: instant,
 });
 export const AccountRequestRow = z.object({
@@ -135,10 +160,11 @@ export const AccountRequestRow = z.object({
   type: z.enum(ACCOUNT_REQUEST_TYPES),
   changes: Json,
   requested_at: instant,
-  status: z.string(),
+  status: str(32),
 });
 
-const change = <E extends string, R extends z.ZodType>(entity: E, row: R) => z.object({ entity: z.literal(entity), seq: z.number(), row });
+const change = <E extends string, R extends z.ZodType>(entity: E, row: R) =>
+  z.object({ entity: z.literal(entity), seq: z.number().int().nonnegative(), row });
 
 /** One row of the hub's feed, named by its entity. */
 export const Change = z.discriminatedUnion('entity', [
@@ -153,8 +179,8 @@ export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];
 
 export const PullQuery = z.object({
-  cursor: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  cursor: counter(Number.MAX_SAFE_INTEGER).default(0),
+  limit: counter(2000).pipe(z.number().min(1, 'must be at least 1')).default(500),
   count: z.enum(['true', 'false']).default('false'),
 });
 export const PullResponse = z.object({
@@ -170,13 +196,14 @@ export type PullResponse = z.infer<typeof PullResponse>;
 export const AuditRowWire = z.object({
   seq: z.number().int().positive(),
   id: Id,
-  at: z.number().int(),
+  // Only ever compared and hashed, never read as a time by the hub: any time a JS Date can hold.
+  at: z.number().int().min(0).max(MAX_DATE_MS),
   actor_id: Id.nullable(),
-  actor_name: wellFormed(200),
-  actor_role: z.string().max(32).nullable(),
-  action: z.string().max(100),
-  target_type: z.string().max(64).nullable(),
-  target_id: z.string().max(64).nullable(),
+  actor_name: wellFormed(ACTOR_NAME),
+  actor_role: wellFormed(32).nullable(),
+  action: wellFormed(100),
+  target_type: wellFormed(64).nullable(),
+  target_id: wellFormed(64).nullable(),
   detail: wellFormed(10_000),
   prev_hash: z.string().length(64),
   hash: z.string().length(64),
@@ -184,8 +211,8 @@ export const AuditRowWire = z.object({
 export const AuditPushRequest = z.object({ rows: z.array(AuditRowWire).max(1000) }).strict();
 export const AuditPushResponse = z.object({ stored: z.number().int(), headSeq: z.number().int() });
 export const AuditHashesQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(5000).default(5000),
+  after: counter(Number.MAX_SAFE_INTEGER).default(0),
+  limit: counter(5000).pipe(z.number().min(1, 'must be at least 1')).default(5000),
 });
 export const AuditHashesResponse = z.object({ hashes: z.array(z.object({ seq: z.number().int(), hash: z.string() })) });
 

@@ -1,46 +1,79 @@
-/** What the website's server may post, with size limits. Every field is named in a 4xx when it is wrong. */
+/**
+ * What the website's server may post, with size limits. Every field is named in a 4xx when it is wrong,
+ * and whatever these schemas accept the hub can store as it was sent (text in common/text/schemas.ts,
+ * times in ./time.ts).
+ */
 import { z } from 'zod';
 import { line, text } from '../text/schemas.ts';
 import { GENDERS, PHONE_PATTERN } from '../vocabulary/customers.ts';
+import { pastDate, websiteInstant as instant } from './time.ts';
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with a time zone' });
+/** The longest each text may be; the sync protocol's rows carry the same text, so they use the same limits. */
+export const LIMITS = {
+  ref: 100,
+  username: 64,
+  fullName: 200,
+  email: 254,
+  phone: 21, // PHONE_PATTERN: a + and up to 20 digits, spaces, dots or dashes
+  address: 500,
+  subject: 300,
+  body: 20_000,
+  company: 200,
+  product: 200,
+  serial: 100,
+  pageUrl: 2000,
+  comment: 5000,
+  wording: 2000,
+  reason: 2000,
+} as const;
+
+/** A page of the website: http(s) only, so a `javascript:` address never reaches a desk as a link. */
+const pageUrl = line(LIMITS.pageUrl).pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }));
 
 export const Customer = z
   .object({
-    ref: line(100),
-    username: line(64).optional(),
+    ref: line(LIMITS.ref),
+    username: line(LIMITS.username).optional(),
     gender: z.enum(GENDERS).optional(),
-    fullName: line(200),
-    email: z.email('must be an email address').max(254).optional(),
+    fullName: line(LIMITS.fullName),
+    email: z.email('must be an email address').max(LIMITS.email).optional(),
     phone: z.string().regex(PHONE_PATTERN, 'must be a phone number').optional(),
-    address: line(500).optional(),
+    address: line(LIMITS.address).optional(),
   })
   .strict();
 
-const base = { customer: Customer, subject: line(300), body: text(20_000), submittedAt: instant };
+const base = { customer: Customer, subject: line(LIMITS.subject), body: text(LIMITS.body), submittedAt: instant };
 
 export const Submission = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('complaint'), ...base }).strict(),
   z.object({ kind: z.literal('question'), ...base }).strict(),
-  z.object({ kind: z.literal('trade_contact'), ...base, trade: z.enum(['wholesale', 'resale']), company: line(200).optional() }).strict(),
+  z
+    .object({ kind: z.literal('trade_contact'), ...base, trade: z.enum(['wholesale', 'resale']), company: line(LIMITS.company).optional() })
+    .strict(),
   z
     .object({
       kind: z.literal('warranty'),
       ...base,
-      product: line(200),
-      serial: line(100),
-      purchaseDate: z.iso.date('must be a date (YYYY-MM-DD)').refine((d) => Date.parse(d) <= Date.now(), 'must not be in the future'),
+      product: line(LIMITS.product),
+      serial: line(LIMITS.serial),
+      purchaseDate: pastDate,
     })
     .strict(),
   z.object({ kind: z.literal('feedback'), ...base, rating: z.number().int().min(1).max(5).optional() }).strict(),
 ]);
 
 export const Comment = z
-  .object({ ref: line(100), customer: Customer, pageUrl: z.url().max(2000), body: text(5000), postedAt: instant })
+  .object({ ref: line(LIMITS.ref), customer: Customer, pageUrl, body: text(LIMITS.comment), postedAt: instant })
   .strict();
 
 export const Consent = z
-  .object({ customer: Customer, optedIn: z.boolean(), channel: z.enum(['email', 'sms']), wording: text(2000), recordedAt: instant })
+  .object({
+    customer: Customer,
+    optedIn: z.boolean(),
+    channel: z.enum(['email', 'sms']),
+    wording: text(LIMITS.wording),
+    recordedAt: instant,
+  })
   .strict();
 
 export const AccountRequest = z.discriminatedUnion('type', [
@@ -51,17 +84,17 @@ export const AccountRequest = z.discriminatedUnion('type', [
       // Username and gender are not here: a request to change them is refused as an unknown field.
       changes: z
         .object({
-          fullName: line(200),
-          email: z.email().max(254),
+          fullName: line(LIMITS.fullName),
+          email: z.email().max(LIMITS.email),
           phone: z.string().regex(PHONE_PATTERN, 'must be a phone number'),
-          address: line(500),
+          address: line(LIMITS.address),
         })
         .partial()
         .strict(),
       requestedAt: instant,
     })
     .strict(),
-  z.object({ type: z.literal('deletion'), customer: Customer, reason: text(2000).optional(), requestedAt: instant }).strict(),
+  z.object({ type: z.literal('deletion'), customer: Customer, reason: text(LIMITS.reason).optional(), requestedAt: instant }).strict(),
 ]);
 
 export type CustomerIn = z.infer<typeof Customer>;

@@ -9,7 +9,7 @@ import { GENDERS } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
 import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import type { Inbox, Role } from '../../common/roles.ts';
-import { Empty, Id, Ok, Password, PersonOut, Text, Timestamp, Username } from './schemas.ts';
+import { Empty, Id, Line, Ok, Password, PersonOut, Str, Text, Timestamp, Username } from './schemas.ts';
 
 /**
  * public: anyone, signed in or not; unlocked: a signed-in session, even if idle-locked;
@@ -98,7 +98,7 @@ function inboxMethods(inbox: SubmissionKind) {
       z.object({
         status: z.enum(STATUSES).optional(),
         assignee: z.union([Id, z.literal('unassigned')]).optional(),
-        text: z.string().max(200, 'must be at most 200 characters').optional(),
+        text: Str(200).optional(),
         sort: z.enum(SORTS).default('newest'),
         offset: z.number().int().min(0).max(10_000_000).default(0),
         limit: z.number().int().min(1).max(500).default(100),
@@ -125,7 +125,7 @@ export function prefixed<P extends string, T extends object>(prefix: P, methods:
 export const contract = {
   'auth.state': def(PUBLIC, Empty, AuthState, true),
   'auth.createFirstDirector': def(PUBLIC, z.object({ username: Username, displayName: Text(100), password: Password }), PersonOut),
-  'auth.signIn': def(PUBLIC, z.object({ username: z.string().trim().min(1).max(64), password: Password }), PersonOut),
+  'auth.signIn': def(PUBLIC, z.object({ username: Str(64).trim().min(1), password: Password }), PersonOut),
   'auth.unlock': def({ kind: 'unlocked' }, z.object({ password: Password }), PersonOut),
   'auth.signOut': def({ kind: 'unlocked' }, Empty, Ok),
   ...prefixed('complaints', inboxMethods('complaint')),
@@ -167,7 +167,7 @@ export const contract = {
   'sync.now': def(SIGNED_IN, Empty, Ok),
   'sync.enroll': def(
     { kind: 'roles', roles: ['it_admin'] },
-    z.object({ hubUrl: z.string().trim().min(1).max(500), code: z.string().trim().min(16).max(40), deviceName: Text(100) }),
+    z.object({ hubUrl: Str(500).trim().min(1), code: Str(40).trim().min(16), deviceName: Line(100) }),
     z.object({ deviceId: z.string() }),
   ),
   'sync.conflicts': def(
@@ -190,7 +190,7 @@ export const contract = {
     COMMENTS,
     z.object({
       status: z.enum(COMMENT_FILTERS).default('pending'),
-      offset: z.number().int().min(0).default(0),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     z.object({

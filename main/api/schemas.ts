@@ -1,6 +1,7 @@
 /** Building blocks of the contract's schemas. */
 import { z } from 'zod';
-import { text } from '../../common/text/schemas.ts';
+import { MAX_DATE_MS } from '../../common/protocol/time.ts';
+import { line, text, wellFormed } from '../../common/text/schemas.ts';
 import { INBOXES, ROLES } from '../../common/roles.ts';
 
 import { Id } from '../../common/ids.ts';
@@ -10,6 +11,15 @@ export { Id };
 /** Free text a person writes (notes, replies). */
 export const Text = text;
 
+/** One line a person types (a name). */
+export const Line = line;
+
+/**
+ * Any other string the renderer sends (a search, a URL, a code): bounded and well-formed, so two different
+ * inputs never become the same one on their way to the store or the hub.
+ */
+export const Str = wellFormed;
+
 export const Username = z
   .string()
   .trim()
@@ -17,9 +27,11 @@ export const Username = z
   .max(64, 'must be at most 64 characters')
   .regex(/^[a-zA-Z0-9._-]+$/, 'may use only letters without marks, digits, dot, dash and underscore');
 
-export const Password = z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters');
+// Well-formed too: an unpaired surrogate is hashed as U+FFFD, so two different passwords would both open the account.
+export const Password = wellFormed(1024).min(1, 'must not be empty');
 
-export const Timestamp = z.number().int().nonnegative();
+/** Milliseconds since 1970, within what a JS Date (and so the renderer) can show. */
+export const Timestamp = z.number().int().nonnegative().max(MAX_DATE_MS);
 
 export const PersonOut = z.object({
   id: Id,

@@ -66,7 +66,10 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
     if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'This server answers only to its own loopback address.');
     if (req.headers.origin !== undefined && req.headers.origin !== origin)
       return refuse(res, 403, 'Requests from other sites are refused.');
-    const url = new URL(req.url ?? '/', origin);
+    // A path whose percent-escapes do not decode (`/%E0%A4%A`) is the caller's mistake: 400, nothing logged.
+    const target = parseTarget(req.url ?? '/', origin);
+    if (!target) return refuse(res, 400, 'The address is not valid.');
+    const { url, path } = target;
 
     if (url.pathname === '/launch') return exchangeToken(url, res);
     const connectionId = connectionOf(req);
@@ -79,18 +82,19 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'API calls send JSON.');
       const body = await readBody(req);
       if (body === null) return refuse(res, 413, `The request is larger than ${MAX_BODY} bytes.`);
+      if (body === NOT_UTF8) return refuse(res, 400, 'The request body is not UTF-8.');
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
         return refuse(res, 400, 'The request body is not JSON.');
       }
-      const envelope = await dispatcher.call(connectionId, decodeURIComponent(url.pathname.slice(5)), input);
+      const envelope = await dispatcher.call(connectionId, path.slice(5), input);
       res.setHeader('Cache-Control', 'no-store');
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET here.');
-    return serveFile(url.pathname, res);
+    return serveFile(path, res);
   }
 
   function exchangeToken(url: URL, res: ServerResponse): void {
@@ -117,7 +121,7 @@ export async function startWebHost({ dispatcher, rendererDir, port = 0 }: WebHos
   }
 
   function serveFile(pathname: string, res: ServerResponse): void {
-    let file = resolve(root, '.' + normalize(decodeURIComponent(pathname)));
+    let file = resolve(root, '.' + normalize(pathname));
     if (file !== root && !file.startsWith(root + sep)) return refuse(res, 404, 'Not found.');
     // Paths without a file behind them are the single-page app's own routes.
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
@@ -168,7 +172,24 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The request's URL with its path decoded, or null when the path's percent-escapes are not UTF-8. */
+function parseTarget(target: string, origin: string): { url: URL; path: string } | null {
+  try {
+    const url = new URL(target, origin);
+    return { url, path: decodeURIComponent(url.pathname) };
+  } catch {
+    return null; // URIError from the escapes, TypeError from a target URL cannot parse
+  }
+}
+
+const NOT_UTF8 = Symbol('not UTF-8');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text; null when too large, NOT_UTF8 when its bytes are not UTF-8 (decoded leniently they
+ * would become U+FFFD, and two different inputs would reach the store as the same one).
+ */
+function readBody(req: IncomingMessage): Promise<string | null | typeof NOT_UTF8> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -178,7 +199,14 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       if (size > MAX_BODY) tooBig = true;
       else chunks.push(c);
     });
-    req.on('end', () => ok(tooBig ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (tooBig) return ok(null);
+      try {
+        ok(utf8.decode(Buffer.concat(chunks)));
+      } catch {
+        ok(NOT_UTF8);
+      }
+    });
     req.on('error', fail);
   });
 }

@@ -16,7 +16,7 @@ interface Reply {
 function send(
   host: WebHost,
   path: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
@@ -141,4 +141,50 @@ test('an oversized request body is refused', async () => {
     body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }),
   });
   assert.equal(res.status, 413);
+});
+
+/** What the host writes to console.error while fn runs (it logs there what it could not answer). */
+async function errorsLoggedDuring(fn: () => Promise<void>): Promise<unknown[][]> {
+  const logged: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args);
+  try {
+    await fn();
+  } finally {
+    console.error = original;
+  }
+  return logged;
+}
+
+test('a path whose percent-escapes do not decode answers 400, and nothing is logged', { timeout: 60_000 }, async () => {
+  const h = await host();
+  const cookie = await signedInCookie(h);
+  const logged = await errorsLoggedDuring(async () => {
+    for (const path of ['/%E0%A4%A', '/%ED%A0%80', '/assets/%ff.js']) {
+      for (const headers of [{ Cookie: cookie }, {} as Record<string, string>]) {
+        const res = await send(h, path, { headers });
+        assert.equal(res.status, 400, `${path} ${JSON.stringify(headers)}`);
+        assert.doesNotMatch(res.body, /URIError|at .*\.ts/);
+      }
+    }
+    const api = await send(h, '/api/auth.%E0%A4%A', {
+      method: 'POST',
+      headers: { Origin: h.origin, 'Content-Type': 'application/json', Cookie: cookie },
+      body: '{}',
+    });
+    assert.equal(api.status, 400);
+  });
+  assert.deepEqual(logged, []);
+});
+
+test('an API body whose bytes are not UTF-8 is refused, never decoded into U+FFFD', { timeout: 60_000 }, async () => {
+  const h = await host();
+  const cookie = await signedInCookie(h);
+  const res = await send(h, '/api/auth.signIn', {
+    method: 'POST',
+    headers: { Origin: h.origin, 'Content-Type': 'application/json', Cookie: cookie },
+    body: Buffer.concat([Buffer.from('{"username":"lan'), Buffer.from([0xff]), Buffer.from('","password":"x"}')]),
+  });
+  assert.equal(res.status, 400);
+  assert.match(res.body, /UTF-8/);
 });

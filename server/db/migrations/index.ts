@@ -2,6 +2,7 @@ import hub from './0001_hub.ts';
 import mail from './0002_mail.ts';
 import audit from './0003_audit.ts';
 import eventIds from './0004_event_ids.ts';
+import writeGuards from './0005_write_guards.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
-export const hubMigrations: readonly string[] = [hub, mail, audit, eventIds];
+export const hubMigrations: readonly string[] = [hub, mail, audit, eventIds, writeGuards];
