@@ -12,14 +12,10 @@ import { testHubStorage } from '../support/hub.ts';
 
 const TIMEOUT = { timeout: 120_000 };
 
-/** A hub database of its own, brought to schema `version` the way migrateHub records it. */
+/** A hub database of its own at schema `version`. */
 async function hubAt(version: number) {
   const db = await (await testHubStorage()).connect();
-  await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  for (const [i, sql] of hubMigrations.slice(0, version).entries()) {
-    await db.exec(sql);
-    await db.query('INSERT INTO schema_version (version) VALUES ($1)', [i + 1]);
-  }
+  await migrateHub(db, version);
   return db;
 }
 

@@ -134,10 +134,7 @@ test('migration 0004 on a store at version 3 keeps every row, and guards them fr
   try {
     applyKey(db, key);
     configure(db);
-    db.transaction(() => {
-      for (const sql of migrations.slice(0, 3)) db.exec(sql);
-      db.pragma('user_version = 3');
-    })();
+    migrate(db, 3);
     const id = insertCustomer(db, { username: 'ua', gender: 'female', fullName: 'Nguyễn Thị Lan', createdAt: 1 });
     const other = insertCustomer(db, { fullName: 'Khách vãng lai', createdAt: 2 });
     // Written as a store at version 3 holds them (appendAudit needs a store opened by openStore).
