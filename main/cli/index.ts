@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { openDesk } from '../api/desk.ts';
 import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
-import { countStaff, createStaff } from '../core/security/staff.ts';
+import { appendAudit } from '../core/audit/chain.ts';
+import { AuthError, countStaff, createFirstDirector } from '../core/security/staff.ts';
 import { enroll } from '../core/sync/client.ts';
 import { DB_FILE, openStore } from '../core/store/open.ts';
 import { RENDERER_DIR } from '../web/renderer-dir.ts';
@@ -91,16 +92,31 @@ function count(text: string | undefined, fallback: number, flag: string): number
   return n;
 }
 
+const ALREADY_INITIALISED = 'This profile already has staff; the first director exists. Sign in instead.';
+
 async function init(dataDir: string, username: string | undefined, name: string | undefined): Promise<number> {
   if (!username || !name) throw new UsageError('init needs --username and --name');
   const store = await openStore({ dataDir, keychain: systemKeychain() });
   try {
     if (countStaff(store.db) > 0) {
-      console.error('This profile already has staff; the first director exists. Sign in instead.');
+      console.error(ALREADY_INITIALISED);
       return 1;
     }
     const password = await readPassword(`Mật khẩu cho / password for ${username}: `, true);
-    const person = await createStaff(store.db, { username, displayName: name, role: 'director', password });
+    // The same one-step check-and-insert as the first-run screen: a second `init` racing this one gets refused.
+    const person = await createFirstDirector(store.db, { username, displayName: name, password }).catch((e: unknown) => {
+      if (e instanceof AuthError && e.code === 'already_initialised') return null;
+      throw e;
+    });
+    if (!person) {
+      console.error(ALREADY_INITIALISED);
+      return 1;
+    }
+    appendAudit(
+      store.db,
+      { id: person.id, name: person.displayName, role: person.role },
+      { action: 'staff.first_director', targetType: 'staff', targetId: person.id },
+    );
     console.log(`Created director ${person.username} in ${dataDir}. The database key is in the OS keychain (service ${KEYCHAIN_SERVICE}).`);
     return 0;
   } finally {
