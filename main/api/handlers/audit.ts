@@ -1,4 +1,4 @@
-import { listAudit, verifyAudit } from '../../core/audit/chain.ts';
+import { listAudit, verifyAuditLog } from '../../core/audit/chain.ts';
 import type { Handler } from './types.ts';
 
 export const auditHandlers = {
@@ -17,7 +17,7 @@ export const auditHandlers = {
       })),
   } satisfies Handler<'audit.list'>,
   'audit.verify': {
-    run: (_input, ctx) => verifyAudit(ctx.store.db),
+    run: (_input, ctx) => verifyAuditLog(ctx.store.db),
     audit: (_input, out) => ({ action: 'audit.verify', detail: { intact: out.intact, rows: out.rows } }),
   } satisfies Handler<'audit.verify'>,
 };

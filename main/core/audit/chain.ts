@@ -7,7 +7,7 @@
  */
 import { GENESIS_HASH, rowHash, type AuditRow } from '../../../common/audit/hash.ts';
 import { newId } from '../../../common/ids.ts';
-import { advanceAuditAnchor, GENESIS_HEAD, type Head } from './anchor.ts';
+import { advanceAuditAnchor, checkAuditAnchor, GENESIS_HEAD, type Head } from './anchor.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -75,4 +75,18 @@ export function listAudit(db: Db, opts: { beforeSeq?: number; limit: number }): 
     opts.beforeSeq ?? Number.MAX_SAFE_INTEGER,
     opts.limit,
   ) as AuditRow[];
+}
+
+/**
+ * What a director's "verify" means: the chain recomputes, and its last row is the one the keychain-held
+ * anchor vouches for, so a log cut short or rewritten with recomputed hashes is caught too.
+ */
+export function verifyAuditLog(db: Db): ChainVerdict {
+  const chain = verifyAudit(db);
+  if (!chain.intact) return chain;
+  const anchor = checkAuditAnchor(db);
+  if (anchor.state === 'matches') return chain;
+  if (anchor.state === 'missing')
+    return { intact: false, rows: chain.rows, brokenAtSeq: chain.rows, reason: 'the anchor of the audit log was removed' };
+  return { intact: false, rows: chain.rows, brokenAtSeq: anchor.seq, reason: anchor.reason };
 }
