@@ -1,14 +1,26 @@
-/** The hub's HTTP service: website intake, desk enrollment, and sync. */
+/** The hub's HTTP service: website intake, desk enrollment, and sync; and, while it serves, email delivery. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { HubDb } from './db/connect.ts';
 import { registerEnrollment } from './devices/enrollment.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { registerIntake } from './intake/routes.ts';
 import { installStrictJson } from './json-body.ts';
+import { startMailDelivery, type MailDelivery } from './mail/delivery.ts';
+import type { MailConfig } from './mail/sender.ts';
 import { registerAuditSync } from './sync/audit.ts';
 import { registerSync } from './sync/routes.ts';
 
-export function buildHub(db: HubDb, opts: { logger?: boolean } = {}): FastifyInstance {
+export interface HubOptions {
+  logger?: boolean;
+  /**
+   * Email: an SMTP configuration to send replies with, or null for a hub without SMTP (desks are told so).
+   * Left out, nothing runs (tests that drive the sender themselves).
+   */
+  mail?: MailConfig | null;
+  mailIntervalMs?: number;
+}
+
+export function buildHub(db: HubDb, opts: HubOptions = {}): FastifyInstance {
   // Request logs never include bodies or headers: they carry customer data and secrets.
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
   installErrorHandler(app);
@@ -18,5 +30,11 @@ export function buildHub(db: HubDb, opts: { logger?: boolean } = {}): FastifyIns
   registerEnrollment(app, db);
   registerSync(app, db);
   registerAuditSync(app, db);
+  const { mail } = opts;
+  if (mail !== undefined) {
+    let delivery: MailDelivery | null = null;
+    app.addHook('onReady', async () => void (delivery = startMailDelivery(db, mail, opts.mailIntervalMs)));
+    app.addHook('onClose', async () => delivery?.stop());
+  }
   return app;
 }

@@ -8,7 +8,7 @@ import { buildHub } from './app.ts';
 import { connectHubDb } from './db/connect.ts';
 import { migrateHub } from './db/migrate.ts';
 import { createEnrollmentCode, listDevices, revokeDevice } from './devices/enrollment.ts';
-import { mailConfigFromEnv, MailSender } from './mail/sender.ts';
+import { mailConfigFromEnv } from './mail/sender.ts';
 import { createWebsiteKey } from './website-keys.ts';
 
 const HELP = `backdesk-hub — the hub the website posts to and the desks sync with
@@ -76,17 +76,14 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'serve': {
         await migrateHub(db);
-        const app = buildHub(db, { logger: true });
-        await app.listen({ host: values.host, port: Number(values.port) });
         const mail = mailConfigFromEnv();
-        const sender = mail ? new MailSender(db, mail) : null;
-        if (sender) sender.start(Number(process.env.MAIL_INTERVAL_MS ?? 2000));
-        else console.log('SMTP_URL is not set: replies are queued but not sent');
+        const app = buildHub(db, { logger: true, mail, mailIntervalMs: Number(process.env.MAIL_INTERVAL_MS ?? 2000) });
+        await app.listen({ host: values.host, port: Number(values.port) });
+        if (!mail) console.log('SMTP_URL is not set: replies are queued, not sent, and desks show that email is not configured');
         await new Promise<void>((resolve) => {
           for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
         });
-        await app.close();
-        await sender?.stop();
+        await app.close(); // stops the mail delivery too
         return 0;
       }
       default:

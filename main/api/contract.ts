@@ -4,6 +4,7 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
+import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
 import { GENDERS } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
@@ -64,6 +65,8 @@ const TimelineEvent = z.object({
   actorName: z.string().nullable(),
   body: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
+  /** A reply's way to the customer: `pending` on this desk, then the hub's delivery state; null for other events. */
+  delivery: z.discriminatedUnion('delivery', [...Delivery.options, z.object({ delivery: z.literal('pending') })]).nullable(),
   createdAt: Timestamp,
 });
 
@@ -92,20 +95,26 @@ const Version = z.number().int().positive();
 /** The methods of one submission inbox; every inbox of the later issues reuses this shape. */
 function inboxMethods(inbox: SubmissionKind) {
   const access = { kind: 'inbox', inbox } as const;
+  const ListQuery = z.object({
+    status: z.enum(STATUSES).optional(),
+    assignee: z.union([Id, z.literal('unassigned')]).optional(),
+    text: Str(200).optional(),
+    sort: z.enum(SORTS).default('newest'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  });
+  const ListPage = z.object({ total: z.number().int().nonnegative(), rows: z.array(ListRow) });
   return {
-    list: def(
-      access,
-      z.object({
-        status: z.enum(STATUSES).optional(),
-        assignee: z.union([Id, z.literal('unassigned')]).optional(),
-        text: Str(200).optional(),
-        sort: z.enum(SORTS).default('newest'),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
-        limit: z.number().int().min(1).max(500).default(100),
-      }),
-      z.object({ total: z.number().int().nonnegative(), rows: z.array(ListRow) }),
-    ),
+    list: def(access, ListQuery, ListPage),
+    /** The same rows re-read after a sync or a change: passive, so a background refresh never keeps an idle session unlocked. */
+    relist: def(access, ListQuery, ListPage, true),
+    /** A person opens a submission: recorded in the audit log as a view. */
     get: def(access, z.object({ id: Id }), Detail),
+    /**
+     * The submission this session opened, read again after a sync or a change: not a new view, and passive.
+     * Refused for one the session has not opened with `get`, so every first sight of an item is audited.
+     */
+    reload: def(access, z.object({ id: Id }), Detail, true),
     addNote: def(access, z.object({ id: Id, body: Text(20_000) }), z.object({ eventId: Id })),
     queueReply: def(access, z.object({ id: Id, body: Text(20_000) }), z.object({ eventId: Id })),
     setStatus: def(access, z.object({ id: Id, version: Version, status: z.enum(STATUSES) }), z.object({ version: Version })),

@@ -2,14 +2,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../main/api/contract.ts';
+import { mayUseInbox } from '../../common/roles.ts';
 import { call, onSessionLost } from './api/client.ts';
+import { DeskStatusProvider } from './api/desk-status.tsx';
 import { AuditView } from './audit/AuditView.tsx';
 import { CommentsQueue } from './comments/CommentsQueue.tsx';
 import { LanguageButton } from './components/LanguageButton.tsx';
 import { Notices } from './components/Notices.tsx';
 import { isTyping, ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
-import { ComplaintsInbox } from './inbox/ComplaintsInbox.tsx';
+import { Inbox } from './inbox/Inbox.tsx';
+import { INBOX_KINDS, inboxKinds, type InboxKind } from './inbox/kinds.ts';
 import { FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
 import { EnrollForm } from './sync/EnrollForm.tsx';
 
@@ -52,15 +55,13 @@ export function App() {
   }
 }
 
-type View = 'complaints' | 'comments' | 'audit';
+type View = InboxKind | 'comments' | 'audit';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
-  const mayUse = (inbox: 'complaint' | 'comment') =>
-    person.role === 'director' || (person.role === 'operator' && person.grants.includes(inbox));
-  const mayComplaints = mayUse('complaint');
-  const mayComments = mayUse('comment');
-  const [view, setView] = useState<View>(mayComplaints ? 'complaints' : 'comments');
+  const inboxes = inboxKinds.filter((kind) => mayUseInbox(person, kind));
+  const mayComments = mayUseInbox(person, 'comment');
+  const [view, setView] = useState<View>(inboxes[0] ?? 'comments');
   const [help, setHelp] = useState(false);
 
   useEffect(() => {
@@ -76,59 +77,62 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   }, []);
 
   // The screen in front of the person; the `?` help lists that screen's shortcuts.
+  const inbox = inboxes.find((kind) => kind === view) ?? inboxes[0];
   const shown =
     view === 'audit' && person.role === 'director'
       ? 'audit'
       : view === 'comments' && mayComments
         ? 'comments'
-        : mayComplaints
+        : inbox
           ? 'inbox'
           : person.role === 'it_admin'
             ? 'enroll'
             : 'none';
   return (
-    <div className="desk">
-      <header className="top-bar">
-        <strong className="brand">Backdesk</strong>
-        <nav aria-label="main">
-          {mayComplaints && (
-            <button type="button" aria-current={view === 'complaints'} onClick={() => setView('complaints')}>
-              {t('nav.complaints')}
-            </button>
-          )}
-          {mayComments && (
-            <button type="button" aria-current={view === 'comments'} onClick={() => setView('comments')}>
-              {t('nav.comments')}
-            </button>
-          )}
-          {person.role === 'director' && (
-            <button type="button" aria-current={view === 'audit'} onClick={() => setView('audit')}>
-              {t('nav.audit')}
-            </button>
-          )}
-        </nav>
-        <span className="spacer" />
-        <button type="button" className="ghost" onClick={() => setHelp(true)}>
-          {t('nav.shortcuts')}
-        </button>
-        <LanguageButton />
-        <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
-          {t('nav.signOut')}
-        </button>
-      </header>
-      {shown === 'audit' ? (
-        <AuditView />
-      ) : shown === 'comments' ? (
-        <CommentsQueue shortcutsEnabled={!help} />
-      ) : shown === 'inbox' ? (
-        <ComplaintsInbox person={person} shortcutsEnabled={!help} />
-      ) : shown === 'enroll' ? (
-        <EnrollForm />
-      ) : (
-        <p className="empty-state">{t('home.noGrant')}</p>
-      )}
-      <StatusBar person={person} />
-      {help && <ShortcutsHelp screen={shown} onClose={() => setHelp(false)} />}
-    </div>
+    <DeskStatusProvider>
+      <div className="desk">
+        <header className="top-bar">
+          <strong className="brand">Backdesk</strong>
+          <nav aria-label="main">
+            {inboxes.map((kind) => (
+              <button key={kind} type="button" aria-current={view === kind} onClick={() => setView(kind)}>
+                {t(`${INBOX_KINDS[kind].words}.nav`)}
+              </button>
+            ))}
+            {mayComments && (
+              <button type="button" aria-current={view === 'comments'} onClick={() => setView('comments')}>
+                {t('nav.comments')}
+              </button>
+            )}
+            {person.role === 'director' && (
+              <button type="button" aria-current={view === 'audit'} onClick={() => setView('audit')}>
+                {t('nav.audit')}
+              </button>
+            )}
+          </nav>
+          <span className="spacer" />
+          <button type="button" className="ghost" onClick={() => setHelp(true)}>
+            {t('nav.shortcuts')}
+          </button>
+          <LanguageButton />
+          <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
+            {t('nav.signOut')}
+          </button>
+        </header>
+        {shown === 'audit' ? (
+          <AuditView />
+        ) : shown === 'comments' ? (
+          <CommentsQueue shortcutsEnabled={!help} />
+        ) : shown === 'inbox' && inbox ? (
+          <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!help} />
+        ) : shown === 'enroll' ? (
+          <EnrollForm />
+        ) : (
+          <p className="empty-state">{t('home.noGrant')}</p>
+        )}
+        <StatusBar person={person} />
+        {help && <ShortcutsHelp screen={shown} onClose={() => setHelp(false)} />}
+      </div>
+    </DeskStatusProvider>
   );
 }

@@ -1,10 +1,13 @@
 /** Queues a reply as email, inside the transaction that records the reply. */
+import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { Queryable } from '../db/connect.ts';
 
 export const MAIL_DOMAIN = process.env.MAIL_MESSAGE_ID_DOMAIN ?? 'backdesk.hub';
 
 /** Stable per reply, so a message sent twice (see sender.ts) is recognisable as the same message. */
 export const messageIdOf = (replyId: string) => `<reply-${replyId}@${MAIL_DOMAIN}>`;
+
+const NO_ADDRESS: Delivery = { delivery: 'failed', code: 'no_address', reason: 'the customer left no email address' };
 
 export async function queueReplyMail(tx: Queryable, replyId: string, submissionId: string, body: string): Promise<void> {
   const row = (
@@ -14,10 +17,7 @@ export async function queueReplyMail(tx: Queryable, replyId: string, submissionI
     )
   ).rows[0]!;
   if (!row.email) {
-    await tx.query(
-      `UPDATE submission_events SET data = '{"delivery":"failed","reason":"the customer left no email address"}' WHERE id = $1`,
-      [replyId],
-    );
+    await tx.query('UPDATE submission_events SET data = $2 WHERE id = $1', [replyId, JSON.stringify(NO_ADDRESS)]);
     return;
   }
   await tx.query(

@@ -5,8 +5,10 @@
  * Message-ID (derived from the reply id), so the duplicate is recognisable and mail clients thread or
  * drop it. We chose this over at-most-once because a reply that silently never arrives is worse for the
  * customer than a recognisable duplicate. A row recorded `sent` is never sent again.
+ * Every state change is written to the reply's timeline event in the same transaction, so desks see it.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 
@@ -33,16 +35,17 @@ interface Due {
   attempts: number;
 }
 
-async function setDelivery(db: HubDb, replyId: string, data: Record<string, unknown>): Promise<void> {
+/** Moves a mail_outbox row ($1 is its reply id) and the reply event's delivery state together; the event's new seq brings it to the desks. */
+async function transition(db: HubDb, replyId: string, outbox: string, params: unknown[], delivery: Delivery): Promise<void> {
   await db.transaction(async (tx) => {
-    await takeWriteLock(tx); // the event's seq changes: desks pull the delivery state
-    await tx.query('UPDATE submission_events SET data = $2 WHERE id = $1', [replyId, JSON.stringify(data)]);
+    await takeWriteLock(tx);
+    await tx.query(outbox, [replyId, ...params]);
+    await tx.query('UPDATE submission_events SET data = $2 WHERE id = $1', [replyId, JSON.stringify(delivery)]);
   });
 }
 
 export class MailSender {
   private readonly transport: Transporter;
-  private timer: NodeJS.Timeout | null = null;
   private busy: Promise<number> | null = null;
 
   constructor(
@@ -59,19 +62,9 @@ export class MailSender {
     return this.busy;
   }
 
-  start(intervalMs = 2000): void {
-    const tick = () => {
-      void this.runOnce().finally(() => {
-        this.timer = setTimeout(tick, intervalMs);
-        this.timer.unref();
-      });
-    };
-    tick();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    await this.busy;
+  /** Waits for the round under way, then closes the SMTP connections. */
+  async close(): Promise<void> {
+    await this.busy?.catch(() => undefined);
     this.transport.close();
   }
 
@@ -84,7 +77,11 @@ export class MailSender {
     ).rows;
     let sent = 0;
     for (const m of due) {
-      await this.db.query(`UPDATE mail_outbox SET state = 'sending', attempts = attempts + 1 WHERE reply_id = $1`, [m.reply_id]);
+      const attempts = m.attempts + 1;
+      await transition(this.db, m.reply_id, `UPDATE mail_outbox SET state = 'sending', attempts = $2 WHERE reply_id = $1`, [attempts], {
+        delivery: 'sending',
+        attempts,
+      });
       try {
         await this.transport.sendMail({
           from: this.config.from,
@@ -95,21 +92,28 @@ export class MailSender {
         });
       } catch (e) {
         const reason = (e as { response?: string }).response ?? (e instanceof Error ? e.message : String(e));
-        const attempts = m.attempts + 1;
         const failed = attempts >= MAX_ATTEMPTS;
-        await this.db.query(
-          `UPDATE mail_outbox SET state = $2, last_error = $3, next_attempt_at = now() + ($4 || ' milliseconds')::interval WHERE reply_id = $1`,
-          [m.reply_id, failed ? 'failed' : 'queued', reason, String(backoffMs(attempts))],
-        );
-        await setDelivery(
+        const retryAt = new Date(Date.now() + backoffMs(attempts)).toISOString();
+        await transition(
           this.db,
           m.reply_id,
-          failed ? { delivery: 'failed', reason } : { delivery: 'queued', lastError: reason, attempts },
+          `UPDATE mail_outbox SET state = $2, last_error = $3, next_attempt_at = $4 WHERE reply_id = $1`,
+          [failed ? 'failed' : 'queued', reason, retryAt],
+          failed ? { delivery: 'failed', code: 'refused', reason } : { delivery: 'queued', lastError: reason, attempts, retryAt },
         );
         continue;
       }
-      await this.db.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), last_error = NULL WHERE reply_id = $1`, [m.reply_id]);
-      await setDelivery(this.db, m.reply_id, { delivery: 'sent', sentAt: new Date().toISOString(), messageId: m.message_id });
+      await transition(
+        this.db,
+        m.reply_id,
+        `UPDATE mail_outbox SET state = 'sent', sent_at = now(), last_error = NULL WHERE reply_id = $1`,
+        [],
+        {
+          delivery: 'sent',
+          sentAt: new Date().toISOString(),
+          messageId: m.message_id,
+        },
+      );
       sent++;
     }
     return sent;

@@ -1,43 +1,38 @@
 /**
- * End to end in Chromium through the browser host: a real store, a real keychain, the built renderer.
+ * End to end in Chromium through the browser host, on a desk enrolled with a real hub on loopback: what the
+ * website posted reaches the desk by sync, as it does in use. A real store, a real keychain, the built renderer.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { newId } from '../../common/ids.ts';
-import { insertCustomer } from '../../main/core/domain/customers.ts';
-import { startWebHost, type WebHost } from '../../main/web/server.ts';
-import { RENDERER_DIR } from '../../main/web/renderer-dir.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { addComplaint, addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { complaint, customer, startTestHub } from '../support/hub.ts';
+import { signIn as signInTo, syncedDesk } from '../support/synced-desk.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>';
 // Set up once at the top level, so the fixtures' after() hooks run when the whole file is done.
-const desk = await tempDesk();
-await addStaff(desk.store, 'lan', 'operator', ['complaint']);
-await addStaff(desk.store, 'binh', 'operator', ['comment']);
-addComplaint(desk.store, 'Điện thoại rơi vỡ màn hình khi giao', 'Nhân viên giao hàng làm rơi điện thoại, màn hình vỡ.');
-addComplaint(desk.store, 'Mã độc trong nội dung onerror', XSS);
-for (let i = 0; i < 20; i++) addComplaint(desk.store, `Giao hàng trễ lần ${i}`, 'Đơn hàng chưa tới.');
-{
-  const customerId = insertCustomer(desk.store.db, { username: 'binhluan1', fullName: 'Lê Văn Bình', createdAt: Date.now() });
-  const comment = desk.store.db.prepare('INSERT INTO comments (id, customer_id, page_url, body, posted_at) VALUES (?, ?, ?, ?, ?)');
-  comment.run(newId(), customerId, 'https://shop.example.vn/p/1', 'Sản phẩm tốt, giao nhanh!', Date.now() - 60_000);
-  comment.run(newId(), customerId, 'https://shop.example.vn/p/2', XSS, Date.now());
+const hub = await startTestHub();
+const { desk, host } = await syncedDesk(hub, 'A', [
+  ['lan', 'operator', ['complaint']],
+  ['binh', 'operator', ['comment']],
+]);
+const website = async (path: string, body: unknown) => assert.equal((await hub.post(path, body)).status, 201);
+await website(
+  '/intake/v1/submissions',
+  complaint('k-vo', { subject: 'Điện thoại rơi vỡ màn hình khi giao', body: 'Nhân viên giao hàng làm rơi điện thoại, màn hình vỡ.' }),
+);
+await website('/intake/v1/submissions', complaint('k-xss', { subject: 'Mã độc trong nội dung onerror', body: XSS }));
+for (let i = 0; i < 20; i++)
+  await website('/intake/v1/submissions', complaint(`k-tre-${i}`, { subject: `Giao hàng trễ lần ${i}`, body: 'Đơn hàng chưa tới.' }));
+for (const [ref, body, postedAt] of [
+  ['cm-1', 'Sản phẩm tốt, giao nhanh!', '2026-11-20T09:00:00+07:00'],
+  ['cm-2', XSS, '2026-11-20T09:01:00+07:00'],
+]) {
+  await website('/intake/v1/comments', { ref, customer: customer('binhluan1'), pageUrl: 'https://shop.example.vn/p/1', body, postedAt });
 }
-const host: WebHost = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR });
-after(() => host.close());
+await desk.sync.syncNow();
 const browser: Browser = await launchBrowser();
-
-async function signIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  await page.goto(host.issueLaunchUrl());
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  return page;
-}
+const signIn = (username: string): Promise<Page> => signInTo(browser, host, username);
 
 async function search(page: Page, text: string, expected: string) {
   await page.getByTestId('result-count').filter({ hasText: 'khiếu nại' }).waitFor();
@@ -83,7 +78,7 @@ test('a complaint whose body is HTML shows as text and runs nothing', async () =
     void d.dismiss();
   });
   await search(page, 'onerror', '1 khiếu nại');
-  const body = page.getByTestId('complaint-body');
+  const body = page.getByTestId('submission-body');
   await body.waitFor();
   assert.equal((await body.textContent())?.trim(), XSS);
   assert.equal(await body.locator('img, script').count(), 0);
@@ -128,6 +123,15 @@ test('an operator granted only comments moderates them from the keyboard; compla
   await page.locator('.comment', { hasText: 'Đã duyệt bởi Nhân viên binh' }).waitFor();
   const queued = desk.store.db.prepare(`SELECT payload FROM outbox WHERE mutation = 'comment.moderate'`).all();
   assert.deepEqual(queued, [{ payload: '{"decision":"approved"}' }]);
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await page
+    .getByTestId('outbox-count')
+    .filter({ hasText: /^0 thay đổi/ })
+    .waitFor();
+  const onHub = await hub.db.query<{ status: string; decided_by: string }>(
+    `SELECT status, decided_by FROM comments WHERE status <> 'pending'`,
+  );
+  assert.deepEqual(onHub.rows, [{ status: 'approved', decided_by: 'Nhân viên binh' }]);
   const direct = await page.evaluate(() => window.backdesk!.call('complaints.list', {}));
   assert.equal(!direct.ok && direct.error.code, 'forbidden');
 });

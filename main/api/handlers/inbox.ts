@@ -11,18 +11,41 @@ import {
   type SubmissionKind,
 } from '../../core/domain/submissions.ts';
 import { mayUseInbox } from '../../../common/roles.ts';
+import type { Session } from '../../core/security/sessions.ts';
 import { listStaff } from '../../core/security/staff.ts';
 import { prefixed } from '../contract.ts';
-import { me, type Handler } from './types.ts';
+import { ApiError } from '../errors.ts';
+import { me, type Handler, type HandlerContext } from './types.ts';
+
+/** The submissions each session has opened (and so has a view row for): what `reload` may read again unaudited. */
+const openedBy = new WeakMap<Session, Set<string>>();
+function opened(ctx: HandlerContext): Set<string> {
+  const session = ctx.session!;
+  let ids = openedBy.get(session);
+  if (!ids) openedBy.set(session, (ids = new Set()));
+  return ids;
+}
 
 function inboxHandlers(kind: SubmissionKind) {
   const target = (id: string) => ({ targetType: 'submission', targetId: id });
   return {
     list: { run: (q, ctx) => listSubmissions(ctx.store.db, kind, q) } satisfies Handler<'complaints.list'>,
+    relist: { run: (q, ctx) => listSubmissions(ctx.store.db, kind, q) } satisfies Handler<'complaints.relist'>,
     get: {
-      run: ({ id }, ctx) => getSubmission(ctx.store.db, kind, id),
+      run: ({ id }, ctx) => {
+        const detail = getSubmission(ctx.store.db, kind, id);
+        opened(ctx).add(id);
+        return detail;
+      },
       audit: ({ id }) => ({ action: 'submission.view', ...target(id) }),
     } satisfies Handler<'complaints.get'>,
+    reload: {
+      run: ({ id }, ctx) => {
+        if (!opened(ctx).has(id))
+          throw new ApiError('forbidden', 'open the submission first: reload only re-reads what this session opened');
+        return getSubmission(ctx.store.db, kind, id);
+      },
+    } satisfies Handler<'complaints.reload'>,
     addNote: {
       run: ({ id, body }, ctx) => ({ eventId: addNote(ctx.store.db, kind, id, me(ctx).id, body) }),
       audit: ({ id }, out) => ({ action: 'submission.note', ...target(id), detail: { eventId: out.eventId } }),

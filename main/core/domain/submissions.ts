@@ -4,6 +4,7 @@
  * Every change writes its timeline event and its outbox mutation in one transaction.
  */
 import { newId } from '../../../common/ids.ts';
+import { Delivery } from '../../../common/protocol/delivery.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { toFtsQuery } from '../../../common/text/fold.ts';
@@ -75,6 +76,12 @@ export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): { t
   return { total, rows };
 }
 
+/**
+ * Where a reply is on its way to the customer: `pending` while it waits in this desk's outbox, then the
+ * hub's state (common/protocol/delivery.ts) as last pulled, or `failed` with the hub's reason if the hub refused it.
+ */
+export type ReplyDelivery = Delivery | { delivery: 'pending' };
+
 export interface TimelineEvent {
   id: string;
   type: 'created' | 'note' | 'reply' | 'status_change' | 'assignment';
@@ -82,6 +89,8 @@ export interface TimelineEvent {
   actorName: string | null;
   body: string | null;
   data: Record<string, unknown>;
+  /** Replies only; null for every other event. */
+  delivery: ReplyDelivery | null;
   createdAt: number;
 }
 
@@ -124,16 +133,38 @@ function load(db: Db, kind: SubmissionKind, id: string): SubmissionRow {
 /** The customer a submission belongs to, checked against the kind the caller may see. */
 export const customerOf = (db: Db, kind: SubmissionKind, id: string): string => load(db, kind, id).customer_id;
 
+/** The replies of a submission that have not been accepted by the hub yet: still in the outbox, or refused there. */
+function unpushedReplies(db: Db, id: string): Map<string, ReplyDelivery> {
+  const rows = stmt(
+    db,
+    `SELECT json_extract(payload, '$.eventId') AS eventId, state, reason FROM outbox
+     WHERE entity_id = ? AND mutation = 'submission.reply' AND state != 'applied'`,
+  ).all(id) as { eventId: string; state: 'pending' | 'rejected'; reason: string | null }[];
+  return new Map(
+    rows.map((r) => [r.eventId, r.state === 'pending' ? { delivery: 'pending' } : { delivery: 'failed', reason: r.reason ?? '' }]),
+  );
+}
+
+function deliveryOf(e: { id: string; type: string }, data: unknown, unpushed: Map<string, ReplyDelivery>): ReplyDelivery | null {
+  if (e.type !== 'reply') return null;
+  const parsed = Delivery.safeParse(data);
+  return unpushed.get(e.id) ?? (parsed.success ? parsed.data : { delivery: 'queued' });
+}
+
 export function getSubmission(db: Db, kind: SubmissionKind, id: string): SubmissionDetail {
   const r = load(db, kind, id);
+  const unpushed = unpushedReplies(db, id);
   const timeline = (
     stmt(
       db,
       `SELECT e.id, e.type, e.actor_id AS actorId, COALESCE(st.display_name, e.actor_name) AS actorName, e.body, e.data, e.created_at AS createdAt
        FROM submission_events e LEFT JOIN staff st ON st.id = e.actor_id
        WHERE e.submission_id = ? ORDER BY e.created_at, e.id`,
-    ).all(id) as (Omit<TimelineEvent, 'data'> & { data: string })[]
-  ).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+    ).all(id) as (Omit<TimelineEvent, 'data' | 'delivery'> & { data: string })[]
+  ).map((e) => {
+    const data = JSON.parse(e.data) as Record<string, unknown>;
+    return { ...e, data, delivery: deliveryOf(e, data, unpushed) };
+  });
   return {
     id: r.id,
     kind: r.kind,

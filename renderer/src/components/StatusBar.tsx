@@ -1,40 +1,34 @@
-/** Outbox count and connectivity, polled (the poll is passive: it does not keep an idle session unlocked). */
+/** Outbox count, connectivity and sync now (the status itself is polled once for the window, api/desk-status.tsx). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
+import { useDeskStatus } from '../api/desk-status.tsx';
 import { ConflictsDialog } from '../sync/ConflictsDialog.tsx';
 import { useReport } from './Notices.tsx';
 import type { Output } from '../../../main/api/contract.ts';
 
-// Often enough that a long first pull shows its progress moving.
-const POLL_MS = 2000;
-
 export function StatusBar({ person }: { person: Output<'auth.signIn'> }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<Output<'desk.status'> | null>(null);
+  const { status, refresh } = useDeskStatus();
   const [online, setOnline] = useState(navigator.onLine);
   const [syncing, setSyncing] = useState(false);
   const [showConflicts, setShowConflicts] = useState(false);
   const report = useReport();
-  const refresh = () => call('desk.status', {}).then(setStatus, () => setStatus(null));
   const syncNow = () => {
     setSyncing(true);
     void call('sync.now', {})
       .catch(report)
       .finally(() => {
         setSyncing(false);
-        void refresh();
+        void refresh(); // the inboxes see lastSyncAt move and show what came in
       });
   };
 
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(refresh, POLL_MS);
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
     return () => {
-      clearInterval(timer);
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
     };

@@ -6,6 +6,7 @@ import { REVEALABLE_FIELDS, type RevealableField } from '../../../common/vocabul
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { formatDate } from '../format/dates.ts';
+import { method, type InboxApi } from './kinds.ts';
 
 /**
  * Masked phones and emails read as codes (monospace); a masked name or address stays in the text face,
@@ -13,19 +14,19 @@ import { formatDate } from '../format/dates.ts';
  */
 const CODE_LIKE: ReadonlySet<RevealableField> = new Set(['phone', 'email']);
 
-export function CustomerCard({ submissionId }: { submissionId: string }) {
+export function CustomerCard({ api, submissionId }: { api: InboxApi; submissionId: string }) {
   const { t } = useTranslation();
   const report = useReport();
-  const [card, setCard] = useState<Output<'complaints.customerCard'> | null>(null);
+  const [card, setCard] = useState<Output<`${InboxApi}.customerCard`> | null>(null);
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string | null>>>({});
 
   useEffect(() => {
     setRevealed({});
-    call('complaints.customerCard', { submissionId }).then(setCard, report);
-  }, [submissionId, report]);
+    call(method(api, 'customerCard'), { submissionId }).then(setCard, report);
+  }, [api, submissionId, report]);
 
   const reveal = (field: RevealableField) =>
-    call('complaints.revealField', { submissionId, field }).then((r) => setRevealed((v) => ({ ...v, [field]: r.value })), report);
+    call(method(api, 'revealField'), { submissionId, field }).then((r) => setRevealed((v) => ({ ...v, [field]: r.value })), report);
 
   if (!card) return <aside className="pane customer-pane" aria-busy="true" />;
   return (

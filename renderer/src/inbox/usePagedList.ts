@@ -1,44 +1,50 @@
 /**
  * A lazily paged view of a long list: the virtual list asks for the rows it is about to show and only
- * those pages are fetched, so 100,000 rows cost a few pages of memory and requests.
+ * those pages are fetched, so 100,000 rows cost a few pages of memory and requests. A refresh (after a sync
+ * or a change) re-reads every loaded page and swaps them in together, so the list never mixes rows from
+ * before and after; `revision` counts the refreshes that landed, for the list to keep its place.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Input, Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
+import { method, type Filters, type InboxApi, type Row } from './kinds.ts';
 
-export type Row = Output<'complaints.list'>['rows'][number];
-export type Filters = Omit<Input<'complaints.list'>, 'offset' | 'limit'>;
 export const PAGE_SIZE = 100;
 
-export function usePagedList(filters: Filters, onError: (e: unknown) => void) {
+export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unknown) => void) {
   const [total, setTotal] = useState<number | null>(null);
+  const [revision, setRevision] = useState(0);
   const [, setTick] = useState(0);
   const pages = useRef(new Map<number, Row[]>());
   const inFlight = useRef(new Set<number>());
-  // Answers to an older filter set are dropped: the generation changes with every new filter.
-  const generation = useRef(0);
+  // Answers fetched before the filters changed or a refresh started are dropped: the epoch moves with both.
+  const epoch = useRef(0);
   const key = JSON.stringify(filters);
+
+  const query = useCallback(
+    (name: 'list' | 'relist', page: number) =>
+      call(method(api, name), { ...(JSON.parse(key) as Filters), offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+    [api, key],
+  );
 
   const fetchPage = useCallback(
     (page: number) => {
       if (inFlight.current.has(page)) return;
       inFlight.current.add(page);
-      const gen = generation.current;
-      call('complaints.list', { ...filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+      const at = epoch.current;
+      query('list', page)
         .then((r) => {
-          if (gen !== generation.current) return;
+          if (at !== epoch.current) return;
           pages.current.set(page, r.rows);
           setTotal(r.total);
           setTick((n) => n + 1);
         }, onError)
-        .finally(() => inFlight.current.delete(page));
+        .finally(() => at === epoch.current && inFlight.current.delete(page));
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key, onError],
+    [query, onError],
   );
 
   useEffect(() => {
-    generation.current++;
+    epoch.current++;
     pages.current.clear();
     inFlight.current.clear();
     setTotal(null);
@@ -53,14 +59,31 @@ export function usePagedList(filters: Filters, onError: (e: unknown) => void) {
     [fetchPage],
   );
 
-  /** Refetches the loaded pages in place (after a change), keeping the scroll position. */
-  const refresh = useCallback(() => {
-    for (const p of [...pages.current.keys()]) {
-      inFlight.current.delete(p);
-      fetchPage(p);
+  /** Re-reads the loaded (and loading) pages in place, all at once; the scroll position is the list's to keep. */
+  const refresh = useCallback(async () => {
+    const at = ++epoch.current;
+    const wanted = [...new Set([0, ...pages.current.keys(), ...inFlight.current])];
+    inFlight.current.clear();
+    try {
+      const answers = await Promise.all(wanted.map((p) => query('relist', p)));
+      if (at !== epoch.current) return;
+      wanted.forEach((p, i) => pages.current.set(p, answers[i]!.rows));
+      setTotal(answers[0]!.total);
+      setRevision((n) => n + 1);
+    } catch (e) {
+      onError(e);
     }
-  }, [fetchPage]);
+  }, [query, onError]);
 
   const rowAt = (i: number): Row | undefined => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
-  return { total, rowAt, ensure, refresh };
+  /** Where a submission is in the rows loaded so far; -1 when it is not among them. */
+  const indexOf = (id: string | null): number => {
+    if (!id) return -1;
+    for (const [p, rows] of pages.current) {
+      const i = rows.findIndex((r) => r.id === id);
+      if (i >= 0) return p * PAGE_SIZE + i;
+    }
+    return -1;
+  };
+  return { total, revision, rowAt, indexOf, ensure, refresh };
 }

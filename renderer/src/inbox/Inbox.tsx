@@ -1,28 +1,37 @@
-/** The three-pane complaints inbox: filters and list, the complaint with its timeline, the customer card. */
+/**
+ * The three-pane inbox of one submission kind (kinds.ts): filters and list, the open submission with its
+ * timeline, the customer card. What is open is a submission id, chosen by the person (click, j/k, Enter in
+ * search); a refresh of the list (after a sync or a change) never changes it.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SORTS } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { BackdeskError, call } from '../api/client.ts';
+import { useDeskStatus } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
-import { StatusOptions } from '../components/StatusOptions.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
-import { ComplaintDetail, type Composers } from './ComplaintDetail.tsx';
-import { ComplaintList } from './ComplaintList.tsx';
-import { usePagedList, type Filters } from './usePagedList.ts';
+import { StatusOptions } from '../components/StatusOptions.tsx';
+import { Drafts, type Composers } from './Composer.tsx';
+import { INBOX_KINDS, method, type Filters, type InboxKind } from './kinds.ts';
+import { SubmissionDetail, type Change } from './SubmissionDetail.tsx';
+import { SubmissionList } from './SubmissionList.tsx';
+import { useOpenSubmission } from './useOpenSubmission.ts';
+import { usePagedList } from './usePagedList.ts';
 
-type Detail = Output<'complaints.get'>;
-
-export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'auth.signIn'>; shortcutsEnabled: boolean }) {
+export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; person: Output<'auth.signIn'>; shortcutsEnabled: boolean }) {
+  const config = INBOX_KINDS[kind];
+  const { api, words } = config;
   const { t } = useTranslation();
   const report = useReport();
   const [typed, setTyped] = useState('');
   const [filters, setFilters] = useState<Filters>({ sort: 'newest' });
-  const [selected, setSelected] = useState(-1);
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const list = usePagedList(filters, report);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const list = usePagedList(api, filters, report);
+  const { detail, reload } = useOpenSubmission(api, openId, report);
   const searchRef = useRef<HTMLInputElement>(null);
   const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
+  const [drafts] = useState(() => new Drafts());
 
   // Search as the person types, once they pause.
   useEffect(() => {
@@ -33,55 +42,57 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
     return () => clearTimeout(timer);
   }, [typed]);
 
-  // Enter in the search box asks for the first result of the new search, once it is applied.
-  const selectFirst = useRef(false);
+  // Enter in the search box opens the first result of the search, once its rows are in.
+  const [openFirst, setOpenFirst] = useState(false);
+  const firstId = list.total === null ? undefined : (list.rowAt(0)?.id ?? null);
   useEffect(() => {
-    setSelected(selectFirst.current ? 0 : -1);
-    selectFirst.current = false;
-  }, [filters]);
+    if (!openFirst || firstId === undefined) return;
+    setOpenFirst(false);
+    if (firstId) setOpenId(firstId);
+  }, [openFirst, firstId]);
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter' && e.key !== 'ArrowDown') return;
     e.preventDefault();
     e.currentTarget.blur();
     const text = typed.trim() || undefined;
-    if (filters.text === text) setSelected(0);
-    else {
-      selectFirst.current = true;
-      setFilters((f) => ({ ...f, text }));
-    }
+    if (filters.text !== text) setFilters((f) => ({ ...f, text }));
+    setOpenFirst(true);
   };
 
-  const selectedId = selected >= 0 ? list.rowAt(selected)?.id : undefined;
-  const load = useCallback(
-    (id: string) =>
-      call('complaints.get', { id }).then(setDetail, (e) => {
-        setDetail(null);
-        report(e);
-      }),
-    [report],
-  );
+  // A sync that landed (the status bar's poll sees lastSyncAt move) brings new rows and new states in.
+  const { status } = useDeskStatus();
+  const lastSyncAt = status?.lastSyncAt ?? null;
+  const seenSync = useRef(lastSyncAt);
+  const { refresh } = list;
   useEffect(() => {
-    if (selectedId) void load(selectedId);
-    else setDetail(null);
-  }, [selectedId, load]);
+    if (lastSyncAt === seenSync.current) return;
+    seenSync.current = lastSyncAt;
+    void refresh();
+    void reload();
+  }, [lastSyncAt, refresh, reload]);
 
   /** Runs a change, then shows its result; a stale edit reloads the current state so the person sees why. */
-  const change = useCallback(
-    async (run: () => Promise<unknown>) => {
+  const change: Change = useCallback(
+    async (run) => {
       try {
         await run();
       } catch (e) {
         report(e);
         if (!(e instanceof BackdeskError && e.code === 'stale')) return false;
       }
-      if (detail) await load(detail.id);
-      list.refresh();
+      await Promise.all([reload(), refresh()]);
       return true;
     },
-    [detail, load, list, report],
+    [reload, refresh, report],
   );
 
-  const total = list.total ?? 0;
+  /** j/k: the next or previous row from the open one, among the rows loaded. */
+  const step = (by: 1 | -1) => {
+    const at = list.indexOf(openId);
+    const next = at < 0 ? 0 : Math.min(Math.max(at + by, 0), (list.total ?? 1) - 1);
+    const row = list.rowAt(next);
+    if (row) setOpenId(row.id);
+  };
   useEffect(() => {
     if (!shortcutsEnabled) return;
     const onKey = (e: KeyboardEvent) => {
@@ -91,14 +102,15 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
         return;
       }
       const actions: Record<string, () => void> = {
-        j: () => setSelected((s) => Math.min(s + 1, total - 1)),
-        k: () => setSelected((s) => Math.max(s - 1, 0)),
+        j: () => step(1),
+        k: () => step(-1),
         '/': () => searchRef.current?.focus(),
         n: () => composers.note.current?.focus(),
         r: () => composers.reply.current?.focus(),
         e: () => {
-          if (detail && detail.status !== 'closed')
-            void change(() => call('complaints.setStatus', { id: detail.id, version: detail.version, status: 'closed' }));
+          if (!detail || detail.status === 'closed') return;
+          const { id, version } = detail;
+          void change(() => call(method(api, 'setStatus'), { id, version, status: 'closed' }));
         },
       };
       const action = actions[e.key];
@@ -114,13 +126,13 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
   const setFilter = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   return (
     <div className="inbox">
-      <section className="pane list-pane" aria-label={t('nav.complaints')}>
+      <section className="pane list-pane" aria-label={t(`${words}.nav`)}>
         <div className="filters">
           <input
             ref={searchRef}
             type="search"
             className="search"
-            aria-label={t('inbox.searchLabel')}
+            aria-label={t(`${words}.searchLabel`)}
             placeholder={t('inbox.search')}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
@@ -157,20 +169,29 @@ export function ComplaintsInbox({ person, shortcutsEnabled }: { person: Output<'
             </select>
           </div>
           <div className="muted count" data-testid="result-count">
-            {list.total === null ? '…' : t('inbox.count', { count: list.total })}
+            {list.total === null ? '…' : t(`${words}.count`, { count: list.total })}
           </div>
         </div>
         {list.total === 0 ? (
-          <p className="empty-state">{t('inbox.empty')}</p>
+          <p className="empty-state">{t(`${words}.empty`)}</p>
         ) : (
-          <ComplaintList total={total} rowAt={list.rowAt} ensure={list.ensure} selected={selected} onSelect={setSelected} />
+          <SubmissionList
+            label={t(`${words}.listLabel`)}
+            total={list.total ?? 0}
+            revision={list.revision}
+            rowAt={list.rowAt}
+            indexOf={list.indexOf}
+            ensure={list.ensure}
+            openId={openId}
+            onOpen={setOpenId}
+          />
         )}
       </section>
       {detail ? (
-        <ComplaintDetail key={detail.id} detail={detail} composers={composers} change={change} />
+        <SubmissionDetail key={detail.id} config={config} detail={detail} composers={composers} drafts={drafts} change={change} />
       ) : (
         <section className="pane detail-pane">
-          <p className="empty-state">{selectedId ? t('detail.loading') : t('inbox.choose')}</p>
+          <p className="empty-state">{openId ? t(`${words}.loading`) : t(`${words}.choose`)}</p>
         </section>
       )}
     </div>

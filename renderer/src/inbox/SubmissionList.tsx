@@ -1,0 +1,133 @@
+/**
+ * The virtualised list of an inbox: only the rows on screen exist in the DOM, whatever the total. Rows are
+ * chosen by id. When a refresh brings rows in above what the person is looking at (or working on), the
+ * view stays where it was and a "N new" cue leads up to them; at the top of a list with nothing open,
+ * new rows simply appear.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../format/dates.ts';
+import type { Row } from './kinds.ts';
+
+const ROW_HEIGHT = 68;
+
+export function SubmissionList({
+  label,
+  total,
+  revision,
+  rowAt,
+  indexOf,
+  ensure,
+  openId,
+  onOpen,
+}: {
+  label: string;
+  total: number;
+  /** Moves when a refresh of the rows has landed. */
+  revision: number;
+  rowAt: (i: number) => Row | undefined;
+  indexOf: (id: string | null) => number;
+  ensure: (from: number, to: number) => void;
+  openId: string | null;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtual.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const openIndex = indexOf(openId);
+  const [newAbove, setNewAbove] = useState(0);
+
+  useEffect(() => {
+    if (total > 0) ensure(first, last);
+  }, [first, last, total, ensure]);
+
+  // The row the view is pinned to, as it was before the rows changed: the top row on screen.
+  const anchor = useRef<{ id: string; index: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const a = anchor.current;
+    if (!el || !a) return;
+    const moved = indexOf(a.id) - a.index;
+    if (indexOf(a.id) < 0 || moved === 0) return;
+    el.scrollTop += moved * ROW_HEIGHT;
+    if (moved > 0) setNewAbove((n) => n + moved);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a landed refresh moves rows under the view
+  }, [revision]);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    // Pinned while the person has scrolled down or has an item open; otherwise new rows show at the top.
+    const top = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const id = el.scrollTop > 0 || openId ? rowAt(top)?.id : undefined;
+    anchor.current = id ? { id, index: top } : null;
+  });
+
+  // The list follows the person's choice (j/k, Enter in search), never a refresh.
+  useEffect(() => {
+    if (openIndex >= 0) virtual.scrollToIndex(openIndex, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the choice, not on where rows moved
+  }, [openId]);
+
+  const toTop = () => {
+    scroller.current?.scrollTo({ top: 0 });
+    setNewAbove(0);
+  };
+
+  return (
+    <div className="list-wrap">
+      {newAbove > 0 && (
+        <button type="button" className="new-rows" data-testid="new-rows" onClick={toTop}>
+          {t('inbox.newRows', { count: newAbove })}
+        </button>
+      )}
+      <div
+        ref={scroller}
+        className="list"
+        role="listbox"
+        aria-label={label}
+        aria-activedescendant={openIndex >= 0 ? `row-${openIndex}` : undefined}
+        tabIndex={0}
+        onScroll={(e) => e.currentTarget.scrollTop === 0 && newAbove > 0 && setNewAbove(0)}
+      >
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const open = row !== undefined && row.id === openId;
+            return (
+              <div
+                key={item.key}
+                id={`row-${item.index}`}
+                role="option"
+                aria-selected={open}
+                className={`row ${open ? 'selected' : ''} ${row?.status === 'closed' ? 'closed' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => row && onOpen(row.id)}
+              >
+                {row ? (
+                  <>
+                    <div className="row-top">
+                      <span className={`badge status-${row.status}`}>{t(`status.${row.status}`)}</span>
+                      {row.priority !== 'normal' && (
+                        <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
+                      )}
+                      <span className="spacer" />
+                      <time className="muted">{formatDateTime(row.createdAt)}</time>
+                    </div>
+                    <div className="row-subject">{row.subject}</div>
+                    <div className="row-excerpt muted">{row.excerpt}</div>
+                  </>
+                ) : (
+                  <span className="muted">{t('inbox.loadingRow')}</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * What the hub runs for email while it serves: the SMTP sender when SMTP_URL is configured; otherwise a
+ * marker that writes "email is not configured on the hub" into every waiting reply, so desks can say why
+ * a reply is not leaving instead of showing "queued" forever. Once SMTP is configured the sender takes the
+ * same rows and their state moves on to sending and sent.
+ */
+import type { Delivery } from '../../common/protocol/delivery.ts';
+import type { HubDb } from '../db/connect.ts';
+import { takeWriteLock } from '../db/write-lock.ts';
+import { MailSender, type MailConfig } from './sender.ts';
+
+const NOT_CONFIGURED: Delivery = { delivery: 'queued', notConfigured: true };
+const WAITING_UNMARKED = `SELECT m.reply_id FROM mail_outbox m JOIN submission_events e ON e.id = m.reply_id
+  WHERE m.state IN ('queued', 'sending') AND NOT e.data @> '{"notConfigured": true}'`;
+
+/** Marks the replies waiting for a sender that does not exist; returns how many were marked. */
+export async function markNotConfigured(db: HubDb): Promise<number> {
+  // Checked without the write lock first: most rounds find nothing and must not hold up intake or push.
+  if ((await db.query(`${WAITING_UNMARKED} LIMIT 1`)).rows.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    await takeWriteLock(tx); // the events' seq changes: desks pull the new state
+    const marked = await tx.query(`UPDATE submission_events SET data = $1 WHERE id IN (${WAITING_UNMARKED}) RETURNING id`, [
+      JSON.stringify(NOT_CONFIGURED),
+    ]);
+    return marked.rows.length;
+  });
+}
+
+export interface MailDelivery {
+  stop(): Promise<void>;
+}
+
+/** Runs a round every intervalMs until stopped; a failed round is logged (its message only) and the next one tries again. */
+export function startMailDelivery(db: HubDb, config: MailConfig | null, intervalMs = 2000): MailDelivery {
+  const sender = config ? new MailSender(db, config) : null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    round = (sender ? sender.runOnce() : markNotConfigured(db))
+      .catch((e: unknown) => console.error(`backdesk-hub: mail round failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        if (stopped) return;
+        timer = setTimeout(tick, intervalMs);
+        timer.unref();
+      });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await round;
+      await sender?.close();
+    },
+  };
+}
