@@ -29,7 +29,3 @@ export async function switchLanguage(): Promise<void> {
   await i18next.changeLanguage(next);
   document.documentElement.lang = next;
 }
-
-/** Dates and times in the interface language. */
-export const formatTime = (ms: number): string =>
-  new Intl.DateTimeFormat(i18next.language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(ms);
