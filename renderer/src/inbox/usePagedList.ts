@@ -1,8 +1,9 @@
 /**
  * A lazily paged view of a long list: the virtual list asks for the rows it is about to show and only
  * those pages are fetched, so 100,000 rows cost a few pages of memory and requests. A refresh (after a sync
- * or a change) re-reads every loaded page and swaps them in together, so the list never mixes rows from
- * before and after; `revision` counts the refreshes that landed, for the list to keep its place.
+ * or a change) re-reads the pages on screen and swaps them in together, so the list never mixes rows from
+ * before and after, and drops the others (they are fetched again when scrolled to); `revision` counts the
+ * refreshes that landed, for the list to keep its place.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
@@ -16,6 +17,8 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
   const [, setTick] = useState(0);
   const pages = useRef(new Map<number, Row[]>());
   const inFlight = useRef(new Set<number>());
+  // The pages the list last asked for: what is on screen, and what a refresh re-reads.
+  const onScreen = useRef<number[]>([0]);
   // Answers fetched before the filters changed or a refresh started are dropped: the epoch moves with both.
   const epoch = useRef(0);
   const key = JSON.stringify(filters);
@@ -47,6 +50,7 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
     epoch.current++;
     pages.current.clear();
     inFlight.current.clear();
+    onScreen.current = [0];
     setTotal(null);
     fetchPage(0);
   }, [fetchPage]);
@@ -54,26 +58,31 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
   /** Makes sure the pages covering rows [from, to] are loaded or loading. */
   const ensure = useCallback(
     (from: number, to: number) => {
-      for (let p = Math.floor(from / PAGE_SIZE); p <= Math.floor(to / PAGE_SIZE); p++) if (!pages.current.has(p)) fetchPage(p);
+      const wanted: number[] = [];
+      for (let p = Math.floor(from / PAGE_SIZE); p <= Math.floor(to / PAGE_SIZE); p++) wanted.push(p);
+      onScreen.current = wanted;
+      for (const p of wanted) if (!pages.current.has(p)) fetchPage(p);
     },
     [fetchPage],
   );
 
-  /** Re-reads the loaded (and loading) pages in place, all at once; the scroll position is the list's to keep. */
+  /** Re-reads the pages on screen in place, all at once; the scroll position is the list's to keep. */
   const refresh = useCallback(async () => {
     const at = ++epoch.current;
-    const wanted = [...new Set([0, ...pages.current.keys(), ...inFlight.current])];
+    const wanted = onScreen.current;
     inFlight.current.clear();
     try {
       const answers = await Promise.all(wanted.map((p) => query('relist', p)));
       if (at !== epoch.current) return;
-      wanted.forEach((p, i) => pages.current.set(p, answers[i]!.rows));
+      pages.current = new Map(wanted.map((p, i) => [p, answers[i]!.rows]));
+      // The list may have scrolled on while the refresh was under way.
+      for (const p of onScreen.current) if (!pages.current.has(p)) fetchPage(p);
       setTotal(answers[0]!.total);
       setRevision((n) => n + 1);
     } catch (e) {
       onError(e);
     }
-  }, [query, onError]);
+  }, [query, fetchPage, onError]);
 
   const rowAt = (i: number): Row | undefined => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
   /** Where a submission is in the rows loaded so far; -1 when it is not among them. */
