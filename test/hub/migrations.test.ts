@@ -11,16 +11,18 @@ import { migrateHub } from '../../server/db/migrate.ts';
 import { messageIdOf, queueReplyMail } from '../../server/mail/queue.ts';
 import { testHubStorage } from '../support/hub.ts';
 
-/** A database at schema version `version` (migrations 1..version applied, nothing after). */
-async function hubAt(version: number): Promise<HubDb> {
-  const db = await (await testHubStorage()).connect();
+// One database for the file, emptied for each test (a new PGlite instance per test costs seconds).
+const db = await (await testHubStorage()).connect();
+
+/** The database at schema version `version`: emptied, then migrations 1..version applied, nothing after. */
+async function hubAt(version: number): Promise<void> {
+  await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
   await migrateHub(db, version);
   const versions = (await db.query<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).rows;
   assert.deepEqual(
     versions.map((v) => v.version),
     Array.from({ length: version }, (_, i) => i + 1),
   );
-  return db;
 }
 
 const rowsOf = async (db: HubDb, table: string) =>
@@ -44,7 +46,7 @@ async function seedV1(db: HubDb) {
 }
 
 test('0001 → 0002 (mail): the rows stay as they were; a reply can now be queued as email, for a timeline event only', async () => {
-  const db = await hubAt(1);
+  await hubAt(1);
   const ids = await seedV1(db);
   const before = { submissions: await rowsOf(db, 'submissions'), events: await rowsOf(db, 'submission_events') };
   assert.equal(await migrateHub(db, 2), 1);
@@ -63,7 +65,7 @@ test('0001 → 0002 (mail): the rows stay as they were; a reply can now be queue
 });
 
 test('0002 → 0003 (audit copies): the rows stay; each enrolled device gets an append-only copy of its audit log', async () => {
-  const db = await hubAt(2);
+  await hubAt(2);
   const ids = await seedV1(db);
   await db.transaction((tx) => queueReplyMail(tx, ids.reply, ids.submission, 'Chúng tôi xin lỗi'));
   const before = { devices: await rowsOf(db, 'devices'), mail: await rowsOf(db, 'mail_outbox') };
@@ -85,7 +87,7 @@ test('0002 → 0003 (audit copies): the rows stay; each enrolled device gets an 
 });
 
 test('0003 → 0004 (event ids): events with "-event" ids get UUIDs and a new seq, so desks pull them again; every other row stays', async () => {
-  const db = await hubAt(3);
+  await hubAt(3);
   const ids = await seedV1(db);
   const legacy = [`${newId()}-event`, `${newId()}-event`];
   await db.query(

@@ -9,12 +9,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createEnrollmentCode } from '../../server/devices/enrollment.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import { startTestHub } from '../support/hub.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** A hub holding one of each secret, and a device name (stored in clear) to look for as the control. */
-async function hubWithSecrets(hub: TestHub) {
+const hub = await startTestHub();
+
+/** One of each secret on the hub, and a device name (stored in clear) to look for as the control. */
+async function hubWithSecrets() {
   const marker = `may-danh-dau-${randomBytes(8).toString('hex')}`;
   const unused = (await createEnrollmentCode(hub.db)).code;
   const used = await hub.enrollmentCode();
@@ -37,8 +39,7 @@ async function hubWithSecrets(hub: TestHub) {
 }
 
 test('no table row holds a website key, device token or enrollment code; each is there as its SHA-256 hash', async () => {
-  const hub = await startTestHub();
-  const { marker, secrets, asHashed } = await hubWithSecrets(hub);
+  const { marker, secrets, asHashed } = await hubWithSecrets();
   const tables = (
     await hub.db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`)
   ).rows.map((t) => t.name);
@@ -53,8 +54,7 @@ test('no table row holds a website key, device token or enrollment code; each is
 });
 
 test('no byte of the database files (data and WAL) holds a secret in clear', async (t) => {
-  const hub = await startTestHub();
-  const { marker, secrets } = await hubWithSecrets(hub);
+  const { marker, secrets } = await hubWithSecrets();
   const folder = hub.storage.kind === 'pglite' ? hub.storage.dataDir : process.env.HUB_TEST_POSTGRES_DATA;
   if (!folder) return t.skip('the PostgreSQL server’s data folder is not known here (HUB_TEST_POSTGRES_DATA is set by with-postgres.sh)');
   // On PostgreSQL the WAL has every committed row at once; a checkpoint puts the data pages on disk as well.
