@@ -149,7 +149,9 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
       return p.more;
     };
     try {
+      const deadline = Date.now() + 120_000;
       while (writing) {
+        assert.ok(Date.now() < deadline, 'the writers finished within 120 s');
         await page();
         pagesWhileWriting++;
       }
