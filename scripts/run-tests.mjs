@@ -12,7 +12,8 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const seconds = (name, fallback) => Number(process.env[name] ?? fallback);
-const SUITE_LIMIT_S = seconds('BACKDESK_SUITE_LIMIT_S', 600);
+// Generous: a file's tests each have their own limit; this one catches what hangs outside them (loading, hooks, handles).
+const SUITE_LIMIT_S = seconds('BACKDESK_SUITE_LIMIT_S', 900);
 const TEST_TIMEOUT_S = seconds('BACKDESK_TEST_TIMEOUT_S', 240);
 const CONCURRENCY = Number(process.env.BACKDESK_TEST_CONCURRENCY) || Math.max(availableParallelism() - 1, 1);
 // The runner's own test points it at fixture files with another suffix.
