@@ -14,6 +14,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { complaint, customer, startTestHub } from '../support/hub.ts';
 import { startSmtpListener } from '../support/smtp.ts';
 import { screenshot, signIn, syncedDesk, syncInUi } from '../support/synced-desk.ts';
+import { waitFor } from '../support/wait.ts';
 
 // No mail delivery runs on its own here: the test moves each reply to its state.
 const hub = await startTestHub();
@@ -70,7 +71,7 @@ test('each delivery state of a reply reads as what happened to it', { timeout: 1
   const sending = await reply(page, 'Trả lời 5: đang gửi.');
   await syncInUi(page);
   const stuck = sender(`smtp://127.0.0.1:${(silent.address() as { port: number }).port}`).runOnce();
-  while ((await hubDelivery(sending)) !== 'sending') await new Promise((r) => setTimeout(r, 50));
+  await waitFor('the hub to record the reply as being sent', async () => (await hubDelivery(sending)) === 'sending');
 
   await syncInUi(page);
   const pending = 'Trả lời 6: chưa đồng bộ.';
