@@ -11,7 +11,8 @@ import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { startWebHost, type WebHost } from '../../main/web/server.ts';
 import { RENDERER_DIR } from '../../main/web/renderer-dir.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { addComplaint, addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { signIn } from '../support/synced-desk.ts';
+import { addComplaint, addStaff, tempDesk } from '../support/fixtures.ts';
 
 // Set up once at the top level, so the fixtures' after() hooks run when the whole file is done.
 const desk = await tempDesk();
@@ -53,21 +54,10 @@ const TEST = { timeout: 60_000 };
 const VI_DATE_TIME = /^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/;
 const EN_DATE_TIME = /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/;
 
-async function signIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(host.issueLaunchUrl());
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  return page;
-}
-
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
 
 test('the comments heading names the tab shown, spam has a Vietnamese name, and years have four digits', TEST, async () => {
-  const page = await signIn('binh');
+  const page = await signIn(browser, host, 'binh');
   for (const [tab, title] of [
     ['Đã duyệt', 'Bình luận đã duyệt'],
     ['Đã từ chối', 'Bình luận đã từ chối'],
@@ -99,7 +89,7 @@ test('the comments heading names the tab shown, spam has a Vietnamese name, and 
 });
 
 test('? lists the keys of the screen shown, and the queue does not act on a key while the help is open', TEST, async () => {
-  const page = await signIn('giamdoc');
+  const page = await signIn(browser, host, 'giamdoc');
   const help = page.getByRole('dialog', { name: 'Phím tắt' });
   const keys = () => help.locator('kbd').allTextContents();
 
@@ -128,7 +118,7 @@ test('? lists the keys of the screen shown, and the queue does not act on a key 
 });
 
 test('a masked name keeps its marks on its letters: composed, in a face that has them', TEST, async () => {
-  const page = await signIn('giamdoc');
+  const page = await signIn(browser, host, 'giamdoc');
   await page.locator('[role=listbox] [role=option]').first().click();
   const name = page.getByTestId('customer-fullName').locator('.masked');
   await name.waitFor();
@@ -142,7 +132,7 @@ test('a masked name keeps its marks on its letters: composed, in a face that has
 });
 
 test('at 1440×900 every filter dropdown is at least as wide as its longest choice', TEST, async () => {
-  const page = await signIn('giamdoc');
+  const page = await signIn(browser, host, 'giamdoc');
   await page.locator('[role=listbox] [role=option]').first().waitFor();
   const selects = page.locator('.filter-row select');
   assert.equal(await selects.count(), 3);

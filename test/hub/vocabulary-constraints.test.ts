@@ -1,27 +1,15 @@
 /** The hub's CHECK constraints allow exactly the shared vocabularies (see test/integration/vocabulary-constraints.test.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { COMMENT_STATUSES } from '../../common/vocabulary/comments.ts';
-import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../../common/vocabulary/customers.ts';
-import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../../common/vocabulary/submissions.ts';
 import { startTestHub } from '../support/hub.ts';
-
-const HUB_COLUMNS: Record<string, readonly string[]> = {
-  'customers.gender': GENDERS,
-  'submissions.kind': SUBMISSION_KINDS,
-  'submissions.status': STATUSES,
-  'submissions.priority': PRIORITIES,
-  'submission_events.type': EVENT_TYPES,
-  'comments.status': COMMENT_STATUSES,
-  'account_requests.type': ACCOUNT_REQUEST_TYPES,
-};
+import { SHARED_VOCABULARY_COLUMNS } from '../support/vocabulary-columns.ts';
 
 test('every CHECK list of the hub is exactly its vocabulary', { timeout: 60_000 }, async () => {
   const hub = await startTestHub();
   const { rows } = await hub.db.query<{ table: string; def: string }>(
     `SELECT c.conrelid::regclass::text AS table, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c WHERE c.contype = 'c'`,
   );
-  for (const [key, vocabulary] of Object.entries(HUB_COLUMNS)) {
+  for (const [key, vocabulary] of Object.entries(SHARED_VOCABULARY_COLUMNS)) {
     const [table, column] = key.split('.') as [string, string];
     // PostgreSQL prints `column = ANY (ARRAY['a'::text, 'b'::text])`.
     const def = rows.find((r) => r.table === table && new RegExp(`\\(?${column}\\b`).test(r.def) && r.def.includes('ARRAY'))?.def;

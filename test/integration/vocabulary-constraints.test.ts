@@ -6,22 +6,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INBOXES, ROLES } from '../../common/roles.ts';
-import { COMMENT_STATUSES } from '../../common/vocabulary/comments.ts';
-import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../../common/vocabulary/customers.ts';
-import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../../common/vocabulary/submissions.ts';
 import { tempStore } from '../support/fixtures.ts';
+import { SHARED_VOCABULARY_COLUMNS } from '../support/vocabulary-columns.ts';
 
 /** table.column → the list it must allow, exactly. */
 const VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
-  'staff.role': ROLES,
+  ...SHARED_VOCABULARY_COLUMNS,
+  'staff.role': ROLES, // the desk's own staff table
   'staff_grants.inbox': INBOXES,
-  'customers.gender': GENDERS,
-  'submissions.kind': SUBMISSION_KINDS,
-  'submissions.status': STATUSES,
-  'submissions.priority': PRIORITIES,
-  'submission_events.type': EVENT_TYPES,
-  'comments.status': COMMENT_STATUSES,
-  'account_requests.type': ACCOUNT_REQUEST_TYPES,
 };
 
 /** The values of every `column IN ('a', 'b')` constraint in a CREATE TABLE statement. */

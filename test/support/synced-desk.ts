@@ -43,7 +43,8 @@ export async function syncedDesk(
 }
 
 export async function signIn(browser: Browser, host: WebHost, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  page.setDefaultTimeout(20_000);
   await page.goto(host.issueLaunchUrl());
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);

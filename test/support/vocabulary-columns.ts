@@ -1,0 +1,15 @@
+/** Which column of the desk's and the hub's tables holds which shared vocabulary (for the CHECK-list tests). */
+import { COMMENT_STATUSES } from '../../common/vocabulary/comments.ts';
+import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../../common/vocabulary/customers.ts';
+import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../../common/vocabulary/submissions.ts';
+
+/** table.column → the list it must allow, exactly; both stores have these. */
+export const SHARED_VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
+  'customers.gender': GENDERS,
+  'submissions.kind': SUBMISSION_KINDS,
+  'submissions.status': STATUSES,
+  'submissions.priority': PRIORITIES,
+  'submission_events.type': EVENT_TYPES,
+  'comments.status': COMMENT_STATUSES,
+  'account_requests.type': ACCOUNT_REQUEST_TYPES,
+};
