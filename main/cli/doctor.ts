@@ -11,7 +11,7 @@ import { verifyAudit } from '../core/audit/chain.ts';
 import { KEYCHAIN_SERVICE, KeychainLockedError, systemKeychain } from '../core/security/keychain.ts';
 import { compareSchema } from '../core/store/schema-check.ts';
 import { DB_FILE, isEncryptedFile, latestSchemaVersion, openStore, schemaVersion, StoreError, type Store } from '../core/store/open.ts';
-import { compareAuditWithHub } from '../core/sync/client.ts';
+import { compareAuditWithHub } from '../core/sync/audit-comparison.ts';
 
 export const DOCTOR_EXIT = {
   ok: 0,

@@ -11,7 +11,7 @@ import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { appendAudit } from '../core/audit/chain.ts';
 import { AuthError, countStaff, createFirstDirector } from '../core/security/staff.ts';
-import { enroll } from '../core/sync/client.ts';
+import { enroll } from '../core/sync/enrollment.ts';
 import { DB_FILE, openStore } from '../core/store/open.ts';
 import { RENDERER_DIR } from '../web/renderer-dir.ts';
 import { startWebHost } from '../web/server.ts';

@@ -12,7 +12,7 @@ import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { addNote, insertSubmission, queueReply } from '../../main/core/domain/submissions.ts';
 import { openStore } from '../../main/core/store/open.ts';
 import { getSetting } from '../../main/core/store/settings.ts';
-import { enroll } from '../../main/core/sync/client.ts';
+import { enroll } from '../../main/core/sync/enrollment.ts';
 import { addStaff, keychain, tempDir } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub, testHubStorage } from '../support/hub.ts';
 import { deskSync, freePort, hubCli, killed, printedSecret, startHubProcess, stopped } from '../support/processes.ts';

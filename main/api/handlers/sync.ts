@@ -1,7 +1,7 @@
 /** The desk's link with the hub: status, sync now, enrollment, and the person's refused changes. */
 import { DomainError } from '../../core/domain/errors.ts';
 import { conflictCount, dismissConflict, listConflicts, pendingCount } from '../../core/domain/outbox.ts';
-import { enroll } from '../../core/sync/client.ts';
+import { enroll } from '../../core/sync/enrollment.ts';
 import { ApiError } from '../errors.ts';
 import { actorOf } from './auth.ts';
 import { me, type Handler } from './types.ts';

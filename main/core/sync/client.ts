@@ -3,24 +3,15 @@
  * while the hub cannot be reached, and on "sync now". The device token lives in the OS keychain only.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { z } from 'zod';
-import {
-  AuditHashesResponse,
-  AuditPushResponse,
-  EnrollResponse,
-  HubError,
-  PullResponse,
-  PushRequest,
-  PushResponse,
-} from '../../../common/protocol/sync.ts';
-import { neutralise } from '../../../common/text/rules.ts';
+import { AuditPushResponse, PullResponse, PushRequest, PushResponse } from '../../../common/protocol/sync.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
-import { keychainAccount, type Store } from '../store/open.ts';
+import type { Store } from '../store/open.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
 import { stmt } from '../store/statements.ts';
+import { AUDIT_CURSOR_KEY, CURSOR_KEY, DEVICE_KEY, HubHttpError, hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
 import { checkHubUrl } from './hub-url.ts';
 import { PageApplier } from './page-applier.ts';
-import { getSetting, setSetting } from '../store/settings.ts';
 
 export type HubState = 'not_enrolled' | 'online' | 'offline' | 'revoked';
 
@@ -32,10 +23,6 @@ export interface SyncStatus {
   lastError: string | null;
 }
 
-const URL_KEY = 'hub.url';
-const DEVICE_KEY = 'hub.device_id';
-const CURSOR_KEY = 'sync.cursor';
-const AUDIT_CURSOR_KEY = 'sync.audit_cursor';
 // The device whose revocation is already in the audit log: one row per revocation, across retries and restarts.
 const REVOKED_AUDITED_KEY = 'hub.revoked_device_audited';
 /** What the desk records on its own (no person acted): the sync client noticing the hub's answer. */
@@ -43,117 +30,6 @@ const SYNC_ACTOR: AuditActor = { id: null, name: 'Backdesk (đồng bộ / sync)
 const PUSH_BATCH = 200;
 // Rows per pulled page: each is applied with its cursor in one transaction on the page worker.
 const PULL_PAGE = 250;
-
-const tokenAccount = (store: Store) => `device:${keychainAccount(store.profile)}`;
-
-class HubHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** One call to the hub; the answer is parsed with the protocol's schema, so a malformed one is an error, not a cast. */
-async function hubRequest<S extends z.ZodType>(
-  base: URL,
-  token: string | null,
-  path: string,
-  answer: S,
-  init: RequestInit = {},
-): Promise<z.infer<S>> {
-  const headers = { ...init.headers, ...(token && { Authorization: `Bearer ${token}` }), 'Content-Type': 'application/json' };
-  const res = await fetch(new URL(path, base), { ...init, headers });
-  const body: unknown = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    const error = HubError.safeParse(body);
-    throw new HubHttpError(res.status, error.data?.error.code ?? 'error', error.data?.error.message ?? `the hub answered ${res.status}`);
-  }
-  const parsed = answer.safeParse(body);
-  if (!parsed.success)
-    throw new HubHttpError(
-      res.status,
-      'bad_answer',
-      `the hub's answer to ${new URL(path, base).pathname} does not match the protocol: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
-    );
-  return parsed.data;
-}
-
-export type AuditComparison =
-  | { kind: 'not_enrolled' }
-  | { kind: 'matches'; compared: number }
-  | { kind: 'differs'; seq: number }
-  | { kind: 'unreachable'; reason: string };
-
-/**
- * Compares this desk's audit rows with the copy the hub holds. A desk whose log was rewritten, even with
- * every hash recomputed so that its own chain still verifies, differs from the hub's copy.
- */
-export async function compareAuditWithHub(store: Store, keychain: Keychain): Promise<AuditComparison> {
-  const url = getSetting(store.db, URL_KEY);
-  const token = url ? await keychain.get(KEYCHAIN_SERVICE, tokenAccount(store)) : null;
-  if (!url || !token) return { kind: 'not_enrolled' };
-  let after = 0;
-  let compared = 0;
-  try {
-    for (;;) {
-      const { hashes } = await hubRequest(checkHubUrl(url), token, `/sync/audit/hashes?after=${after}`, AuditHashesResponse);
-      if (hashes.length === 0) return { kind: 'matches', compared };
-      for (const h of hashes) {
-        const local = stmt(store.db, 'SELECT hash FROM audit_log WHERE seq = ?').get(h.seq) as { hash: string } | undefined;
-        if (local?.hash !== h.hash) return { kind: 'differs', seq: h.seq };
-        compared++;
-      }
-      after = hashes[hashes.length - 1]!.seq;
-    }
-  } catch (e) {
-    return { kind: 'unreachable', reason: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/**
- * Enrolls this desk with the hub using IT's one-time code; the device token goes to the keychain. Every
- * attempt is audited with the actor who made it (a signed-in IT admin, or the command line): success with
- * the new device id, failure with the reason's code only.
- */
-export async function enroll(
-  store: Store,
-  keychain: Keychain,
-  hubUrl: string,
-  code: string,
-  deviceName: string,
-  actor: AuditActor,
-): Promise<string> {
-  let hub: string | null = null;
-  try {
-    const base = checkHubUrl(hubUrl);
-    hub = base.origin;
-    const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify({ code, deviceName }) });
-    await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
-    store.db.transaction(() => {
-      setSetting(store.db, URL_KEY, base.origin);
-      setSetting(store.db, DEVICE_KEY, body.deviceId);
-      setSetting(store.db, CURSOR_KEY, '0');
-      // The hub keeps the audit copy per device: a new enrollment sends the whole chain again from its start.
-      setSetting(store.db, AUDIT_CURSOR_KEY, '0');
-      appendAudit(store.db, actor, { action: 'sync.enroll', targetType: 'device', targetId: body.deviceId, detail: { hub } });
-    })();
-    return body.deviceId;
-  } catch (e) {
-    const reason = enrollFailure(e, hub);
-    appendAudit(store.db, actor, { action: 'sync.enroll_failed', detail: { reason, ...(hub && { hub }) } });
-    throw e;
-  }
-}
-
-/** Why an enrollment failed, as a code (the hub's, or the kind of local failure), never a message: no free text is audited. */
-function enrollFailure(e: unknown, hub: string | null): string {
-  if (e instanceof HubHttpError) return neutralise(e.code.slice(0, 64));
-  if (!hub) return 'bad_url';
-  return e instanceof TypeError ? 'unreachable' : 'local_error'; // fetch reports a hub it cannot reach as a TypeError
-}
 
 export class SyncClient {
   private status: SyncStatus = { hub: 'not_enrolled', progress: null, lastSyncAt: null, lastError: null };

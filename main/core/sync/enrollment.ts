@@ -1,0 +1,51 @@
+/** Enrolling this desk with a hub, with IT's one-time code; every attempt is audited. */
+import { EnrollResponse } from '../../../common/protocol/sync.ts';
+import { neutralise } from '../../../common/text/rules.ts';
+import { appendAudit, type AuditActor } from '../audit/chain.ts';
+import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
+import type { Store } from '../store/open.ts';
+import { setSetting } from '../store/settings.ts';
+import { checkHubUrl } from './hub-url.ts';
+import { AUDIT_CURSOR_KEY, CURSOR_KEY, DEVICE_KEY, HubHttpError, hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
+
+/**
+ * Enrolls this desk with the hub using IT's one-time code; the device token goes to the keychain. Every
+ * attempt is audited with the actor who made it (a signed-in IT admin, or the command line): success with
+ * the new device id, failure with the reason's code only.
+ */
+export async function enroll(
+  store: Store,
+  keychain: Keychain,
+  hubUrl: string,
+  code: string,
+  deviceName: string,
+  actor: AuditActor,
+): Promise<string> {
+  let hub: string | null = null;
+  try {
+    const base = checkHubUrl(hubUrl);
+    hub = base.origin;
+    const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify({ code, deviceName }) });
+    await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
+    store.db.transaction(() => {
+      setSetting(store.db, URL_KEY, base.origin);
+      setSetting(store.db, DEVICE_KEY, body.deviceId);
+      setSetting(store.db, CURSOR_KEY, '0');
+      // The hub keeps the audit copy per device: a new enrollment sends the whole chain again from its start.
+      setSetting(store.db, AUDIT_CURSOR_KEY, '0');
+      appendAudit(store.db, actor, { action: 'sync.enroll', targetType: 'device', targetId: body.deviceId, detail: { hub } });
+    })();
+    return body.deviceId;
+  } catch (e) {
+    const reason = enrollFailure(e, hub);
+    appendAudit(store.db, actor, { action: 'sync.enroll_failed', detail: { reason, ...(hub && { hub }) } });
+    throw e;
+  }
+}
+
+/** Why an enrollment failed, as a code (the hub's, or the kind of local failure), never a message: no free text is audited. */
+function enrollFailure(e: unknown, hub: string | null): string {
+  if (e instanceof HubHttpError) return neutralise(e.code.slice(0, 64));
+  if (!hub) return 'bad_url';
+  return e instanceof TypeError ? 'unreachable' : 'local_error'; // fetch reports a hub it cannot reach as a TypeError
+}
