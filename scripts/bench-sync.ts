@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { makeComplaint, makeCustomer, seeded } from '../main/core/demo/vietnamese.ts';
-import { addNote } from '../main/core/domain/submissions.ts';
+import { addNote } from '../main/core/domain/submission-work.ts';
 import { createStaff } from '../main/core/security/staff.ts';
 import { systemKeychain } from '../main/core/security/keychain.ts';
 import { openStore } from '../main/core/store/open.ts';

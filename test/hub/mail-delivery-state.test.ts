@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
 import { after, test } from 'node:test';
-import { queueReply } from '../../main/core/domain/submissions.ts';
+import { queueReply } from '../../main/core/domain/submission-work.ts';
 import { MAX_ATTEMPTS } from '../../server/mail/sender.ts';
 import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub, type TestHub } from '../support/hub.ts';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { queueReply } from '../../main/core/domain/submissions.ts';
+import { queueReply } from '../../main/core/domain/submission-work.ts';
 import { MAX_ATTEMPTS, MailSender } from '../../server/mail/sender.ts';
 import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub } from '../support/hub.ts';

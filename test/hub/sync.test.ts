@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Desk } from '../../main/api/desk.ts';
 import { moderateComment } from '../../main/core/domain/comments.ts';
-import { addNote, setStatus } from '../../main/core/domain/submissions.ts';
+import { addNote, setStatus } from '../../main/core/domain/submission-work.ts';
 import { revokeDevice } from '../../server/devices/enrollment.ts';
 import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub } from '../support/hub.ts';

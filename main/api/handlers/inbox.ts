@@ -1,15 +1,7 @@
 /** Handlers of one submission inbox; the contract's inboxMethods() names the same methods. */
 import { customerCard, revealField } from '../../core/domain/customers.ts';
-import {
-  addNote,
-  assign,
-  customerOf,
-  getSubmission,
-  listSubmissions,
-  queueReply,
-  setStatus,
-  type SubmissionKind,
-} from '../../core/domain/submissions.ts';
+import { addNote, assign, queueReply, setStatus } from '../../core/domain/submission-work.ts';
+import { customerOf, getSubmission, listSubmissions, type SubmissionKind } from '../../core/domain/submissions.ts';
 import { mayUseInbox } from '../../../common/roles.ts';
 import type { Session } from '../../core/security/sessions.ts';
 import { listStaff } from '../../core/security/staff.ts';

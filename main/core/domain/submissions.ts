@@ -1,7 +1,8 @@
 /**
  * Submissions (complaints now; questions, trade contacts, warranty and feedback later) and their timelines.
  * Every function is scoped to one kind, so a caller granted one inbox can never reach another's rows by id.
- * Every change writes its timeline event and its outbox mutation in one transaction.
+ * Reading and recording live here; working a submission (notes, replies, status, assignment) in
+ * submission-work.ts.
  */
 import { newId } from '../../../common/ids.ts';
 import { Delivery } from '../../../common/protocol/delivery.ts';
@@ -9,7 +10,6 @@ import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { toFtsQuery } from '../../../common/text/fold.ts';
 import { DomainError } from './errors.ts';
-import { enqueue } from './outbox.ts';
 
 import type { Priority, Sort, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
@@ -120,7 +120,8 @@ interface SubmissionRow {
   version: number;
 }
 
-function load(db: Db, kind: SubmissionKind, id: string): SubmissionRow {
+/** One submission of one kind; not_found for another kind's id, so a grant never reaches past its inbox. */
+export function load(db: Db, kind: SubmissionKind, id: string): SubmissionRow {
   const row = stmt(
     db,
     `SELECT s.*, COALESCE(st.display_name, s.assignee_name) AS assignee_name FROM submissions s LEFT JOIN staff st ON st.id = s.assignee_id
@@ -183,123 +184,6 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     version: r.version,
     timeline,
   };
-}
-
-function addEvent(
-  db: Db,
-  submissionId: string,
-  type: TimelineEvent['type'],
-  actorId: string,
-  body: string | null,
-  data: object,
-  now: number,
-) {
-  const id = newId();
-  stmt(db, 'INSERT INTO submission_events (id, submission_id, type, actor_id, body, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    id,
-    submissionId,
-    type,
-    actorId,
-    body,
-    JSON.stringify(data),
-    now,
-  );
-  return id;
-}
-
-/** Notes and replies only append: they never conflict, so they carry no base version. */
-function appendText(db: Db, kind: SubmissionKind, id: string, actorId: string, type: 'note' | 'reply', body: string, now: number): string {
-  return db.transaction(() => {
-    load(db, kind, id);
-    const data = type === 'reply' ? { delivery: 'queued' } : {};
-    const eventId = addEvent(db, id, type, actorId, body, data, now);
-    stmt(db, 'UPDATE submissions SET updated_at = ? WHERE id = ?').run(now, id);
-    enqueue(db, { mutation: `submission.${type}`, entityType: 'submission', entityId: id, payload: { eventId, body }, actorId }, now);
-    return eventId;
-  })();
-}
-
-export const addNote = (db: Db, kind: SubmissionKind, id: string, actorId: string, body: string, now = Date.now()) =>
-  appendText(db, kind, id, actorId, 'note', body, now);
-
-/** Queues a reply to the customer: it waits in the outbox until the hub sends it as email. */
-export const queueReply = (db: Db, kind: SubmissionKind, id: string, actorId: string, body: string, now = Date.now()) =>
-  appendText(db, kind, id, actorId, 'reply', body, now);
-
-/**
- * Status and assignment are field edits: they carry the version they were made on, and an edit made on
- * a version that is no longer current is refused with the current state, never silently overwritten.
- */
-function editField(
-  db: Db,
-  kind: SubmissionKind,
-  id: string,
-  actorId: string,
-  baseVersion: number,
-  field: 'status' | 'assignee_id',
-  value: string | null,
-  now: number,
-): number {
-  return db.transaction(() => {
-    const r = load(db, kind, id);
-    if (r.version !== baseVersion) {
-      throw new DomainError('stale', `this ${kind} changed since you opened it (version ${baseVersion}, now ${r.version})`, {
-        currentVersion: r.version,
-        status: r.status,
-        assigneeId: r.assignee_id,
-      });
-    }
-    const from = field === 'status' ? r.status : r.assignee_id;
-    if (from === value) return r.version;
-    const version = r.version + 1;
-    stmt(db, `UPDATE submissions SET ${field} = ?, version = ?, updated_at = ? WHERE id = ?`).run(value, version, now, id);
-    const type = field === 'status' ? 'status_change' : 'assignment';
-    // The assignee's name is kept with the event, so the timeline reads the same after staff changes.
-    const toName =
-      field === 'assignee_id' && value
-        ? (stmt(db, 'SELECT display_name AS n FROM staff WHERE id = ?').get(value) as { n: string }).n
-        : undefined;
-    // The hub records the same event under the same id, so the timeline holds it once on every desk.
-    const eventId = addEvent(db, id, type, actorId, null, { from, to: value, ...(toName && { toName }) }, now);
-    enqueue(
-      db,
-      {
-        mutation: `submission.${field === 'status' ? 'status' : 'assign'}`,
-        entityType: 'submission',
-        entityId: id,
-        baseVersion,
-        payload: { eventId, to: value, ...(toName && { toName }) },
-        actorId,
-      },
-      now,
-    );
-    return version;
-  })();
-}
-
-export const setStatus = (
-  db: Db,
-  kind: SubmissionKind,
-  id: string,
-  actorId: string,
-  baseVersion: number,
-  status: Status,
-  now = Date.now(),
-) => editField(db, kind, id, actorId, baseVersion, 'status', status, now);
-
-export function assign(
-  db: Db,
-  kind: SubmissionKind,
-  id: string,
-  actorId: string,
-  baseVersion: number,
-  assigneeId: string | null,
-  now = Date.now(),
-) {
-  if (assigneeId && !stmt(db, 'SELECT 1 FROM staff WHERE id = ? AND active = 1').get(assigneeId)) {
-    throw new DomainError('invalid', 'no active staff member with that id');
-  }
-  return editField(db, kind, id, actorId, baseVersion, 'assignee_id', assigneeId, now);
 }
 
 export interface NewSubmission {
