@@ -108,17 +108,28 @@ test('0001 → 0002 (sync): every row stays; the new columns start empty; commen
   db.close();
 });
 
-test('0002 → 0003 (event ids): events pulled with "-event" ids are removed, every other row stays', () => {
+test('0002 → 0003 (event ids): events pulled with "-event" ids and the local copies of the same changes go, every other row stays', () => {
   const { db } = storeAt(2);
   const ids = seedV1(db);
-  const legacy = [`${newId()}-event`, `${newId()}-event`];
-  for (const id of legacy)
-    db.prepare(
-      `INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at) VALUES (?, ?, 'status_change', 'Minh', '{"to":"open"}', 3)`,
-    ).run(id, ids.submission);
-  const kept = rowsOf(db, `submission_events WHERE id NOT LIKE '%-event'`);
+  // A status change another desk made: only the hub's copy is here.
+  db.prepare(
+    `INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at) VALUES (?, ?, 'status_change', 'Minh', '{"to":"open"}', 3)`,
+  ).run(`${newId()}-event`, ids.submission);
+  // A status change made on this desk: its own event, its outbox row, and the hub's copy named after that row.
+  const mutation = newId();
+  const own = newId();
+  db.prepare(
+    `INSERT INTO submission_events (id, submission_id, type, actor_id, data, created_at) VALUES (?, ?, 'status_change', ?, '{"to":"waiting"}', 4)`,
+  ).run(own, ids.submission, ids.staff);
+  db.prepare(
+    `INSERT INTO outbox (id, mutation, entity_type, entity_id, base_version, payload, actor_id, created_at, state) VALUES (?, 'submission.status', 'submission', ?, 1, '{"to":"waiting"}', ?, 4, 'applied')`,
+  ).run(mutation, ids.submission, ids.staff);
+  db.prepare(
+    `INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at) VALUES (?, ?, 'status_change', 'Nguyễn Thị Lan', '{"to":"waiting"}', 4)`,
+  ).run(`${mutation}-event`, ids.submission);
+  const kept = rowsOf(db, `submission_events WHERE id NOT LIKE '%-event' AND id <> '${own}'`);
   const others = Object.fromEntries(V1_TABLES.filter((t) => t !== 'submission_events').map((t) => [t, rowsOf(db, t)]));
-  assert.equal(kept.length, 2);
+  assert.equal(kept.length, 2, 'the created event and the note stay');
   migrate(db, 3);
   assert.equal(schemaVersion(db), 3);
   assert.deepEqual(rowsOf(db, 'submission_events'), kept);
