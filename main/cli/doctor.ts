@@ -90,12 +90,6 @@ export async function doctor(dataDir: string): Promise<number> {
       const fresh = anchor.since >= started ? ', just now: this store had no anchor yet' : '';
       const head = anchor.seq === 0 ? 'the audit log (empty)' : `the audit log's last row (${anchor.seq})`;
       ok(`${head} matches its anchor in the OS keychain (anchored since ${anchor.since}${fresh})`);
-      if (anchor.renewed) {
-        warn(
-          `the anchor's secret was missing from the OS keychain on ${anchor.since} and was made again: rows removed ` +
-            "before then can only be found by comparing with the hub's copy",
-        );
-      }
     }
 
     const copy = await compareAuditWithHub(store, keychain);
@@ -104,6 +98,15 @@ export async function doctor(dataDir: string): Promise<number> {
     } else if (copy.kind === 'matches') ok(`the audit log matches the hub's copy (${copy.compared} rows compared)`);
     else if (copy.kind === 'unreachable') warn(`could not compare the audit log with the hub: ${copy.reason}`);
     else console.log('- not enrolled with a hub: no copy of the audit log to compare');
+
+    // Deleting the anchor's secret from the keychain makes the next open anchor whatever the log is then,
+    // which would hide a cut made before it. Only the hub's copy can vouch for such a log.
+    if (anchor.state === 'matches' && anchor.renewed) {
+      const why = `the anchor's secret was missing from the OS keychain on ${anchor.since} and was made again, so rows removed before then`;
+      if (copy.kind === 'matches') warn(`${why} would have shown against the hub's copy, which matches`);
+      else if (copy.kind !== 'differs')
+        bad(`${why} cannot be found without the hub's copy, which could not be compared`, DOCTOR_EXIT.auditBroken);
+    }
     return failures[0] ?? DOCTOR_EXIT.ok;
   } finally {
     store.close();
