@@ -1,6 +1,7 @@
 /** Errors the hub answers with: a status, a code, a message, and the field at fault where there is one. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { loggableError } from '../common/errors/loggable.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -29,7 +30,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     // Postgres check violations that reach here are the store's own guards (immutable fields).
     if ((e as { code?: string }).code === '23514')
       return reply.code(422).send({ error: { code: 'rejected_by_store', message: e.message } });
-    reply.log.error(e);
+    // The class, code and stack only: a database error's message quotes the values it refused.
+    reply.log.error(loggableError(e));
     return reply.code(500).send({ error: { code: 'internal', message: 'internal error' } });
   });
 }
