@@ -1,5 +1,6 @@
 /** The lint rule that enforces the layers reports what it should and nothing else. */
-import { RuleTester } from 'eslint';
+import assert from 'node:assert/strict';
+import { ESLint, RuleTester } from 'eslint';
 import { test } from 'node:test';
 import tseslint from 'typescript-eslint';
 import { layers } from '../../eslint/layers.js';
@@ -67,4 +68,15 @@ test('the layers rule', () => {
       },
     ],
   });
+});
+
+test('the project configuration refuses Node modules in common/ and the renderer by either name', { timeout: 60_000 }, async () => {
+  const eslint = new ESLint();
+  for (const file of ['common/probe.ts', 'renderer/src/probe.ts']) {
+    for (const spec of ['node:fs', 'fs', 'path', 'crypto']) {
+      const [result] = await eslint.lintText(`import * as m from '${spec}';\nexport const x = m;\n`, { filePath: file });
+      const layerErrors = result!.messages.filter((m) => m.ruleId === 'backdesk/layers');
+      assert.equal(layerErrors.length, 1, `${file} importing ${spec}: ${JSON.stringify(result!.messages)}`);
+    }
+  }
 });
