@@ -1,8 +1,10 @@
+import { SUBMISSION_KINDS } from './vocabulary/submissions.ts';
+
 export const ROLES = ['director', 'operator', 'it_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Every inbox a grant can name; submissions kinds plus the comment and promotion queues. */
-export const INBOXES = ['complaint', 'question', 'trade_contact', 'warranty', 'feedback', 'comment', 'promotion'] as const;
+export const INBOXES = [...SUBMISSION_KINDS, 'comment', 'promotion'] as const;
 export type Inbox = (typeof INBOXES)[number];
 
 export interface Person {

@@ -5,9 +5,8 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { maskAddress, maskEmail, maskName, maskPhone } from './masking.ts';
 
+import type { Gender } from '../../../common/vocabulary/customers.ts';
 import type { RevealableField } from '../../../common/vocabulary/revealable.ts';
-
-export type Gender = 'male' | 'female' | 'other';
 
 interface CustomerRow {
   id: string;

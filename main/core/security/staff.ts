@@ -93,11 +93,6 @@ function insertStaff(db: Db, s: NewStaff, hash: string, now: number): Person {
 
 export const countStaff = (db: Db): number => (stmt(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 
-export function getPerson(db: Db, id: string): Person | null {
-  const row = stmt(db, 'SELECT * FROM staff WHERE id = ? AND active = 1').get(id) as StaffRow | undefined;
-  return row ? toPerson(db, row) : null;
-}
-
 export function listStaff(db: Db): Person[] {
   return (stmt(db, 'SELECT * FROM staff WHERE active = 1 ORDER BY display_name').all() as StaffRow[]).map((r) => toPerson(db, r));
 }
