@@ -106,6 +106,8 @@ test('audit view: a director sees who did what, verifies the chain, and sees whe
   await addStaff(desk.store, 'lan', 'operator', ['complaint']);
   const wrong = await desk.dispatcher.call('someone', 'auth.signIn', { username: 'lan', password: 'doan mo mat khau' });
   assert.equal(!wrong.ok && wrong.error.code, 'bad_credentials');
+  // A signed-out caller's text with a right-to-left override: recorded neutralised, shown isolated.
+  await desk.dispatcher.call('someone', 'auth.signIn', { username: 'evil\u202egnp.exe', password: 'x' });
   const page = await signIn(browser, await serve(desk), 'giamdoc');
   await page.getByRole('button', { name: 'Nhật ký kiểm toán' }).click();
   await page.getByRole('heading', { name: 'Nhật ký kiểm toán' }).waitFor();
@@ -113,7 +115,9 @@ test('audit view: a director sees who did what, verifies the chain, and sees whe
   const row = (action: string) => page.locator('.audit-table tbody tr', { hasText: action });
   await row('auth.sign_in').filter({ hasText: 'Nhân viên giamdoc' }).waitFor();
   await row('auth.failed').filter({ hasText: 'lan' }).waitFor();
-  const when = await row('auth.failed').locator('td').nth(1).textContent();
+  const forged = page.locator('.audit-table tbody tr bdi', { hasText: 'evil' });
+  assert.equal(await forged.textContent(), 'evil\ufffdgnp.exe', 'the override is replaced, visibly, inside a <bdi>');
+  const when = await row('auth.failed').filter({ hasText: 'lan' }).locator('td').nth(1).textContent();
   assert.match(when ?? '', DATE_TIME);
 
   await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
