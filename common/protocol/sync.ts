@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../ids.ts';
+import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
 import { LIMITS } from './website-intake.ts';
@@ -193,18 +194,29 @@ export type PullResponse = z.infer<typeof PullResponse>;
 
 // ---- the audit log's copy on the hub
 
+/**
+ * The text of an audit row exactly as the desk wrote it: the hash covers every character, so nothing can be
+ * cleaned on the way. Rows from before failed sign-ins were neutralised may hold NUL; the hub keeps its copy
+ * as JSON text, where NUL is the escape \u0000. Bounded and well-formed all the same.
+ */
+const auditText = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine(isWellFormed, 'must be well-formed Unicode (it has an unpaired surrogate)');
+
 export const AuditRowWire = z.object({
   seq: z.number().int().positive(),
   id: Id,
   // Only ever compared and hashed, never read as a time by the hub: any time a JS Date can hold.
   at: z.number().int().min(0).max(MAX_DATE_MS),
   actor_id: Id.nullable(),
-  actor_name: wellFormed(ACTOR_NAME),
-  actor_role: wellFormed(32).nullable(),
-  action: wellFormed(100),
-  target_type: wellFormed(64).nullable(),
-  target_id: wellFormed(64).nullable(),
-  detail: wellFormed(10_000),
+  actor_name: auditText(ACTOR_NAME),
+  actor_role: auditText(32).nullable(),
+  action: auditText(100),
+  target_type: auditText(64).nullable(),
+  target_id: auditText(64).nullable(),
+  detail: auditText(10_000),
   prev_hash: z.string().length(64),
   hash: z.string().length(64),
 });

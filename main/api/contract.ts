@@ -133,7 +133,7 @@ export function prefixed<P extends string, T extends object>(prefix: P, methods:
 
 export const contract = {
   'auth.state': def(PUBLIC, Empty, AuthState, true),
-  'auth.createFirstDirector': def(PUBLIC, z.object({ username: Username, displayName: Text(100), password: Password }), PersonOut),
+  'auth.createFirstDirector': def(PUBLIC, z.object({ username: Username, displayName: Line(100), password: Password }), PersonOut),
   'auth.signIn': def(PUBLIC, z.object({ username: Str(64).trim().min(1), password: Password }), PersonOut),
   'auth.unlock': def({ kind: 'unlocked' }, z.object({ password: Password }), PersonOut),
   'auth.signOut': def({ kind: 'unlocked' }, Empty, Ok),

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { line } from '../../common/text/schemas.ts';
 import { openDesk } from '../api/desk.ts';
 import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
@@ -96,6 +97,9 @@ const ALREADY_INITIALISED = 'This profile already has staff; the first director 
 
 async function init(dataDir: string, username: string | undefined, name: string | undefined): Promise<number> {
   if (!username || !name) throw new UsageError('init needs --username and --name');
+  // The same one-line rule as the first-run screen: the name travels to the hub with every assignment.
+  const displayName = line(100).safeParse(name);
+  if (!displayName.success) throw new UsageError(`--name ${displayName.error.issues[0]!.message}`);
   const store = await openStore({ dataDir, keychain: systemKeychain() });
   try {
     if (countStaff(store.db) > 0) {
@@ -104,7 +108,7 @@ async function init(dataDir: string, username: string | undefined, name: string 
     }
     const password = await readPassword(`Mật khẩu cho / password for ${username}: `, true);
     // The same one-step check-and-insert as the first-run screen: a second `init` racing this one gets refused.
-    const person = await createFirstDirector(store.db, { username, displayName: name, password }).catch((e: unknown) => {
+    const person = await createFirstDirector(store.db, { username, displayName: displayName.data, password }).catch((e: unknown) => {
       if (e instanceof AuthError && e.code === 'already_initialised') return null;
       throw e;
     });

@@ -35,6 +35,7 @@ export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
         if (r.prev_hash !== prevHash || rowHash(prevHash, r) !== r.hash) {
           throw new HttpError(409, 'audit_mismatch', `audit row ${r.seq} does not continue the chain the hub holds`, 'rows');
         }
+        // The row as JSON text (migration 0006): an old row's NUL stays the escape \u0000, which jsonb refuses.
         await tx.query('INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row) VALUES ($1, $2, $3, $4, $5, $6)', [
           deviceId,
           r.seq,

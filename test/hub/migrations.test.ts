@@ -126,3 +126,33 @@ test('0003 → 0004 (event ids): events with "-event" ids get UUIDs and a new se
   );
   assert.equal((await db.query(`SELECT 1 FROM submission_events WHERE id LIKE '%-event'`)).rows.length, 0);
 });
+
+test('0005 → 0006 (audit copy as text): each copied row keeps its JSON, the copy stays append-only, and a row with NUL can be kept', async () => {
+  await hubAt(5);
+  const ids = await seedV1(db);
+  const row = { seq: 1, actor_name: 'Trần Minh Đức', detail: '{"field":"phone"}' };
+  await db.query(`INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row) VALUES ($1, 1, $2, 'p', 'h1', $3)`, [
+    ids.device,
+    newId(),
+    JSON.stringify(row),
+  ]);
+  const before = (await db.query('SELECT device_id, seq, id, prev_hash, hash, received_at FROM audit_copies')).rows;
+  assert.equal(await migrateHub(db, 6), 1);
+
+  assert.deepEqual((await db.query('SELECT device_id, seq, id, prev_hash, hash, received_at FROM audit_copies')).rows, before);
+  const kept = (await db.query<{ row: string }>('SELECT row FROM audit_copies')).rows[0]!.row;
+  assert.equal(typeof kept, 'string');
+  assert.deepEqual(JSON.parse(kept), row);
+  await assert.rejects(db.query(`UPDATE audit_copies SET row = '{}'`), /append-only/);
+  await assert.rejects(db.query(`DELETE FROM audit_copies`), /append-only/);
+  await assert.rejects(db.query(`TRUNCATE audit_copies`), /append-only/);
+
+  const legacy = JSON.stringify({ seq: 2, actor_name: 'admin\u0000' });
+  await db.query(`INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row) VALUES ($1, 2, $2, 'h1', 'h2', $3)`, [
+    ids.device,
+    newId(),
+    legacy,
+  ]);
+  const held = (await db.query<{ row: string }>('SELECT row FROM audit_copies WHERE seq = 2')).rows[0]!.row;
+  assert.equal((JSON.parse(held) as { actor_name: string }).actor_name, 'admin\u0000');
+});

@@ -25,6 +25,15 @@ export function enqueue(db: Db, m: Mutation, now = Date.now()): string {
   return id;
 }
 
+/**
+ * A pending change the sync protocol refuses (made before its rules, or with a clock outside them) can never
+ * be sent: it becomes its author's conflict, with the field at fault, instead of holding up every later change.
+ */
+export function refuseUnsendable(db: Db, id: string, problem: { path: readonly PropertyKey[]; message: string }): void {
+  const reason = `this change cannot be sent: ${problem.path.map(String).join('.') || 'the change'} ${problem.message}`;
+  stmt(db, `UPDATE outbox SET state = 'rejected', reason = ? WHERE id = ? AND state = 'pending'`).run(reason, id);
+}
+
 export const pendingCount = (db: Db): number =>
   (stmt(db, `SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n;
 

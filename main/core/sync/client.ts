@@ -1,9 +1,12 @@
 /**
- * The desk's sync client: push the outbox, then pull the hub's changes, on an interval with back-off
- * while the hub cannot be reached, and on "sync now". The device token lives in the OS keychain only.
+ * The desk's sync client: push the outbox, pull the hub's changes, then copy the audit log, on an interval
+ * with back-off while the hub cannot be reached, and on "sync now". One bad row never stops the others:
+ * an outbox row the protocol refuses becomes its author's conflict, and a refused audit copy leaves the
+ * push and pull running. The device token lives in the OS keychain only.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { AuditPushResponse, PullResponse, PushRequest, PushResponse } from '../../../common/protocol/sync.ts';
+import { AuditPushResponse, Mutation, PullResponse, PushResponse } from '../../../common/protocol/sync.ts';
+import { refuseUnsendable } from '../domain/outbox.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import type { Store } from '../store/open.ts';
@@ -85,10 +88,19 @@ export class SyncClient {
       if (!token) throw new HubHttpError(401, 'unauthorized', 'the device token is missing from the keychain; enroll this desk again');
       const base = checkHubUrl(url);
       await this.push(base, token);
-      await this.pushAudit(base, token);
       await this.pull(base, token);
+      // Last, and on its own: a copy the hub keeps refusing (an old row it cannot take) must not stop the
+      // desk's work from reaching the hub or the website's submissions from reaching the desk. It is retried
+      // every cycle and shown as the last error while the hub is online; only a revoked device ends the cycle.
+      const auditError = await this.pushAudit(base, token).then(
+        () => null,
+        (e: unknown) => {
+          if (e instanceof HubHttpError && e.status === 401) throw e;
+          return `the audit log could not be copied to the hub: ${e instanceof Error ? e.message : String(e)}`;
+        },
+      );
       this.failures = 0;
-      this.status = { hub: 'online', progress: null, lastSyncAt: Date.now(), lastError: null };
+      this.status = { hub: 'online', progress: null, lastSyncAt: Date.now(), lastError: auditError };
     } catch (e) {
       this.failures++;
       const revoked = e instanceof HubHttpError && e.status === 401;
@@ -122,11 +134,20 @@ export class SyncClient {
         `SELECT o.id, o.mutation, o.entity_type AS entityType, o.entity_id AS entityId, o.base_version AS baseVersion, o.payload,
                 coalesce(s.display_name, '?') AS actorName, o.created_at AS createdAt
          FROM outbox o LEFT JOIN staff s ON s.id = o.actor_id WHERE o.state = 'pending' ORDER BY o.created_at, o.id LIMIT ?`,
-      ).all(this.opts.pushBatch ?? PUSH_BATCH) as { payload: string; [k: string]: unknown }[];
+      ).all(this.opts.pushBatch ?? PUSH_BATCH) as { id: string; payload: string; [k: string]: unknown }[];
       if (rows.length === 0) return;
-      // Parsed before sending: a row the hub would refuse as a whole batch is caught here, with its id.
-      const request = PushRequest.parse({ mutations: rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown })) });
-      const { results } = await hubRequest(base, token, '/sync/push', PushResponse, { method: 'POST', body: JSON.stringify(request) });
+      // Each row parsed on its own before sending: the hub refuses a batch with one bad row as a whole, so a
+      // row it would refuse (a name made before the text rules, a clock before 2000) is set aside here, as a
+      // conflict its author can read, and the others go.
+      const mutations: Mutation[] = [];
+      for (const r of rows) {
+        const parsed = Mutation.safeParse({ ...r, payload: JSON.parse(r.payload) as unknown });
+        if (parsed.success) mutations.push(parsed.data);
+        else refuseUnsendable(db, r.id, parsed.error.issues[0]!);
+      }
+      if (mutations.length === 0) continue;
+      const body = JSON.stringify({ mutations });
+      const { results } = await hubRequest(base, token, '/sync/push', PushResponse, { method: 'POST', body });
       db.transaction(() => {
         for (const r of results) {
           stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ?, attempts = attempts + 1 WHERE id = ?`).run(

@@ -3,6 +3,7 @@ import mail from './0002_mail.ts';
 import audit from './0003_audit.ts';
 import eventIds from './0004_event_ids.ts';
 import writeGuards from './0005_write_guards.ts';
+import auditCopyText from './0006_audit_copy_text.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
-export const hubMigrations: readonly string[] = [hub, mail, audit, eventIds, writeGuards];
+export const hubMigrations: readonly string[] = [hub, mail, audit, eventIds, writeGuards, auditCopyText];
