@@ -131,7 +131,7 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
           <p className="empty-state">{t('home.noGrant')}</p>
         )}
         <StatusBar person={person} />
-        {help && <ShortcutsHelp screen={shown} onClose={() => setHelp(false)} />}
+        {help && <ShortcutsHelp screen={shown} words={inbox && INBOX_KINDS[inbox].words} onClose={() => setHelp(false)} />}
       </div>
     </DeskStatusProvider>
   );

@@ -7,7 +7,7 @@ export const MAIL_DOMAIN = process.env.MAIL_MESSAGE_ID_DOMAIN ?? 'backdesk.hub';
 /** Stable per reply, so a message sent twice (see sender.ts) is recognisable as the same message. */
 export const messageIdOf = (replyId: string) => `<reply-${replyId}@${MAIL_DOMAIN}>`;
 
-const NO_ADDRESS: Delivery = { delivery: 'failed', code: 'no_address', reason: 'the customer left no email address' };
+const NO_ADDRESS: Delivery = { delivery: 'failed', code: 'no_address' };
 
 export async function queueReplyMail(tx: Queryable, replyId: string, submissionId: string, body: string): Promise<void> {
   const row = (

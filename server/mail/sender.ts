@@ -5,12 +5,14 @@
  * Message-ID (derived from the reply id), so the duplicate is recognisable and mail clients thread or
  * drop it. We chose this over at-most-once because a reply that silently never arrives is worse for the
  * customer than a recognisable duplicate. A row recorded `sent` is never sent again.
- * Every state change is written to the reply's timeline event in the same transaction, so desks see it.
+ * Every state change is written to the reply's timeline event in the same transaction, so desks see it;
+ * a failure reaches them as a code and a category only (failure.ts), the server's text stays in last_error.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
+import { mailFailureOf, serverTextOf } from './failure.ts';
 
 export const MAX_ATTEMPTS = 8;
 const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 60 * 60_000);
@@ -91,15 +93,15 @@ export class MailSender {
           messageId: m.message_id,
         });
       } catch (e) {
-        const reason = (e as { response?: string }).response ?? (e instanceof Error ? e.message : String(e));
+        const failure = mailFailureOf(e);
         const failed = attempts >= MAX_ATTEMPTS;
         const retryAt = new Date(Date.now() + backoffMs(attempts)).toISOString();
         await transition(
           this.db,
           m.reply_id,
           `UPDATE mail_outbox SET state = $2, last_error = $3, next_attempt_at = $4 WHERE reply_id = $1`,
-          [failed ? 'failed' : 'queued', reason, retryAt],
-          failed ? { delivery: 'failed', code: 'refused', reason } : { delivery: 'queued', lastError: reason, attempts, retryAt },
+          [failed ? 'failed' : 'queued', serverTextOf(e), retryAt],
+          failed ? { delivery: 'failed', code: 'refused', failure } : { delivery: 'queued', lastFailure: failure, attempts, retryAt },
         );
         continue;
       }

@@ -2,7 +2,8 @@
  * A reply's delivery state as the person sees it in the timeline, for each state the hub can report:
  * waiting to sync, email not configured on the hub, sending, sent, refused and being retried, failed, and
  * no address. The hub's own mail code makes each state (server/mail), step by step, against the real SMTP
- * listener and a server that never answers; the desk gets it by sync, as in use.
+ * listener and a server that never answers; the desk gets it by sync, as in use. A refusal reads as its
+ * category and SMTP code in the interface language, never the mail server's text.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
@@ -79,8 +80,11 @@ test('each delivery state of a reply reads as what happened to it', { timeout: 1
   const expected: [string, RegExp][] = [
     ['Trả lời 1: sẽ đổi tủ mới.', /^đã gửi email lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/],
     ['Trả lời 2: hub chưa có email.', /^chưa gửi: máy chủ trung tâm chưa cấu hình email$/],
-    ['Trả lời 3: hộp thư từ chối mãi.', /^gửi thất bại: .*mailbox unavailable/],
-    ['Trả lời 4: hộp thư từ chối một lần.', /^gửi lại lúc .+ \(đã thử 1 lần\): .*mailbox unavailable/],
+    ['Trả lời 3: hộp thư từ chối mãi.', /^gửi thất bại: địa chỉ email không tồn tại hoặc không nhận thư \(mã 550\)$/],
+    [
+      'Trả lời 4: hộp thư từ chối một lần.',
+      /^gửi lại lúc .+ \(đã thử 1 lần\): địa chỉ email không tồn tại hoặc không nhận thư \(mã 550\)$/,
+    ],
     ['Trả lời 5: đang gửi.', /^đang gửi email…$/],
     [pending, /^chờ đồng bộ lên máy chủ trung tâm$/],
   ];
@@ -96,6 +100,12 @@ test('each delivery state of a reply reads as what happened to it', { timeout: 1
   await screenshot(page, 'reply-delivery-vi');
   await page.getByRole('button', { name: 'English' }).click();
   await badge(page, 'Trả lời 2: hub chưa có email.').filter({ hasText: 'not sent: email is not configured on the hub' }).waitFor();
+  await badge(page, 'Trả lời 3: hộp thư từ chối mãi.')
+    .filter({ hasText: /^sending failed: the address does not exist or takes no mail \(code 550\)$/ })
+    .waitFor();
+  await badge(page, 'Trả lời 4: hộp thư từ chối một lần.')
+    .filter({ hasText: /^retrying at .+ \(tried once\): the address does not exist or takes no mail \(code 550\)$/ })
+    .waitFor();
   await screenshot(page, 'reply-delivery-en');
 
   sockets.forEach((s) => s.destroy()); // the stuck send fails and is queued for a retry

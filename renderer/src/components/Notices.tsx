@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { BackdeskError } from '../api/client.ts';
 import { formatDateTime } from '../format/dates.ts';
+import { itemWords } from '../inbox/kinds.ts';
 
-export function messageFor(e: unknown, t: TFunction): string {
+/** `words`: the i18n block of the inbox the call was made in (kinds.ts), for errors that name the submission. */
+export function messageFor(e: unknown, t: TFunction, words?: string): string {
   if (!(e instanceof BackdeskError)) return t('errors.internal');
   if (e.detail?.network) return t('errors.network');
   switch (e.code) {
@@ -13,9 +15,11 @@ export function messageFor(e: unknown, t: TFunction): string {
       return t('errors.account_locked', { time: formatDateTime(Number(e.detail?.lockedUntil ?? Date.now())) });
     case 'invalid_input':
       return t('errors.invalid_input', { message: e.message });
+    case 'stale':
+      // Only an inbox's calls can be stale, and it names itself (Inbox.tsx).
+      return words ? t('errors.stale', itemWords(t, words)) : t('errors.internal');
     case 'bad_credentials':
     case 'forbidden':
-    case 'stale':
     case 'weak_password':
     case 'username_taken':
     case 'not_found':
@@ -25,14 +29,14 @@ export function messageFor(e: unknown, t: TFunction): string {
   }
 }
 
-const Report = createContext<(e: unknown) => void>(() => {});
+const Report = createContext<(e: unknown, words?: string) => void>(() => {});
 export const useReport = () => useContext(Report);
 
 export function Notices({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [notices, setNotices] = useState<{ id: number; text: string }[]>([]);
   const report = useCallback(
-    (e: unknown) => setNotices((n) => [...n.slice(-2), { id: Date.now() + Math.random(), text: messageFor(e, t) }]),
+    (e: unknown, words?: string) => setNotices((n) => [...n.slice(-2), { id: Date.now() + Math.random(), text: messageFor(e, t, words) }]),
     [t],
   );
   return (

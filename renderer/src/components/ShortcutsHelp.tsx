@@ -1,9 +1,11 @@
 /**
  * The `?` help: the keyboard shortcuts of the screen in front of the person, and only those, so a comment
- * moderator is not told about complaint keys and IT (who has no inbox) is not told about either.
+ * moderator is not told about complaint keys and IT (who has no inbox) is not told about either. An inbox's
+ * keys name its own kind of submission (complaint, question…), from its words in kinds.ts.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { itemWords } from '../inbox/kinds.ts';
 
 type Shortcut = readonly [key: string, label: string];
 
@@ -32,9 +34,10 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
   ],
 };
 
-/** `screen` names what the desk is showing (inbox, comments, audit, enroll…). */
-export function ShortcutsHelp({ screen, onClose }: { screen: string; onClose: () => void }) {
+/** `screen` names what the desk is showing (inbox, comments, audit, enroll…); `words`, on an inbox, its i18n block. */
+export function ShortcutsHelp({ screen, words, onClose }: { screen: string; words: string | undefined; onClose: () => void }) {
   const { t } = useTranslation();
+  const named = words ? itemWords(t, words) : {};
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
   const own = BY_SCREEN[screen] ?? [];
@@ -50,7 +53,7 @@ export function ShortcutsHelp({ screen, onClose }: { screen: string; onClose: ()
                 <td>
                   <kbd>{key}</kbd>
                 </td>
-                <td>{t(label)}</td>
+                <td>{t(label, named)}</td>
               </tr>
             ))}
           </tbody>

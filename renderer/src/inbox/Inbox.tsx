@@ -77,13 +77,13 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
       try {
         await run();
       } catch (e) {
-        report(e);
+        report(e, words);
         if (!(e instanceof BackdeskError && e.code === 'stale')) return false;
       }
       await Promise.all([reload(), refresh()]);
       return true;
     },
-    [reload, refresh, report],
+    [reload, refresh, report, words],
   );
 
   /** j/k: the next or previous row from the open one, among the rows loaded. */

@@ -1,5 +1,6 @@
 /** A submission's timeline, oldest first; a reply shows where it is on its way to the customer (DeliveryBadge). */
 import { useTranslation } from 'react-i18next';
+import type { MailFailure } from '../../../common/protocol/delivery.ts';
 import { formatDateTime } from '../format/dates.ts';
 import type { Detail } from './kinds.ts';
 
@@ -44,25 +45,34 @@ export function Timeline({ detail, words }: { detail: Detail; words: string }) {
   );
 }
 
-/** The hub's delivery state in words, including why a reply is not leaving (no SMTP on the hub, the server refused it). */
+/**
+ * The hub's delivery state in words, including why a reply is not leaving (no SMTP on the hub, the server
+ * refused it): a failure is worded from its category and SMTP code, never from the mail server's text.
+ */
 function DeliveryBadge({ delivery: d }: { delivery: NonNullable<Event['delivery']> }) {
   const { t } = useTranslation();
   const at = (iso: string) => formatDateTime(Date.parse(iso));
+  // Events written before failures were sorted carry none: they read as "other".
+  const why = (f: MailFailure | undefined) => {
+    const reason = t(`delivery.failure.${f?.category ?? 'other'}`);
+    return f?.smtpCode ? t('delivery.withCode', { reason, code: f.smtpCode }) : reason;
+  };
   const text =
     d.delivery === 'queued'
       ? d.notConfigured
         ? t('delivery.notConfigured')
-        : d.lastError
-          ? t('delivery.retrying', { time: d.retryAt ? at(d.retryAt) : '', attempts: d.attempts ?? 1, reason: d.lastError })
+        : d.lastFailure
+          ? t('delivery.retrying', { time: d.retryAt ? at(d.retryAt) : '', count: d.attempts ?? 1, reason: why(d.lastFailure) })
           : t('delivery.queued')
       : d.delivery === 'sent'
         ? t('delivery.sent', { time: at(d.sentAt) })
         : d.delivery === 'failed'
           ? d.code === 'no_address'
             ? t('delivery.failedNoAddress')
-            : t('delivery.failed', { reason: d.reason })
+            : // `reason` is set on the desk alone, when the hub refused the push; the hub's own refusals are coded.
+              t('delivery.failed', { reason: d.code === 'refused' || !d.reason ? why(d.failure) : d.reason })
           : t(`delivery.${d.delivery}`);
-  const tone = d.delivery === 'failed' || (d.delivery === 'queued' && (d.notConfigured || d.lastError)) ? 'warn' : d.delivery;
+  const tone = d.delivery === 'failed' || (d.delivery === 'queued' && (d.notConfigured || d.lastFailure)) ? 'warn' : d.delivery;
   return (
     <span className={`badge delivery delivery-${tone}`} data-testid="delivery" data-state={d.delivery}>
       {text}

@@ -4,6 +4,7 @@
  * SubmissionDetail), so a new one (questions, trade contacts, warranty, feedback) is an entry here, its
  * prefix in the contract and its words in i18n.
  */
+import type { TFunction } from 'i18next';
 import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Input, MethodName, Output } from '../../../main/api/contract.ts';
 
@@ -14,7 +15,8 @@ export interface InboxConfig {
   api: InboxApi;
   /**
    * The i18n block with this inbox's words: nav, count, searchLabel, listLabel, empty, choose, loading, close,
-   * created; and facts.<key> for each detail field shown.
+   * created; item and itemStart (one submission, mid-sentence and at its start, for the shared texts that
+   * name one: itemWords); and facts.<key> for each detail field shown.
    */
   words: string;
   /** Kind-specific fields of a submission's `details` shown under its facts (a warranty's serial number…). */
@@ -26,6 +28,9 @@ export const INBOX_KINDS = {
 } as const satisfies Partial<Record<SubmissionKind, InboxConfig>>;
 export type InboxKind = keyof typeof INBOX_KINDS;
 export const inboxKinds = Object.keys(INBOX_KINDS) as InboxKind[];
+
+/** What shared texts (shortcuts, errors) interpolate to name one submission of the inbox whose words these are. */
+export const itemWords = (t: TFunction, words: string) => ({ item: t(`${words}.item`), itemStart: t(`${words}.itemStart`) });
 
 /** One method of an inbox, typed by the contract. */
 export const method = <N extends string>(api: InboxApi, name: N) => `${api}.${name}` as `${InboxApi}.${N}`;
