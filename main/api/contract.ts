@@ -131,6 +131,28 @@ export function prefixed<P extends string, T extends object>(prefix: P, methods:
   return Object.fromEntries(Object.entries(methods).map(([k, v]) => [`${prefix}.${k}`, v])) as Prefixed<P, T>;
 }
 
+const CommentsQuery = z.object({
+  status: z.enum(COMMENT_FILTERS).default('pending'),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+const CommentsPage = z.object({
+  total: z.number().int().nonnegative(),
+  rows: z.array(
+    z.object({
+      id: Id,
+      pageUrl: z.string(),
+      body: z.string(),
+      postedAt: Timestamp,
+      status: z.enum(COMMENT_FILTERS),
+      decidedBy: z.string().nullable(),
+      decidedAt: Timestamp.nullable(),
+      authorUsername: z.string().nullable(),
+    }),
+  ),
+});
+
 export const contract = {
   'auth.state': def(PUBLIC, Empty, AuthState, true),
   'auth.createFirstDirector': def(PUBLIC, z.object({ username: Username, displayName: Line(100), password: Password }), PersonOut),
@@ -195,29 +217,9 @@ export const contract = {
     ),
   ),
   'sync.dismissConflict': def(SIGNED_IN, z.object({ id: Id }), Ok),
-  'comments.list': def(
-    COMMENTS,
-    z.object({
-      status: z.enum(COMMENT_FILTERS).default('pending'),
-      offset: z.number().int().min(0).max(10_000_000).default(0),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
-    z.object({
-      total: z.number().int().nonnegative(),
-      rows: z.array(
-        z.object({
-          id: Id,
-          pageUrl: z.string(),
-          body: z.string(),
-          postedAt: Timestamp,
-          status: z.enum(COMMENT_FILTERS),
-          decidedBy: z.string().nullable(),
-          decidedAt: Timestamp.nullable(),
-          authorUsername: z.string().nullable(),
-        }),
-      ),
-    }),
-  ),
+  'comments.list': def(COMMENTS, CommentsQuery, CommentsPage),
+  /** The same rows re-read after a sync or a decision: passive, so a background refresh never keeps an idle session unlocked. */
+  'comments.relist': def(COMMENTS, CommentsQuery, CommentsPage, true),
   'comments.moderate': def(COMMENTS, z.object({ id: Id, decision: z.enum(DECISIONS) }), Ok),
 } satisfies Record<string, MethodDef>;
 

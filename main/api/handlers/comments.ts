@@ -1,9 +1,10 @@
-/** The comment moderation queue: list, and decide (first decision wins at the hub). */
+/** The comment moderation queue: list (and re-list, passively, after a sync or a decision), and decide (first decision wins at the hub). */
 import { listComments, moderateComment } from '../../core/domain/comments.ts';
 import { me, type Handler } from './types.ts';
 
 export const commentHandlers = {
   'comments.list': { run: (q, ctx) => listComments(ctx.store.db, q) } satisfies Handler<'comments.list'>,
+  'comments.relist': { run: (q, ctx) => listComments(ctx.store.db, q) } satisfies Handler<'comments.relist'>,
 
   'comments.moderate': {
     run: ({ id, decision }, ctx) => {

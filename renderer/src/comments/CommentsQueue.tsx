@@ -1,119 +1,238 @@
 /**
  * The comment moderation queue: read each comment as text, then approve, reject or mark it spam. One tab
  * per status; the heading names the tab shown. Keys j/k/a/x/s, off while a dialog (the help) is open.
+ * What is selected is a comment's id (queue.ts): a key acts on the comment selected when it was pressed, a
+ * decision selects the comment that was below it, and a re-read after a sync never changes the selection;
+ * comments that sync in above it wait behind a "N new" cue.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../main/api/contract.ts';
 import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
 import { call } from '../api/client.ts';
+import { useDeskStatus } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { formatDateTime } from '../format/dates.ts';
+import {
+  decided,
+  emptyQueue,
+  loaded,
+  merged,
+  release,
+  select,
+  shown,
+  step,
+  type Comment,
+  type Filter,
+  type Queue,
+  type Rows,
+} from './queue.ts';
 
-type Page = Output<'comments.list'>;
-type Filter = (typeof COMMENT_FILTERS)[number];
 const PAGE = 50;
+// The most rows the API gives in one answer.
+const MOST = 500;
 const KEYS: Record<string, Decision> = { a: 'approved', x: 'rejected', s: 'spam' };
+
+/**
+ * The first `count` rows of a tab; with `find`, read on (a page at a time, a few pages at most) until that
+ * comment is among them, since comments new above it push it down.
+ */
+async function readRows(method: 'comments.list' | 'comments.relist', status: Filter, count: number, find: string | null): Promise<Rows> {
+  const rows: Comment[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  let offset = 0;
+  const take = async (limit: number) => {
+    const page = await call(method, { status, offset, limit });
+    total = page.total;
+    offset += page.rows.length;
+    for (const r of page.rows) {
+      if (seen.has(r.id)) continue; // a row pushed down between two reads
+      seen.add(r.id);
+      rows.push(r);
+    }
+    return page.rows.length === limit;
+  };
+  while (offset < count && (await take(Math.min(MOST, count - offset))));
+  for (let more = 0; find && !seen.has(find) && offset < total && more < 10; more++) if (!(await take(MOST))) break;
+  return { total, rows };
+}
 
 export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
   const { t } = useTranslation();
   const report = useReport();
-  const [filter, setFilter] = useState<Filter>('pending');
-  const [page, setPage] = useState<Page | null>(null);
-  const [selected, setSelected] = useState(0);
+  // The queue lives in a ref so that a key acts on the selection as it is at that moment, even before a render.
+  const queue = useRef<Queue>(emptyQueue('pending'));
+  const [, rendered] = useReducer((n: number) => n + 1, 0);
+  const update = useCallback((change: (q: Queue) => Queue) => {
+    queue.current = change(queue.current);
+    rendered();
+  }, []);
+  const q = queue.current;
+  const pane = useRef<HTMLElement>(null);
 
-  const load = useCallback((limit = PAGE) => call('comments.list', { status: filter, limit }).then(setPage, report), [filter, report]);
+  // Calls run one after another, in the order asked: a re-read asked for after a decision sees the decision.
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const serial = useCallback(<T,>(run: () => Promise<T>): Promise<T> => {
+    const next = chain.current.then(run);
+    chain.current = next.catch(() => undefined);
+    return next;
+  }, []);
+  // A read asked for before the tab changed or a decision was made is dropped when it lands.
+  const epoch = useRef(0);
+
+  const read = useCallback(
+    (how: 'load' | 'refresh' | 'more') => {
+      const at = epoch.current;
+      const { filter } = queue.current;
+      return serial(async () => {
+        if (at !== epoch.current) return;
+        const { rows, selected } = queue.current;
+        const page =
+          how === 'load'
+            ? await readRows('comments.list', filter, PAGE, null)
+            : how === 'more'
+              ? await readRows('comments.list', filter, rows.length + PAGE, null)
+              : // Passive: a refresh in the background does not keep an idle session unlocked.
+                await readRows('comments.relist', filter, Math.max(PAGE, rows.length + PAGE), selected);
+        if (at !== epoch.current) return;
+        update((current) => (how === 'load' ? loaded(current, page) : merged(current, page, how === 'more', PAGE)));
+      }).catch(report);
+    },
+    [serial, update, report],
+  );
+
   useEffect(() => {
-    setSelected(0);
-    void load();
-  }, [load]);
+    void read('load');
+  }, [read]);
+
+  const showTab = (filter: Filter) => {
+    epoch.current++;
+    update(() => emptyQueue(filter));
+    void read('load');
+  };
+
+  // A sync that landed (the status bar's poll sees lastSyncAt move) brings new comments and decisions made elsewhere.
+  const lastSyncAt = useDeskStatus().status?.lastSyncAt ?? null;
+  const seenSync = useRef(lastSyncAt);
+  useEffect(() => {
+    if (lastSyncAt === seenSync.current) return;
+    seenSync.current = lastSyncAt;
+    void read('refresh');
+  }, [lastSyncAt, read]);
 
   const decide = useCallback(
-    async (id: string, decision: Decision) => {
-      try {
-        await call('comments.moderate', { id, decision });
-      } catch (e) {
-        report(e);
-      }
-      await load(Math.max(PAGE, page?.rows.length ?? 0));
+    (id: string, decision: Decision) => {
+      epoch.current++;
+      update((current) => decided(current, id, decision));
+      void serial(() => call('comments.moderate', { id, decision })).catch(report);
+      void read('refresh');
     },
-    [load, page, report],
+    [update, serial, read, report],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!shortcutsEnabled || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || !page) return;
-      const current = page.rows[selected];
-      if (e.key === 'j') setSelected((s) => Math.min(s + 1, page.rows.length - 1));
-      else if (e.key === 'k') setSelected((s) => Math.max(s - 1, 0));
-      else if (KEYS[e.key] && current) void decide(current.id, KEYS[e.key]!);
+      if (!shortcutsEnabled || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const { selected } = queue.current;
+      if (e.key === 'j') update((current) => step(current, 1));
+      else if (e.key === 'k') update((current) => step(current, -1));
+      else if (KEYS[e.key] && selected) decide(selected, KEYS[e.key]!);
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shortcutsEnabled, page, selected, decide]);
+  }, [shortcutsEnabled, update, decide]);
 
+  // The selected comment stays in view when the selection moves (j/k, a decision, one decided elsewhere).
+  useEffect(() => {
+    pane.current?.querySelector('.comment.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [q.selected]);
+
+  const showNew = () => {
+    update(release);
+    pane.current?.scrollTo({ top: 0 });
+  };
+
+  const rows = shown(q);
   return (
-    <section className="pane comments" aria-labelledby="comments-heading">
+    <section ref={pane} className="pane comments" aria-labelledby="comments-heading">
       <div className="comments-head">
-        <h2 id="comments-heading">{t(`comments.heading_${filter}`)}</h2>
+        <h2 id="comments-heading">{t(`comments.heading_${q.filter}`)}</h2>
         <div role="tablist" className="tabs">
           {COMMENT_FILTERS.map((f) => (
-            <button key={f} type="button" role="tab" aria-selected={filter === f} onClick={() => setFilter(f)}>
+            <button key={f} type="button" role="tab" aria-selected={q.filter === f} onClick={() => showTab(f)}>
               {t(`comments.tab_${f}`)}
             </button>
           ))}
         </div>
         <span className="muted" data-testid="comment-count">
-          {page ? t('comments.count', { count: page.total }) : '…'}
+          {q.total === null ? '…' : t('comments.count', { count: q.total })}
         </span>
       </div>
-      {page?.rows.length === 0 && <p className="empty-state">{t('comments.empty')}</p>}
+      <div role="status" className="muted small" data-testid="selection-moved">
+        {q.moved ? t('comments.selectionMoved') : null}
+      </div>
+      {q.held.size > 0 && (
+        <button type="button" className="new-rows" data-testid="new-comments" style={CUE} onClick={showNew}>
+          {t('comments.newRows', { count: q.held.size })}
+        </button>
+      )}
+      {q.total !== null && rows.length === 0 && <p className="empty-state">{t('comments.empty')}</p>}
       <ol className="comment-list">
-        {page?.rows.map((c, i) => (
-          <li
-            key={c.id}
-            className={`comment ${i === selected ? 'selected' : ''}`}
-            aria-current={i === selected}
-            onClick={() => setSelected(i)}
-          >
-            <div className="muted small">
-              {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')} <span className="url">{c.pageUrl}</span> ·{' '}
-              <time>{formatDateTime(c.postedAt)}</time>
-            </div>
-            {/* Customer-written text is rendered as text, never as HTML. */}
-            <div className="comment-body">{c.body}</div>
-            {c.status === 'pending' ? (
-              <div className="actions">
-                <button type="button" className="primary" onClick={() => void decide(c.id, 'approved')}>
-                  {t('comments.approve')}
-                </button>
-                <button type="button" onClick={() => void decide(c.id, 'rejected')}>
-                  {t('comments.reject')}
-                </button>
-                <button type="button" onClick={() => void decide(c.id, 'spam')}>
-                  {t('comments.spam')}
-                </button>
-              </div>
-            ) : (
+        {rows.map((c) => {
+          const selected = c.id === q.selected;
+          const act = (decision: Decision) => (e: React.MouseEvent) => {
+            e.stopPropagation(); // the row's click would select the comment being decided
+            decide(c.id, decision);
+          };
+          return (
+            <li
+              key={c.id}
+              className={`comment ${selected ? 'selected' : ''}`}
+              aria-current={selected}
+              onClick={() => update((current) => select(current, c.id))}
+            >
               <div className="muted small">
-                {t('comments.decided', {
-                  decision: t(`decision.${c.status}`),
-                  name: c.decidedBy ?? '',
-                  time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
-                })}
+                {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')} <span className="url">{c.pageUrl}</span>{' '}
+                · <time>{formatDateTime(c.postedAt)}</time>
               </div>
-            )}
-          </li>
-        ))}
+              {/* Customer-written text is rendered as text, never as HTML. */}
+              <div className="comment-body">{c.body}</div>
+              {c.status === 'pending' ? (
+                <div className="actions">
+                  <button type="button" className="primary" onClick={act('approved')}>
+                    {t('comments.approve')}
+                  </button>
+                  <button type="button" onClick={act('rejected')}>
+                    {t('comments.reject')}
+                  </button>
+                  <button type="button" onClick={act('spam')}>
+                    {t('comments.spam')}
+                  </button>
+                </div>
+              ) : (
+                <div className="muted small">
+                  {t('comments.decided', {
+                    decision: t(`decision.${c.status}`),
+                    name: c.decidedBy ?? '',
+                    time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
+                  })}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ol>
-      {page && page.rows.length < page.total && (
-        <button type="button" onClick={() => void load(page.rows.length + PAGE)}>
+      {q.total !== null && q.rows.length < q.total && (
+        <button type="button" onClick={() => void read('more')}>
           {t('comments.more')}
         </button>
       )}
     </section>
   );
 }
+
+// The inbox's "N new" cue (styles.css), here in the flow of the page at the top of the list, kept in sight.
+const CUE: React.CSSProperties = { position: 'sticky', top: 8, left: 'auto', transform: 'none', display: 'block', margin: '8px auto 0' };

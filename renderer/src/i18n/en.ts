@@ -180,6 +180,8 @@ export const en: Shape<typeof vi> = {
     count_one: '{{count, number}} comment',
     count_other: '{{count, number}} comments',
     more: 'Show more',
+    newRows: '↑ {{count}} new',
+    selectionMoved: 'The selected comment was moderated elsewhere; the next one is selected.',
   },
   decision: { approved: 'Approved', rejected: 'Rejected', spam: 'Marked as spam', pending: 'Pending' },
   sync: {

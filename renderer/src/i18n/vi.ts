@@ -184,6 +184,8 @@ export const vi = {
     count_one: '{{count, number}} bình luận',
     count_other: '{{count, number}} bình luận',
     more: 'Xem thêm',
+    newRows: '↑ {{count}} mới',
+    selectionMoved: 'Bình luận đang chọn đã được xử lý ở nơi khác; đã chọn bình luận kế tiếp.',
   },
   decision: { approved: 'Đã duyệt', rejected: 'Đã từ chối', spam: 'Đã đánh dấu rác', pending: 'Chờ duyệt' },
   sync: {
