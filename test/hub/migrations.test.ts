@@ -156,3 +156,39 @@ test('0005 → 0006 (audit copy as text): each copied row keeps its JSON, the co
   const held = (await db.query<{ row: string }>('SELECT row FROM audit_copies WHERE seq = 2')).rows[0]!.row;
   assert.equal((JSON.parse(held) as { actor_name: string }).actor_name, 'admin\u0000');
 });
+
+test('0006 → 0007 (delivery text): reply events lose the mail server words that quoted the customer, and are sent again', async () => {
+  await hubAt(6);
+  const ids = await seedV1(db);
+  const [queued, failed, noAddress, sent] = [newId(), newId(), newId(), newId()];
+  const events: [string, object][] = [
+    [
+      queued,
+      { delivery: 'queued', lastError: '550 5.1.1 <lan@gmail.com>: mailbox unavailable', attempts: 1, retryAt: '2026-01-02T03:05:00Z' },
+    ],
+    [failed, { delivery: 'failed', code: 'refused', reason: '550 5.1.1 <lan@gmail.com>: mailbox unavailable' }],
+    [noAddress, { delivery: 'failed', code: 'no_address', reason: 'the customer left no email address' }],
+    [sent, { delivery: 'sent', sentAt: '2026-01-02T03:04:05Z', messageId: '<x@backdesk>' }],
+  ];
+  for (const [id, data] of events)
+    await db.query(
+      `INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', 'Lan', 'Xin lỗi', $3, now(), 0)`,
+      [id, ids.submission, JSON.stringify(data)],
+    );
+  const seqOf = async (id: string) =>
+    Number((await db.query<{ seq: string }>('SELECT seq FROM submission_events WHERE id = $1', [id])).rows[0]!.seq);
+  const sentSeq = await seqOf(sent);
+  const maxSeq = Number((await db.query<{ s: string }>('SELECT max(seq) AS s FROM submission_events')).rows[0]!.s);
+  assert.equal(await migrateHub(db, 7), 1);
+
+  const dataOf = async (id: string) =>
+    (await db.query<{ data: unknown }>('SELECT data FROM submission_events WHERE id = $1', [id])).rows[0]!.data;
+  assert.deepEqual(await dataOf(queued), { delivery: 'queued', attempts: 1, retryAt: '2026-01-02T03:05:00Z' });
+  assert.deepEqual(await dataOf(failed), { delivery: 'failed', code: 'refused', failure: { category: 'other' } });
+  assert.deepEqual(await dataOf(noAddress), { delivery: 'failed', code: 'no_address' });
+  assert.deepEqual(await dataOf(sent), { delivery: 'sent', sentAt: '2026-01-02T03:04:05Z', messageId: '<x@backdesk>' });
+  for (const id of [queued, failed, noAddress]) assert.ok((await seqOf(id)) > maxSeq, 'a scrubbed event is sent to the desks again');
+  assert.equal(await seqOf(sent), sentSeq, 'an event without server words is left alone');
+  const everything = JSON.stringify((await db.query('SELECT data FROM submission_events')).rows);
+  assert.doesNotMatch(everything, /lan@gmail\.com/);
+});
