@@ -4,6 +4,7 @@
  * a reply is not leaving instead of showing "queued" forever. Once SMTP is configured the sender takes the
  * same rows and their state moves on to sending and sent.
  */
+import { loggableError } from '../../common/errors/loggable.ts';
 import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
@@ -38,7 +39,7 @@ export function startMailDelivery(db: HubDb, config: MailConfig | null, interval
   let round: Promise<unknown> = Promise.resolve();
   const tick = () => {
     round = (sender ? sender.runOnce() : markNotConfigured(db))
-      .catch((e: unknown) => console.error(`backdesk-hub: mail round failed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => console.error(`backdesk-hub: mail round failed: ${loggableError(e)}`)) // an SMTP message quotes addresses
       .finally(() => {
         if (stopped) return;
         timer = setTimeout(tick, intervalMs);
