@@ -36,9 +36,12 @@ export function listComments(
 
 export function moderateComment(db: Db, id: string, actor: { id: string; name: string }, decision: Decision, now = Date.now()): void {
   db.transaction(() => {
-    const row = stmt(db, 'SELECT status FROM comments WHERE id = ?').get(id) as { status: string } | undefined;
+    const row = stmt(db, 'SELECT status, decided_by AS decidedBy FROM comments WHERE id = ?').get(id) as
+      { status: string; decidedBy: string | null } | undefined;
     if (!row) throw new DomainError('not_found', `no comment with id ${id}`);
     if (row.status === decision) return;
+    // The first decision wins, as at the hub: a second one here would only come back refused after the next sync.
+    if (row.status !== 'pending') throw new DomainError('stale', `this comment was already ${row.status} by ${row.decidedBy ?? 'someone'}`);
     stmt(db, 'UPDATE comments SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(decision, actor.name, now, id);
     enqueue(db, { mutation: 'comment.moderate', entityType: 'comment', entityId: id, payload: { decision }, actorId: actor.id }, now);
   })();

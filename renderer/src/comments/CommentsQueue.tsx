@@ -137,7 +137,8 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
       const { selected } = queue.current;
       if (e.key === 'j') update((current) => step(current, 1));
       else if (e.key === 'k') update((current) => step(current, -1));
-      else if (KEYS[e.key] && selected) decide(selected, KEYS[e.key]!);
+      // Decisions are for pending comments only (the first decision wins); decided tabs are for reading.
+      else if (KEYS[e.key] && selected && queue.current.filter === 'pending') decide(selected, KEYS[e.key]!);
       else return;
       e.preventDefault();
     };
