@@ -169,6 +169,13 @@ test(
       `SELECT name, revoked_at FROM devices WHERE name = 'Máy quầy 1'`,
     );
     assert.deepEqual(devices.rows, [{ name: 'Máy quầy 1', revoked_at: null }]);
+
+    // Back on the screen later, the enrolled desk shows how it syncs; enrolling again is a deliberate step.
+    await page.reload();
+    await page.getByText('Máy trạm này đã đăng ký với máy chủ trung tâm.', { exact: false }).waitFor();
+    assert.equal(await page.getByLabel('Mã đăng ký').count(), 0, 'no enrollment form on an enrolled desk');
+    await page.getByRole('button', { name: 'Đăng ký lại bằng mã mới' }).click();
+    await page.getByLabel('Mã đăng ký').waitFor();
   },
 );
 

@@ -201,6 +201,8 @@ export const en: Shape<typeof vi> = {
     mutation_submission_note: 'Note',
     mutation_submission_reply: 'Reply to customer',
     enrollTitle: 'Enroll this desk with the hub',
+    alreadyEnrolled: 'This desk is enrolled with the hub. Enroll it again only if it was revoked or moves to another hub.',
+    reenroll: 'Enroll again with a new code',
     enrollIntro: 'Enter the hub’s address and the one-time code printed by backdesk-hub enroll (valid for 24 hours).',
     hubUrl: 'Hub address (https://…)',
     code: 'Enrollment code',

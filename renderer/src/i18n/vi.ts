@@ -205,6 +205,9 @@ export const vi = {
     mutation_submission_note: 'Ghi chú',
     mutation_submission_reply: 'Trả lời khách hàng',
     enrollTitle: 'Đăng ký máy trạm với máy chủ trung tâm',
+    alreadyEnrolled:
+      'Máy trạm này đã đăng ký với máy chủ trung tâm. Chỉ đăng ký lại khi máy trạm bị thu hồi hoặc chuyển sang máy chủ khác.',
+    reenroll: 'Đăng ký lại bằng mã mới',
     enrollIntro: 'Nhập địa chỉ máy chủ trung tâm và mã đăng ký một lần do lệnh backdesk-hub enroll in ra (có hiệu lực 24 giờ).',
     hubUrl: 'Địa chỉ máy chủ (https://…)',
     code: 'Mã đăng ký',

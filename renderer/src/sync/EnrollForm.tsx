@@ -12,6 +12,8 @@ export function EnrollForm() {
   const [status, setStatus] = useState<Output<'desk.status'> | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // An enrolled desk shows how it syncs; enrolling again (a revoked desk, another hub) is a deliberate step.
+  const [reenroll, setReenroll] = useState(false);
   useEffect(() => void call('desk.status', {}).then(setStatus, () => undefined), [result]);
 
   const submit = async (e: FormEvent) => {
@@ -30,30 +32,40 @@ export function EnrollForm() {
   return (
     <section className="pane enroll">
       <p>{t('home.itAdmin')}</p>
-      <form className="auth-card" onSubmit={submit} aria-busy={busy}>
-        <h2>{t('sync.enrollTitle')}</h2>
-        <p className="muted">{t('sync.enrollIntro')}</p>
-        <label className="field">
-          <span>{t('sync.hubUrl')}</span>
-          <input required type="url" value={form.hubUrl} onChange={set('hubUrl')} placeholder="https://hub.example.vn" />
-        </label>
-        <label className="field">
-          <span>{t('sync.code')}</span>
-          <input required value={form.code} onChange={set('code')} placeholder="XXXX-XXXX-XXXX-XXXX" autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>{t('sync.deviceName')}</span>
-          <input required value={form.deviceName} onChange={set('deviceName')} />
-        </label>
-        {result && (
-          <p role="status" className={result.ok ? 'ok' : 'form-error'}>
-            {result.text}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy}>
-          {t('sync.enroll')}
-        </button>
-      </form>
+      {status && status.hub !== 'not_enrolled' && !reenroll && !result && (
+        <div className="auth-card">
+          <p>{t('sync.alreadyEnrolled')}</p>
+          <button type="button" onClick={() => setReenroll(true)}>
+            {t('sync.reenroll')}
+          </button>
+        </div>
+      )}
+      {status && (status.hub === 'not_enrolled' || reenroll || result) && (
+        <form className="auth-card" onSubmit={submit} aria-busy={busy}>
+          <h2>{t('sync.enrollTitle')}</h2>
+          <p className="muted">{t('sync.enrollIntro')}</p>
+          <label className="field">
+            <span>{t('sync.hubUrl')}</span>
+            <input required type="url" value={form.hubUrl} onChange={set('hubUrl')} placeholder="https://hub.example.vn" />
+          </label>
+          <label className="field">
+            <span>{t('sync.code')}</span>
+            <input required value={form.code} onChange={set('code')} placeholder="XXXX-XXXX-XXXX-XXXX" autoComplete="off" />
+          </label>
+          <label className="field">
+            <span>{t('sync.deviceName')}</span>
+            <input required value={form.deviceName} onChange={set('deviceName')} />
+          </label>
+          {result && (
+            <p role="status" className={result.ok ? 'ok' : 'form-error'}>
+              {result.text}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('sync.enroll')}
+          </button>
+        </form>
+      )}
       {status && (
         <p className="muted">
           {t(`statusBar.hub_${status.hub}`)}
