@@ -120,7 +120,7 @@ async function rawPost(path: string, bytes: Buffer, headers: Record<string, stri
   return { status: res.status, body: (await res.json().catch(() => null)) as Json | null };
 }
 
-/** An enrolled device's token, and a submission on the hub for its mutations to name. */
+/** An enrolled device's token, a submission on the hub for its mutations to name, and a note to push on it. */
 async function device() {
   const res = await fetch(`${hub.url}/enroll`, {
     method: 'POST',
@@ -138,7 +138,20 @@ async function device() {
     });
     return { status: r.status, body: (await r.json().catch(() => null)) as Json | null };
   };
-  return { call, submissionId: posted.body.id as string };
+  const submissionId = posted.body.id as string;
+  /** A valid note on that submission, with any field replaced. */
+  const note = (extra: Json = {}) => ({
+    id: newId(),
+    mutation: 'submission.note',
+    entityType: 'submission',
+    entityId: submissionId,
+    baseVersion: null,
+    payload: { eventId: newId(), body: 'Đã gọi khách' },
+    actorName: 'Nguyễn Thị Lan',
+    createdAt: Date.now(),
+    ...extra,
+  });
+  return { call, submissionId, note };
 }
 
 test('every intake field, given any boundary or hostile value, gets 2xx or 4xx, never 5xx', TIMEOUT, async () => {
@@ -222,17 +235,7 @@ test('refs that differ only in an unpaired surrogate or in bytes that are not UT
 });
 
 test('push and audit copies: every field, given any boundary value, gets 2xx or 4xx, never 5xx', TIMEOUT, async () => {
-  const { call, submissionId } = await device();
-  const note = () => ({
-    id: newId(),
-    mutation: 'submission.note',
-    entityType: 'submission',
-    entityId: submissionId,
-    baseVersion: null,
-    payload: { eventId: newId(), body: 'Đã gọi khách' },
-    actorName: 'Nguyễn Thị Lan',
-    createdAt: Date.now(),
-  });
+  const { call, submissionId, note } = await device();
   const status = () => ({ ...note(), mutation: 'submission.status', baseVersion: 1, payload: { eventId: newId(), to: 'open' } });
   const fivexx: string[] = [];
   for (const make of [note, status]) {
@@ -285,18 +288,7 @@ test(
   'push and audit: times past a JS Date or before 2000, NUL or a lone surrogate in a name, versions past int4 get a 400 naming the field',
   TIMEOUT,
   async () => {
-    const { call, submissionId } = await device();
-    const note = (extra: Json) => ({
-      id: newId(),
-      mutation: 'submission.note',
-      entityType: 'submission',
-      entityId: submissionId,
-      baseVersion: null,
-      payload: { eventId: newId(), body: 'Đã gọi khách' },
-      actorName: 'Nguyễn Thị Lan',
-      createdAt: Date.now(),
-      ...extra,
-    });
+    const { call, note } = await device();
     const cases: [string, Json, string][] = [
       ['createdAt past a JS Date', note({ createdAt: 8.7e15 }), 'createdAt'],
       ['createdAt 1970', note({ createdAt: 0 }), 'createdAt'],

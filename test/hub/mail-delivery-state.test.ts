@@ -9,7 +9,8 @@ import { createServer, type Socket } from 'node:net';
 import { after, test } from 'node:test';
 import { queueReply } from '../../main/core/domain/submission-work.ts';
 import { MAX_ATTEMPTS } from '../../server/mail/sender.ts';
-import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { enrolledDesk } from '../support/enrolled-desk.ts';
+import { PASSWORD } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub, type TestHub } from '../support/hub.ts';
 import { startSmtpListener } from '../support/smtp.ts';
 import { until } from '../support/synced-desk.ts';
@@ -30,13 +31,8 @@ async function silentServer() {
 }
 
 async function deskOn(hub: TestHub) {
-  const desk = await tempDesk();
-  await addStaff(desk.store, 'it', 'it_admin');
-  const operator = await addStaff(desk.store, 'lan', 'operator', ['complaint']);
-  await desk.dispatcher.call('it', 'auth.signIn', { username: 'it', password: PASSWORD });
-  const r = await desk.dispatcher.call('it', 'sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: 'Máy thư' });
-  assert.ok(r.ok, JSON.stringify(r));
-  await desk.sync.syncNow(); // the first cycle, which enrolling started
+  const { desk, staff } = await enrolledDesk(hub, 'thư', [['lan', 'operator', ['complaint']]]);
+  const operator = staff.lan!;
   assert.ok((await desk.dispatcher.call('lan', 'auth.signIn', { username: 'lan', password: PASSWORD })).ok);
   /** The reply's delivery as the person's window gets it from `complaints.get`. */
   const shown = async (submissionId: string, replyId: string) => {

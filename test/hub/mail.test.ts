@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { queueReply } from '../../main/core/domain/submission-work.ts';
 import { MAX_ATTEMPTS, MailSender } from '../../server/mail/sender.ts';
-import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { enrolledDesk as enrolledDeskOn } from '../support/enrolled-desk.ts';
 import { complaint, customer, startTestHub } from '../support/hub.ts';
 import { startSmtpListener } from '../support/smtp.ts';
 
@@ -14,14 +14,8 @@ const hub = await startTestHub();
 const smtp = await startSmtpListener();
 
 async function enrolledDesk() {
-  const desk = await tempDesk();
-  await addStaff(desk.store, 'it', 'it_admin');
-  const operator = await addStaff(desk.store, 'lan', 'operator', ['complaint']);
-  await desk.dispatcher.call('it', 'auth.signIn', { username: 'it', password: PASSWORD });
-  const r = await desk.dispatcher.call('it', 'sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: 'Máy thư' });
-  assert.ok(r.ok, JSON.stringify(r));
-  await desk.sync.syncNow();
-  return { desk, operator };
+  const { desk, staff } = await enrolledDeskOn(hub, 'thư', [['lan', 'operator', ['complaint']]]);
+  return { desk, operator: staff.lan! };
 }
 
 const delivery = (desk: Awaited<ReturnType<typeof enrolledDesk>>['desk'], eventId: string) =>

@@ -9,24 +9,17 @@ import { test } from 'node:test';
 import { appendAudit } from '../../main/core/audit/chain.ts';
 import { addNote, assign } from '../../main/core/domain/submission-work.ts';
 import { createStaff } from '../../main/core/security/staff.ts';
-import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { enrolledDesk as enrolledDeskOn } from '../support/enrolled-desk.ts';
+import { PASSWORD } from '../support/fixtures.ts';
 import { complaint, startTestHub } from '../support/hub.ts';
 import { within } from '../support/wait.ts';
 
 const hub = await startTestHub();
 
 async function enrolledDesk(name: string) {
-  const desk = await tempDesk();
-  await addStaff(desk.store, `it_${name}`, 'it_admin');
-  const operator = await addStaff(desk.store, `op_${name}`, 'operator', ['complaint']);
-  const it = (m: string, i: unknown) => desk.dispatcher.call(`it-${name}`, m, i);
-  assert.ok((await it('auth.signIn', { username: `it_${name}`, password: PASSWORD })).ok);
-  const enrolled = await it('sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: `Máy ${name}` });
-  assert.ok(enrolled.ok, JSON.stringify(enrolled));
+  const { desk, staff } = await enrolledDeskOn(hub, name, [[`op_${name}`, 'operator', ['complaint']]]);
   const sync = () => within('a sync cycle', 30_000, desk.sync.syncNow());
-  await sync();
-  assert.equal(desk.sync.current().hub, 'online', desk.sync.current().lastError ?? '');
-  return { desk, operator, sync };
+  return { desk, operator: staff[`op_${name}`]!, sync };
 }
 
 const notesOnHub = async (submissionId: string) =>

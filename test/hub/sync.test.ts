@@ -8,22 +8,15 @@ import type { Desk } from '../../main/api/desk.ts';
 import { moderateComment } from '../../main/core/domain/comments.ts';
 import { addNote, setStatus } from '../../main/core/domain/submission-work.ts';
 import { revokeDevice } from '../../server/devices/enrollment.ts';
+import { enrolledDesk as enrolledDeskOn } from '../support/enrolled-desk.ts';
 import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub } from '../support/hub.ts';
 
 const hub = await startTestHub();
 
 async function enrolledDesk(name: string) {
-  const desk = await tempDesk();
-  await addStaff(desk.store, `it_${name}`, 'it_admin');
-  const operator = await addStaff(desk.store, `op_${name}`, 'operator', ['complaint', 'comment']);
-  const it = (m: string, i: unknown) => desk.dispatcher.call(`it-${name}`, m, i);
-  assert.ok((await it('auth.signIn', { username: `it_${name}`, password: PASSWORD })).ok);
-  const enrolled = await it('sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: `Máy ${name}` });
-  assert.ok(enrolled.ok, JSON.stringify(enrolled));
-  await desk.sync.syncNow();
-  assert.equal(desk.sync.current().hub, 'online', desk.sync.current().lastError ?? '');
-  return { desk, operator, deviceId: (enrolled as { result: { deviceId: string } }).result.deviceId };
+  const { desk, staff, deviceId } = await enrolledDeskOn(hub, name, [[`op_${name}`, 'operator', ['complaint', 'comment']]]);
+  return { desk, operator: staff[`op_${name}`]!, deviceId };
 }
 
 const one = <T>(desk: Desk, sql: string, ...params: unknown[]) => desk.store.db.prepare(sql).get(...params) as T;

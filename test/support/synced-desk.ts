@@ -3,14 +3,14 @@
  * device token in the real keychain), served by the browser host, and a person signed in to it in Chromium.
  * Background sync is off: the person's "Đồng bộ ngay" (or the test) decides when a sync runs.
  */
-import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Desk } from '../../main/api/desk.ts';
 import { startWebHost, type WebHost } from '../../main/web/server.ts';
 import { RENDERER_DIR } from '../../main/web/renderer-dir.ts';
 import type { Inbox, Role } from '../../common/roles.ts';
-import { addStaff, PASSWORD, tempDesk } from './fixtures.ts';
+import { enrolledDesk } from './enrolled-desk.ts';
+import { PASSWORD } from './fixtures.ts';
 import type { TestHub } from './hub.ts';
 
 export interface SyncedDesk {
@@ -26,20 +26,10 @@ export async function syncedDesk(
   name: string,
   people: [username: string, role: Role, grants: Inbox[]][],
 ): Promise<SyncedDesk> {
-  const desk = await tempDesk();
-  const staff: Record<string, string> = {};
-  for (const [username, role, grants] of people) staff[username] = (await addStaff(desk.store, username, role, grants)).id;
-  await addStaff(desk.store, `it_${name}`, 'it_admin');
-  const it = (method: string, input: unknown) => desk.dispatcher.call(`enroll-${name}`, method, input);
-  assert.ok((await it('auth.signIn', { username: `it_${name}`, password: PASSWORD })).ok);
-  const enrolled = await it('sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: `Máy ${name}` });
-  assert.ok(enrolled.ok, JSON.stringify(enrolled));
-  await it('auth.signOut', {});
-  await desk.sync.syncNow();
-  assert.equal(desk.sync.current().hub, 'online', desk.sync.current().lastError ?? '');
+  const { desk, staff } = await enrolledDesk(hub, name, people);
   const host = await startWebHost({ dispatcher: desk.dispatcher, rendererDir: RENDERER_DIR });
   after(() => host.close());
-  return { desk, host, staff };
+  return { desk, host, staff: Object.fromEntries(Object.entries(staff).map(([username, person]) => [username, person.id])) };
 }
 
 export async function signIn(browser: Browser, host: WebHost, username: string): Promise<Page> {
