@@ -9,7 +9,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
 import { call } from '../api/client.ts';
-import { useDeskStatus } from '../api/desk-status.tsx';
+import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { formatDateTime } from '../format/dates.ts';
@@ -112,14 +112,8 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
     void read('load');
   };
 
-  // A sync that landed (the status bar's poll sees lastSyncAt move) brings new comments and decisions made elsewhere.
-  const lastSyncAt = useDeskStatus().status?.lastSyncAt ?? null;
-  const seenSync = useRef(lastSyncAt);
-  useEffect(() => {
-    if (lastSyncAt === seenSync.current) return;
-    seenSync.current = lastSyncAt;
-    void read('refresh');
-  }, [lastSyncAt, read]);
+  // A sync that landed brings new comments and decisions made elsewhere.
+  useAfterSync(useCallback(() => void read('refresh'), [read]));
 
   const decide = useCallback(
     (id: string, decision: Decision) => {

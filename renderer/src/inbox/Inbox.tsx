@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { SORTS } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { BackdeskError, call } from '../api/client.ts';
-import { useDeskStatus } from '../api/desk-status.tsx';
+import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
@@ -59,17 +59,14 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
     setOpenFirst(true);
   };
 
-  // A sync that landed (the status bar's poll sees lastSyncAt move) brings new rows and new states in.
-  const { status } = useDeskStatus();
-  const lastSyncAt = status?.lastSyncAt ?? null;
-  const seenSync = useRef(lastSyncAt);
+  // A sync that landed brings new rows and new states in.
   const { refresh } = list;
-  useEffect(() => {
-    if (lastSyncAt === seenSync.current) return;
-    seenSync.current = lastSyncAt;
-    void refresh();
-    void reload();
-  }, [lastSyncAt, refresh, reload]);
+  useAfterSync(
+    useCallback(() => {
+      void refresh();
+      void reload();
+    }, [refresh, reload]),
+  );
 
   /** Runs a change, then shows its result; a stale edit reloads the current state so the person sees why. */
   const change: Change = useCallback(
