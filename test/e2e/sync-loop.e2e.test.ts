@@ -170,8 +170,11 @@ test('a reply being written stays with its complaint while synced rows arrive ab
 
 test('opening a complaint is one view in the audit log; refreshes after changes and syncs are not', { timeout: 180_000 }, async () => {
   const d = await syncedDesk(hub, 'D', [['lan', 'operator', ['complaint']]]);
-  const x = await post('view-x', 'Bảo hành quá hạn dù còn phiếu', Date.now());
-  await post('view-y', 'Giao nhầm màu áo', Date.now() - 1000);
+  // A minute ahead of every complaint the tests before this one posted (some are a few seconds in the
+  // future), so these are the top rows and the one posted later arrives above the open one.
+  const t0 = Date.now() + 60_000;
+  const x = await post('view-x', 'Bảo hành quá hạn dù còn phiếu', t0);
+  await post('view-y', 'Giao nhầm màu áo', t0 - 1000);
   const views = (id: string) =>
     (
       d.desk.store.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'submission.view' AND target_id = ?`).get(id) as {
@@ -189,7 +192,7 @@ test('opening a complaint is one view in the audit log; refreshes after changes 
   await page.getByTestId('status-select').selectOption('waiting');
   await page.locator('.event', { hasText: '→ Chờ phản hồi' }).waitFor();
   assert.equal(views(x), 1, 'the re-reads after two changes are not views');
-  await post('view-z', 'Hoàn tiền chậm', Date.now());
+  await post('view-z', 'Hoàn tiền chậm', t0 + 1000);
   await syncInUi(page);
   await page.getByTestId('new-rows').waitFor();
   await syncInUi(page);
