@@ -70,6 +70,28 @@ test('an operator finds a complaint typed without marks, notes it, closes it, an
   assert.equal(await page.locator('.event-body', { hasText: 'Đã gọi cho khách, sẽ đổi máy mới.' }).count(), 1);
 });
 
+test('a status change and an assignment made at once both land: the second waits for the first, nothing is refused', async () => {
+  const page = await signIn('lan');
+  await search(page, 'giao hang tre lan 7', '1 khiếu nại');
+  await page.getByRole('heading', { name: 'Giao hàng trễ lần 7' }).waitFor();
+  const lan = await page.getByTestId('assignee-select').locator('option', { hasText: 'Nhân viên lan' }).getAttribute('value');
+  // Both chosen in the same moment, so the assignment is made while the status change is still on its way.
+  // (A string, not a function: the test's transpiler would add helpers the page does not have.)
+  await page.evaluate(`{
+    const choose = (testId, value) => {
+      const select = document.querySelector('[data-testid="' + testId + '"]');
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    choose('status-select', 'open');
+    choose('assignee-select', ${JSON.stringify(lan)});
+  }`);
+  await page.locator('.event', { hasText: 'phân công cho Nhân viên lan' }).waitFor();
+  await page.locator('.event', { hasText: '→ Đang xử lý' }).waitFor();
+  assert.equal(await page.getByTestId('status-select').inputValue(), 'open');
+  assert.equal(await page.locator('.notice').count(), 0, 'no change was refused as stale');
+});
+
 test('a complaint whose body is HTML shows as text and runs nothing', async () => {
   const page = await signIn('lan');
   const dialogs: string[] = [];

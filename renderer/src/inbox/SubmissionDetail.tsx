@@ -3,7 +3,7 @@
  * composers, and the customer card. Every action names this submission's own id, so nothing done here
  * can land on another item, whatever the list does meanwhile.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
 import type { Status } from '../../../common/vocabulary/submissions.ts';
@@ -42,9 +42,22 @@ export function SubmissionDetail({
   useEffect(() => {
     call(method(api, 'assignees'), {}).then(setAssignees, report);
   }, [api, report]);
-  const { id, version } = detail;
-  const act = (run: () => Promise<unknown>) => void change(run);
-  const setStatus = (status: Status) => act(() => call(method(api, 'setStatus'), { id, version, status }));
+  const { id } = detail;
+  // The person's own changes run one after another, each with the version the one before it made, so a
+  // status change followed at once by an assignment is not refused as if someone else had edited the item.
+  const version = useRef(detail.version);
+  useEffect(() => {
+    version.current = Math.max(version.current, detail.version);
+  }, [detail.version]);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const act = (run: (version: number) => Promise<{ version: number }>) => {
+    queue.current = queue.current.then(() =>
+      change(async () => {
+        version.current = (await run(version.current)).version;
+      }),
+    );
+  };
+  const setStatus = (status: Status) => act((version) => call(method(api, 'setStatus'), { id, version, status }));
 
   return (
     <>
@@ -83,7 +96,10 @@ export function SubmissionDetail({
                 aria-label={t('detail.assignee')}
                 data-testid="assignee-select"
                 value={detail.assigneeId ?? (detail.assigneeName ? NAMED_ELSEWHERE : '')}
-                onChange={(e) => act(() => call(method(api, 'assign'), { id, version, assigneeId: e.target.value || null }))}
+                onChange={(e) => {
+                  const assigneeId = e.target.value || null;
+                  act((version) => call(method(api, 'assign'), { id, version, assigneeId }));
+                }}
               >
                 <option value="">{t('detail.unassigned')}</option>
                 {!detail.assigneeId && detail.assigneeName && (
