@@ -28,7 +28,8 @@ const layers = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'release/**'] },
+  // .demo is npm start's local data folder, never part of the code.
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', '.demo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
