@@ -16,15 +16,23 @@ const CONTRACT_TYPES = ['main/api/contract.ts', 'main/api/bridge.ts'];
 /** Who may import whom. `allow` names other layers; `allowTypes` files whose types only may be imported. */
 const layers = {
   common: { denyPackages: [...NODE, 'electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', 'keytar', 'fastify', 'pg'] },
-  'main/core': { allow: ['common'], denyPackages: ['electron', 'react', 'react-dom', 'fastify'] },
+  // What the desk's main process and the hub share that needs Node (password hashing, reading one from the terminal).
+  'common/node': {
+    allow: ['common'],
+    denyPackages: ['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', 'keytar', 'fastify', 'pg'],
+  },
+  'main/core': { allow: ['common', 'common/node'], denyPackages: ['electron', 'react', 'react-dom', 'fastify'] },
   'main/api': { allow: ['common', 'main/core'], denyPackages: ['electron', 'react', 'react-dom', 'fastify'] },
   'main/electron': { allow: ['common', 'main/core', 'main/api'], denyPackages: ['react', 'react-dom', 'fastify'] },
   'main/web': { allow: ['common', 'main/core', 'main/api'], denyPackages: ['electron', 'react', 'react-dom'] },
   // The command line is the entry point that starts the browser host, so it may use that transport.
-  'main/cli': { allow: ['common', 'main/core', 'main/api', 'main/web'], denyPackages: ['electron', 'react', 'react-dom'] },
+  'main/cli': { allow: ['common', 'common/node', 'main/core', 'main/api', 'main/web'], denyPackages: ['electron', 'react', 'react-dom'] },
   preload: { allow: ['common'], allowTypes: CONTRACT_TYPES, denyPackages: ['react', 'react-dom', 'fastify'] },
   'renderer/src': { allow: ['common'], allowTypes: CONTRACT_TYPES, denyPackages: [...NODE, 'electron', 'fastify'] },
-  server: { allow: ['common'], denyPackages: ['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', 'keytar'] },
+  server: {
+    allow: ['common', 'common/node'],
+    denyPackages: ['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', 'keytar'],
+  },
 };
 
 export default tseslint.config(

@@ -1,13 +1,18 @@
 /**
- * backdesk-hub: serve, migrate, enroll, revoke, website-key. Storage: PostgreSQL when DATABASE_URL is set,
+ * backdesk-hub: serve, migrate, init, staff, enroll, devices, revoke, website-key. Storage: PostgreSQL when DATABASE_URL is set,
  * else the embedded PGlite folder given by --data-dir (default .hub). Binds 127.0.0.1 unless --host says
  * otherwise; in production run it behind a TLS-terminating proxy (see docs/sync-protocol.md).
  */
 import { parseArgs } from 'node:util';
+import { newId } from '../common/ids.ts';
+import { readPassword } from '../common/node/password-prompt.ts';
+import { hashPassword, passwordProblem } from '../common/node/passwords.ts';
+import { DisplayName, Username } from '../common/protocol/directory.ts';
 import { buildHub } from './app.ts';
-import { connectHubDb } from './db/connect.ts';
+import { connectHubDb, type HubDb } from './db/connect.ts';
 import { migrateHub } from './db/migrate.ts';
 import { createEnrollmentCode, listDevices, revokeDevice } from './devices/enrollment.ts';
+import { createFirstDirector, listDirectory } from './directory/staff.ts';
 import { mailConfigFromEnv } from './mail/sender.ts';
 import { createWebsiteKey } from './website-keys.ts';
 
@@ -15,6 +20,8 @@ const HELP = `backdesk-hub — the hub the website posts to and the desks sync w
 
   backdesk-hub serve [--host 127.0.0.1] [--port 4790]   run the service (migrates first)
   backdesk-hub migrate                                  apply pending migrations
+  backdesk-hub init --username U --name "Họ và tên"     the organisation's first director (password from the terminal or stdin)
+  backdesk-hub staff                                    the staff directory (username, name, role, grants, active)
   backdesk-hub enroll                                   print a one-time desk enrollment code (24 hours)
   backdesk-hub devices                                  list enrolled desks (id, name, enrolled, last seen, revoked)
   backdesk-hub revoke DEVICE_ID                         cut a desk off; its next sync gets 401
@@ -31,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string', default: '.hub' },
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '4790' },
-      name: { type: 'string', default: 'website' },
+      name: { type: 'string' },
+      username: { type: 'string' },
     },
   });
   const [command, arg] = positionals;
@@ -44,6 +52,18 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'migrate':
         console.log(`applied ${await migrateHub(db)} migration(s) (${db.kind})`);
+        return 0;
+      case 'init':
+        await migrateHub(db);
+        return await init(db, values.username, values.name);
+      case 'staff':
+        await migrateHub(db);
+        for (const p of await listDirectory(db)) {
+          const grants = p.role === 'operator' ? `  ${p.grants.join(', ') || '(no inbox)'}` : '';
+          console.log(
+            `${p.username.padEnd(20)}  ${p.display_name.padEnd(28)}  ${p.role.padEnd(9)}${grants}${p.active ? '' : '  DISABLED'}`,
+          );
+        }
         return 0;
       case 'enroll': {
         await migrateHub(db);
@@ -70,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'website-key': {
         await migrateHub(db);
-        const { id, key } = await createWebsiteKey(db, values.name);
+        const { id, key } = await createWebsiteKey(db, values.name ?? 'website');
         console.log(`Website key ${id} (store it in the website's server configuration; it is not shown again):\n\n  ${key}\n`);
         return 0;
       }
@@ -93,6 +113,44 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The organisation's first director, once. The password is read from the terminal (or the first line of
+ * stdin), never from the command line, where every user of the machine can see it. Usage errors exit 64.
+ */
+async function init(db: HubDb, username: string | undefined, name: string | undefined): Promise<number> {
+  const user = Username.safeParse(username ?? '');
+  const displayName = DisplayName.safeParse(name ?? '');
+  const wrong =
+    !username || !name
+      ? 'init needs --username and --name'
+      : !user.success
+        ? `--username ${user.error.issues[0]!.message}`
+        : !displayName.success
+          ? `--name ${displayName.error.issues[0]!.message}`
+          : null;
+  if (wrong || !user.success || !displayName.success) {
+    process.stderr.write(`backdesk-hub: ${wrong}\n`);
+    return 64;
+  }
+  if ((await listDirectory(db)).length > 0) {
+    console.error('The organisation already has its staff directory; its directors add people from the app.');
+    return 1;
+  }
+  const password = await readPassword(`Mật khẩu cho / password for ${user.data}: `, true);
+  const problem = passwordProblem(password);
+  if (problem) {
+    console.error(`backdesk-hub: ${problem}`);
+    return 1;
+  }
+  const person = { id: newId(), username: user.data, displayName: displayName.data, passwordHash: await hashPassword(password) };
+  if (!(await createFirstDirector(db, person))) {
+    console.error('The organisation already has its staff directory; its directors add people from the app.');
+    return 1;
+  }
+  console.log(`Created director ${person.username} (${person.id}); every desk receives the account at its next sync.`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../ids.ts';
+import { JoiningStaff, StaffRow } from './directory.ts';
 import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
@@ -15,7 +16,10 @@ import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabula
 
 // ---- enrollment
 
-export const EnrollRequest = z.object({ code: wellFormed(40).min(16), deviceName: line(100) }).strict();
+/** `staff`: the accounts a standalone desk has made, which join the organisation's directory as it enrolls. */
+export const EnrollRequest = z
+  .object({ code: wellFormed(40).min(16), deviceName: line(100), staff: z.array(JoiningStaff).max(1000).default([]) })
+  .strict();
 export const EnrollResponse = z.object({ deviceId: Id, token: wellFormed(200).min(32) });
 
 // ---- what every part shares
@@ -40,7 +44,8 @@ const counter = (max: number) =>
 
 const Versioned = { baseVersion: z.number().int().positive().max(MAX_INT4) };
 const Unversioned = { baseVersion: z.null() };
-const common = { id: Id, entityId: Id, actorName: wellFormed(ACTOR_NAME), createdAt: deskInstant };
+// The person who made the change, by id; the name is how they were called then, for the timeline.
+const common = { id: Id, entityId: Id, actorId: Id, actorName: wellFormed(ACTOR_NAME), createdAt: deskInstant };
 const Posting = z.object({ eventId: Id, body: text(20_000) }).strict();
 
 /** One change a person made on a desk, as it leaves the outbox. */
@@ -124,6 +129,7 @@ export const SubmissionRow = z.object({
   status: z.enum(STATUSES),
   priority: z.enum(PRIORITIES),
   assignee: maybe(str(ACTOR_NAME)),
+  assignee_id: maybe(Id),
   created_at: instant,
   updated_at: instant,
   version: z.number().int().positive().max(MAX_INT4),
@@ -133,6 +139,7 @@ export const EventRow = z.object({
   submission_id: Id,
   type: z.enum(EVENT_TYPES),
   actor_name: maybe(str(ACTOR_NAME)),
+  actor_id: maybe(Id),
   body: maybe(str(LIMITS.body)),
   data: Json,
   created_at: instant,
@@ -145,6 +152,7 @@ export const CommentRow = z.object({
   posted_at: instant,
   status: z.enum(COMMENT_STATUSES),
   decided_by: maybe(str(ACTOR_NAME)),
+  decided_by_id: maybe(Id),
   decided_at: maybe(instant),
 });
 export const ConsentRow = z.object({
@@ -175,6 +183,7 @@ export const Change = z.discriminatedUnion('entity', [
   change('comment', CommentRow),
   change('consent', ConsentRow),
   change('account_request', AccountRequestRow),
+  change('staff', StaffRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

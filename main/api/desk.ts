@@ -1,6 +1,7 @@
 /** Opens a profile's store and builds the dispatcher every transport shares. */
 import type { Keychain } from '../core/security/keychain.ts';
 import { DEFAULT_IDLE_LOCK_MS, Sessions } from '../core/security/sessions.ts';
+import { activePerson } from '../core/security/staff.ts';
 import { openStore, type Store } from '../core/store/open.ts';
 import { getSetting } from '../core/store/settings.ts';
 import { SyncClient } from '../core/sync/client.ts';
@@ -31,7 +32,11 @@ export interface DeskOptions {
 
 export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const store = await openStore(opts);
-  const sessions = new Sessions(() => idleLockMs(store, opts.idleLockMs ?? DEFAULT_IDLE_LOCK_MS));
+  const sessions = new Sessions(
+    () => idleLockMs(store, opts.idleLockMs ?? DEFAULT_IDLE_LOCK_MS),
+    Date.now,
+    (id) => activePerson(store.db, id),
+  );
   const sync = new SyncClient(store, opts.keychain, { intervalMs: opts.syncIntervalMs ?? 15_000 });
   if (opts.syncIntervalMs !== 0) sync.start();
   const dispatcher = new Dispatcher({ store, sessions, keychain: opts.keychain, sync });

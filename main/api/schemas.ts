@@ -20,12 +20,7 @@ export const Line = line;
  */
 export const Str = wellFormed;
 
-export const Username = z
-  .string()
-  .trim()
-  .min(3, 'must have at least 3 characters')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[a-zA-Z0-9._-]+$/, 'may use only letters without marks, digits, dot, dash and underscore');
+export { Username } from '../../common/protocol/directory.ts';
 
 // Well-formed too: an unpaired surrogate is hashed as U+FFFD, so two different passwords would both open the account.
 export const Password = wellFormed(1024).min(1, 'must not be empty');

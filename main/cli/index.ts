@@ -17,7 +17,7 @@ import { DB_FILE, openStore } from '../core/store/open.ts';
 import { RENDERER_DIR } from '../web/renderer-dir.ts';
 import { startWebHost } from '../web/server.ts';
 import { doctor } from './doctor.ts';
-import { readPassword } from './password-prompt.ts';
+import { readPassword } from '../../common/node/password-prompt.ts';
 
 const DEMO_CREDENTIALS = 'DEMO-CREDENTIALS.txt';
 

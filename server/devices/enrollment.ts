@@ -1,12 +1,14 @@
 /**
  * Desk enrollment: IT prints a one-time code on the hub (valid 24 hours), types it on the desk, and the
- * desk gets a device token it keeps in its OS keychain. Revoking a device cuts it off at its next call.
+ * desk gets a device token it keeps in its OS keychain; a standalone desk's accounts join the directory in
+ * the same step. Revoking a device cuts it off at its next call.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { newId } from '../../common/ids.ts';
 import { EnrollRequest } from '../../common/protocol/sync.ts';
 import type { HubDb } from '../db/connect.ts';
+import { joinStaff } from '../directory/staff.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { hashSecret, newSecret } from '../secrets.ts';
 
@@ -60,7 +62,8 @@ export async function deviceOf(db: HubDb, req: FastifyRequest): Promise<string> 
 }
 
 export function registerEnrollment(app: FastifyInstance, db: HubDb): void {
-  app.post('/enroll', { bodyLimit: 4096 }, async (req, reply) => {
+  // Room for a standalone desk's accounts (at most 1,000, a few hundred bytes each).
+  app.post('/enroll', { bodyLimit: 1024 * 1024 }, async (req, reply) => {
     const parsed = EnrollRequest.safeParse(req.body);
     if (!parsed.success)
       throw new HttpError(400, 'invalid_input', 'the body does not match the schema', undefined, zodIssues(parsed.error));
@@ -80,6 +83,8 @@ export function registerEnrollment(app: FastifyInstance, db: HubDb): void {
         hashSecret(token),
       ]);
       await tx.query('UPDATE enrollment_codes SET used_at = now(), device_id = $2 WHERE code_hash = $1', [code.code_hash, deviceId]);
+      // A clash refuses the whole enrollment: the code stays unused for the next try.
+      await joinStaff(tx, deviceId, parsed.data.staff);
       return true;
     });
     if (!enrolled) throw new HttpError(401, 'invalid_code', 'the enrollment code is wrong, already used, or older than 24 hours', 'code');

@@ -14,6 +14,7 @@ const ENTITIES: Record<Entity, string> = {
   comment: 'comments',
   consent: 'consents',
   account_request: 'account_requests',
+  staff: 'staff',
 };
 
 /** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */
@@ -59,12 +60,13 @@ export async function pullPage(db: Queryable, cursor: number, limit: number, cou
 }
 
 /**
- * Puts in front of the page the current rows its rows point to that the desk may not have yet: those past
+ * Puts in front of the page the current rows its rows point to that the desk may not have yet (a
+ * submission's customer, an event's submission, the people named by id): those past
  * the cursor the page started from (everything up to it was delivered by earlier pages). A row that is
  * also in the page is applied twice, which is harmless.
  */
 async function withReferences(db: Queryable, page: FeedRow[], cursor: number): Promise<FeedRow[]> {
-  const undelivered = async (entity: 'submission' | 'customer', table: string, ids: Set<string>) =>
+  const undelivered = async (entity: 'submission' | 'customer' | 'staff', table: string, ids: Set<string>) =>
     ids.size === 0
       ? []
       : (
@@ -84,5 +86,8 @@ async function withReferences(db: Queryable, page: FeedRow[], cursor: number): P
     ),
   );
   const customers = await undelivered('customer', 'customers', idsIn([...submissions, ...page], 'customer_id'));
-  return [...customers, ...submissions, ...page];
+  const rows = [...submissions, ...page];
+  const people = new Set(['assignee_id', 'actor_id', 'decided_by_id'].flatMap((field) => [...idsIn(rows, field)]));
+  const staff = await undelivered('staff', 'staff', people);
+  return [...staff, ...customers, ...submissions, ...page];
 }

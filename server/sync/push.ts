@@ -7,6 +7,7 @@ import { newId } from '../../common/ids.ts';
 import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/sync.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
+import { knownPerson } from '../directory/staff.ts';
 import { queueReplyMail } from '../mail/queue.ts';
 
 class Rejected extends Error {
@@ -20,8 +21,8 @@ class Rejected extends Error {
 
 async function submission(tx: Queryable, id: string) {
   const row = (
-    await tx.query<{ id: string; status: string; assignee: string | null; version: number }>(
-      'SELECT id, status, assignee, version FROM submissions WHERE id = $1 FOR UPDATE',
+    await tx.query<{ id: string; status: string; assignee: string | null; assignee_id: string | null; version: number }>(
+      'SELECT id, status, assignee, assignee_id, version FROM submissions WHERE id = $1 FOR UPDATE',
       [id],
     )
   ).rows[0];
@@ -45,16 +46,16 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void
   async 'submission.note'(tx, m) {
     await submission(tx, m.entityId);
     await tx.query(
-      `INSERT INTO submission_events (id, submission_id, type, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, 0) ON CONFLICT (id) DO NOTHING`,
-      [m.payload.eventId, m.entityId, m.actorName, m.payload.body, at(m.createdAt)],
+      `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, $6, 0) ON CONFLICT (id) DO NOTHING`,
+      [m.payload.eventId, m.entityId, await knownPerson(tx, m.actorId), m.actorName, m.payload.body, at(m.createdAt)],
     );
   },
   async 'submission.reply'(tx, m) {
     await submission(tx, m.entityId);
     const { eventId, body } = m.payload;
     const inserted = await tx.query(
-      `INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', $3, $4, '{"delivery":"queued"}', $5, 0) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [eventId, m.entityId, m.actorName, body, at(m.createdAt)],
+      `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', $3, $4, $5, '{"delivery":"queued"}', $6, 0) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [eventId, m.entityId, await knownPerson(tx, m.actorId), m.actorName, body, at(m.createdAt)],
     );
     if (inserted.rows.length) await queueReplyMail(tx, eventId, m.entityId, body);
   },
@@ -77,10 +78,11 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void
         decidedAt: c.decided_at,
       });
     }
-    await tx.query('UPDATE comments SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1', [
+    await tx.query('UPDATE comments SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5 WHERE id = $1', [
       m.entityId,
       decision,
       m.actorName,
+      await knownPerson(tx, m.actorId),
       at(m.createdAt),
     ]);
   },
@@ -95,17 +97,36 @@ async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submiss
       assignee: s.assignee,
     });
   }
-  const to = m.mutation === 'submission.status' ? m.payload.to : m.payload.to === null ? null : (m.payload.toName ?? m.payload.to);
-  const from = field === 'status' ? s.status : s.assignee;
-  await tx.query(`UPDATE submissions SET ${field} = $2, version = version + 1, updated_at = now() WHERE id = $1`, [m.entityId, to]);
+  const actorId = await knownPerson(tx, m.actorId);
+  let data: Record<string, unknown>;
+  if (m.mutation === 'submission.status') {
+    data = { from: s.status, to: m.payload.to };
+    await tx.query(`UPDATE submissions SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      m.entityId,
+      m.payload.to,
+    ]);
+  } else {
+    // The assignee by id when the directory knows them; the name as the desk showed it, for the timeline.
+    // The assignee by id when the directory knows them, and by the name the desk showed, for the timeline:
+    // the event's data has the shape the desk gave its own copy, so every desk shows it the same.
+    const toId = await knownPerson(tx, m.payload.to);
+    const toName = m.payload.to === null ? null : (m.payload.toName ?? m.payload.to);
+    data = { from: s.assignee_id, to: m.payload.to, ...(toName && { toName }) };
+    await tx.query(`UPDATE submissions SET assignee = $2, assignee_id = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      m.entityId,
+      toName,
+      toId,
+    ]);
+  }
   await tx.query(
-    `INSERT INTO submission_events (id, submission_id, type, actor_name, data, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)`,
+    `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, data, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, 0)`,
     [
       m.payload.eventId ?? newId(),
       m.entityId,
       field === 'status' ? 'status_change' : 'assignment',
+      actorId,
       m.actorName,
-      JSON.stringify({ from, to }),
+      JSON.stringify(data),
       at(m.createdAt),
     ],
   );

@@ -18,9 +18,9 @@ test(
   { timeout: 120_000 },
   async () => {
     const desk = await tempDesk();
-    await addStaff(desk.store, 'it', 'it_admin');
+    await addStaff(desk.store, 'quantri', 'it_admin');
     const it = (m: string, i: unknown) => desk.dispatcher.call('it', m, i);
-    assert.ok((await it('auth.signIn', { username: 'it', password: PASSWORD })).ok);
+    assert.ok((await it('auth.signIn', { username: 'quantri', password: PASSWORD })).ok);
     const enrolled = await it('sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: 'Máy cũ' });
     assert.ok(enrolled.ok, JSON.stringify(enrolled));
     const { deviceId } = enrolled.result as { deviceId: string };

@@ -147,7 +147,8 @@ test('a desk killed with SIGKILL in the middle of a pull, then restarted: every 
   const end = Number(
     (
       await hub.db.query<{ seq: string }>(
-        `SELECT greatest((SELECT max(seq) FROM customers), (SELECT max(seq) FROM submissions), (SELECT max(seq) FROM submission_events))::text AS seq`,
+        `SELECT greatest((SELECT max(seq) FROM customers), (SELECT max(seq) FROM submissions), (SELECT max(seq) FROM submission_events),
+           (SELECT max(seq) FROM staff))::text AS seq`,
       )
     ).rows[0]!.seq,
   );

@@ -147,6 +147,7 @@ async function device() {
     entityId: submissionId,
     baseVersion: null,
     payload: { eventId: newId(), body: 'Đã gọi khách' },
+    actorId: newId(),
     actorName: 'Nguyễn Thị Lan',
     createdAt: Date.now(),
     ...extra,

@@ -192,3 +192,35 @@ test('0006 → 0007 (delivery text): reply events lose the mail server words tha
   const everything = JSON.stringify((await db.query('SELECT data FROM submission_events')).rows);
   assert.doesNotMatch(everything, /lan@gmail\.com/);
 });
+
+test('0007 → 0008 (directory): every row stays, named people keep their names and get no id; usernames are unique whatever their case', async () => {
+  await hubAt(7);
+  const ids = await seedV1(db);
+  await db.query(`UPDATE submissions SET assignee = 'Nhân viên Lan' WHERE id = $1`, [ids.submission]);
+  const maxSeq = Number((await db.query<{ s: string }>('SELECT max(seq) AS s FROM submissions')).rows[0]!.s);
+  assert.equal(await migrateHub(db, 8), 1);
+
+  const submission = (
+    await db.query<{ assignee: string; assignee_id: null; seq: string }>('SELECT assignee, assignee_id, seq FROM submissions')
+  ).rows[0]!;
+  assert.deepEqual({ ...submission, seq: Number(submission.seq) }, { assignee: 'Nhân viên Lan', assignee_id: null, seq: maxSeq });
+  const reply = (await db.query('SELECT actor_name, actor_id FROM submission_events WHERE id = $1', [ids.reply])).rows[0];
+  assert.deepEqual(reply, { actor_name: 'Lan', actor_id: null });
+  assert.deepEqual(await rowsOf(db, 'staff'), []);
+
+  const person = (username: string) =>
+    db.query(
+      `INSERT INTO staff (id, username, display_name, role, password_hash, seq) VALUES ($1, $2, 'Lan', 'operator', '$argon2id$x', 0)`,
+      [newId(), username],
+    );
+  await person('lan');
+  await assert.rejects(person('LAN'), /staff_username|duplicate/);
+  await assert.rejects(
+    db.query(`INSERT INTO staff (id, username, display_name, role, password_hash, seq) VALUES ($1, 'x', 'X', 'owner', 'h', 0)`, [newId()]),
+    /check/i,
+  );
+  const lan = (await db.query<{ id: string; seq: string }>('SELECT id, seq FROM staff')).rows[0]!;
+  assert.ok(Number(lan.seq) > maxSeq, 'a person is in the change log, so desks pull them');
+  await db.query('UPDATE submissions SET assignee_id = $1 WHERE id = $2', [lan.id, ids.submission]);
+  await assert.rejects(db.query('UPDATE submissions SET assignee_id = $1 WHERE id = $2', [newId(), ids.submission]), /foreign key/i);
+});

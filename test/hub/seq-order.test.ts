@@ -173,7 +173,7 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
   const pusher = async (token: string, submission: string) => {
     let version = 1;
     for (let i = 0; i < 15; i++) {
-      const base = { entityId: submission, entityType: 'submission', actorName: 'Lan', createdAt: Date.now() };
+      const base = { entityId: submission, entityType: 'submission', actorId: newId(), actorName: 'Lan', createdAt: Date.now() };
       const { results } = await call('/sync/push', token, {
         mutations: [
           { ...base, id: newId(), mutation: 'submission.note', baseVersion: null, payload: { eventId: newId(), body: `Ghi chú ${i}` } },

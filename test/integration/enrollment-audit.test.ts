@@ -31,11 +31,14 @@ const auditRows = (db: Desk['store']['db'], prefix: string) =>
     .prepare('SELECT actor_id, actor_name, actor_role, action, target_id, detail FROM audit_log WHERE action LIKE ? ORDER BY seq')
     .all(`${prefix}%`) as AuditRowOut[];
 
+let desks = 0;
+/** A standalone desk with its own IT admin (each a different person: they all join the one hub's directory). */
 async function itAdminDesk() {
   const desk = await tempDesk();
-  const it = await addStaff(desk.store, 'quantri', 'it_admin');
+  const username = `quantri${++desks}`;
+  const it = await addStaff(desk.store, username, 'it_admin');
   const call = (m: string, i: unknown = {}) => desk.dispatcher.call('it', m, i);
-  assert.ok((await call('auth.signIn', { username: 'quantri', password: PASSWORD })).ok);
+  assert.ok((await call('auth.signIn', { username, password: PASSWORD })).ok);
   return { desk, it, call };
 }
 

@@ -137,6 +137,23 @@ test('0002 → 0003 (event ids): events pulled with "-event" ids and the local c
   db.close();
 });
 
+test("0004 → 0005 (decided by id): every row stays; a decided comment keeps its decider's name and has no id; a new decision names its person by id", () => {
+  const { db } = storeAt(4);
+  const ids = seedV1(db);
+  const comment = newId();
+  db.prepare(
+    `INSERT INTO comments (id, customer_id, page_url, body, posted_at, status, decided_by, decided_at) VALUES (?, ?, 'https://shop.example.vn/p/1', 'Tốt', 1, 'approved', 'Minh', 2)`,
+  ).run(comment, ids.customer);
+  const before = Object.fromEntries([...V1_TABLES, 'comments'].map((t) => [t, rowsOf(db, t)]));
+  migrate(db, 5);
+  assert.equal(schemaVersion(db), 5);
+  for (const t of V1_TABLES) assert.deepEqual(rowsOf(db, t), before[t], `${t} is unchanged`);
+  assert.deepEqual(db.prepare('SELECT decided_by AS name, decided_by_id AS id FROM comments').get(), { name: 'Minh', id: null });
+  db.prepare(`UPDATE comments SET decided_by_id = ? WHERE id = ?`).run(ids.staff, comment);
+  assert.throws(() => db.prepare(`UPDATE comments SET decided_by_id = ? WHERE id = ?`).run(newId(), comment), /FOREIGN KEY/);
+  db.close();
+});
+
 test('a store written at schema 1 opens in this Backdesk: openStore applies every later migration and the data is all there', async () => {
   const { db, dataDir, keyHex } = storeAt(1);
   const ids = seedV1(db);

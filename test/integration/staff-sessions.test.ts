@@ -49,11 +49,13 @@ test('weak passwords are refused when staff are created', async () => {
 
 test('an idle session locks itself after the configured time; unlock needs the password', async () => {
   let now = 1_000;
+  const lan = { id: 'p', username: 'lan', displayName: 'Lan', role: 'operator' as const, grants: [] };
   const sessions = new Sessions(
     () => 10 * 60_000,
     () => now,
+    () => lan,
   );
-  const s = sessions.start('c1', { id: 'p', username: 'lan', displayName: 'Lan', role: 'operator', grants: [] });
+  const s = sessions.start('c1', lan);
   now += 10 * 60_000;
   assert.equal(sessions.peek('c1')!.locked, false, 'exactly the idle time is not yet over it');
   now += 1;

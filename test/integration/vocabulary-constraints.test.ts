@@ -5,15 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { INBOXES, ROLES } from '../../common/roles.ts';
+import { INBOXES } from '../../common/roles.ts';
 import { tempStore } from '../support/fixtures.ts';
 import { SHARED_VOCABULARY_COLUMNS } from '../support/vocabulary-columns.ts';
 
 /** table.column → the list it must allow, exactly. */
 const VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   ...SHARED_VOCABULARY_COLUMNS,
-  'staff.role': ROLES, // the desk's own staff table
-  'staff_grants.inbox': INBOXES,
+  'staff_grants.inbox': INBOXES, // the hub keeps a person's grants as a JSON list, parsed with the same vocabulary
 };
 
 /** The values of every `column IN ('a', 'b')` constraint in a CREATE TABLE statement. */

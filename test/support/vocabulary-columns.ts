@@ -1,4 +1,5 @@
 /** Which column of the desk's and the hub's tables holds which shared vocabulary (for the CHECK-list tests). */
+import { ROLES } from '../../common/roles.ts';
 import { COMMENT_STATUSES } from '../../common/vocabulary/comments.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../../common/vocabulary/customers.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../../common/vocabulary/submissions.ts';
@@ -12,4 +13,5 @@ export const SHARED_VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   'submission_events.type': EVENT_TYPES,
   'comments.status': COMMENT_STATUSES,
   'account_requests.type': ACCOUNT_REQUEST_TYPES,
+  'staff.role': ROLES, // the desk's accounts and the organisation's directory on the hub
 };

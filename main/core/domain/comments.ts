@@ -42,7 +42,13 @@ export function moderateComment(db: Db, id: string, actor: { id: string; name: s
     if (row.status === decision) return;
     // The first decision wins, as at the hub: a second one here would only come back refused after the next sync.
     if (row.status !== 'pending') throw new DomainError('stale', `this comment was already ${row.status} by ${row.decidedBy ?? 'someone'}`);
-    stmt(db, 'UPDATE comments SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(decision, actor.name, now, id);
+    stmt(db, 'UPDATE comments SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ? WHERE id = ?').run(
+      decision,
+      actor.name,
+      actor.id,
+      now,
+      id,
+    );
     enqueue(db, { mutation: 'comment.moderate', entityType: 'comment', entityId: id, payload: { decision }, actorId: actor.id }, now);
   })();
 }

@@ -1,7 +1,8 @@
 /**
  * Signed-in sessions, one per connection (an Electron window, or a browser-host cookie).
  * A session idle for longer than the configured time locks itself: every call but unlock and sign-out is
- * refused until the person types their password again.
+ * refused until the person types their password again. Each call sees the person as the store holds them
+ * now: a role or grant changed in the directory applies at once, and a disabled account's sessions end.
  */
 import type { Person } from '../../../common/roles.ts';
 
@@ -19,7 +20,9 @@ export class Sessions {
 
   constructor(
     private readonly idleLockMs: () => number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
+    /** The person as they are now, or null once their account is disabled or gone. */
+    private readonly currentPerson: (id: string) => Person | null,
   ) {}
 
   start(connectionId: string, person: Person): Session {
@@ -37,6 +40,12 @@ export class Sessions {
   peek(connectionId: string): Session | null {
     const s = this.byConnection.get(connectionId);
     if (!s) return null;
+    const person = this.currentPerson(s.person.id);
+    if (!person) {
+      this.byConnection.delete(connectionId);
+      return null;
+    }
+    s.person = person;
     if (!s.locked && this.now() - s.lastActiveAt > this.idleLockMs()) s.locked = true;
     return s;
   }

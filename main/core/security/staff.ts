@@ -2,7 +2,8 @@
 import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../../common/node/passwords.ts';
+import type { JoiningStaff } from '../../../common/protocol/directory.ts';
 import type { Inbox, Person, Role } from '../../../common/roles.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -95,6 +96,24 @@ export const countStaff = (db: Db): number => (stmt(db, 'SELECT count(*) AS n FR
 
 export function listStaff(db: Db): Person[] {
   return (stmt(db, 'SELECT * FROM staff WHERE active = 1 ORDER BY display_name').all() as StaffRow[]).map((r) => toPerson(db, r));
+}
+
+/**
+ * This desk's accounts as they join the organisation's directory when the desk enrolls: every account it
+ * has, disabled ones too (what they did still names them), with its password hash so nobody has to choose a
+ * new password.
+ */
+export function joiningStaff(db: Db): JoiningStaff[] {
+  return (stmt(db, 'SELECT * FROM staff ORDER BY created_at').all() as StaffRow[]).map((row) => {
+    const { id, username, displayName, role, grants } = toPerson(db, row);
+    return { id, username, displayName, role, grants, passwordHash: row.password_hash, active: row.active === 1 };
+  });
+}
+
+/** The person with this id as the store holds them now, or null when the account is disabled or unknown. */
+export function activePerson(db: Db, id: string): Person | null {
+  const row = stmt(db, 'SELECT * FROM staff WHERE id = ? AND active = 1').get(id) as StaffRow | undefined;
+  return row ? toPerson(db, row) : null;
 }
 
 function toPerson(db: Db, row: StaffRow): Person {

@@ -28,13 +28,13 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   submission: (db, r) =>
     stmt(
       db,
-      `INSERT INTO submissions (id, kind, customer_id, subject, body, details, status, priority, assignee_name, created_at, updated_at, version)
-       VALUES (@id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee, @created_at, @updated_at, @version)
+      `INSERT INTO submissions (id, kind, customer_id, subject, body, details, status, priority, assignee_name, assignee_id, created_at, updated_at, version)
+       VALUES (@id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee, @assignee_id, @created_at, @updated_at, @version)
        ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, body = excluded.body, details = excluded.details,
          priority = excluded.priority, updated_at = max(submissions.updated_at, excluded.updated_at),
          status = CASE WHEN ${PENDING} THEN submissions.status ELSE excluded.status END,
          assignee_name = CASE WHEN ${PENDING} THEN submissions.assignee_name ELSE excluded.assignee_name END,
-         assignee_id = CASE WHEN ${PENDING} THEN submissions.assignee_id ELSE (SELECT id FROM staff WHERE display_name = excluded.assignee_name) END,
+         assignee_id = CASE WHEN ${PENDING} THEN submissions.assignee_id ELSE excluded.assignee_id END,
          version = CASE WHEN ${PENDING} THEN submissions.version ELSE excluded.version END`,
     ).run({
       id: r.id,
@@ -45,6 +45,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       status: r.status,
       priority: r.priority,
       assignee: r.assignee,
+      assignee_id: r.assignee_id,
       version: r.version,
       details: json(r.details),
       created_at: ms(r.created_at),
@@ -54,19 +55,21 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   event: (db, r) =>
     stmt(
       db,
-      `INSERT INTO submission_events (id, submission_id, type, actor_name, body, data, created_at)
-       VALUES (@id, @submission_id, @type, @actor_name, @body, @data, @created_at)
-       ON CONFLICT (id) DO UPDATE SET data = excluded.data, actor_name = coalesce(submission_events.actor_name, excluded.actor_name)`,
+      `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, body, data, created_at)
+       VALUES (@id, @submission_id, @type, @actor_id, @actor_name, @body, @data, @created_at)
+       ON CONFLICT (id) DO UPDATE SET data = excluded.data, actor_name = coalesce(submission_events.actor_name, excluded.actor_name),
+         actor_id = coalesce(submission_events.actor_id, excluded.actor_id)`,
     ).run({ ...r, data: json(r.data), created_at: ms(r.created_at) }),
 
   comment: (db, r) =>
     stmt(
       db,
-      `INSERT INTO comments (id, customer_id, page_url, body, posted_at, status, decided_by, decided_at)
-       VALUES (@id, @customer_id, @page_url, @body, @posted_at, @status, @decided_by, @decided_at)
+      `INSERT INTO comments (id, customer_id, page_url, body, posted_at, status, decided_by, decided_by_id, decided_at)
+       VALUES (@id, @customer_id, @page_url, @body, @posted_at, @status, @decided_by, @decided_by_id, @decided_at)
        ON CONFLICT (id) DO UPDATE SET
          status = CASE WHEN ${PENDING} THEN comments.status ELSE excluded.status END,
          decided_by = CASE WHEN ${PENDING} THEN comments.decided_by ELSE excluded.decided_by END,
+         decided_by_id = CASE WHEN ${PENDING} THEN comments.decided_by_id ELSE excluded.decided_by_id END,
          decided_at = CASE WHEN ${PENDING} THEN comments.decided_at ELSE excluded.decided_at END`,
     ).run({ ...r, posted_at: ms(r.posted_at), decided_at: ms(r.decided_at) }),
 
@@ -83,6 +86,20 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, status) VALUES (@id, @customer_id, @type, @changes, @requested_at, @status)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status`,
     ).run({ ...r, changes: json(r.changes), requested_at: ms(r.requested_at) }),
+
+  // The directory's row is the account: a change of name, role, grants, password or a disabling made for the
+  // organisation applies here as it arrives. The lockout counters stay this desk's own.
+  staff: (db, r) => {
+    stmt(
+      db,
+      `INSERT INTO staff (id, username, display_name, role, password_hash, active, created_at)
+       VALUES (@id, @username, @display_name, @role, @password_hash, @active, @created_at)
+       ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
+         password_hash = excluded.password_hash, active = excluded.active`,
+    ).run({ ...r, active: r.active ? 1 : 0, created_at: ms(r.created_at) });
+    stmt(db, 'DELETE FROM staff_grants WHERE staff_id = ?').run(r.id);
+    if (r.role === 'operator') for (const g of r.grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(r.id, g);
+  },
 };
 
 export function applyChange(db: Db, c: Change): void {

@@ -132,7 +132,7 @@ export class SyncClient {
       const rows = stmt(
         db,
         `SELECT o.id, o.mutation, o.entity_type AS entityType, o.entity_id AS entityId, o.base_version AS baseVersion, o.payload,
-                coalesce(s.display_name, '?') AS actorName, o.created_at AS createdAt
+                o.actor_id AS actorId, coalesce(s.display_name, '?') AS actorName, o.created_at AS createdAt
          FROM outbox o LEFT JOIN staff s ON s.id = o.actor_id WHERE o.state = 'pending' ORDER BY o.created_at, o.id LIMIT ?`,
       ).all(this.opts.pushBatch ?? PUSH_BATCH) as { id: string; payload: string; [k: string]: unknown }[];
       if (rows.length === 0) return;

@@ -1,8 +1,9 @@
-/** Enrolling this desk with a hub, with IT's one-time code; every attempt is audited. */
+/** Enrolling this desk with a hub, with IT's one-time code; its accounts join the directory; every attempt is audited. */
 import { EnrollResponse } from '../../../common/protocol/sync.ts';
 import { neutralise } from '../../../common/text/rules.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
+import { joiningStaff } from '../security/staff.ts';
 import type { Store } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
 import { checkHubUrl } from './hub-url.ts';
@@ -25,7 +26,10 @@ export async function enroll(
   try {
     const base = checkHubUrl(hubUrl);
     hub = base.origin;
-    const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify({ code, deviceName }) });
+    // This desk's accounts join the organisation's directory in the same step; a username someone else
+    // holds there refuses the enrollment, with both people named.
+    const request = { code, deviceName, staff: joiningStaff(store.db) };
+    const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify(request) });
     await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
     store.db.transaction(() => {
       setSetting(store.db, URL_KEY, base.origin);

@@ -9,8 +9,8 @@ type Event = Detail['timeline'][number];
 export function Timeline({ detail, words }: { detail: Detail; words: string }) {
   const { t } = useTranslation();
   const statusName = (s: unknown) => (typeof s === 'string' ? t(`status.${s}`) : '');
-  // A desk's own event names the assignee in `toName` (its `to` is a staff id of that desk); the hub's copy,
-  // which is what every desk holds after a sync, names them in `to`, because staff ids are per desk.
+  // An assignment names the assignee by id in `to` and as they were called then in `toName`; events the hub
+  // recorded before the staff directory named them in `to` only.
   const assigneeName = (data: Record<string, unknown>) =>
     typeof data.toName === 'string' ? data.toName : typeof data.to === 'string' ? data.to : '';
   const titleOf = (e: Event, actor: string) => {

@@ -1,3 +1,7 @@
+/**
+ * Staff passwords, for the desk and the hub alike: argon2id hashes (a desk signs people in offline with the
+ * hash the organisation's directory replicated to it) and the rule a new password must meet.
+ */
 import argon2 from 'argon2';
 
 /** argon2id with the library's defaults (64 MiB, t=3, p=4): OWASP-grade and tuned upstream. */

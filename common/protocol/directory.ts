@@ -1,0 +1,62 @@
+/**
+ * The organisation's staff directory as it travels: a desk's own accounts joining it at enrollment, and the
+ * directory's rows replicated to every desk by pull, password hashes included, so people sign in on any desk,
+ * offline too. The hub's copy is the one that counts; docs/sync-protocol.md describes it in words.
+ */
+import { z } from 'zod';
+import { Id } from '../ids.ts';
+import { INBOXES, ROLES } from '../roles.ts';
+import { line, wellFormed } from '../text/schemas.ts';
+
+/** A sign-in name: the same on every desk, compared without regard to case. */
+export const Username = z
+  .string()
+  .trim()
+  .min(3, 'must have at least 3 characters')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[a-zA-Z0-9._-]+$/, 'may use only letters without marks, digits, dot, dash and underscore');
+
+export const DISPLAY_NAME_MAX = 100;
+
+/** An argon2id hash in its PHC string form: what a desk checks a typed password against. */
+const PasswordHash = wellFormed(200).regex(/^\$argon2id\$[A-Za-z0-9$=,+/]+$/, 'must be an argon2id hash');
+
+const Grants = z
+  .array(z.enum(INBOXES))
+  .max(INBOXES.length)
+  .refine((g) => new Set(g).size === g.length, 'must not name an inbox twice');
+
+/** One account a standalone desk brings into the directory when it enrolls. */
+export const JoiningStaff = z
+  .object({
+    id: Id,
+    username: Username,
+    // Names made before display names had to be one line still join: the hub shows them as they are.
+    displayName: wellFormed(DISPLAY_NAME_MAX).min(1),
+    role: z.enum(ROLES),
+    grants: Grants,
+    passwordHash: PasswordHash,
+    active: z.boolean(),
+  })
+  .strict();
+export type JoiningStaff = z.infer<typeof JoiningStaff>;
+
+/** A directory row as the hub's pull sends it (PostgreSQL's to_jsonb of the staff table). */
+export const StaffRow = z.object({
+  id: Id,
+  username: Username,
+  display_name: wellFormed(DISPLAY_NAME_MAX).min(1),
+  role: z.enum(ROLES),
+  grants: Grants,
+  password_hash: PasswordHash,
+  active: z.boolean(),
+  version: z.number().int().positive(),
+  created_at: z
+    .string()
+    .max(40)
+    .refine((t) => !Number.isNaN(Date.parse(t)), 'must be a date and time'),
+});
+export type StaffRow = z.infer<typeof StaffRow>;
+
+/** A new director's display name: one line, as the first-run screen and `init` ask for it. */
+export const DisplayName = line(DISPLAY_NAME_MAX);

@@ -1,0 +1,83 @@
+/**
+ * The organisation's staff directory on the hub: one account per person for every desk. It is made by the
+ * first director (`backdesk-hub init`) and by standalone desks whose accounts join it when they enroll;
+ * desks replicate it by pull (server/sync/pull.ts), password hashes included, so people sign in anywhere.
+ */
+import type { JoiningStaff } from '../../common/protocol/directory.ts';
+import type { Role } from '../../common/roles.ts';
+import type { HubDb, Queryable } from '../db/connect.ts';
+import { takeWriteLock } from '../db/write-lock.ts';
+import { HttpError } from '../http-errors.ts';
+
+interface Holder {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+}
+
+const holderOf = async (tx: Queryable, username: string) =>
+  (await tx.query<Holder>('SELECT id, username, display_name, role FROM staff WHERE lower(username) = lower($1)', [username])).rows[0];
+
+/**
+ * Brings a standalone desk's accounts into the directory, inside its enrollment's transaction. An account the
+ * directory already has (the same id: a desk enrolling again) stays as the directory holds it. A username
+ * another person holds is refused with both people named, and nothing of the enrollment is kept.
+ */
+export async function joinStaff(tx: Queryable, deviceId: string, people: JoiningStaff[]): Promise<void> {
+  if (people.length === 0) return;
+  await takeWriteLock(tx);
+  for (const p of people) {
+    if ((await tx.query('SELECT 1 FROM staff WHERE id = $1', [p.id])).rows.length) continue;
+    const holder = await holderOf(tx, p.username);
+    if (holder) {
+      throw new HttpError(
+        409,
+        'username_taken',
+        `the username ${p.username} of ${p.displayName} (${p.role}) on this workstation already belongs to ${holder.display_name} ` +
+          `(${holder.role}) in the organisation's directory: rename one of them, then enroll again`,
+        'staff',
+      );
+    }
+    await tx.query(
+      `INSERT INTO staff (id, username, display_name, role, grants, password_hash, active, joined_from, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)`,
+      [p.id, p.username, p.displayName, p.role, JSON.stringify(p.role === 'operator' ? p.grants : []), p.passwordHash, p.active, deviceId],
+    );
+  }
+}
+
+/**
+ * The organisation's first director, made once: the "directory is empty" check and the insert hold the
+ * write lock together, so two `init`s racing each other make one director and the other is refused.
+ */
+export async function createFirstDirector(
+  db: HubDb,
+  person: { id: string; username: string; displayName: string; passwordHash: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await takeWriteLock(tx);
+    if ((await tx.query('SELECT 1 FROM staff LIMIT 1')).rows.length) return false;
+    await tx.query(`INSERT INTO staff (id, username, display_name, role, password_hash, seq) VALUES ($1, $2, $3, 'director', $4, 0)`, [
+      person.id,
+      person.username,
+      person.displayName,
+      person.passwordHash,
+    ]);
+    return true;
+  });
+}
+
+export async function listDirectory(db: Queryable) {
+  return (
+    await db.query<Holder & { grants: string[]; active: boolean }>(
+      'SELECT id, username, display_name, role, grants, active FROM staff ORDER BY lower(username)',
+    )
+  ).rows;
+}
+
+/** The id when the directory knows this person, else null (an account made on a desk that has not joined). */
+export async function knownPerson(tx: Queryable, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  return (await tx.query('SELECT 1 FROM staff WHERE id = $1', [id])).rows.length ? id : null;
+}

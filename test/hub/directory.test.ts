@@ -1,0 +1,182 @@
+/**
+ * The organisation's staff directory across desks and the hub: the first director made once with
+ * `backdesk-hub init`; a standalone desk's people joining it as the desk enrolls (a username someone else
+ * holds refused, both people named); a person made on desk A signing in on desk B, offline, after B synced;
+ * an assignment naming its person by id, so two people with one display name are never mixed up; a disabled
+ * person refused on a desk once it has synced, their open session there ended.
+ * Runs on PGlite and on PostgreSQL, like every hub file.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import type { Desk } from '../../main/api/desk.ts';
+import { assign } from '../../main/core/domain/submission-work.ts';
+import { createStaff, listStaff } from '../../main/core/security/staff.ts';
+import { setSetting } from '../../main/core/store/settings.ts';
+import { URL_KEY } from '../../main/core/sync/hub-link.ts';
+import { enrolledDesk } from '../support/enrolled-desk.ts';
+import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { complaint, startTestHub, testHubStorage } from '../support/hub.ts';
+
+const hub = await startTestHub();
+
+const signIn = (desk: Desk, connection: string, username: string) =>
+  desk.dispatcher.call(connection, 'auth.signIn', { username, password: PASSWORD });
+
+const directory = async () =>
+  (
+    await hub.db.query<{ id: string; username: string; display_name: string; role: string; joined_from: string | null }>(
+      'SELECT id, username, display_name, role, joined_from FROM staff ORDER BY username',
+    )
+  ).rows;
+
+/** Enrolls a desk through its IT admin's `sync.enroll`; the envelope as the API answers it. */
+async function enrollThroughApi(desk: Desk, it: string, code: string) {
+  assert.ok((await signIn(desk, `it-${it}`, it)).ok);
+  return desk.dispatcher.call(`it-${it}`, 'sync.enroll', { hubUrl: hub.url, code, deviceName: `Máy ${it}` });
+}
+
+test(
+  'backdesk-hub init makes the organisation’s first director once; the password comes from stdin, never argv',
+  { timeout: 120_000 },
+  async () => {
+    const storage = await testHubStorage();
+    const init = (username: string) =>
+      spawnSync(
+        process.execPath,
+        ['bin/backdesk-hub.mjs', 'init', '--username', username, '--name', 'Trần Minh Đức', '--data-dir', storage.dataDir],
+        { input: `${PASSWORD}\n`, env: { ...process.env, ...storage.env }, encoding: 'utf8', timeout: 60_000 },
+      );
+    const first = init('giamdoc');
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /Created director giamdoc/);
+    const second = init('giamdoc2');
+    assert.equal(second.status, 1, 'a second first director is refused');
+    assert.match(second.stderr, /already has its staff directory/);
+    const usage = spawnSync(process.execPath, ['bin/backdesk-hub.mjs', 'init', '--username', 'x', '--data-dir', storage.dataDir], {
+      env: { ...process.env, ...storage.env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(usage.status, 64, usage.stderr);
+
+    const db = await storage.connect();
+    const rows = (
+      await db.query<{ username: string; role: string; password_hash: string }>('SELECT username, role, password_hash FROM staff')
+    ).rows;
+    assert.deepEqual(
+      rows.map((r) => [r.username, r.role]),
+      [['giamdoc', 'director']],
+    );
+    assert.match(rows[0]!.password_hash, /^\$argon2id\$/);
+    assert.ok(!rows[0]!.password_hash.includes(PASSWORD));
+  },
+);
+
+test('a standalone desk’s people join the directory as it enrolls; a person made on desk A signs in on desk B after B synced, offline', async () => {
+  const a = await enrolledDesk(hub, 'A', [['lan', 'operator', ['complaint']]]);
+  const people = await directory();
+  const lan = people.find((p) => p.username === 'lan')!;
+  assert.equal(lan.id, a.staff.lan!.id, 'the directory keeps the id the desk made, so what lan did on A still names lan');
+  assert.equal(lan.joined_from, a.deviceId);
+
+  const b = await enrolledDesk(hub, 'B', [['lan', 'operator', ['complaint']]]);
+  assert.equal(b.staff.lan!.id, lan.id, 'one person, the same id on both desks');
+  // B loses its hub: signing in never needed it.
+  setSetting(b.desk.store.db, URL_KEY, 'http://127.0.0.1:9');
+  const signedIn = await signIn(b.desk, 'b-lan', 'lan');
+  assert.ok(signedIn.ok, JSON.stringify(signedIn));
+  const wrong = await b.desk.dispatcher.call('b-lan2', 'auth.signIn', { username: 'lan', password: 'not the password' });
+  assert.equal(wrong.ok, false);
+});
+
+test('a username someone else holds in the directory refuses the enrollment, naming both people; the code stays usable', async () => {
+  await enrolledDesk(hub, 'C', [['minh', 'operator', ['comment']]]);
+  const desk = await tempDesk();
+  await createStaff(desk.store.db, { username: 'MINH', displayName: 'Lê Văn Minh', role: 'director', password: PASSWORD });
+  await addStaff(desk.store, 'it_clash', 'it_admin');
+  const code = await hub.enrollmentCode();
+  const refused = await enrollThroughApi(desk, 'it_clash', code);
+  assert.equal(refused.ok, false);
+  const message = (refused as { error: { message: string } }).error.message;
+  assert.match(message, /MINH of Lê Văn Minh \(director\) on this workstation already belongs to Nhân viên minh \(operator\)/);
+  assert.equal((await directory()).filter((p) => p.username.toLowerCase() === 'minh').length, 1, 'nobody joined');
+  assert.equal((await directory()).filter((p) => p.username === 'it_clash').length, 0, 'not even the desk’s other accounts');
+
+  const other = await tempDesk();
+  await addStaff(other.store, 'it_after', 'it_admin');
+  const enrolled = await enrollThroughApi(other, 'it_after', code);
+  assert.ok(enrolled.ok, JSON.stringify(enrolled));
+});
+
+test('an assignment made on A names its person by id: B shows the right one of two people who share a display name', async () => {
+  // Two people called the same, from a desk whose people joined the directory.
+  const e = await tempDesk();
+  const hoa1 = await createStaff(e.store.db, {
+    username: 'hoa1',
+    displayName: 'Nguyễn Thị Hoa',
+    role: 'operator',
+    password: PASSWORD,
+    grants: ['complaint'],
+  });
+  const hoa2 = await createStaff(e.store.db, {
+    username: 'hoa2',
+    displayName: 'Nguyễn Thị Hoa',
+    role: 'operator',
+    password: PASSWORD,
+    grants: ['complaint'],
+  });
+  await addStaff(e.store, 'it_E', 'it_admin');
+  assert.ok((await enrollThroughApi(e, 'it_E', await hub.enrollmentCode())).ok);
+
+  const a = await enrolledDesk(hub, 'F', [['dung', 'operator', ['complaint']]]);
+  const b = await enrolledDesk(hub, 'G', [['hoa2', 'operator', ['complaint']]]);
+  assert.deepEqual(
+    listStaff(a.desk.store.db)
+      .filter((p) => p.displayName === 'Nguyễn Thị Hoa')
+      .map((p) => p.id)
+      .sort(),
+    [hoa1.id, hoa2.id].sort(),
+    'A holds both, by their directory ids',
+  );
+  const id = (await hub.post('/intake/v1/submissions', complaint('dir-assign'))).body.id as string;
+  await a.desk.sync.syncNow();
+  assign(a.desk.store.db, 'complaint', id, a.staff.dung!.id, 1, hoa2.id);
+  await a.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+
+  const onHub = (await hub.db.query('SELECT assignee_id FROM submissions WHERE id = $1', [id])).rows[0];
+  assert.deepEqual(onHub, { assignee_id: hoa2.id });
+  const event = (await hub.db.query(`SELECT actor_id, data FROM submission_events WHERE submission_id = $1 AND type = 'assignment'`, [id]))
+    .rows[0];
+  assert.deepEqual(event, { actor_id: a.staff.dung!.id, data: { from: null, to: hoa2.id, toName: 'Nguyễn Thị Hoa' } });
+  const onB = b.desk.store.db.prepare('SELECT assignee_id AS id FROM submissions WHERE id = ?').get(id);
+  assert.deepEqual(onB, { id: hoa2.id });
+  const mine = await signIn(b.desk, 'g-hoa2', 'hoa2');
+  assert.ok(mine.ok);
+  const list = await b.desk.dispatcher.call('g-hoa2', 'complaints.list', { sort: 'newest', assignee: hoa2.id, offset: 0, limit: 10 });
+  assert.ok(list.ok, JSON.stringify(list));
+  assert.deepEqual(
+    (list.result as { rows: { id: string }[] }).rows.map((r) => r.id),
+    [id],
+    'hoa2’s own list on B holds it',
+  );
+});
+
+test('a person disabled in the directory can no longer sign in on a desk once it has synced, and their open session there ends', async () => {
+  const d = await enrolledDesk(hub, 'H', [['tam', 'operator', ['complaint']]]);
+  assert.ok((await signIn(d.desk, 'h-open', 'tam')).ok);
+  assert.ok((await d.desk.dispatcher.call('h-open', 'complaints.list', { sort: 'newest', offset: 0, limit: 10 })).ok);
+  // The directory's own change (the Staff screen makes it through the outbox; here the hub's table is edited).
+  await hub.db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7002)');
+    await tx.query(`UPDATE staff SET active = false, version = version + 1, updated_at = now() WHERE username = 'tam'`);
+  });
+  await d.desk.sync.syncNow();
+  const after = await d.desk.dispatcher.call('h-open', 'complaints.list', { sort: 'newest', offset: 0, limit: 10 });
+  assert.equal(after.ok, false);
+  assert.equal((after as { error: { code: string } }).error.code, 'unauthenticated');
+  const again = await signIn(d.desk, 'h-new', 'tam');
+  assert.equal(again.ok, false);
+  assert.equal((again as { error: { code: string } }).error.code, 'bad_credentials');
+});
