@@ -13,6 +13,8 @@ export interface Person {
   displayName: string;
   role: Role;
   grants: Inbox[];
+  /** Signed in with a one-time password a director gave out: nothing else until they choose their own. */
+  mustChangePassword?: boolean;
 }
 
 /**

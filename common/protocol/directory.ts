@@ -50,6 +50,7 @@ export const StaffRow = z.object({
   grants: Grants,
   password_hash: PasswordHash,
   active: z.boolean(),
+  must_change_password: z.boolean(),
   version: z.number().int().positive(),
   created_at: z
     .string()
@@ -57,6 +58,20 @@ export const StaffRow = z.object({
     .refine((t) => !Number.isNaN(Date.parse(t)), 'must be a date and time'),
 });
 export type StaffRow = z.infer<typeof StaffRow>;
+
+/** A directory account as a director's change sends it to the hub (`staff.upsert`): the whole account. */
+export const StaffAccount = z
+  .object({
+    username: Username,
+    displayName: wellFormed(DISPLAY_NAME_MAX).min(1),
+    role: z.enum(ROLES),
+    grants: Grants,
+    passwordHash: PasswordHash,
+    active: z.boolean(),
+    mustChangePassword: z.boolean(),
+  })
+  .strict();
+export type StaffAccount = z.infer<typeof StaffAccount>;
 
 /** A new director's display name: one line, as the first-run screen and `init` ask for it. */
 export const DisplayName = line(DISPLAY_NAME_MAX);

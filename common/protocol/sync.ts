@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../ids.ts';
-import { JoiningStaff, StaffRow } from './directory.ts';
+import { JoiningStaff, StaffAccount, StaffRow } from './directory.ts';
 import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
@@ -72,6 +72,26 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('submission.assign'),
       entityType: z.literal('submission'),
       payload: z.object({ eventId: Id.optional(), to: Id.nullable(), toName: line(ACTOR_NAME).optional() }).strict(),
+    })
+    .strict(),
+  // A director's change to a person's account (new when baseVersion is null), whole.
+  z
+    .object({
+      ...common,
+      baseVersion: Versioned.baseVersion.nullable(),
+      mutation: z.literal('staff.upsert'),
+      entityType: z.literal('staff'),
+      payload: StaffAccount,
+    })
+    .strict(),
+  // A person choosing their own password (entityId is the actor's own id).
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('staff.password'),
+      entityType: z.literal('staff'),
+      payload: z.object({ passwordHash: StaffAccount.shape.passwordHash }).strict(),
     })
     .strict(),
   z

@@ -9,7 +9,7 @@ import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts'
 import { GENDERS } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
 import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
-import type { Inbox, Role } from '../../common/roles.ts';
+import { INBOXES, ROLES, type Inbox, type Role } from '../../common/roles.ts';
 import { Empty, Id, Line, Ok, Password, PersonOut, Str, Text, Timestamp, Username } from './schemas.ts';
 
 /**
@@ -42,6 +42,10 @@ const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'signedIn' } as const;
 const DIRECTOR = { kind: 'roles', roles: ['director'] } as const;
 const COMMENTS = { kind: 'inbox', inbox: 'comment' } as const;
+
+const Version = z.number().int().positive();
+const AccountFields = { displayName: Line(100), role: z.enum(ROLES), grants: z.array(z.enum(INBOXES)).max(INBOXES.length) };
+const Account = PersonOut.extend({ active: z.boolean(), version: Version, lastActiveAt: Timestamp.nullable() });
 
 const AuthState = z.object({ needsFirstDirector: z.boolean(), person: PersonOut.nullable(), locked: z.boolean() });
 
@@ -89,8 +93,6 @@ const CustomerCard = z.object({
   since: Timestamp,
   submissionCount: z.number().int().nonnegative(),
 });
-
-const Version = z.number().int().positive();
 
 /** The methods of one submission inbox; every inbox of the later issues reuses this shape. */
 function inboxMethods(inbox: SubmissionKind) {
@@ -159,6 +161,16 @@ export const contract = {
   'auth.signIn': def(PUBLIC, z.object({ username: Str(64).trim().min(1), password: Password }), PersonOut),
   'auth.unlock': def({ kind: 'unlocked' }, z.object({ password: Password }), PersonOut),
   'auth.signOut': def({ kind: 'unlocked' }, Empty, Ok),
+  'auth.changePassword': def(SIGNED_IN, z.object({ current: Password, next: Password }), PersonOut),
+  'staff.list': def(DIRECTOR, Empty, z.array(Account)),
+  'staff.add': def(
+    DIRECTOR,
+    z.object({ username: Username, ...AccountFields }),
+    z.object({ person: PersonOut, oneTimePassword: z.string() }),
+  ),
+  'staff.update': def(DIRECTOR, z.object({ id: Id, version: Version, ...AccountFields }), z.object({ version: Version })),
+  'staff.setActive': def(DIRECTOR, z.object({ id: Id, version: Version, active: z.boolean() }), z.object({ version: Version })),
+  'staff.resetPassword': def(DIRECTOR, z.object({ id: Id, version: Version }), z.object({ version: Version, oneTimePassword: z.string() })),
   ...prefixed('complaints', inboxMethods('complaint')),
   'audit.list': def(
     DIRECTOR,

@@ -63,6 +63,10 @@ export class Dispatcher {
     if (access.kind === 'unlocked') return;
     if (session.locked) throw new ApiError('session_locked', 'the session locked itself after being idle; type your password to go on');
     const person = session.person;
+    // A one-time password opens nothing but the form to replace it.
+    if (person.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(method)) {
+      throw new ApiError('forbidden', 'choose your own password first (auth.changePassword)');
+    }
     const allowed =
       access.kind === 'signedIn' ||
       (access.kind === 'inbox' && mayUseInbox(person, access.inbox)) ||
@@ -74,6 +78,8 @@ export class Dispatcher {
     }
   }
 }
+
+const WHILE_PASSWORD_MUST_CHANGE = new Set<MethodName>(['auth.changePassword', 'desk.status']);
 
 function invalidInput(error: z.ZodError): ApiError {
   const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

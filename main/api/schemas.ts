@@ -34,6 +34,7 @@ export const PersonOut = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   grants: z.array(z.enum(INBOXES)),
+  mustChangePassword: z.boolean().optional(),
 });
 
 export const Empty = z.object({}).strict();

@@ -13,12 +13,18 @@ import { isTyping, ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { INBOX_KINDS, inboxKinds, type InboxKind } from './inbox/kinds.ts';
-import { FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
+import { ChangePassword, FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
+import { StaffScreen } from './staff/StaffScreen.tsx';
 import { EnrollForm } from './sync/EnrollForm.tsx';
 
 type Person = Output<'auth.signIn'>;
 type Phase =
-  { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'signIn' } | { kind: 'locked'; person: Person } | { kind: 'desk'; person: Person };
+  | { kind: 'loading' }
+  | { kind: 'firstRun' }
+  | { kind: 'signIn' }
+  | { kind: 'changePassword' }
+  | { kind: 'locked'; person: Person }
+  | { kind: 'desk'; person: Person };
 
 export function App() {
   const { t } = useTranslation();
@@ -28,6 +34,7 @@ export function App() {
     const s = await call('auth.state', {});
     if (s.needsFirstDirector) setPhase({ kind: 'firstRun' });
     else if (!s.person) setPhase({ kind: 'signIn' });
+    else if (s.person.mustChangePassword && !s.locked) setPhase({ kind: 'changePassword' });
     else setPhase({ kind: s.locked ? 'locked' : 'desk', person: s.person });
   }, []);
 
@@ -36,7 +43,7 @@ export function App() {
     return onSessionLost(() => void refresh().catch(() => setPhase({ kind: 'signIn' })));
   }, [refresh]);
 
-  const signedIn = (person: Person) => setPhase({ kind: 'desk', person });
+  const signedIn = (person: Person) => setPhase(person.mustChangePassword ? { kind: 'changePassword' } : { kind: 'desk', person });
   switch (phase.kind) {
     case 'loading':
       return <p className="loading">{t('app.loading')}</p>;
@@ -44,6 +51,8 @@ export function App() {
       return <FirstRun onSignedIn={signedIn} />;
     case 'signIn':
       return <SignIn onSignedIn={signedIn} />;
+    case 'changePassword':
+      return <ChangePassword onChanged={signedIn} />;
     case 'locked':
       return <Locked person={phase.person} onUnlocked={signedIn} onSignedOut={() => setPhase({ kind: 'signIn' })} />;
     case 'desk':
@@ -55,7 +64,7 @@ export function App() {
   }
 }
 
-type View = InboxKind | 'comments' | 'audit';
+type View = InboxKind | 'comments' | 'audit' | 'staff';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
@@ -81,13 +90,15 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   const shown =
     view === 'audit' && person.role === 'director'
       ? 'audit'
-      : view === 'comments' && mayComments
-        ? 'comments'
-        : inbox
-          ? 'inbox'
-          : person.role === 'it_admin'
-            ? 'enroll'
-            : 'none';
+      : view === 'staff' && person.role === 'director'
+        ? 'staff'
+        : view === 'comments' && mayComments
+          ? 'comments'
+          : inbox
+            ? 'inbox'
+            : person.role === 'it_admin'
+              ? 'enroll'
+              : 'none';
   return (
     <DeskStatusProvider>
       <div className="desk">
@@ -105,9 +116,14 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
               </button>
             )}
             {person.role === 'director' && (
-              <button type="button" aria-current={view === 'audit'} onClick={() => setView('audit')}>
-                {t('nav.audit')}
-              </button>
+              <>
+                <button type="button" aria-current={view === 'staff'} onClick={() => setView('staff')}>
+                  {t('nav.staff')}
+                </button>
+                <button type="button" aria-current={view === 'audit'} onClick={() => setView('audit')}>
+                  {t('nav.audit')}
+                </button>
+              </>
             )}
           </nav>
           <span className="spacer" />
@@ -121,6 +137,8 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
         </header>
         {shown === 'audit' ? (
           <AuditView />
+        ) : shown === 'staff' ? (
+          <StaffScreen me={person} />
         ) : shown === 'comments' ? (
           <CommentsQueue shortcutsEnabled={!help} />
         ) : shown === 'inbox' && inbox ? (

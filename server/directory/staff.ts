@@ -3,7 +3,7 @@
  * first director (`backdesk-hub init`) and by standalone desks whose accounts join it when they enroll;
  * desks replicate it by pull (server/sync/pull.ts), password hashes included, so people sign in anywhere.
  */
-import type { JoiningStaff } from '../../common/protocol/directory.ts';
+import type { JoiningStaff, StaffAccount } from '../../common/protocol/directory.ts';
 import type { Role } from '../../common/roles.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
@@ -80,4 +80,68 @@ export async function listDirectory(db: Queryable) {
 export async function knownPerson(tx: Queryable, id: string | null): Promise<string | null> {
   if (!id) return null;
   return (await tx.query('SELECT 1 FROM staff WHERE id = $1', [id])).rows.length ? id : null;
+}
+
+/** Why the hub refuses a change to the directory; the push records it as the change's rejection. */
+export class DirectoryRefusal extends Error {
+  constructor(
+    message: string,
+    readonly current?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const activeDirector = async (tx: Queryable, id: string) =>
+  (await tx.query(`SELECT 1 FROM staff WHERE id = $1 AND role = 'director' AND active`, [id])).rows.length > 0;
+
+/**
+ * A director's change to one account, whole: a new person (no base version) or a change made on the version
+ * the director saw. Only an active director in the directory may make it; a username someone else holds is
+ * refused, naming them; a change on a version someone else has changed since is refused with what is current.
+ */
+export async function upsertAccount(
+  tx: Queryable,
+  actorId: string,
+  id: string,
+  baseVersion: number | null,
+  a: StaffAccount,
+): Promise<void> {
+  if (!(await activeDirector(tx, actorId))) throw new DirectoryRefusal('only a director may change the staff directory');
+  const holder = await holderOf(tx, a.username);
+  if (holder && holder.id !== id) {
+    throw new DirectoryRefusal(`the username ${a.username} already belongs to ${holder.display_name} (${holder.role})`);
+  }
+  const grants = JSON.stringify(a.role === 'operator' ? a.grants : []);
+  const current = (await tx.query<{ version: number }>('SELECT version FROM staff WHERE id = $1 FOR UPDATE', [id])).rows[0];
+  if (!current) {
+    if (baseVersion !== null) throw new DirectoryRefusal('no such person in the directory');
+    await tx.query(
+      `INSERT INTO staff (id, username, display_name, role, grants, password_hash, active, must_change_password, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)`,
+      [id, a.username, a.displayName, a.role, grants, a.passwordHash, a.active, a.mustChangePassword],
+    );
+    return;
+  }
+  if (baseVersion !== current.version) {
+    throw new DirectoryRefusal(`changed by someone else since (version ${baseVersion ?? 'new'} → ${current.version})`, {
+      version: current.version,
+    });
+  }
+  await tx.query(
+    `UPDATE staff SET username = $2, display_name = $3, role = $4, grants = $5, password_hash = $6, active = $7,
+       must_change_password = $8, version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, a.username, a.displayName, a.role, grants, a.passwordHash, a.active, a.mustChangePassword],
+  );
+}
+
+/** A person choosing their own password: only for themselves, while their account is active. */
+export async function changeOwnPassword(tx: Queryable, actorId: string, id: string, passwordHash: string): Promise<void> {
+  if (actorId !== id) throw new DirectoryRefusal('a person may choose only their own password');
+  const changed = await tx.query(
+    `UPDATE staff SET password_hash = $2, must_change_password = false, version = version + 1, updated_at = now()
+     WHERE id = $1 AND active RETURNING id`,
+    [id, passwordHash],
+  );
+  if (!changed.rows.length) throw new DirectoryRefusal('this account is disabled or not in the directory');
 }

@@ -7,7 +7,7 @@ import { newId } from '../../common/ids.ts';
 import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/sync.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
-import { knownPerson } from '../directory/staff.ts';
+import { changeOwnPassword, DirectoryRefusal, knownPerson, upsertAccount } from '../directory/staff.ts';
 import { queueReplyMail } from '../mail/queue.ts';
 
 class Rejected extends Error {
@@ -61,6 +61,8 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void
   },
   'submission.status': (tx, m) => editField(tx, m, 'status'),
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
+  'staff.upsert': (tx, m) => upsertAccount(tx, m.actorId, m.entityId, m.baseVersion, m.payload),
+  'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash),
   async 'comment.moderate'(tx, m) {
     const { decision } = m.payload;
     const c = (
@@ -152,7 +154,7 @@ export async function applyMutation(db: HubDb, deviceId: string, m: Mutation): P
       await (appliers[m.mutation] as (tx: Queryable, m: Mutation) => Promise<void>)(tx, m);
       outcome = { id: m.id, outcome: 'applied' };
     } catch (e) {
-      if (!(e instanceof Rejected)) throw e;
+      if (!(e instanceof Rejected || e instanceof DirectoryRefusal)) throw e;
       await tx.query('ROLLBACK TO SAVEPOINT mutation').catch(() => undefined);
       outcome = { id: m.id, outcome: 'rejected', reason: e.message, ...(e.current && { current: e.current }) };
     }

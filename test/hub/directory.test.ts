@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { Desk } from '../../main/api/desk.ts';
+import { conflictCount, enqueue } from '../../main/core/domain/outbox.ts';
 import { assign } from '../../main/core/domain/submission-work.ts';
 import { createStaff, listStaff } from '../../main/core/security/staff.ts';
 import { setSetting } from '../../main/core/store/settings.ts';
@@ -179,4 +180,65 @@ test('a person disabled in the directory can no longer sign in on a desk once it
   const again = await signIn(d.desk, 'h-new', 'tam');
   assert.equal(again.ok, false);
   assert.equal((again as { error: { code: string } }).error.code, 'bad_credentials');
+});
+
+test('a director adds an operator on desk A; on desk B after a sync the one-time password opens only the form to choose her own, which reaches A', async () => {
+  const a = await enrolledDesk(hub, 'I', [['giamdoc_i', 'director', []]]);
+  const b = await enrolledDesk(hub, 'J', [['binh_j', 'operator', ['comment']]]);
+  assert.ok((await signIn(a.desk, 'i-dir', 'giamdoc_i')).ok);
+  const added = await a.desk.dispatcher.call('i-dir', 'staff.add', {
+    username: 'thu',
+    displayName: 'Phạm Thị Thu',
+    role: 'operator',
+    grants: ['complaint'],
+  });
+  assert.ok(added.ok, JSON.stringify(added));
+  const { person, oneTimePassword } = added.result as { person: { id: string }; oneTimePassword: string };
+  await a.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+
+  const thu = (password: string) => b.desk.dispatcher.call('j-thu', 'auth.signIn', { username: 'thu', password });
+  const first = await thu(oneTimePassword);
+  assert.ok(first.ok, JSON.stringify(first));
+  assert.equal((first.result as { mustChangePassword?: boolean }).mustChangePassword, true);
+  assert.equal((await b.desk.dispatcher.call('j-thu', 'complaints.list', { sort: 'newest', offset: 0, limit: 5 })).ok, false);
+  const own = 'mật khẩu riêng của Thu';
+  assert.ok((await b.desk.dispatcher.call('j-thu', 'auth.changePassword', { current: oneTimePassword, next: own })).ok);
+  await b.desk.sync.syncNow();
+  await a.desk.sync.syncNow();
+  const onHub = (await hub.db.query('SELECT must_change_password, version FROM staff WHERE id = $1', [person.id])).rows[0];
+  assert.deepEqual(onHub, { must_change_password: false, version: 2 });
+  assert.ok((await a.desk.dispatcher.call('i-thu', 'auth.signIn', { username: 'thu', password: own })).ok, 'her own password works on A');
+  assert.equal((await a.desk.dispatcher.call('i-thu2', 'auth.signIn', { username: 'thu', password: oneTimePassword })).ok, false);
+});
+
+test('a staff change queued by an operator (a forged outbox row) is refused by the hub and stays its author’s refused change', async () => {
+  const d = await enrolledDesk(hub, 'K', [['khoa', 'operator', ['complaint']]]);
+  const khoa = d.staff.khoa!;
+  const row = d.desk.store.db.prepare('SELECT password_hash AS h, version FROM staff WHERE id = ?').get(khoa.id) as {
+    h: string;
+    version: number;
+  };
+  // What a tampered desk could queue: khoa making himself a director.
+  enqueue(d.desk.store.db, {
+    mutation: 'staff.upsert',
+    entityType: 'staff',
+    entityId: khoa.id,
+    baseVersion: row.version,
+    actorId: khoa.id,
+    payload: {
+      username: 'khoa',
+      displayName: khoa.displayName,
+      role: 'director',
+      grants: [],
+      passwordHash: row.h,
+      active: true,
+      mustChangePassword: false,
+    },
+  });
+  await d.desk.sync.syncNow();
+  const refused = d.desk.store.db.prepare(`SELECT state, reason FROM outbox WHERE mutation = 'staff.upsert'`).get();
+  assert.deepEqual(refused, { state: 'rejected', reason: 'only a director may change the staff directory' });
+  assert.deepEqual((await hub.db.query('SELECT role FROM staff WHERE id = $1', [khoa.id])).rows, [{ role: 'operator' }]);
+  assert.equal(conflictCount(d.desk.store.db, khoa.id), 1, 'khoa sees it among his refused changes');
 });

@@ -2,6 +2,7 @@ import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
 import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
+import { staffHandlers } from './staff.ts';
 import { syncHandlers } from './sync.ts';
 import type { Handlers } from './types.ts';
 
@@ -11,4 +12,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...syncHandlers,
   ...commentHandlers,
+  ...staffHandlers,
 };

@@ -21,7 +21,7 @@ export class AuthError extends Error {
   }
 }
 
-interface StaffRow {
+export interface StaffRow {
   id: string;
   username: string;
   display_name: string;
@@ -30,6 +30,9 @@ interface StaffRow {
   failed_attempts: number;
   locked_until: number | null;
   active: number;
+  version: number;
+  must_change_password: number;
+  created_at: number;
 }
 
 // A real argon2id hash of a random string: unknown usernames are verified against it so that
@@ -116,11 +119,18 @@ export function activePerson(db: Db, id: string): Person | null {
   return row ? toPerson(db, row) : null;
 }
 
-function toPerson(db: Db, row: StaffRow): Person {
+export function toPerson(db: Db, row: StaffRow): Person {
   const grants = (stmt(db, 'SELECT inbox FROM staff_grants WHERE staff_id = ? ORDER BY inbox').all(row.id) as { inbox: Inbox }[]).map(
     (g) => g.inbox,
   );
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, grants };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    grants,
+    ...(row.must_change_password === 1 && { mustChangePassword: true }),
+  };
 }
 
 /**

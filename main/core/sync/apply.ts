@@ -88,15 +88,18 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     ).run({ ...r, changes: json(r.changes), requested_at: ms(r.requested_at) }),
 
   // The directory's row is the account: a change of name, role, grants, password or a disabling made for the
-  // organisation applies here as it arrives. The lockout counters stay this desk's own.
+  // organisation applies here as it arrives, unless this desk's own change to it is still waiting to be
+  // pushed. The lockout counters stay this desk's own.
   staff: (db, r) => {
+    if (stmt(db, `SELECT 1 FROM outbox WHERE entity_id = ? AND state = 'pending'`).get(r.id)) return;
     stmt(
       db,
-      `INSERT INTO staff (id, username, display_name, role, password_hash, active, created_at)
-       VALUES (@id, @username, @display_name, @role, @password_hash, @active, @created_at)
+      `INSERT INTO staff (id, username, display_name, role, password_hash, active, must_change_password, version, created_at)
+       VALUES (@id, @username, @display_name, @role, @password_hash, @active, @must_change_password, @version, @created_at)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
-         password_hash = excluded.password_hash, active = excluded.active`,
-    ).run({ ...r, active: r.active ? 1 : 0, created_at: ms(r.created_at) });
+         password_hash = excluded.password_hash, active = excluded.active, must_change_password = excluded.must_change_password,
+         version = excluded.version`,
+    ).run({ ...r, active: r.active ? 1 : 0, must_change_password: r.must_change_password ? 1 : 0, created_at: ms(r.created_at) });
     stmt(db, 'DELETE FROM staff_grants WHERE staff_id = ?').run(r.id);
     if (r.role === 'operator') for (const g of r.grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(r.id, g);
   },

@@ -6,6 +6,7 @@ import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import { joiningStaff } from '../security/staff.ts';
 import type { Store } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
+import { stmt } from '../store/statements.ts';
 import { checkHubUrl } from './hub-url.ts';
 import { AUDIT_CURSOR_KEY, CURSOR_KEY, DEVICE_KEY, HubHttpError, hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
 
@@ -37,6 +38,8 @@ export async function enroll(
       setSetting(store.db, CURSOR_KEY, '0');
       // The hub keeps the audit copy per device: a new enrollment sends the whole chain again from its start.
       setSetting(store.db, AUDIT_CURSOR_KEY, '0');
+      // The accounts joined as they are now: the changes to them still queued from before are in that already.
+      stmt(store.db, `UPDATE outbox SET state = 'applied' WHERE state = 'pending' AND entity_type = 'staff'`).run();
       appendAudit(store.db, actor, { action: 'sync.enroll', targetType: 'device', targetId: body.deviceId, detail: { hub } });
     })();
     return body.deviceId;

@@ -137,6 +137,48 @@ export function FirstRun({ onSignedIn }: { onSignedIn: (p: Person) => void }) {
   );
 }
 
+/** After signing in with a one-time password: nothing else opens until the person chooses their own. */
+export function ChangePassword({ onChanged }: { onChanged: (p: Person) => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ current: '', next: '', confirm: '' });
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
+  const { busy, error, setError, submit } = useSubmit(async () => {
+    if (form.next !== form.confirm) return setError(t('firstRun.mismatch'));
+    onChanged(await call('auth.changePassword', { current: form.current, next: form.next }));
+  });
+  return (
+    <Card title={t('changePassword.title')} onSubmit={submit} busy={busy} error={error} submit={t('changePassword.submit')}>
+      <p>{t('changePassword.intro')}</p>
+      <Field
+        label={t('changePassword.current')}
+        type="password"
+        autoComplete="current-password"
+        autoFocus
+        required
+        value={form.current}
+        onChange={set('current')}
+      />
+      <Field
+        label={t('changePassword.next')}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        value={form.next}
+        onChange={set('next')}
+      />
+      <Field
+        label={t('firstRun.confirm')}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={form.confirm}
+        onChange={set('confirm')}
+      />
+    </Card>
+  );
+}
+
 export function Locked({ person, onUnlocked, onSignedOut }: { person: Person; onUnlocked: (p: Person) => void; onSignedOut: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');

@@ -13,6 +13,8 @@ CREATE TABLE staff (
   grants        jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(grants) = 'array'),
   password_hash text NOT NULL,
   active        boolean NOT NULL DEFAULT true,
+  -- A one-time password a director gave out: the person chooses their own at the next sign-in.
+  must_change_password boolean NOT NULL DEFAULT false,
   version       integer NOT NULL DEFAULT 1,
   -- The desk whose standalone accounts brought this person in, if one did.
   joined_from   text REFERENCES devices(id),
