@@ -26,21 +26,6 @@ const Grants = z
   .max(INBOXES.length)
   .refine((g) => new Set(g).size === g.length, 'must not name an inbox twice');
 
-/** One account a standalone desk brings into the directory when it enrolls. */
-export const JoiningStaff = z
-  .object({
-    id: Id,
-    username: Username,
-    // Names made before display names had to be one line still join: the hub shows them as they are.
-    displayName: wellFormed(DISPLAY_NAME_MAX).min(1),
-    role: z.enum(ROLES),
-    grants: Grants,
-    passwordHash: PasswordHash,
-    active: z.boolean(),
-  })
-  .strict();
-export type JoiningStaff = z.infer<typeof JoiningStaff>;
-
 /** A directory row as the hub's pull sends it (PostgreSQL's to_jsonb of the staff table). */
 export const StaffRow = z.object({
   id: Id,
@@ -63,6 +48,7 @@ export type StaffRow = z.infer<typeof StaffRow>;
 export const StaffAccount = z
   .object({
     username: Username,
+    // Names made before display names had to be one line are kept as they are.
     displayName: wellFormed(DISPLAY_NAME_MAX).min(1),
     role: z.enum(ROLES),
     grants: Grants,
@@ -72,6 +58,13 @@ export const StaffAccount = z
   })
   .strict();
 export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/**
+ * One account a standalone desk brings into the directory when it enrolls: the account under the id the desk
+ * gave it (what it did there names that id). Its password is the person's own, never a one-time one.
+ */
+export const JoiningStaff = StaffAccount.omit({ mustChangePassword: true }).extend({ id: Id }).strict();
+export type JoiningStaff = z.infer<typeof JoiningStaff>;
 
 /** A new director's display name: one line, as the first-run screen and `init` ask for it. */
 export const DisplayName = line(DISPLAY_NAME_MAX);

@@ -74,6 +74,31 @@ const Field = ({ label, ...props }: { label: string } & React.InputHTMLAttribute
   </label>
 );
 
+type OnInput = (e: React.ChangeEvent<HTMLInputElement>) => void;
+
+/** A password being chosen, typed twice (the form compares them before it sends). */
+function NewPassword({
+  label,
+  value,
+  confirm,
+  onChange,
+  onConfirm,
+}: {
+  label: string;
+  value: string;
+  confirm: string;
+  onChange: OnInput;
+  onConfirm: OnInput;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={label} type="password" autoComplete="new-password" required minLength={10} value={value} onChange={onChange} />
+      <Field label={t('firstRun.confirm')} type="password" autoComplete="new-password" required value={confirm} onChange={onConfirm} />
+    </>
+  );
+}
+
 export function SignIn({ onSignedIn }: { onSignedIn: (p: Person) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
@@ -116,22 +141,12 @@ export function FirstRun({ onSignedIn }: { onSignedIn: (p: Person) => void }) {
       <p>{t('firstRun.intro')}</p>
       <Field label={t('firstRun.displayName')} autoFocus required value={form.displayName} onChange={set('displayName')} />
       <Field label={t('signIn.username')} autoComplete="username" required value={form.username} onChange={set('username')} />
-      <Field
+      <NewPassword
         label={t('signIn.password')}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
         value={form.password}
+        confirm={form.confirm}
         onChange={set('password')}
-      />
-      <Field
-        label={t('firstRun.confirm')}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={form.confirm}
-        onChange={set('confirm')}
+        onConfirm={set('confirm')}
       />
     </Card>
   );
@@ -158,22 +173,12 @@ export function ChangePassword({ onChanged }: { onChanged: (p: Person) => void }
         value={form.current}
         onChange={set('current')}
       />
-      <Field
+      <NewPassword
         label={t('changePassword.next')}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
         value={form.next}
+        confirm={form.confirm}
         onChange={set('next')}
-      />
-      <Field
-        label={t('firstRun.confirm')}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={form.confirm}
-        onChange={set('confirm')}
+        onConfirm={set('confirm')}
       />
     </Card>
   );
