@@ -4,7 +4,7 @@
  * desks replicate it by pull (server/sync/pull.ts), password hashes included, so people sign in anywhere.
  */
 import type { JoiningStaff, StaffAccount } from '../../common/protocol/directory.ts';
-import type { Role } from '../../common/roles.ts';
+import { mayUseInbox, type Inbox, type Role } from '../../common/roles.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { HttpError } from '../http-errors.ts';
@@ -130,7 +130,9 @@ export async function upsertAccount(
   }
   await tx.query(
     `UPDATE staff SET username = $2, display_name = $3, role = $4, grants = $5, password_hash = $6, active = $7,
-       must_change_password = $8, version = version + 1, updated_at = now() WHERE id = $1`,
+       must_change_password = $8, version = version + 1, updated_at = now(),
+       disabled_at = CASE WHEN $7 THEN NULL WHEN active THEN now() ELSE disabled_at END
+     WHERE id = $1`,
     [id, a.username, a.displayName, a.role, grants, a.passwordHash, a.active, a.mustChangePassword],
   );
 }
@@ -144,4 +146,25 @@ export async function changeOwnPassword(tx: Queryable, actorId: string, id: stri
     [id, passwordHash],
   );
   if (!changed.rows.length) throw new DirectoryRefusal('this account is disabled or not in the directory');
+}
+
+/**
+ * The person behind a change to a submission or a comment, judged against the directory: they must be in it,
+ * their account must not have been disabled before they made the change, and they must hold the inbox
+ * (directors hold every one; IT admins none). Refused with the reason, which their desk shows them.
+ */
+export async function checkPerson(tx: Queryable, actorId: string, madeAt: Date, inbox: Inbox): Promise<void> {
+  const p = (
+    await tx.query<{ display_name: string; role: Role; grants: Inbox[]; active: boolean; disabled_at: Date | null }>(
+      'SELECT display_name, role, grants, active, disabled_at FROM staff WHERE id = $1',
+      [actorId],
+    )
+  ).rows[0];
+  if (!p) throw new DirectoryRefusal('the person who made this change is not in the organisation’s staff directory');
+  if (!p.active && (p.disabled_at === null || madeAt >= p.disabled_at)) {
+    throw new DirectoryRefusal(`${p.display_name}’s account was disabled before this change was made`);
+  }
+  if (!mayUseInbox({ id: actorId, username: '', displayName: p.display_name, role: p.role, grants: p.grants }, inbox)) {
+    throw new DirectoryRefusal(`${p.display_name} does not hold the ${inbox} inbox`);
+  }
 }

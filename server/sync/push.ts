@@ -1,13 +1,15 @@
 /**
  * Push: desks send the mutations from their outboxes. Each mutation id is applied at most once: a replay
- * gets the recorded outcome back. Rules: notes and replies only append; a moderation decision is
+ * gets the recorded outcome back. Rules: the person named must be in the staff directory, not disabled
+ * before the change, and hold its inbox; notes and replies only append; a moderation decision is
  * first-wins; status and assignment carry the version they were made on and are refused when stale.
  */
 import { newId } from '../../common/ids.ts';
 import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/sync.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
-import { changeOwnPassword, DirectoryRefusal, knownPerson, upsertAccount } from '../directory/staff.ts';
+import type { SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import { changeOwnPassword, checkPerson, DirectoryRefusal, knownPerson, upsertAccount } from '../directory/staff.ts';
 import { queueReplyMail } from '../mail/queue.ts';
 
 class Rejected extends Error {
@@ -19,14 +21,20 @@ class Rejected extends Error {
   }
 }
 
-async function submission(tx: Queryable, id: string) {
+/** The submission a change is about, once the directory says its person may work that submission's inbox. */
+async function submission(tx: Queryable, m: Mutation) {
   const row = (
-    await tx.query<{ id: string; status: string; assignee: string | null; assignee_id: string | null; version: number }>(
-      'SELECT id, status, assignee, assignee_id, version FROM submissions WHERE id = $1 FOR UPDATE',
-      [id],
-    )
+    await tx.query<{
+      id: string;
+      kind: SubmissionKind;
+      status: string;
+      assignee: string | null;
+      assignee_id: string | null;
+      version: number;
+    }>('SELECT id, kind, status, assignee, assignee_id, version FROM submissions WHERE id = $1 FOR UPDATE', [m.entityId])
   ).rows[0];
   if (!row) throw new Rejected('no such submission on the hub');
+  await checkPerson(tx, m.actorId, new Date(m.createdAt), row.kind);
   return row;
 }
 
@@ -44,18 +52,18 @@ type Of<N extends MutationName> = Extract<Mutation, { mutation: N }>;
 
 const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void> } = {
   async 'submission.note'(tx, m) {
-    await submission(tx, m.entityId);
+    await submission(tx, m);
     await tx.query(
       `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, body, created_at, seq) VALUES ($1, $2, 'note', $3, $4, $5, $6, 0) ON CONFLICT (id) DO NOTHING`,
-      [m.payload.eventId, m.entityId, await knownPerson(tx, m.actorId), m.actorName, m.payload.body, at(m.createdAt)],
+      [m.payload.eventId, m.entityId, m.actorId, m.actorName, m.payload.body, at(m.createdAt)],
     );
   },
   async 'submission.reply'(tx, m) {
-    await submission(tx, m.entityId);
+    await submission(tx, m);
     const { eventId, body } = m.payload;
     const inserted = await tx.query(
       `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, body, data, created_at, seq) VALUES ($1, $2, 'reply', $3, $4, $5, '{"delivery":"queued"}', $6, 0) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [eventId, m.entityId, await knownPerson(tx, m.actorId), m.actorName, body, at(m.createdAt)],
+      [eventId, m.entityId, m.actorId, m.actorName, body, at(m.createdAt)],
     );
     if (inserted.rows.length) await queueReplyMail(tx, eventId, m.entityId, body);
   },
@@ -65,6 +73,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash),
   async 'comment.moderate'(tx, m) {
     const { decision } = m.payload;
+    await checkPerson(tx, m.actorId, new Date(m.createdAt), 'comment');
     const c = (
       await tx.query<{ status: string; decided_by: string | null; decided_at: Date | null }>(
         'SELECT status, decided_by, decided_at FROM comments WHERE id = $1 FOR UPDATE',
@@ -84,14 +93,14 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void
       m.entityId,
       decision,
       m.actorName,
-      await knownPerson(tx, m.actorId),
+      m.actorId,
       at(m.createdAt),
     ]);
   },
 };
 
 async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submission.assign'>, field: 'status' | 'assignee') {
-  const s = await submission(tx, m.entityId);
+  const s = await submission(tx, m);
   if (m.baseVersion !== s.version) {
     throw new Rejected(`changed by someone else since (version ${m.baseVersion ?? '?'} → ${s.version})`, {
       version: s.version,
@@ -99,7 +108,6 @@ async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submiss
       assignee: s.assignee,
     });
   }
-  const actorId = await knownPerson(tx, m.actorId);
   let data: Record<string, unknown>;
   if (m.mutation === 'submission.status') {
     data = { from: s.status, to: m.payload.to };
@@ -126,7 +134,7 @@ async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submiss
       m.payload.eventId ?? newId(),
       m.entityId,
       field === 'status' ? 'status_change' : 'assignment',
-      actorId,
+      m.actorId,
       m.actorName,
       JSON.stringify(data),
       at(m.createdAt),

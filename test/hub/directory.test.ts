@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { Desk } from '../../main/api/desk.ts';
 import { conflictCount, enqueue } from '../../main/core/domain/outbox.ts';
-import { assign } from '../../main/core/domain/submission-work.ts';
+import { addNote, assign } from '../../main/core/domain/submission-work.ts';
 import { createStaff, listStaff } from '../../main/core/security/staff.ts';
 import { setSetting } from '../../main/core/store/settings.ts';
 import { URL_KEY } from '../../main/core/sync/hub-link.ts';
@@ -171,7 +171,9 @@ test('a person disabled in the directory can no longer sign in on a desk once it
   // The directory's own change (the Staff screen makes it through the outbox; here the hub's table is edited).
   await hub.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7002)');
-    await tx.query(`UPDATE staff SET active = false, version = version + 1, updated_at = now() WHERE username = 'tam'`);
+    await tx.query(
+      `UPDATE staff SET active = false, disabled_at = now(), version = version + 1, updated_at = now() WHERE username = 'tam'`,
+    );
   });
   await d.desk.sync.syncNow();
   const after = await d.desk.dispatcher.call('h-open', 'complaints.list', { sort: 'newest', offset: 0, limit: 10 });
@@ -241,4 +243,45 @@ test('a staff change queued by an operator (a forged outbox row) is refused by t
   assert.deepEqual(refused, { state: 'rejected', reason: 'only a director may change the staff directory' });
   assert.deepEqual((await hub.db.query('SELECT role FROM staff WHERE id = $1', [khoa.id])).rows, [{ role: 'operator' }]);
   assert.equal(conflictCount(d.desk.store.db, khoa.id), 1, 'khoa sees it among his refused changes');
+});
+
+test('the hub judges the person behind each change: unknown to the directory, without the inbox, or disabled before making it: refused; made before the disabling: kept', async () => {
+  const d = await enrolledDesk(hub, 'L', [
+    ['linh', 'operator', ['complaint']],
+    ['son', 'operator', ['comment']],
+  ]);
+  const db = d.desk.store.db;
+  const id = (await hub.post('/intake/v1/submissions', complaint('dir-judge'))).body.id as string;
+  await d.desk.sync.syncNow();
+  // An account made on this desk after it enrolled never joined the directory (no screen makes one now).
+  const stranger = await createStaff(db, { username: 'la', displayName: 'Người lạ', role: 'director', password: PASSWORD });
+  addNote(db, 'complaint', id, stranger.id, 'Ghi chú của người lạ');
+  // The API would refuse son a complaint; a tampered desk calls the store directly.
+  addNote(db, 'complaint', id, d.staff.son!.id, 'Ghi chú của Sơn');
+  const before = Date.now();
+  addNote(db, 'complaint', id, d.staff.linh!.id, 'Ghi chú trước khi bị khóa', before);
+  await hub.db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7002)');
+    await tx.query(`UPDATE staff SET active = false, disabled_at = $1, version = version + 1 WHERE username = 'linh'`, [
+      new Date(before + 1000),
+    ]);
+  });
+  addNote(db, 'complaint', id, d.staff.linh!.id, 'Ghi chú sau khi bị khóa', before + 2000);
+  await d.desk.sync.syncNow();
+
+  const notes = (
+    await hub.db.query<{ body: string }>(`SELECT body FROM submission_events WHERE submission_id = $1 AND type = 'note'`, [id])
+  ).rows;
+  assert.deepEqual(
+    notes.map((n) => n.body),
+    ['Ghi chú trước khi bị khóa'],
+  );
+  const reasons = (db.prepare(`SELECT reason FROM outbox WHERE state = 'rejected' ORDER BY created_at`).all() as { reason: string }[]).map(
+    (r) => r.reason,
+  );
+  assert.deepEqual(reasons, [
+    'the person who made this change is not in the organisation’s staff directory',
+    'Nhân viên son does not hold the complaint inbox',
+    'Nhân viên linh’s account was disabled before this change was made',
+  ]);
 });

@@ -170,10 +170,16 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
       assert.equal(r.status, 201);
     }
   };
+  // The person the pushes name: the hub takes changes only from someone in its directory who holds the inbox.
+  const lan = newId();
+  await hub.db.query(
+    `INSERT INTO staff (id, username, display_name, role, grants, password_hash, seq) VALUES ($1, 'lan', 'Lan', 'operator', '["complaint"]', '$argon2id$x', 0)`,
+    [lan],
+  );
   const pusher = async (token: string, submission: string) => {
     let version = 1;
     for (let i = 0; i < 15; i++) {
-      const base = { entityId: submission, entityType: 'submission', actorId: newId(), actorName: 'Lan', createdAt: Date.now() };
+      const base = { entityId: submission, entityType: 'submission', actorId: lan, actorName: 'Lan', createdAt: Date.now() };
       const { results } = await call('/sync/push', token, {
         mutations: [
           { ...base, id: newId(), mutation: 'submission.note', baseVersion: null, payload: { eventId: newId(), body: `Ghi chú ${i}` } },

@@ -15,6 +15,8 @@ CREATE TABLE staff (
   active        boolean NOT NULL DEFAULT true,
   -- A one-time password a director gave out: the person chooses their own at the next sign-in.
   must_change_password boolean NOT NULL DEFAULT false,
+  -- When the account was last disabled: a change the person made before then still counts when it arrives.
+  disabled_at   timestamptz,
   version       integer NOT NULL DEFAULT 1,
   -- The desk whose standalone accounts brought this person in, if one did.
   joined_from   text REFERENCES devices(id),
