@@ -11,7 +11,8 @@ import { openDesk } from '../api/desk.ts';
 import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { appendAudit } from '../core/audit/chain.ts';
-import { AuthError, countStaff, createFirstDirector } from '../core/security/staff.ts';
+import { firstDirector } from '../core/security/staff-admin.ts';
+import { AuthError, countStaff } from '../core/security/staff.ts';
 import { enroll } from '../core/sync/enrollment.ts';
 import { DB_FILE, openStore } from '../core/store/open.ts';
 import { RENDERER_DIR } from '../web/renderer-dir.ts';
@@ -108,7 +109,7 @@ async function init(dataDir: string, username: string | undefined, name: string 
     }
     const password = await readPassword(`Mật khẩu cho / password for ${username}: `, true);
     // The same one-step check-and-insert as the first-run screen: a second `init` racing this one gets refused.
-    const person = await createFirstDirector(store.db, { username, displayName: displayName.data, password }).catch((e: unknown) => {
+    const person = await firstDirector(store.db, { username, displayName: displayName.data, password }).catch((e: unknown) => {
       if (e instanceof AuthError && e.code === 'already_initialised') return null;
       throw e;
     });

@@ -107,7 +107,9 @@ export async function upsertAccount(
   baseVersion: number | null,
   a: StaffAccount,
 ): Promise<void> {
-  if (!(await activeDirector(tx, actorId))) throw new DirectoryRefusal('only a director may change the staff directory');
+  if (!(await activeDirector(tx, actorId)) && !(await firstDirectorOfEmptyDirectory(tx, actorId, id, a))) {
+    throw new DirectoryRefusal('only a director may change the staff directory');
+  }
   const holder = await holderOf(tx, a.username);
   if (holder && holder.id !== id) {
     throw new DirectoryRefusal(`the username ${a.username} already belongs to ${holder.display_name} (${holder.role})`);
@@ -135,6 +137,16 @@ export async function upsertAccount(
      WHERE id = $1`,
     [id, a.username, a.displayName, a.role, grants, a.passwordHash, a.active, a.mustChangePassword],
   );
+}
+
+/**
+ * The first-run screen of a desk enrolled before anyone had an account makes the organisation's first
+ * director: a director making their own new account, accepted only while the directory is empty (the push
+ * holds the write lock, so two desks racing make one).
+ */
+async function firstDirectorOfEmptyDirectory(tx: Queryable, actorId: string, id: string, a: StaffAccount): Promise<boolean> {
+  if (actorId !== id || a.role !== 'director' || !a.active) return false;
+  return (await tx.query('SELECT 1 FROM staff LIMIT 1')).rows.length === 0;
 }
 
 /** A person choosing their own password: only for themselves, while their account is active. */

@@ -14,9 +14,10 @@ import { conflictCount, enqueue } from '../../main/core/domain/outbox.ts';
 import { addNote, assign } from '../../main/core/domain/submission-work.ts';
 import { createStaff, listStaff } from '../../main/core/security/staff.ts';
 import { setSetting } from '../../main/core/store/settings.ts';
+import { enroll } from '../../main/core/sync/enrollment.ts';
 import { URL_KEY } from '../../main/core/sync/hub-link.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { addStaff, keychain, PASSWORD, tempDesk } from '../support/fixtures.ts';
 import { complaint, startTestHub, testHubStorage } from '../support/hub.ts';
 
 const hub = await startTestHub();
@@ -284,4 +285,48 @@ test('the hub judges the person behind each change: unknown to the directory, wi
     'Nhân viên son does not hold the complaint inbox',
     'Nhân viên linh’s account was disabled before this change was made',
   ]);
+});
+
+test('a desk enrolled before anyone had an account: its first-run screen makes the organisation’s first director, once', async () => {
+  const fresh = await startTestHub();
+  const firstRun = async (name: string) => {
+    const desk = await tempDesk();
+    await enroll(desk.store, keychain, fresh.url, await fresh.enrollmentCode(), `Máy ${name}`, {
+      id: null,
+      name: 'backdesk enroll',
+      role: 'it_admin',
+    });
+    await desk.sync.syncNow();
+    const made = await desk.dispatcher.call(`first-${name}`, 'auth.createFirstDirector', {
+      username: name,
+      displayName: `Giám đốc ${name}`,
+      password: PASSWORD,
+    });
+    assert.ok(made.ok, JSON.stringify(made));
+    await desk.sync.syncNow();
+    return desk;
+  };
+  await firstRun('duc');
+  assert.deepEqual((await fresh.db.query('SELECT username, role FROM staff')).rows, [{ username: 'duc', role: 'director' }]);
+  const b = await enrolledDesk(fresh, 'M', [['duc', 'director', []]]);
+  assert.ok((await signIn(b.desk, 'm-duc', 'duc')).ok, 'the first director signs in on the next desk');
+
+  // Another empty desk, enrolled before it received the directory, cannot make a second first director.
+  const late = await tempDesk();
+  await enroll(late.store, keychain, fresh.url, await fresh.enrollmentCode(), 'Máy trễ', {
+    id: null,
+    name: 'backdesk enroll',
+    role: 'it_admin',
+  });
+  const made = await late.dispatcher.call('first-late', 'auth.createFirstDirector', {
+    username: 'khac',
+    displayName: 'Người khác',
+    password: PASSWORD,
+  });
+  assert.ok(made.ok);
+  await late.sync.syncNow();
+  assert.deepEqual(late.store.db.prepare(`SELECT mutation, state, reason FROM outbox`).all(), [
+    { mutation: 'staff.upsert', state: 'rejected', reason: 'only a director may change the staff directory' },
+  ]);
+  assert.deepEqual((await fresh.db.query(`SELECT count(*)::int AS n FROM staff WHERE username = 'khac'`)).rows, [{ n: 0 }]);
 });

@@ -1,5 +1,6 @@
 import { appendAudit, type AuditActor } from '../../core/audit/chain.ts';
-import { AuthError, authenticate, confirmPassword, countStaff, createFirstDirector } from '../../core/security/staff.ts';
+import { firstDirector } from '../../core/security/staff-admin.ts';
+import { AuthError, authenticate, confirmPassword, countStaff } from '../../core/security/staff.ts';
 import type { Person } from '../../../common/roles.ts';
 import { neutralise } from '../../../common/text/rules.ts';
 import { me, type Handler, type HandlerContext } from './types.ts';
@@ -29,7 +30,7 @@ export const authHandlers = {
   'auth.createFirstDirector': {
     async run(input, ctx) {
       // Only the very first account can be made without signing in; after that only directors add staff.
-      const person = await createFirstDirector(ctx.store.db, input);
+      const person = await firstDirector(ctx.store.db, input);
       ctx.sessions.start(ctx.connectionId, person);
       appendAudit(ctx.store.db, actorOf(person), { action: 'staff.first_director', targetType: 'staff', targetId: person.id });
       return person;

@@ -15,7 +15,9 @@ import { DomainError } from '../domain/errors.ts';
 import { enqueue } from '../domain/outbox.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
-import { AuthError, toPerson, type StaffRow } from './staff.ts';
+import { getSetting } from '../store/settings.ts';
+import { URL_KEY } from '../sync/hub-link.ts';
+import { AuthError, createFirstDirector, toPerson, type StaffRow } from './staff.ts';
 
 export interface Account extends Person {
   active: boolean;
@@ -85,6 +87,17 @@ function checkVersion(row: StaffRow, version: number): void {
       currentVersion: row.version,
     });
   }
+}
+
+/**
+ * The very first account of this desk. On a desk already enrolled (with `backdesk enroll` before anyone had an
+ * account) it is also the organisation's first director: queued for the directory in the same transaction,
+ * which the hub accepts only while its directory is empty.
+ */
+export function firstDirector(db: Db, s: { username: string; displayName: string; password: string }, now = Date.now()): Promise<Person> {
+  return createFirstDirector(db, s, now, (person) => {
+    if (getSetting(db, URL_KEY)) queueAccount(db, { id: person.id, name: person.displayName, role: person.role }, person.id, null, now);
+  });
 }
 
 export async function addPerson(

@@ -57,12 +57,20 @@ export async function createStaff(db: Db, s: NewStaff, now = Date.now()): Promis
  * The very first account, a director, made without signing in. The "no staff yet" check and the insert
  * are one transaction, so callers racing each other get exactly one director; the others already_initialised.
  */
-export async function createFirstDirector(db: Db, s: Omit<NewStaff, 'role' | 'grants'>, now = Date.now()): Promise<Person> {
+export async function createFirstDirector(
+  db: Db,
+  s: Omit<NewStaff, 'role' | 'grants'>,
+  now = Date.now(),
+  /** Runs in the same transaction, with the new director (staff-admin.ts queues them for the directory). */
+  made: (person: Person) => void = () => {},
+): Promise<Person> {
   refuseIfInitialised(db); // before the (slow) hash, so a closed door costs nothing
   const hash = await hashNew(s);
   return db.transaction(() => {
     refuseIfInitialised(db);
-    return insertStaff(db, { ...s, role: 'director' }, hash, now);
+    const person = insertStaff(db, { ...s, role: 'director' }, hash, now);
+    made(person);
+    return person;
   })();
 }
 
