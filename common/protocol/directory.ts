@@ -66,5 +66,9 @@ export type StaffAccount = z.infer<typeof StaffAccount>;
 export const JoiningStaff = StaffAccount.omit({ mustChangePassword: true }).extend({ id: Id }).strict();
 export type JoiningStaff = z.infer<typeof JoiningStaff>;
 
+/** A desk's seat list as its own pull brings it: the people who may sign in there. */
+export const SeatsRow = z.object({ id: Id, staff_ids: z.array(Id).max(10_000).nullable() });
+export type SeatsRow = z.infer<typeof SeatsRow>;
+
 /** A new director's display name: one line, as the first-run screen and `init` ask for it. */
 export const DisplayName = line(DISPLAY_NAME_MAX);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../ids.ts';
-import { JoiningStaff, StaffAccount, StaffRow } from './directory.ts';
+import { JoiningStaff, SeatsRow, StaffAccount, StaffRow } from './directory.ts';
 import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
@@ -92,6 +92,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('staff.password'),
       entityType: z.literal('staff'),
       payload: z.object({ passwordHash: StaffAccount.shape.passwordHash }).strict(),
+    })
+    .strict(),
+  // Who may sign in on the pushing desk (entityId is its device id); null: everyone.
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('device.seats'),
+      entityType: z.literal('device'),
+      payload: z.object({ staffIds: z.array(Id).max(10_000).nullable() }).strict(),
     })
     .strict(),
   z
@@ -204,6 +214,7 @@ export const Change = z.discriminatedUnion('entity', [
   change('consent', ConsentRow),
   change('account_request', AccountRequestRow),
   change('staff', StaffRow),
+  change('seats', SeatsRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

@@ -170,6 +170,16 @@ export const contract = {
   ),
   'staff.update': def(DIRECTOR, z.object({ id: Id, version: Version, ...AccountFields }), z.object({ version: Version })),
   'staff.setActive': def(DIRECTOR, z.object({ id: Id, version: Version, active: z.boolean() }), z.object({ version: Version })),
+  'desk.seats': def(
+    { kind: 'roles', roles: ['director', 'it_admin'] },
+    Empty,
+    z.object({
+      staffIds: z.array(Id).nullable(),
+      // Names and roles only: IT admins keep the seat list and never see customers' data.
+      people: z.array(z.object({ id: Id, displayName: z.string(), username: z.string(), role: z.enum(ROLES) })),
+    }),
+  ),
+  'desk.setSeats': def({ kind: 'roles', roles: ['director', 'it_admin'] }, z.object({ staffIds: z.array(Id).max(10_000).nullable() }), Ok),
   'staff.resetPassword': def(DIRECTOR, z.object({ id: Id, version: Version }), z.object({ version: Version, oneTimePassword: z.string() })),
   ...prefixed('complaints', inboxMethods('complaint')),
   'audit.list': def(
@@ -253,6 +263,7 @@ export const ERROR_CODES = [
   'weak_password',
   'username_taken',
   'already_initialised',
+  'not_seated',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

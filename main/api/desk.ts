@@ -1,6 +1,7 @@
 /** Opens a profile's store and builds the dispatcher every transport shares. */
 import type { Keychain } from '../core/security/keychain.ts';
 import { DEFAULT_IDLE_LOCK_MS, Sessions } from '../core/security/sessions.ts';
+import { maySitHere } from '../core/security/seats.ts';
 import { activePerson } from '../core/security/staff.ts';
 import { openStore, type Store } from '../core/store/open.ts';
 import { getSetting } from '../core/store/settings.ts';
@@ -35,7 +36,11 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const sessions = new Sessions(
     () => idleLockMs(store, opts.idleLockMs ?? DEFAULT_IDLE_LOCK_MS),
     Date.now,
-    (id) => activePerson(store.db, id),
+    // Someone disabled, or taken off this desk's seat list, is signed out at their next call.
+    (id) => {
+      const person = activePerson(store.db, id);
+      return person && maySitHere(store.db, person) ? person : null;
+    },
   );
   const sync = new SyncClient(store, opts.keychain, { intervalMs: opts.syncIntervalMs ?? 15_000 });
   if (opts.syncIntervalMs !== 0) sync.start();

@@ -180,3 +180,25 @@ export async function checkPerson(tx: Queryable, actorId: string, madeAt: Date, 
     throw new DirectoryRefusal(`${p.display_name} does not hold the ${inbox} inbox`);
   }
 }
+
+/**
+ * A desk's seat list, set from that desk by a director or its IT admin (null: everyone may sign in there).
+ * Only the desk itself sends its own; the people named must be in the directory.
+ */
+export async function setSeats(
+  tx: Queryable,
+  deviceId: string,
+  actorId: string,
+  entityId: string,
+  staffIds: string[] | null,
+): Promise<void> {
+  if (entityId !== deviceId) throw new DirectoryRefusal('a desk sets only its own seat list');
+  const actor = (await tx.query<{ role: Role }>('SELECT role FROM staff WHERE id = $1 AND active', [actorId])).rows[0];
+  if (!actor || actor.role === 'operator') throw new DirectoryRefusal('only a director or an IT admin may set who signs in on a desk');
+  const known = staffIds && (await tx.query('SELECT id FROM staff WHERE id = ANY($1)', [staffIds])).rows.length;
+  if (staffIds && known !== new Set(staffIds).size) throw new DirectoryRefusal('the seat list names someone who is not in the directory');
+  await tx.query(
+    `INSERT INTO device_seats (id, staff_ids, seq) VALUES ($1, $2, 0) ON CONFLICT (id) DO UPDATE SET staff_ids = excluded.staff_ids`,
+    [deviceId, staffIds && JSON.stringify(staffIds)],
+  );
+}

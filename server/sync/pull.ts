@@ -15,6 +15,7 @@ const ENTITIES: Record<Entity, string> = {
   consent: 'consents',
   account_request: 'account_requests',
   staff: 'staff',
+  seats: 'device_seats',
 };
 
 /** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */
@@ -24,9 +25,13 @@ interface FeedRow {
   row: Record<string, unknown>;
 }
 
-const feed = (where: string) =>
+/** `device` is the parameter holding the pulling desk's id: a seat list goes to its own desk only. */
+const feed = (where: string, device: string) =>
   Object.entries(ENTITIES)
-    .map(([entity, table]) => `SELECT '${entity}' AS entity, seq, id FROM ${table} WHERE ${where}`)
+    .map(
+      ([entity, table]) =>
+        `SELECT '${entity}' AS entity, seq, id FROM ${table} WHERE ${where}${entity === 'seats' ? ` AND id = ${device}` : ''}`,
+    )
     .join(' UNION ALL ');
 
 // The page's rows are chosen from the seq indexes alone; only those rows are then turned into JSON.
@@ -39,17 +44,17 @@ const rowOf = `CASE p.entity ${Object.entries(ENTITIES)
  * to come is counted only when asked (a desk asks on the first page of a pull, for its progress bar):
  * counting on every page would make a long pull quadratic.
  */
-export async function pullPage(db: Queryable, cursor: number, limit: number, count: boolean) {
+export async function pullPage(db: Queryable, deviceId: string, cursor: number, limit: number, count: boolean) {
   const page = (
     await db.query<FeedRow>(
-      `WITH p AS (SELECT entity, seq, id FROM (${feed('seq > $1')}) f ORDER BY f.seq LIMIT $2)
+      `WITH p AS (SELECT entity, seq, id FROM (${feed('seq > $1', '$3')}) f ORDER BY f.seq LIMIT $2)
        SELECT p.entity, p.seq::float8 AS seq, ${rowOf} AS row FROM p ORDER BY p.seq`,
-      [cursor, limit],
+      [cursor, limit, deviceId],
     )
   ).rows;
   const next = page.length ? page[page.length - 1]!.seq : cursor;
   const remaining = count
-    ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${feed('seq > $1')}) f`, [next])).rows[0]!.n
+    ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${feed('seq > $1', '$2')}) f`, [next, deviceId])).rows[0]!.n
     : undefined;
   return {
     changes: await withReferences(db, page, cursor),

@@ -9,7 +9,7 @@ import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import type { SubmissionKind } from '../../common/vocabulary/submissions.ts';
-import { changeOwnPassword, checkPerson, DirectoryRefusal, knownPerson, upsertAccount } from '../directory/staff.ts';
+import { changeOwnPassword, checkPerson, DirectoryRefusal, knownPerson, setSeats, upsertAccount } from '../directory/staff.ts';
 import { queueReplyMail } from '../mail/queue.ts';
 
 class Rejected extends Error {
@@ -50,7 +50,7 @@ const clock = (d: Date) => wallClock.format(d);
 
 type Of<N extends MutationName> = Extract<Mutation, { mutation: N }>;
 
-const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void> } = {
+const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: string) => Promise<void> } = {
   async 'submission.note'(tx, m) {
     await submission(tx, m);
     await tx.query(
@@ -71,6 +71,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>) => Promise<void
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
   'staff.upsert': (tx, m) => upsertAccount(tx, m.actorId, m.entityId, m.baseVersion, m.payload),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash),
+  'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m.actorId, m.entityId, m.payload.staffIds),
   async 'comment.moderate'(tx, m) {
     const { decision } = m.payload;
     await checkPerson(tx, m.actorId, new Date(m.createdAt), 'comment');
@@ -159,7 +160,7 @@ export async function applyMutation(db: HubDb, deviceId: string, m: Mutation): P
     let outcome: PushOutcome;
     try {
       await tx.query('SAVEPOINT mutation');
-      await (appliers[m.mutation] as (tx: Queryable, m: Mutation) => Promise<void>)(tx, m);
+      await (appliers[m.mutation] as (tx: Queryable, m: Mutation, deviceId: string) => Promise<void>)(tx, m, deviceId);
       outcome = { id: m.id, outcome: 'applied' };
     } catch (e) {
       if (!(e instanceof Rejected || e instanceof DirectoryRefusal)) throw e;

@@ -8,10 +8,10 @@ import { applyMutation } from './push.ts';
 
 export function registerSync(app: FastifyInstance, db: HubDb): void {
   app.get('/sync/pull', async (req) => {
-    await deviceOf(db, req);
+    const deviceId = await deviceOf(db, req);
     const q = PullQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'invalid_input', 'bad pull query', undefined, zodIssues(q.error));
-    return pullPage(db, q.data.cursor, q.data.limit, q.data.count === 'true');
+    return pullPage(db, deviceId, q.data.cursor, q.data.limit, q.data.count === 'true');
   });
 
   app.post('/sync/push', { bodyLimit: 8 * 1024 * 1024 }, async (req) => {

@@ -330,3 +330,41 @@ test('a desk enrolled before anyone had an account: its first-run screen makes t
   ]);
   assert.deepEqual((await fresh.db.query(`SELECT count(*)::int AS n FROM staff WHERE username = 'khac'`)).rows, [{ n: 0 }]);
 });
+
+test('a desk’s seat list: someone not on it cannot sign in there and their session ends; the hub keeps it for that desk only', async () => {
+  const n = await enrolledDesk(hub, 'N', [
+    ['giamdoc_n', 'director', []],
+    ['lan_n', 'operator', ['complaint']],
+    ['minh_n', 'operator', ['complaint']],
+  ]);
+  const o = await enrolledDesk(hub, 'O', [['minh_n', 'operator', ['complaint']]]);
+  assert.ok((await signIn(n.desk, 'n-minh', 'minh_n')).ok);
+  assert.ok((await signIn(n.desk, 'n-dir', 'giamdoc_n')).ok);
+  const set = await n.desk.dispatcher.call('n-dir', 'desk.setSeats', { staffIds: [n.staff.lan_n!.id] });
+  assert.ok(set.ok, JSON.stringify(set));
+
+  const ended = await n.desk.dispatcher.call('n-minh', 'complaints.list', { sort: 'newest', offset: 0, limit: 5 });
+  assert.equal(!ended.ok && ended.error.code, 'unauthenticated', 'minh’s open session ended');
+  const refused = await signIn(n.desk, 'n-minh2', 'minh_n');
+  assert.equal(!refused.ok && refused.error.code, 'not_seated');
+  assert.ok((await signIn(n.desk, 'n-lan', 'lan_n')).ok);
+  assert.ok((await signIn(n.desk, 'n-dir2', 'giamdoc_n')).ok, 'a director may always sign in');
+  const operator = await n.desk.dispatcher.call('n-lan', 'desk.setSeats', { staffIds: null });
+  assert.equal(!operator.ok && operator.error.code, 'forbidden', 'an operator does not keep the seat list');
+
+  await n.desk.sync.syncNow();
+  await o.desk.sync.syncNow();
+  const onHub = (await hub.db.query('SELECT id, staff_ids FROM device_seats')).rows;
+  assert.deepEqual(onHub, [{ id: n.deviceId, staff_ids: [n.staff.lan_n!.id] }]);
+  assert.ok((await signIn(o.desk, 'o-minh', 'minh_n')).ok, 'desk O keeps its own list: everyone');
+  assert.equal(
+    o.desk.store.db.prepare(`SELECT value FROM settings WHERE key = 'desk.seats'`).get(),
+    undefined,
+    'O never received N’s list',
+  );
+
+  assert.ok((await n.desk.dispatcher.call('n-dir', 'desk.setSeats', { staffIds: null })).ok);
+  await n.desk.sync.syncNow();
+  assert.deepEqual((await hub.db.query('SELECT staff_ids FROM device_seats WHERE id = $1', [n.deviceId])).rows, [{ staff_ids: null }]);
+  assert.ok((await signIn(n.desk, 'n-minh3', 'minh_n')).ok, 'everyone again');
+});

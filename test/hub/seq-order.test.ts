@@ -17,11 +17,14 @@ import { waitFor } from '../support/wait.ts';
 
 const ON_PGLITE = 'PGlite serves one connection, so no two writers ever overlap: this is checked in the PostgreSQL pass';
 
+/** The readers pull as a desk of their own would (no seat list of theirs is in the feed). */
+const READER = newId();
+
 /** Reads the whole feed from `cursor` on, keeping the seq it saw for each comment. */
 async function readFeed(hub: TestHub, from: number, seen: Map<string, number>): Promise<number> {
   let cursor = from;
   for (;;) {
-    const page = await pullPage(hub.db, cursor, 100, false);
+    const page = await pullPage(hub.db, READER, cursor, 100, false);
     for (const c of page.changes) if (c.entity === 'comment') seen.set(String(c.row.id), c.seq);
     cursor = page.cursor;
     if (!page.more) return cursor;
@@ -142,7 +145,7 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
     const seen = new Map<string, number>();
     let cursor = 0;
     const page = async () => {
-      const p = await pullPage(feed, cursor, 7, false);
+      const p = await pullPage(feed, READER, cursor, 7, false);
       for (const c of p.changes) seen.set(`${c.entity}:${String(c.row.id)}`, c.seq);
       assert.ok(p.cursor >= cursor, 'the cursor never goes back');
       cursor = p.cursor;

@@ -1,4 +1,5 @@
 import { appendAudit, type AuditActor } from '../../core/audit/chain.ts';
+import { maySitHere } from '../../core/security/seats.ts';
 import { firstDirector } from '../../core/security/staff-admin.ts';
 import { AuthError, authenticate, confirmPassword, countStaff } from '../../core/security/staff.ts';
 import type { Person } from '../../../common/roles.ts';
@@ -41,6 +42,9 @@ export const authHandlers = {
     async run(input, ctx) {
       try {
         const person = await authenticate(ctx.store.db, input.username, input.password);
+        if (!maySitHere(ctx.store.db, person)) {
+          throw new AuthError('not_seated', `${person.displayName} is not on this workstation's seat list`, undefined, false);
+        }
         ctx.sessions.start(ctx.connectionId, person);
         appendAudit(ctx.store.db, actorOf(person), { action: 'auth.sign_in' });
         return person;

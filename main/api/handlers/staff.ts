@@ -1,4 +1,5 @@
-/** The Staff screen's methods (directors only, by the contract) and a person choosing their own password. */
+/** The Staff screen's methods (directors only, by the contract), this desk's seat list, and choosing one's own password. */
+import { seatList, setSeatList } from '../../core/security/seats.ts';
 import { addPerson, chooseOwnPassword, listAccounts, resetPassword, setActive, updatePerson } from '../../core/security/staff-admin.ts';
 import { actorOf } from './auth.ts';
 import { me, type Handler, type HandlerContext } from './types.ts';
@@ -30,6 +31,22 @@ export const staffHandlers = {
   'staff.resetPassword': {
     run: ({ id, version }, ctx) => resetPassword(ctx.store.db, actor(ctx), id, version),
   } satisfies Handler<'staff.resetPassword'>,
+
+  'desk.seats': {
+    run: (_input, ctx) => ({
+      staffIds: seatList(ctx.store.db),
+      people: listAccounts(ctx.store.db)
+        .filter((a) => a.active)
+        .map(({ id, displayName, username, role }) => ({ id, displayName, username, role })),
+    }),
+  } satisfies Handler<'desk.seats'>,
+
+  'desk.setSeats': {
+    run: ({ staffIds }, ctx) => {
+      setSeatList(ctx.store.db, actor(ctx), staffIds);
+      return { ok: true as const };
+    },
+  } satisfies Handler<'desk.setSeats'>,
 
   'auth.changePassword': {
     async run({ current, next }, ctx) {

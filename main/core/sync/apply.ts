@@ -6,7 +6,9 @@
  */
 import type { Change, Entity } from '../../../common/protocol/sync.ts';
 import type { Db } from '../store/open.ts';
+import { setSetting } from '../store/settings.ts';
 import { stmt } from '../store/statements.ts';
+import { SEATS_KEY } from '../security/seats.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -102,6 +104,12 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     ).run({ ...r, active: r.active ? 1 : 0, must_change_password: r.must_change_password ? 1 : 0, created_at: ms(r.created_at) });
     stmt(db, 'DELETE FROM staff_grants WHERE staff_id = ?').run(r.id);
     if (r.role === 'operator') for (const g of r.grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(r.id, g);
+  },
+
+  // This desk's seat list as the hub holds it (only its own desk receives it), unless a change is waiting.
+  seats: (db, r) => {
+    if (stmt(db, `SELECT 1 FROM outbox WHERE mutation = 'device.seats' AND state = 'pending'`).get()) return;
+    setSetting(db, SEATS_KEY, JSON.stringify(r.staff_ids)); // null: everyone
   },
 };
 

@@ -22,6 +22,7 @@ export function messageFor(e: unknown, t: TFunction, words?: string): string {
     case 'forbidden':
     case 'weak_password':
     case 'username_taken':
+    case 'not_seated':
     case 'not_found':
       return t(`errors.${e.code}`);
     default:

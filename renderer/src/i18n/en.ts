@@ -28,6 +28,11 @@ export const en: Shape<typeof vi> = {
     submit: 'Save password',
   },
   nav: { comments: 'Comments', audit: 'Audit log', staff: 'Staff', signOut: 'Sign out', shortcuts: 'Shortcuts (?)' },
+  seats: {
+    title: 'Who may sign in on this workstation',
+    everyone: 'Everyone in the organisation',
+    note: 'Directors and IT admins can always sign in. Someone taken off the list is signed out on this workstation.',
+  },
   staff: {
     title: 'The organisation’s staff',
     intro: 'One staff directory for every workstation: changes made here sync to the hub and reach the other desks.',
@@ -266,6 +271,7 @@ export const en: Shape<typeof vi> = {
     invalid_input: 'Not valid: {{message}}',
     weak_password: 'The password needs at least 10 characters and no leading or trailing spaces.',
     username_taken: 'That username is taken.',
+    not_seated: 'You are not on the list of people who may sign in on this workstation. Use another one, or ask a director or IT.',
     not_found: 'Not found.',
     network: 'Backdesk cannot be reached. Check that it is still running.',
     internal: 'Something unexpected went wrong. Please try again.',

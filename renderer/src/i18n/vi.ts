@@ -32,6 +32,11 @@ export const vi = {
     submit: 'Lưu mật khẩu',
   },
   nav: { comments: 'Bình luận', audit: 'Nhật ký kiểm toán', staff: 'Nhân sự', signOut: 'Đăng xuất', shortcuts: 'Phím tắt (?)' },
+  seats: {
+    title: 'Ai được đăng nhập ở máy trạm này',
+    everyone: 'Mọi người trong tổ chức',
+    note: 'Ban giám đốc và Quản trị CNTT luôn đăng nhập được. Người bị bỏ khỏi danh sách sẽ bị đăng xuất ở máy này.',
+  },
   staff: {
     title: 'Nhân sự của tổ chức',
     intro: 'Danh bạ nhân sự dùng chung cho mọi máy trạm: thay đổi ở đây được đồng bộ lên máy chủ trung tâm và tới các máy khác.',
@@ -272,6 +277,8 @@ export const vi = {
     invalid_input: 'Dữ liệu chưa hợp lệ: {{message}}',
     weak_password: 'Mật khẩu phải có ít nhất 10 ký tự và không bắt đầu hay kết thúc bằng dấu cách.',
     username_taken: 'Tên đăng nhập này đã có người dùng.',
+    not_seated:
+      'Bạn không có tên trong danh sách được đăng nhập ở máy trạm này. Hãy dùng máy khác hoặc liên hệ Ban giám đốc hay Quản trị CNTT.',
     not_found: 'Không tìm thấy mục này.',
     network: 'Không kết nối được với Backdesk. Kiểm tra rằng chương trình vẫn đang chạy.',
     internal: 'Đã xảy ra lỗi ngoài dự kiến. Vui lòng thử lại.',

@@ -12,6 +12,7 @@ import { call } from '../api/client.ts';
 import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import { formatDateTime } from '../format/dates.ts';
+import { SeatList } from './SeatList.tsx';
 
 type Account = Output<'staff.list'>[number];
 type Person = Output<'auth.signIn'>;
@@ -84,6 +85,8 @@ export function StaffScreen({ me }: { me: Person }) {
           </button>
         </div>
       )}
+
+      <SeatList />
 
       {editing && <AccountForm editing={editing} isMe={editing.id === me.id} onChange={setEditing} onSubmit={save} />}
 

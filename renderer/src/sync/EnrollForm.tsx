@@ -5,6 +5,7 @@ import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { messageFor } from '../components/Notices.tsx';
 import { formatDateTime } from '../format/dates.ts';
+import { SeatList } from '../staff/SeatList.tsx';
 
 export function EnrollForm() {
   const { t } = useTranslation();
@@ -73,6 +74,7 @@ export function EnrollForm() {
           {status.lastError && <> · {t('sync.lastError', { error: status.lastError })}</>}
         </p>
       )}
+      <SeatList />
     </section>
   );
 }

@@ -28,6 +28,16 @@ CREATE UNIQUE INDEX staff_username ON staff (lower(username));
 CREATE TRIGGER staff_seq BEFORE INSERT OR UPDATE ON staff FOR EACH ROW EXECUTE FUNCTION bump_seq();
 CREATE INDEX staff_by_seq ON staff (seq);
 
+-- Each desk's seat list: who may sign in on that workstation (no row, or null: everyone). Only its own desk
+-- pulls it.
+CREATE TABLE device_seats (
+  id        text PRIMARY KEY REFERENCES devices(id),
+  staff_ids jsonb CHECK (staff_ids IS NULL OR jsonb_typeof(staff_ids) = 'array'),
+  seq       bigint NOT NULL
+);
+CREATE TRIGGER device_seats_seq BEFORE INSERT OR UPDATE ON device_seats FOR EACH ROW EXECUTE FUNCTION bump_seq();
+CREATE INDEX device_seats_by_seq ON device_seats (seq);
+
 ALTER TABLE submissions ADD COLUMN assignee_id text REFERENCES staff(id);
 ALTER TABLE submission_events ADD COLUMN actor_id text REFERENCES staff(id);
 ALTER TABLE comments ADD COLUMN decided_by_id text REFERENCES staff(id);

@@ -1,0 +1,41 @@
+/**
+ * This desk's seat list: who may sign in on this workstation. No list means everyone; directors and IT admins,
+ * who keep it, may always sign in. Someone taken off it can no longer sign in here, and their open sessions
+ * end. On an enrolled desk a change is queued for the hub (`device.seats`), which keeps each desk's list and
+ * sends it back to that desk only.
+ */
+import type { Person } from '../../../common/roles.ts';
+import { appendAudit, type AuditActor } from '../audit/chain.ts';
+import { enqueue } from '../domain/outbox.ts';
+import type { Db } from '../store/open.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
+import { DEVICE_KEY } from '../sync/hub-link.ts';
+
+export const SEATS_KEY = 'desk.seats';
+
+export function seatList(db: Db): string[] | null {
+  const stored = getSetting(db, SEATS_KEY);
+  return stored ? (JSON.parse(stored) as string[] | null) : null;
+}
+
+export function maySitHere(db: Db, person: Person): boolean {
+  if (person.role !== 'operator') return true;
+  const seats = seatList(db);
+  return seats === null || seats.includes(person.id);
+}
+
+export function setSeatList(db: Db, actor: AuditActor & { id: string }, staffIds: string[] | null, now = Date.now()): void {
+  db.transaction(() => {
+    const seats = staffIds && [...new Set(staffIds)];
+    setSetting(db, SEATS_KEY, JSON.stringify(seats));
+    const device = getSetting(db, DEVICE_KEY);
+    if (device) {
+      enqueue(
+        db,
+        { mutation: 'device.seats', entityType: 'device', entityId: device, payload: { staffIds: seats }, actorId: actor.id },
+        now,
+      );
+    }
+    appendAudit(db, actor, { action: 'desk.seats', detail: { seats: seats ?? 'everyone' } }, now);
+  })();
+}

@@ -1,0 +1,50 @@
+/**
+ * Who may sign in on this workstation, kept by directors and IT admins: everyone (the default), or the
+ * operators ticked here. Directors and IT admins may always sign in. Saved at once; it syncs to the hub.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../main/api/contract.ts';
+import { call } from '../api/client.ts';
+import { useAfterSync } from '../api/desk-status.tsx';
+import { useReport } from '../components/Notices.tsx';
+
+export function SeatList() {
+  const { t } = useTranslation();
+  const report = useReport();
+  const [seats, setSeats] = useState<Output<'desk.seats'> | null>(null);
+  const load = useCallback(() => call('desk.seats', {}).then(setSeats, report), [report]);
+  useEffect(() => void load(), [load]);
+  useAfterSync(useCallback(() => void load(), [load]));
+  if (!seats) return null;
+
+  const save = (staffIds: string[] | null) => void call('desk.setSeats', { staffIds }).then(load, report);
+  const operators = seats.people.filter((p) => p.role === 'operator');
+  const listed = seats.staffIds ?? [];
+  return (
+    <section className="seat-list" aria-label={t('seats.title')}>
+      <h3>{t('seats.title')}</h3>
+      <label>
+        <input type="checkbox" checked={seats.staffIds === null} onChange={(e) => save(e.target.checked ? null : [])} />{' '}
+        {t('seats.everyone')}
+      </label>
+      {seats.staffIds !== null && (
+        <ul>
+          {operators.map((p) => (
+            <li key={p.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={listed.includes(p.id)}
+                  onChange={(e) => save(e.target.checked ? [...listed, p.id] : listed.filter((id) => id !== p.id))}
+                />{' '}
+                <bdi>{p.displayName}</bdi> <span className="muted">({p.username})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">{t('seats.note')}</p>
+    </section>
+  );
+}
