@@ -144,7 +144,7 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
         ) : shown === 'inbox' && inbox ? (
           <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!help} />
         ) : shown === 'enroll' ? (
-          <EnrollForm />
+          <EnrollForm me={person} />
         ) : (
           <p className="empty-state">{t('home.noGrant')}</p>
         )}

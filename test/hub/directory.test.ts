@@ -340,7 +340,10 @@ test('a desk’s seat list: someone not on it cannot sign in there and their ses
   const o = await enrolledDesk(hub, 'O', [['minh_n', 'operator', ['complaint']]]);
   assert.ok((await signIn(n.desk, 'n-minh', 'minh_n')).ok);
   assert.ok((await signIn(n.desk, 'n-dir', 'giamdoc_n')).ok);
-  const set = await n.desk.dispatcher.call('n-dir', 'desk.setSeats', { staffIds: [n.staff.lan_n!.id] });
+  const lockedOut = await n.desk.dispatcher.call('n-dir', 'desk.setSeats', { staffIds: [n.staff.lan_n!.id] });
+  assert.equal(!lockedOut.ok && lockedOut.error.code, 'invalid_input', 'a director keeping the list stays on it');
+  const seats = [n.staff.giamdoc_n!.id, n.staff.lan_n!.id];
+  const set = await n.desk.dispatcher.call('n-dir', 'desk.setSeats', { staffIds: seats });
   assert.ok(set.ok, JSON.stringify(set));
 
   const ended = await n.desk.dispatcher.call('n-minh', 'complaints.list', { sort: 'newest', offset: 0, limit: 5 });
@@ -348,14 +351,14 @@ test('a desk’s seat list: someone not on it cannot sign in there and their ses
   const refused = await signIn(n.desk, 'n-minh2', 'minh_n');
   assert.equal(!refused.ok && refused.error.code, 'not_seated');
   assert.ok((await signIn(n.desk, 'n-lan', 'lan_n')).ok);
-  assert.ok((await signIn(n.desk, 'n-dir2', 'giamdoc_n')).ok, 'a director may always sign in');
+  assert.ok((await signIn(n.desk, 'n-dir2', 'giamdoc_n')).ok, 'the director is on it');
   const operator = await n.desk.dispatcher.call('n-lan', 'desk.setSeats', { staffIds: null });
   assert.equal(!operator.ok && operator.error.code, 'forbidden', 'an operator does not keep the seat list');
 
   await n.desk.sync.syncNow();
   await o.desk.sync.syncNow();
   const onHub = (await hub.db.query('SELECT id, staff_ids FROM device_seats')).rows;
-  assert.deepEqual(onHub, [{ id: n.deviceId, staff_ids: [n.staff.lan_n!.id] }]);
+  assert.deepEqual(onHub, [{ id: n.deviceId, staff_ids: seats }]);
   assert.ok((await signIn(o.desk, 'o-minh', 'minh_n')).ok, 'desk O keeps its own list: everyone');
   assert.equal(
     o.desk.store.db.prepare(`SELECT value FROM settings WHERE key = 'desk.seats'`).get(),

@@ -6,7 +6,7 @@ import { me, type Handler, type HandlerContext } from './types.ts';
 
 const actor = (ctx: HandlerContext) => {
   const person = me(ctx);
-  return { ...actorOf(person), id: person.id };
+  return { ...actorOf(person), id: person.id, role: person.role };
 };
 
 // Each core function audits its own change in the change's transaction (some hash a password first, which

@@ -31,7 +31,7 @@ export const en: Shape<typeof vi> = {
   seats: {
     title: 'Who may sign in on this workstation',
     everyone: 'Everyone in the organisation',
-    note: 'Directors and IT admins can always sign in. Someone taken off the list is signed out on this workstation.',
+    note: 'IT admins can always sign in. Someone taken off the list is signed out on this workstation.',
   },
   staff: {
     title: 'The organisation’s staff',

@@ -35,7 +35,7 @@ export const vi = {
   seats: {
     title: 'Ai được đăng nhập ở máy trạm này',
     everyone: 'Mọi người trong tổ chức',
-    note: 'Ban giám đốc và Quản trị CNTT luôn đăng nhập được. Người bị bỏ khỏi danh sách sẽ bị đăng xuất ở máy này.',
+    note: 'Quản trị CNTT luôn đăng nhập được. Người bị bỏ khỏi danh sách sẽ bị đăng xuất ở máy này.',
   },
   staff: {
     title: 'Nhân sự của tổ chức',

@@ -86,7 +86,7 @@ export function StaffScreen({ me }: { me: Person }) {
         </div>
       )}
 
-      <SeatList />
+      <SeatList me={me} />
 
       {editing && <AccountForm editing={editing} isMe={editing.id === me.id} onChange={setEditing} onSubmit={save} />}
 

@@ -7,7 +7,7 @@ import { messageFor } from '../components/Notices.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { SeatList } from '../staff/SeatList.tsx';
 
-export function EnrollForm() {
+export function EnrollForm({ me }: { me: { id: string; role: string } }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ hubUrl: '', code: '', deviceName: '' });
   const [status, setStatus] = useState<Output<'desk.status'> | null>(null);
@@ -74,7 +74,7 @@ export function EnrollForm() {
           {status.lastError && <> · {t('sync.lastError', { error: status.lastError })}</>}
         </p>
       )}
-      <SeatList />
+      <SeatList me={me} />
     </section>
   );
 }
