@@ -19,7 +19,14 @@ export function SeatList({ me }: { me: { id: string; role: string } }) {
   useAfterSync(useCallback(() => void load(), [load]));
   if (!seats) return null;
 
-  const save = (staffIds: string[] | null) => void call('desk.setSeats', { staffIds }).then(load, report);
+  // Shown at once; a refusal is reported and the list read again as it is.
+  const save = (staffIds: string[] | null) => {
+    setSeats({ ...seats, staffIds });
+    void call('desk.setSeats', { staffIds }).then(load, (e: unknown) => {
+      report(e);
+      void load();
+    });
+  };
   const seated = seats.people.filter((p) => p.role !== 'it_admin');
   const listed = seats.staffIds ?? [];
   // A director narrowing the list from everyone starts with themselves on it.
