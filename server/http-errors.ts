@@ -10,6 +10,8 @@ export class HttpError extends Error {
     message: string,
     readonly field?: string,
     readonly issues?: { field: string; message: string }[],
+    /** What an error names, for the desk to word it itself (a username clash's two people). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -20,9 +22,9 @@ export const zodIssues = (e: z.ZodError) => e.issues.map((i) => ({ field: i.path
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((e: FastifyError | HttpError, _req, reply) => {
     if (e instanceof HttpError) {
-      return reply
-        .code(e.status)
-        .send({ error: { code: e.code, message: e.message, ...(e.field && { field: e.field }), ...(e.issues && { issues: e.issues }) } });
+      return reply.code(e.status).send({
+        error: { code: e.code, message: e.message, ...(e.field && { field: e.field }), ...(e.issues && { issues: e.issues }), ...e.extra },
+      });
     }
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.code(413).send({ error: { code: 'too_large', message: 'the body is larger than this endpoint accepts' } });

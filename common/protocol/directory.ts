@@ -70,5 +70,13 @@ export type JoiningStaff = z.infer<typeof JoiningStaff>;
 export const SeatsRow = z.object({ id: Id, staff_ids: z.array(Id).max(10_000).nullable() });
 export type SeatsRow = z.infer<typeof SeatsRow>;
 
+/** Who holds a username a joining desk brings (the hub's 409 `username_taken` at enrollment), so the desk can say it in its own words. */
+export const UsernameClash = z.object({
+  username: z.string(),
+  joining: z.object({ displayName: z.string(), role: z.enum(ROLES) }),
+  holder: z.object({ displayName: z.string(), role: z.enum(ROLES) }),
+});
+export type UsernameClash = z.infer<typeof UsernameClash>;
+
 /** A new director's display name: one line, as the first-run screen and `init` ask for it. */
 export const DisplayName = line(DISPLAY_NAME_MAX);

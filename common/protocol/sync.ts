@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../ids.ts';
-import { JoiningStaff, SeatsRow, StaffAccount, StaffRow } from './directory.ts';
+import { JoiningStaff, SeatsRow, StaffAccount, StaffRow, UsernameClash } from './directory.ts';
 import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
@@ -269,4 +269,6 @@ export const AuditHashesQuery = z.object({
 export const AuditHashesResponse = z.object({ hashes: z.array(z.object({ seq: z.number().int(), hash: z.string() })) });
 
 /** Every error answer of the hub. */
-export const HubError = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
+export const HubError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), clash: UsernameClash.optional() }),
+});

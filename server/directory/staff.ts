@@ -3,7 +3,7 @@
  * first director (`backdesk-hub init`) and by standalone desks whose accounts join it when they enroll;
  * desks replicate it by pull (server/sync/pull.ts), password hashes included, so people sign in anywhere.
  */
-import type { JoiningStaff, StaffAccount } from '../../common/protocol/directory.ts';
+import type { JoiningStaff, StaffAccount, UsernameClash } from '../../common/protocol/directory.ts';
 import { mayUseInbox, type Inbox, type Role } from '../../common/roles.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
@@ -37,6 +37,14 @@ export async function joinStaff(tx: Queryable, deviceId: string, people: Joining
         `the username ${p.username} of ${p.displayName} (${p.role}) on this workstation already belongs to ${holder.display_name} ` +
           `(${holder.role}) in the organisation's directory: rename one of them, then enroll again`,
         'staff',
+        undefined,
+        {
+          clash: {
+            username: p.username,
+            joining: { displayName: p.displayName, role: p.role },
+            holder: { displayName: holder.display_name, role: holder.role },
+          } satisfies UsernameClash,
+        },
       );
     }
     await tx.query(

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { newId } from '../../common/ids.ts';
 import type { Desk } from '../../main/api/desk.ts';
 import { moderateComment } from '../../main/core/domain/comments.ts';
 import { startWebHost, type WebHost } from '../../main/web/server.ts';
@@ -157,6 +158,21 @@ test(
     await page.getByLabel('Tên máy trạm').fill('Máy quầy 1');
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     await page.locator('[role=status].form-error').waitFor();
+
+    // Someone else holds the username in the organisation's directory: refused, both people named, in Vietnamese.
+    const holder = newId();
+    await hub.db.query(
+      `INSERT INTO staff (id, username, display_name, role, password_hash, seq) VALUES ($1, 'QUANTRI', 'Lê Thị Hoa', 'director', '$argon2id$x', 0)`,
+      [holder],
+    );
+    await page.getByLabel('Mã đăng ký').fill(await hub.enrollmentCode());
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page
+      .locator('[role=status].form-error', {
+        hasText: 'tên đăng nhập quantri của Nhân viên quantri (Quản trị CNTT) trên máy này đã thuộc về Lê Thị Hoa (Ban giám đốc)',
+      })
+      .waitFor();
+    await hub.db.query('DELETE FROM staff WHERE id = $1', [holder]);
 
     await page.getByLabel('Mã đăng ký').fill(await hub.enrollmentCode());
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();

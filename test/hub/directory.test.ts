@@ -100,7 +100,19 @@ test('a username someone else holds in the directory refuses the enrollment, nam
   const code = await hub.enrollmentCode();
   const refused = await enrollThroughApi(desk, 'it_clash', code);
   assert.equal(refused.ok, false);
-  const message = (refused as { error: { message: string } }).error.message;
+  const { code: refusedAs, message, detail } = (refused as { error: { code: string; message: string; detail: unknown } }).error;
+  assert.equal(refusedAs, 'username_taken');
+  assert.deepEqual(
+    detail,
+    {
+      clash: {
+        username: 'MINH',
+        joining: { displayName: 'Lê Văn Minh', role: 'director' },
+        holder: { displayName: 'Nhân viên minh', role: 'operator' },
+      },
+    },
+    'the two people, for the screen to name in its language',
+  );
   assert.match(message, /MINH of Lê Văn Minh \(director\) on this workstation already belongs to Nhân viên minh \(operator\)/);
   assert.equal((await directory()).filter((p) => p.username.toLowerCase() === 'minh').length, 1, 'nobody joined');
   assert.equal((await directory()).filter((p) => p.username === 'it_clash').length, 0, 'not even the desk’s other accounts');

@@ -2,6 +2,7 @@
 import { DomainError } from '../../core/domain/errors.ts';
 import { conflictCount, dismissConflict, listConflicts, pendingCount } from '../../core/domain/outbox.ts';
 import { enroll } from '../../core/sync/enrollment.ts';
+import { HubHttpError } from '../../core/sync/hub-link.ts';
 import { ApiError } from '../errors.ts';
 import { actorOf } from './auth.ts';
 import { me, type Handler } from './types.ts';
@@ -30,6 +31,8 @@ export const syncHandlers = {
         void ctx.sync.syncNow();
         return { deviceId };
       } catch (e) {
+        // A username someone else holds in the directory: the two people, for the screen to name in its language.
+        if (e instanceof HubHttpError && e.clash) throw new ApiError('username_taken', e.message, { clash: e.clash });
         throw new ApiError('invalid_input', e instanceof Error ? e.message : String(e));
       }
     },

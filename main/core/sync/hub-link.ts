@@ -4,6 +4,7 @@
  * protocol's schemas. Enrollment, the sync client and doctor's audit comparison all go through here.
  */
 import type { z } from 'zod';
+import type { UsernameClash } from '../../../common/protocol/directory.ts';
 import { HubError } from '../../../common/protocol/sync.ts';
 import { keychainAccount, type Store } from '../store/open.ts';
 
@@ -19,6 +20,8 @@ export class HubHttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** At enrollment, the two people a username clash is between. */
+    readonly clash?: UsernameClash,
   ) {
     super(message);
   }
@@ -37,7 +40,8 @@ export async function hubRequest<S extends z.ZodType>(
   const body: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {
     const error = HubError.safeParse(body);
-    throw new HubHttpError(res.status, error.data?.error.code ?? 'error', error.data?.error.message ?? `the hub answered ${res.status}`);
+    const e = error.data?.error;
+    throw new HubHttpError(res.status, e?.code ?? 'error', e?.message ?? `the hub answered ${res.status}`, e?.clash);
   }
   const parsed = answer.safeParse(body);
   if (!parsed.success)

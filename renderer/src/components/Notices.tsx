@@ -6,6 +6,8 @@ import { BackdeskError } from '../api/client.ts';
 import { formatDateTime } from '../format/dates.ts';
 import { itemWords } from '../inbox/kinds.ts';
 
+type Side = { displayName: string; role: string };
+
 /** `words`: the i18n block of the inbox the call was made in (kinds.ts), for errors that name the submission. */
 export function messageFor(e: unknown, t: TFunction, words?: string): string {
   if (!(e instanceof BackdeskError)) return t('errors.internal');
@@ -15,13 +17,18 @@ export function messageFor(e: unknown, t: TFunction, words?: string): string {
       return t('errors.account_locked', { time: formatDateTime(Number(e.detail?.lockedUntil ?? Date.now())) });
     case 'invalid_input':
       return t('errors.invalid_input', { message: e.message });
+    case 'username_taken': {
+      const clash = e.detail?.clash as { username: string; joining: Side; holder: Side } | undefined;
+      if (!clash) return t('errors.username_taken');
+      const side = (s: Side) => `${s.displayName} (${t(`roles.${s.role}`)})`;
+      return t('errors.username_clash', { username: clash.username, joining: side(clash.joining), holder: side(clash.holder) });
+    }
     case 'stale':
       // Only an inbox's calls can be stale, and it names itself (Inbox.tsx).
       return words ? t('errors.stale', itemWords(t, words)) : t('errors.internal');
     case 'bad_credentials':
     case 'forbidden':
     case 'weak_password':
-    case 'username_taken':
     case 'not_seated':
     case 'not_found':
       return t(`errors.${e.code}`);

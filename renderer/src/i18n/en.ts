@@ -271,6 +271,8 @@ export const en: Shape<typeof vi> = {
     invalid_input: 'Not valid: {{message}}',
     weak_password: 'The password needs at least 10 characters and no leading or trailing spaces.',
     username_taken: 'That username is taken.',
+    username_clash:
+      'Not enrolled: the username {{username}} of {{joining}} on this workstation already belongs to {{holder}} in the organisation’s staff directory. Rename one of them, then enroll again (the code still works).',
     not_seated: 'You are not on the list of people who may sign in on this workstation. Use another one, or ask a director or IT.',
     not_found: 'Not found.',
     network: 'Backdesk cannot be reached. Check that it is still running.',

@@ -277,6 +277,8 @@ export const vi = {
     invalid_input: 'Dữ liệu chưa hợp lệ: {{message}}',
     weak_password: 'Mật khẩu phải có ít nhất 10 ký tự và không bắt đầu hay kết thúc bằng dấu cách.',
     username_taken: 'Tên đăng nhập này đã có người dùng.',
+    username_clash:
+      'Không đăng ký được: tên đăng nhập {{username}} của {{joining}} trên máy này đã thuộc về {{holder}} trong danh bạ nhân sự của tổ chức. Hãy đổi tên đăng nhập của một trong hai người rồi đăng ký lại (mã đăng ký vẫn dùng được).',
     not_seated:
       'Bạn không có tên trong danh sách được đăng nhập ở máy trạm này. Hãy dùng máy khác hoặc liên hệ Ban giám đốc hay Quản trị CNTT.',
     not_found: 'Không tìm thấy mục này.',
