@@ -6,10 +6,12 @@ import { after } from 'node:test';
 import { openDesk, type Desk } from '../../main/api/desk.ts';
 import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { insertSubmission } from '../../main/core/domain/submissions.ts';
-import { systemKeychain } from '../../main/core/security/keychain.ts';
+import { anchorAccount } from '../../main/core/audit/anchor.ts';
+import { KEYCHAIN_SERVICE, systemKeychain } from '../../main/core/security/keychain.ts';
+import { tokenAccount } from '../../main/core/sync/hub-link.ts';
 import type { Inbox, Role } from '../../common/roles.ts';
 import { createStaff } from '../../main/core/security/staff.ts';
-import { openStore, type Store } from '../../main/core/store/open.ts';
+import { keychainAccount, openStore, type Store } from '../../main/core/store/open.ts';
 
 export const keychain = systemKeychain();
 
@@ -21,14 +23,30 @@ export function tempDir(): string {
 
 export async function tempStore(): Promise<Store> {
   const store = await openStore({ dataDir: tempDir(), keychain });
-  after(() => store.close());
+  after(async () => {
+    store.close();
+    await forgetKeys(store);
+  });
   return store;
+}
+
+/**
+ * Takes a finished test profile's entries out of the run's keychain (its database key, device token and audit
+ * anchor secret), so the keyring every test file shares holds a few entries at a time, not thousands.
+ */
+async function forgetKeys(store: Store): Promise<void> {
+  for (const account of [keychainAccount(store.profile), tokenAccount(store), anchorAccount(store.profile.id)]) {
+    await keychain.delete(KEYCHAIN_SERVICE, account);
+  }
 }
 
 /** A desk on a new profile; its background sync is off unless asked for, so tests decide when to sync. */
 export async function tempDesk(opts: { idleLockMs?: number; syncIntervalMs?: number } = {}): Promise<Desk> {
   const desk = await openDesk({ dataDir: tempDir(), keychain, syncIntervalMs: 0, ...opts });
-  after(() => desk.close());
+  after(async () => {
+    await desk.close();
+    await forgetKeys(desk.store);
+  });
   return desk;
 }
 
