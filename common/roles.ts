@@ -21,7 +21,7 @@ export interface Person {
  * Who may work an inbox: directors see every inbox; operators only those they are granted;
  * IT admins none, because they must never receive customers' personal data.
  */
-export function mayUseInbox(person: Person, inbox: Inbox): boolean {
+export function mayUseInbox(person: Pick<Person, 'role' | 'grants'>, inbox: Inbox): boolean {
   if (person.role === 'director') return true;
   return person.role === 'operator' && person.grants.includes(inbox);
 }

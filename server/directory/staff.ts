@@ -184,7 +184,7 @@ export async function checkPerson(tx: Queryable, actorId: string, madeAt: Date, 
   if (!p.active && (p.disabled_at === null || madeAt >= p.disabled_at)) {
     throw new DirectoryRefusal(`${p.display_name}’s account was disabled before this change was made`);
   }
-  if (!mayUseInbox({ id: actorId, username: '', displayName: p.display_name, role: p.role, grants: p.grants }, inbox)) {
+  if (!mayUseInbox(p, inbox)) {
     throw new DirectoryRefusal(`${p.display_name} does not hold the ${inbox} inbox`);
   }
 }

@@ -14,6 +14,9 @@ const ms = (v: string | null): number | null => (v === null ? null : Date.parse(
 const json = (v: unknown): string => JSON.stringify(v ?? {});
 
 const PENDING = `EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = excluded.id AND o.state = 'pending')`;
+/** The same question for an applier that writes its row in more than one statement. */
+const pendingChange = (db: Db, id: string) =>
+  stmt(db, `SELECT 1 FROM outbox WHERE entity_id = ? AND state = 'pending'`).get(id) !== undefined;
 
 type RowOf<E extends Entity> = Extract<Change, { entity: E }>['row'];
 
@@ -93,7 +96,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   // organisation applies here as it arrives, unless this desk's own change to it is still waiting to be
   // pushed. The lockout counters stay this desk's own.
   staff: (db, r) => {
-    if (stmt(db, `SELECT 1 FROM outbox WHERE entity_id = ? AND state = 'pending'`).get(r.id)) return;
+    if (pendingChange(db, r.id)) return;
     stmt(
       db,
       `INSERT INTO staff (id, username, display_name, role, password_hash, active, must_change_password, version, created_at)
@@ -108,7 +111,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
 
   // This desk's seat list as the hub holds it (only its own desk receives it), unless a change is waiting.
   seats: (db, r) => {
-    if (stmt(db, `SELECT 1 FROM outbox WHERE mutation = 'device.seats' AND state = 'pending'`).get()) return;
+    if (pendingChange(db, r.id)) return;
     setSetting(db, SEATS_KEY, JSON.stringify(r.staff_ids)); // null: everyone
   },
 };
