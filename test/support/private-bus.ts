@@ -42,9 +42,17 @@ export async function privateBus(): Promise<PrivateBus> {
   const bus = spawn('dbus-daemon', ['--config-file', config, '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'inherit'] });
   after(() => stop(bus));
   const address = await firstLine(bus);
-  const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: join(dir, 'data') };
+  // Its own data and cache folders too: the keyring keeps its control socket under the cache folder, which the
+  // run's shared keyring uses as well.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DBUS_SESSION_BUS_ADDRESS: address,
+    XDG_DATA_HOME: join(dir, 'data'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
+  };
   delete env.GNOME_KEYRING_CONTROL;
   mkdirSync(env.XDG_DATA_HOME!);
+  mkdirSync(env.XDG_CACHE_HOME!);
   const dbusSend = (...args: string[]) =>
     execFileSync('dbus-send', ['--session', '--print-reply', ...args], { env, encoding: 'utf8', timeout: DEADLINE_MS });
 
