@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Id } from '../ids.ts';
 import { INBOXES, ROLES } from '../roles.ts';
 import { line, wellFormed } from '../text/schemas.ts';
+import { SigningKey, WrappedKey } from './signing.ts';
 
 /** A sign-in name: the same on every desk, compared without regard to case. */
 export const Username = z
@@ -37,6 +38,10 @@ export const StaffRow = z.object({
   active: z.boolean(),
   must_change_password: z.boolean(),
   version: z.number().int().positive(),
+  // The person's current signing key (null for an account from before keys, until its person next signs in).
+  key_id: Id.nullable(),
+  public_key: SigningKey.shape.publicKey.nullable(),
+  wrapped_key: WrappedKey.nullable(),
   created_at: z
     .string()
     .max(40)
@@ -55,6 +60,8 @@ export const StaffAccount = z
     passwordHash: PasswordHash,
     active: z.boolean(),
     mustChangePassword: z.boolean(),
+    // A new key pair (a new person, or a reset: the old public key stays on the hub), or null to keep the current one.
+    key: SigningKey.nullable(),
   })
   .strict();
 export type StaffAccount = z.infer<typeof StaffAccount>;

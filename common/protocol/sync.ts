@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Id } from '../ids.ts';
 import { JoiningStaff, SeatsRow, StaffAccount, StaffRow, UsernameClash } from './directory.ts';
+import { Signature, SignatureVerdict, SigningKey } from './signing.ts';
 import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
@@ -44,8 +45,17 @@ const counter = (max: number) =>
 
 const Versioned = { baseVersion: z.number().int().positive().max(MAX_INT4) };
 const Unversioned = { baseVersion: z.null() };
-// The person who made the change, by id; the name is how they were called then, for the timeline.
-const common = { id: Id, entityId: Id, actorId: Id, actorName: wellFormed(ACTOR_NAME), createdAt: deskInstant };
+// The person who made the change, by id; the name is how they were called then, for the timeline. The
+// signature is theirs, made with the key named, over the fields signing.ts lists.
+const common = {
+  id: Id,
+  entityId: Id,
+  actorId: Id,
+  actorName: wellFormed(ACTOR_NAME),
+  createdAt: deskInstant,
+  keyId: Id,
+  signature: Signature,
+};
 const Posting = z.object({ eventId: Id, body: text(20_000) }).strict();
 
 /** One change a person made on a desk, as it leaves the outbox. */
@@ -84,14 +94,24 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: StaffAccount,
     })
     .strict(),
-  // A person choosing their own password (entityId is the actor's own id).
+  // A person choosing their own password (entityId is the actor's own id), their key wrapped again under it.
   z
     .object({
       ...common,
       ...Unversioned,
       mutation: z.literal('staff.password'),
       entityType: z.literal('staff'),
-      payload: z.object({ passwordHash: StaffAccount.shape.passwordHash }).strict(),
+      payload: z.object({ passwordHash: StaffAccount.shape.passwordHash, key: SigningKey }).strict(),
+    })
+    .strict(),
+  // A person whose account came from before keys registering their first one, signed with it.
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('staff.key'),
+      entityType: z.literal('staff'),
+      payload: z.object({ key: SigningKey }).strict(),
     })
     .strict(),
   // Who may sign in on the pushing desk (entityId is its device id); null: everyone.
@@ -259,14 +279,21 @@ export const AuditRowWire = z.object({
   detail: auditText(10_000),
   prev_hash: z.string().length(64),
   hash: z.string().length(64),
+  // The actor's signature over the hash, when a signed-in person did it (not in the hash: it is made from it).
+  key_id: Id.nullable().default(null),
+  signature: Signature.nullable().default(null),
 });
 export const AuditPushRequest = z.object({ rows: z.array(AuditRowWire).max(1000) }).strict();
-export const AuditPushResponse = z.object({ stored: z.number().int(), headSeq: z.number().int() });
+const Verdicts = z.array(z.object({ seq: z.number().int(), signature: SignatureVerdict }));
+/** `verdicts`: for each row stored, whether the hub found its signature good. */
+export const AuditPushResponse = z.object({ stored: z.number().int(), headSeq: z.number().int(), verdicts: Verdicts });
 export const AuditHashesQuery = z.object({
   after: counter(Number.MAX_SAFE_INTEGER).default(0),
   limit: counter(5000).pipe(z.number().min(1, 'must be at least 1')).default(5000),
 });
-export const AuditHashesResponse = z.object({ hashes: z.array(z.object({ seq: z.number().int(), hash: z.string() })) });
+export const AuditHashesResponse = z.object({
+  hashes: z.array(z.object({ seq: z.number().int(), hash: z.string(), signature: SignatureVerdict })),
+});
 
 /** Every error answer of the hub. */
 export const HubError = z.object({
