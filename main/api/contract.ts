@@ -264,6 +264,7 @@ export const ERROR_CODES = [
   'username_taken',
   'already_initialised',
   'not_seated',
+  'key_unreadable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 /** Opens a profile's store and builds the dispatcher every transport shares. */
 import type { Keychain } from '../core/security/keychain.ts';
+import { keyRingOf } from '../core/security/key-ring.ts';
 import { DEFAULT_IDLE_LOCK_MS, Sessions } from '../core/security/sessions.ts';
 import { maySitHere } from '../core/security/seats.ts';
 import { activePerson } from '../core/security/staff.ts';
@@ -41,7 +42,11 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       const person = activePerson(store.db, id);
       return person && maySitHere(store.db, person) ? person : null;
     },
+    keyRingOf(store.db),
   );
+  // Idle sessions lock, and drop their keys, within a minute of their time even when no call comes.
+  const sweeper = setInterval(() => sessions.sweep(), 30_000);
+  sweeper.unref();
   const sync = new SyncClient(store, opts.keychain, { intervalMs: opts.syncIntervalMs ?? 15_000 });
   if (opts.syncIntervalMs !== 0) sync.start();
   const dispatcher = new Dispatcher({ store, sessions, keychain: opts.keychain, sync });
@@ -50,6 +55,8 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     dispatcher,
     sync,
     close: () => {
+      clearInterval(sweeper);
+      sessions.endAll();
       sync.stop();
       store.close();
     },

@@ -22,6 +22,7 @@ export const DOCTOR_EXIT = {
   hubCopyDiffers: 6,
   schemaAltered: 7,
   keychainLocked: 8,
+  signatureInvalid: 9,
 } as const;
 
 export async function doctor(dataDir: string): Promise<number> {
@@ -95,7 +96,17 @@ export async function doctor(dataDir: string): Promise<number> {
     const copy = await compareAuditWithHub(store, keychain);
     if (copy.kind === 'differs') {
       bad(`the audit log differs from the hub's copy at row ${copy.seq}: it was changed on this desk`, DOCTOR_EXIT.hubCopyDiffers);
-    } else if (copy.kind === 'matches') ok(`the audit log matches the hub's copy (${copy.compared} rows compared)`);
+    } else if (copy.kind === 'matches') {
+      ok(`the audit log matches the hub's copy (${copy.compared} rows compared)`);
+      const { verified, unsigned, invalid, firstInvalidSeq } = copy.signatures;
+      const counts = `${verified} signed by their person and verified, ${unsigned} made by no signed-in person (unsigned)`;
+      if (invalid > 0) {
+        bad(
+          `${invalid} rows of the hub's copy carry a signature that does not verify (first at row ${firstInvalidSeq}); ${counts}`,
+          DOCTOR_EXIT.signatureInvalid,
+        );
+      } else ok(`every signature in the hub's copy verifies: ${counts}`);
+    }
     else if (copy.kind === 'unreachable') warn(`could not compare the audit log with the hub: ${copy.reason}`);
     else console.log('- not enrolled with a hub: no copy of the audit log to compare');
 

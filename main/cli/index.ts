@@ -11,6 +11,7 @@ import { openDesk } from '../api/desk.ts';
 import { fillDemo } from '../core/demo/profile.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { appendAudit } from '../core/audit/chain.ts';
+import { keyRingOf } from '../core/security/key-ring.ts';
 import { firstDirector } from '../core/security/staff-admin.ts';
 import { AuthError, countStaff } from '../core/security/staff.ts';
 import { enroll } from '../core/sync/enrollment.ts';
@@ -38,7 +39,8 @@ const HELP = `backdesk — the back office for customers' messages
       Checks the profile. Exit codes: 0 all good, 2 keychain unreachable, 3 store does not open or is not
       encrypted, 4 migrations pending, 5 audit chain broken or not matching its anchor in the keychain (rows
       removed or hashes recomputed), 6 audit log differs from the hub's copy, 7 schema altered (a trigger or
-      constraint missing or changed), 8 keychain locked. When several checks fail, the first one printed decides.
+      constraint missing or changed), 8 keychain locked, 9 a row of the hub's copy of the audit log has a signature
+      that does not verify. When several checks fail, the first one printed decides.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -109,19 +111,23 @@ async function init(dataDir: string, username: string | undefined, name: string 
     }
     const password = await readPassword(`Mật khẩu cho / password for ${username}: `, true);
     // The same one-step check-and-insert as the first-run screen: a second `init` racing this one gets refused.
-    const person = await firstDirector(store.db, { username, displayName: displayName.data, password }).catch((e: unknown) => {
+    const made = await firstDirector(store.db, { username, displayName: displayName.data, password }).catch((e: unknown) => {
       if (e instanceof AuthError && e.code === 'already_initialised') return null;
       throw e;
     });
-    if (!person) {
+    if (!made) {
       console.error(ALREADY_INITIALISED);
       return 1;
     }
+    const { person } = made;
+    // The director's key is open for this one row, so it is signed like the first-run screen's.
+    keyRingOf(store.db).hold('init', person.id, made.key);
     appendAudit(
       store.db,
       { id: person.id, name: person.displayName, role: person.role },
       { action: 'staff.first_director', targetType: 'staff', targetId: person.id },
     );
+    keyRingOf(store.db).drop('init');
     console.log(`Created director ${person.username} in ${dataDir}. The database key is in the OS keychain (service ${KEYCHAIN_SERVICE}).`);
     return 0;
   } finally {

@@ -4,6 +4,7 @@
  * desks replicate it by pull (server/sync/pull.ts), password hashes included, so people sign in anywhere.
  */
 import type { JoiningStaff, StaffAccount, UsernameClash } from '../../common/protocol/directory.ts';
+import type { SigningKey } from '../../common/protocol/signing.ts';
 import { mayUseInbox, type Inbox, type Role } from '../../common/roles.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
@@ -52,8 +53,28 @@ export async function joinStaff(tx: Queryable, deviceId: string, people: Joining
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)`,
       [p.id, p.username, p.displayName, p.role, JSON.stringify(p.role === 'operator' ? p.grants : []), p.passwordHash, p.active, deviceId],
     );
+    if (p.key) await adoptKey(tx, p.id, p.key, (why) => new HttpError(409, 'key_taken', why, 'staff'));
   }
 }
+
+/**
+ * Makes `key` the person's current signing key, and one of theirs for good (staff_keys). A key id the
+ * directory holds for someone else, or with another public half, is refused.
+ */
+async function adoptKey(tx: Queryable, staffId: string, key: SigningKey, refuse: (why: string) => Error): Promise<void> {
+  const held = (await tx.query<{ staff_id: string; public_key: string }>('SELECT staff_id, public_key FROM staff_keys WHERE id = $1', [key.keyId]))
+    .rows[0];
+  if (held && (held.staff_id !== staffId || held.public_key !== key.publicKey)) throw refuse('this signing key is already someone else’s');
+  if (!held) await tx.query('INSERT INTO staff_keys (id, staff_id, public_key) VALUES ($1, $2, $3)', [key.keyId, staffId, key.publicKey]);
+  await tx.query('UPDATE staff SET key_id = $2, public_key = $3, wrapped_key = $4 WHERE id = $1', [
+    staffId,
+    key.keyId,
+    key.publicKey,
+    JSON.stringify(key.wrapped),
+  ]);
+}
+
+const refusal = (why: string) => new DirectoryRefusal(why);
 
 /**
  * The organisation's first director, made once: the "directory is empty" check and the insert hold the
@@ -61,7 +82,7 @@ export async function joinStaff(tx: Queryable, deviceId: string, people: Joining
  */
 export async function createFirstDirector(
   db: HubDb,
-  person: { id: string; username: string; displayName: string; passwordHash: string },
+  person: { id: string; username: string; displayName: string; passwordHash: string; key: SigningKey },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await takeWriteLock(tx);
@@ -72,6 +93,7 @@ export async function createFirstDirector(
       person.displayName,
       person.passwordHash,
     ]);
+    await adoptKey(tx, person.id, person.key, refusal);
     return true;
   });
 }
@@ -100,8 +122,36 @@ export class DirectoryRefusal extends Error {
   }
 }
 
-const activeDirector = async (tx: Queryable, id: string) =>
-  (await tx.query(`SELECT 1 FROM staff WHERE id = $1 AND role = 'director' AND active`, [id])).rows.length > 0;
+/** A person as the directory held them at a time: the version of their role, grants and standing in force then. */
+interface PersonThen {
+  display_name: string;
+  role: Role;
+  grants: Inbox[];
+  active: boolean;
+}
+
+/**
+ * Who the person was when they made a change (their desk's clock, which signed it): the staff_history version
+ * in force then. A person's first version counts from always (migration 0009).
+ */
+export async function personAt(tx: Queryable, id: string, madeAt: Date): Promise<PersonThen | null> {
+  return (
+    (
+      await tx.query<PersonThen>(
+        `SELECT s.display_name, h.role, h.grants, h.active FROM staff s
+         JOIN LATERAL (SELECT role, grants, active FROM staff_history h WHERE h.staff_id = s.id AND h.valid_from <= $2
+                       ORDER BY h.valid_from DESC, h.id DESC LIMIT 1) h ON true
+         WHERE s.id = $1`,
+        [id, madeAt.toISOString()],
+      )
+    ).rows[0] ?? null
+  );
+}
+
+const directorThen = async (tx: Queryable, id: string, madeAt: Date) => {
+  const p = await personAt(tx, id, madeAt);
+  return p?.role === 'director' && p.active;
+};
 
 /**
  * A director's change to one account, whole: a new person (no base version) or a change made on the version
@@ -110,14 +160,15 @@ const activeDirector = async (tx: Queryable, id: string) =>
  */
 export async function upsertAccount(
   tx: Queryable,
-  actorId: string,
-  id: string,
-  baseVersion: number | null,
-  a: StaffAccount,
+  m: { actorId: string; entityId: string; baseVersion: number | null; createdAt: number; payload: StaffAccount },
 ): Promise<void> {
-  if (!(await activeDirector(tx, actorId)) && !(await firstDirectorOfEmptyDirectory(tx, actorId, id, a))) {
+  const { actorId, entityId: id, baseVersion, payload: a } = m;
+  const madeAt = new Date(m.createdAt);
+  if (!(await directorThen(tx, actorId, madeAt)) && !(await firstDirectorOfEmptyDirectory(tx, actorId, id, a))) {
     throw new DirectoryRefusal('only a director may change the staff directory');
   }
+  // The person's new role, grants or standing count from when the director made the change (staff_history).
+  await tx.query(`SELECT set_config('backdesk.valid_from', $1, true)`, [madeAt.toISOString()]);
   const holder = await holderOf(tx, a.username);
   if (holder && holder.id !== id) {
     throw new DirectoryRefusal(`the username ${a.username} already belongs to ${holder.display_name} (${holder.role})`);
@@ -131,6 +182,7 @@ export async function upsertAccount(
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)`,
       [id, a.username, a.displayName, a.role, grants, a.passwordHash, a.active, a.mustChangePassword],
     );
+    if (a.key) await adoptKey(tx, id, a.key, refusal);
     return;
   }
   if (baseVersion !== current.version) {
@@ -145,6 +197,7 @@ export async function upsertAccount(
      WHERE id = $1`,
     [id, a.username, a.displayName, a.role, grants, a.passwordHash, a.active, a.mustChangePassword],
   );
+  if (a.key) await adoptKey(tx, id, a.key, refusal);
 }
 
 /**
@@ -157,15 +210,34 @@ async function firstDirectorOfEmptyDirectory(tx: Queryable, actorId: string, id:
   return (await tx.query('SELECT 1 FROM staff LIMIT 1')).rows.length === 0;
 }
 
-/** A person choosing their own password: only for themselves, while their account is active. */
-export async function changeOwnPassword(tx: Queryable, actorId: string, id: string, passwordHash: string): Promise<void> {
+/**
+ * A person choosing their own password, with their current key wrapped again under it: only for themselves,
+ * while their account is active, and only for the key the directory holds now (after a director's reset the
+ * person's desk must first receive the new one).
+ */
+export async function changeOwnPassword(tx: Queryable, actorId: string, id: string, passwordHash: string, key: SigningKey): Promise<void> {
   if (actorId !== id) throw new DirectoryRefusal('a person may choose only their own password');
   const changed = await tx.query(
-    `UPDATE staff SET password_hash = $2, must_change_password = false, version = version + 1, updated_at = now()
-     WHERE id = $1 AND active RETURNING id`,
-    [id, passwordHash],
+    `UPDATE staff SET password_hash = $2, must_change_password = false, wrapped_key = $4, version = version + 1, updated_at = now()
+     WHERE id = $1 AND active AND key_id = $3 AND public_key = $5 RETURNING id`,
+    [id, passwordHash, key.keyId, JSON.stringify(key.wrapped), key.publicKey],
   );
-  if (!changed.rows.length) throw new DirectoryRefusal('this account is disabled or not in the directory');
+  if (!changed.rows.length) {
+    throw new DirectoryRefusal('this account is disabled, not in the directory, or its key was replaced by a reset since');
+  }
+}
+
+/**
+ * The first key of a person whose account came from before keys (their desk made it at their sign-in). A
+ * person who already has a key keeps it; the same key sent again changes nothing.
+ */
+export async function registerFirstKey(tx: Queryable, actorId: string, id: string, key: SigningKey): Promise<void> {
+  if (actorId !== id) throw new DirectoryRefusal('a person may register only their own key');
+  const p = (await tx.query<{ key_id: string | null }>('SELECT key_id FROM staff WHERE id = $1 FOR UPDATE', [id])).rows[0];
+  if (!p) throw new DirectoryRefusal('this person is not in the organisation’s staff directory');
+  if (p.key_id === key.keyId) return;
+  if (p.key_id) throw new DirectoryRefusal('this person already has a signing key in the directory');
+  await adoptKey(tx, id, key, refusal);
 }
 
 /**
@@ -174,18 +246,11 @@ export async function changeOwnPassword(tx: Queryable, actorId: string, id: stri
  * (directors hold every one; IT admins none). Refused with the reason, which their desk shows them.
  */
 export async function checkPerson(tx: Queryable, actorId: string, madeAt: Date, inbox: Inbox): Promise<void> {
-  const p = (
-    await tx.query<{ display_name: string; role: Role; grants: Inbox[]; active: boolean; disabled_at: Date | null }>(
-      'SELECT display_name, role, grants, active, disabled_at FROM staff WHERE id = $1',
-      [actorId],
-    )
-  ).rows[0];
+  const p = await personAt(tx, actorId, madeAt);
   if (!p) throw new DirectoryRefusal('the person who made this change is not in the organisation’s staff directory');
-  if (!p.active && (p.disabled_at === null || madeAt >= p.disabled_at)) {
-    throw new DirectoryRefusal(`${p.display_name}’s account was disabled before this change was made`);
-  }
+  if (!p.active) throw new DirectoryRefusal(`${p.display_name}’s account was disabled before this change was made`);
   if (!mayUseInbox(p, inbox)) {
-    throw new DirectoryRefusal(`${p.display_name} does not hold the ${inbox} inbox`);
+    throw new DirectoryRefusal(`${p.display_name} did not hold the ${inbox} inbox when this change was made`);
   }
 }
 
@@ -196,13 +261,12 @@ export async function checkPerson(tx: Queryable, actorId: string, madeAt: Date, 
 export async function setSeats(
   tx: Queryable,
   deviceId: string,
-  actorId: string,
-  entityId: string,
-  staffIds: string[] | null,
+  m: { actorId: string; entityId: string; createdAt: number; payload: { staffIds: string[] | null } },
 ): Promise<void> {
-  if (entityId !== deviceId) throw new DirectoryRefusal('a desk sets only its own seat list');
-  const actor = (await tx.query<{ role: Role }>('SELECT role FROM staff WHERE id = $1 AND active', [actorId])).rows[0];
-  if (!actor || actor.role === 'operator') throw new DirectoryRefusal('only a director or an IT admin may set who signs in on a desk');
+  const { staffIds } = m.payload;
+  if (m.entityId !== deviceId) throw new DirectoryRefusal('a desk sets only its own seat list');
+  const actor = await personAt(tx, m.actorId, new Date(m.createdAt));
+  if (!actor?.active || actor.role === 'operator') throw new DirectoryRefusal('only a director or an IT admin may set who signs in on a desk');
   const known = staffIds && (await tx.query('SELECT id FROM staff WHERE id = ANY($1)', [staffIds])).rows.length;
   if (staffIds && known !== new Set(staffIds).size) throw new DirectoryRefusal('the seat list names someone who is not in the directory');
   await tx.query(

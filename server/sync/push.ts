@@ -1,7 +1,7 @@
 /**
  * Push: desks send the mutations from their outboxes. Each mutation id is applied at most once: a replay
- * gets the recorded outcome back. Rules: the person named must be in the staff directory, not disabled
- * before the change, and hold its inbox; notes and replies only append; a moderation decision is
+ * gets the recorded outcome back. Rules: the change must carry its author's signature (signatures.ts); the
+ * person named must be in the staff directory and, when they made the change, active and holding its inbox; notes and replies only append; a moderation decision is
  * first-wins; status and assignment carry the version they were made on and are refused when stale.
  */
 import { newId } from '../../common/ids.ts';
@@ -9,7 +9,16 @@ import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import type { SubmissionKind } from '../../common/vocabulary/submissions.ts';
-import { changeOwnPassword, checkPerson, DirectoryRefusal, knownPerson, setSeats, upsertAccount } from '../directory/staff.ts';
+import { checkSignature } from '../directory/signatures.ts';
+import {
+  changeOwnPassword,
+  checkPerson,
+  DirectoryRefusal,
+  knownPerson,
+  registerFirstKey,
+  setSeats,
+  upsertAccount,
+} from '../directory/staff.ts';
 import { queueReplyMail } from '../mail/queue.ts';
 
 class Rejected extends Error {
@@ -69,9 +78,10 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   },
   'submission.status': (tx, m) => editField(tx, m, 'status'),
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
-  'staff.upsert': (tx, m) => upsertAccount(tx, m.actorId, m.entityId, m.baseVersion, m.payload),
-  'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash),
-  'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m.actorId, m.entityId, m.payload.staffIds),
+  'staff.upsert': (tx, m) => upsertAccount(tx, m),
+  'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
+  'staff.key': (tx, m) => registerFirstKey(tx, m.actorId, m.entityId, m.payload.key),
+  'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m),
   async 'comment.moderate'(tx, m) {
     const { decision } = m.payload;
     await checkPerson(tx, m.actorId, new Date(m.createdAt), 'comment');
@@ -160,6 +170,7 @@ export async function applyMutation(db: HubDb, deviceId: string, m: Mutation): P
     let outcome: PushOutcome;
     try {
       await tx.query('SAVEPOINT mutation');
+      await checkSignature(tx, m);
       await (appliers[m.mutation] as (tx: Queryable, m: Mutation, deviceId: string) => Promise<void>)(tx, m, deviceId);
       outcome = { id: m.id, outcome: 'applied' };
     } catch (e) {

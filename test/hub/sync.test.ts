@@ -180,7 +180,14 @@ test('audit rows reach the hub; a desk whose log was rewritten (hashes recompute
   const held = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_copies WHERE device_id = $1', [a.deviceId]))
     .rows[0]!.n;
   assert.equal(held, local);
-  assert.deepEqual(await compareAuditWithHub(a.desk.store, keychain), { kind: 'matches', compared: local });
+  // The IT admin's enrollment was signed by them; only rows no signed-in person made are unsigned.
+  const signed = one<{ n: number }>(a.desk, 'SELECT count(signature) AS n FROM audit_log').n;
+  assert.ok(signed >= 1, 'the enrollment row is signed');
+  assert.deepEqual(await compareAuditWithHub(a.desk.store, keychain), {
+    kind: 'matches',
+    compared: local,
+    signatures: { verified: signed, unsigned: local - signed, invalid: 0, firstInvalidSeq: null },
+  });
   await assert.rejects(hub.db.query('DELETE FROM audit_copies WHERE device_id = $1', [a.deviceId]), /append-only/);
 
   // Someone with the key rewrites row 1 and recomputes every hash after it: the local chain still verifies.

@@ -1,4 +1,6 @@
 /** Sign-in, lockout after five wrong passwords, and the idle lock. */
+import { KeyRing } from '../../main/core/security/key-ring.ts';
+import { makeSigningKey } from '../../common/node/signing-keys.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AuthError, authenticate, createStaff, LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from '../../main/core/security/staff.ts';
@@ -47,21 +49,31 @@ test('weak passwords are refused when staff are created', async () => {
   );
 });
 
-test('an idle session locks itself after the configured time; unlock needs the password', async () => {
+test('an idle session locks itself after the configured time and drops its signing key; unlock holds it again', async () => {
   let now = 1_000;
   const lan = { id: 'p', username: 'lan', displayName: 'Lan', role: 'operator' as const, grants: [] };
+  const keys = new KeyRing();
+  const { unwrapped } = await makeSigningKey(PASSWORD);
   const sessions = new Sessions(
     () => 10 * 60_000,
     () => now,
     () => lan,
+    keys,
   );
-  const s = sessions.start('c1', lan);
+  const s = sessions.start('c1', lan, unwrapped);
+  assert.equal(keys.keyOf('p'), unwrapped);
   now += 10 * 60_000;
+  sessions.sweep();
   assert.equal(sessions.peek('c1')!.locked, false, 'exactly the idle time is not yet over it');
   now += 1;
+  sessions.sweep();
+  assert.equal(keys.keyOf('p'), undefined, 'a sweep locks the idle session and its key leaves the ring');
   assert.equal(sessions.peek('c1')!.locked, true);
-  sessions.unlock(s);
+  sessions.unlock('c1', s, unwrapped);
   assert.equal(sessions.peek('c1')!.locked, false);
+  assert.equal(keys.keyOf('p'), unwrapped);
+  sessions.end('c1');
+  assert.equal(keys.keyOf('p'), undefined, 'signing out drops the key');
 });
 
 test('through the dispatcher: idle lock refuses calls until unlocked; a status poll does not keep it awake', async () => {

@@ -1,7 +1,8 @@
 /**
  * A desk enrolled with a real hub on loopback the way IT does it (an it_admin signs in and calls
  * `sync.enroll` with a code from the hub), then synced once. Its people are the organisation's: the same
- * username on two desks is one person, made on the first and received by the second. Background sync is off: tests decide when.
+ * username on two desks is one person, made on the first and received by the second. Each person's signing key
+ * is open on the desk, as if they had signed in there. Background sync is off: tests decide when.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +10,7 @@ import type { Inbox, Person, Role } from '../../common/roles.ts';
 import type { Desk } from '../../main/api/desk.ts';
 import { fold } from '../../common/text/fold.ts';
 import { listStaff } from '../../main/core/security/staff.ts';
-import { addStaff, PASSWORD, tempDesk } from './fixtures.ts';
+import { addStaff, holdKey, PASSWORD, tempDesk } from './fixtures.ts';
 import type { TestHub } from './hub.ts';
 
 export interface EnrolledDesk {
@@ -45,6 +46,7 @@ export async function enrolledDesk(
     assert.ok(person, `${username} is on desk ${name} after its first sync`);
     assert.deepEqual([person.role, person.grants], [role, [...grants].sort()], `${username} was made with another role or grants`);
     staff[username] = person;
+    await holdKey(desk.store, person.id); // as if they were signed in here: tests call the core as them
   }
   return { desk, staff, deviceId: (enrolled.result as { deviceId: string }).deviceId };
 }

@@ -1,4 +1,6 @@
 /** Real stores in temporary folders, keyed in the real (private, test-session) keychain. */
+import { keyRingOf } from '../../main/core/security/key-ring.ts';
+import { openPersonalKey } from '../../main/core/security/personal-key.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +56,14 @@ export const PASSWORD = 'correct horse battery';
 
 export async function addStaff(store: Store, username: string, role: Role, grants: Inbox[] = []) {
   return createStaff(store.db, { username, displayName: `Nhân viên ${username}`, role, password: PASSWORD, grants });
+}
+
+/**
+ * Opens a person's signing key on a desk as their sign-in does, for a test that calls the core directly
+ * (addNote, setStatus…) instead of through a signed-in session: without it the change cannot be signed.
+ */
+export async function holdKey(store: Store, personId: string): Promise<void> {
+  keyRingOf(store.db).hold(`test-${personId}`, personId, await openPersonalKey(store.db, personId, PASSWORD));
 }
 
 export function addComplaint(

@@ -1,5 +1,6 @@
 import { appendAudit, type AuditActor } from '../../core/audit/chain.ts';
 import { maySitHere } from '../../core/security/seats.ts';
+import { openPersonalKey } from '../../core/security/personal-key.ts';
 import { firstDirector } from '../../core/security/staff-admin.ts';
 import { AuthError, authenticate, confirmPassword, countStaff } from '../../core/security/staff.ts';
 import type { Person } from '../../../common/roles.ts';
@@ -31,8 +32,8 @@ export const authHandlers = {
   'auth.createFirstDirector': {
     async run(input, ctx) {
       // Only the very first account can be made without signing in; after that only directors add staff.
-      const person = await firstDirector(ctx.store.db, input);
-      ctx.sessions.start(ctx.connectionId, person);
+      const { person, key } = await firstDirector(ctx.store.db, input);
+      ctx.sessions.start(ctx.connectionId, person, key);
       appendAudit(ctx.store.db, actorOf(person), { action: 'staff.first_director', targetType: 'staff', targetId: person.id });
       return person;
     },
@@ -45,7 +46,7 @@ export const authHandlers = {
         if (!maySitHere(ctx.store.db, person)) {
           throw new AuthError('not_seated', `${person.displayName} is not on this workstation's seat list`, undefined, false);
         }
-        ctx.sessions.start(ctx.connectionId, person);
+        ctx.sessions.start(ctx.connectionId, person, await openPersonalKey(ctx.store.db, person.id, input.password));
         appendAudit(ctx.store.db, actorOf(person), { action: 'auth.sign_in' });
         return person;
       } catch (e) {
@@ -59,14 +60,16 @@ export const authHandlers = {
   'auth.unlock': {
     async run(input, ctx) {
       const person = me(ctx);
+      let key;
       try {
         await confirmPassword(ctx.store.db, person.id, input.password);
+        key = await openPersonalKey(ctx.store.db, person.id, input.password);
       } catch (e) {
         // A locked-out account also loses the idle session: it must sign in again after the lockout.
         if (e instanceof AuthError && e.code === 'account_locked') ctx.sessions.end(ctx.connectionId);
         return auditFailure(ctx, actorOf(person), e);
       }
-      ctx.sessions.unlock(ctx.session!);
+      ctx.sessions.unlock(ctx.connectionId, ctx.session!, key);
       appendAudit(ctx.store.db, actorOf(person), { action: 'auth.unlock' });
       return person;
     },

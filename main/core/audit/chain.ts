@@ -7,6 +7,9 @@
  */
 import { GENESIS_HASH, rowHash, type AuditRow } from '../../../common/audit/hash.ts';
 import { newId } from '../../../common/ids.ts';
+import { signText } from '../../../common/node/signing-keys.ts';
+import { auditSigningText } from '../../../common/protocol/signing.ts';
+import { keyRingOf } from '../security/key-ring.ts';
 import { advanceAuditAnchor, checkAuditAnchor, GENESIS_HEAD, type Head } from './anchor.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
@@ -43,11 +46,14 @@ export function appendAudit(db: Db, actor: AuditActor, event: AuditEvent, at = D
       detail: JSON.stringify(event.detail ?? {}),
     };
     const hash = rowHash(before.hash, row);
+    // Signed by its actor when they are signed in here; a failed sign-in or the sync client signs nothing.
+    const key = actor.id ? keyRingOf(db).keyOf(actor.id) : undefined;
+    const signed = { key_id: key?.keyId ?? null, signature: key ? signText(key.privateKey, auditSigningText(hash)) : null };
     const { lastInsertRowid } = stmt(
       db,
-      `INSERT INTO audit_log (id, at, actor_id, actor_name, actor_role, action, target_type, target_id, detail, prev_hash, hash)
-       VALUES (@id, @at, @actor_id, @actor_name, @actor_role, @action, @target_type, @target_id, @detail, @prev_hash, @hash)`,
-    ).run({ ...row, prev_hash: before.hash, hash });
+      `INSERT INTO audit_log (id, at, actor_id, actor_name, actor_role, action, target_type, target_id, detail, prev_hash, hash, key_id, signature)
+       VALUES (@id, @at, @actor_id, @actor_name, @actor_role, @action, @target_type, @target_id, @detail, @prev_hash, @hash, @key_id, @signature)`,
+    ).run({ ...row, prev_hash: before.hash, hash, ...signed });
     const seq = Number(lastInsertRowid);
     advanceAuditAnchor(db, before, { seq, hash });
     return { seq, ...row, prev_hash: before.hash, hash };

@@ -1,10 +1,15 @@
 /**
  * The outbox: every change a person makes is recorded here in the same transaction as the change,
- * with a client-made id, so the sync client can push it later, at most once per id at the hub.
+ * with a client-made id, so the sync client can push it later, at most once per id at the hub. Each row is
+ * signed then, with the key its author's session holds: the hub takes a change only with its author's signature.
  */
 import { newId } from '../../../common/ids.ts';
+import { signText, type UnwrappedKey } from '../../../common/node/signing-keys.ts';
+import { mutationSigningText } from '../../../common/protocol/signing.ts';
+import { keyRingOf } from '../security/key-ring.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
+import { DomainError } from './errors.ts';
 
 export interface Mutation {
   mutation: string;
@@ -15,13 +20,20 @@ export interface Mutation {
   actorId: string;
 }
 
-export function enqueue(db: Db, m: Mutation, now = Date.now()): string {
+/**
+ * Queues a change signed by its author: with the key their session holds, or with `key` where the change
+ * itself makes the person's first key (a first director, an account from before keys).
+ */
+export function enqueue(db: Db, m: Mutation, now = Date.now(), key: UnwrappedKey | undefined = keyRingOf(db).keyOf(m.actorId)): string {
+  if (!key) throw new DomainError('invalid', 'sign in again: your signing key is not open on this desk, so this change cannot be signed');
   const id = newId();
+  const baseVersion = m.baseVersion ?? null;
+  const signature = signText(key.privateKey, mutationSigningText({ ...m, id, baseVersion, createdAt: now }));
   stmt(
     db,
-    `INSERT INTO outbox (id, mutation, entity_type, entity_id, base_version, payload, actor_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, m.mutation, m.entityType, m.entityId, m.baseVersion ?? null, JSON.stringify(m.payload), m.actorId, now);
+    `INSERT INTO outbox (id, mutation, entity_type, entity_id, base_version, payload, actor_id, created_at, key_id, signature)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, m.mutation, m.entityType, m.entityId, baseVersion, JSON.stringify(m.payload), m.actorId, now, key.keyId, signature);
   return id;
 }
 

@@ -8,6 +8,7 @@
 import { randomInt } from 'node:crypto';
 import { newId } from '../../../common/ids.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../../common/node/passwords.ts';
+import { wrapKey, type UnwrappedKey } from '../../../common/node/signing-keys.ts';
 import type { StaffAccount } from '../../../common/protocol/directory.ts';
 import type { Inbox, Person, Role } from '../../../common/roles.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
@@ -17,7 +18,8 @@ import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { getSetting } from '../store/settings.ts';
 import { URL_KEY } from '../sync/hub-link.ts';
-import { AuthError, createFirstDirector, toPerson, type StaffRow } from './staff.ts';
+import { keyRingOf } from './key-ring.ts';
+import { AuthError, createFirstDirector, credentialsFor, keyColumns, keyOfRow, toPerson, type StaffRow } from './staff.ts';
 
 export interface Account extends Person {
   active: boolean;
@@ -64,14 +66,23 @@ function accountOf(db: Db, id: string): StaffAccount {
     passwordHash: row.password_hash,
     active: row.active === 1,
     mustChangePassword: row.must_change_password === 1,
+    key: keyOfRow(row),
   };
 }
 
-function queueAccount(db: Db, actor: AuditActor & { id: string }, id: string, baseVersion: number | null, now: number): void {
+function queueAccount(
+  db: Db,
+  actor: AuditActor & { id: string },
+  id: string,
+  baseVersion: number | null,
+  now: number,
+  key?: UnwrappedKey,
+): void {
   enqueue(
     db,
     { mutation: 'staff.upsert', entityType: 'staff', entityId: id, baseVersion, payload: accountOf(db, id), actorId: actor.id },
     now,
+    key,
   );
 }
 
@@ -94,9 +105,13 @@ function checkVersion(row: StaffRow, version: number): void {
  * account) it is also the organisation's first director: queued for the directory in the same transaction,
  * which the hub accepts only while its directory is empty.
  */
-export function firstDirector(db: Db, s: { username: string; displayName: string; password: string }, now = Date.now()): Promise<Person> {
-  return createFirstDirector(db, s, now, (person) => {
-    if (getSetting(db, URL_KEY)) queueAccount(db, { id: person.id, name: person.displayName, role: person.role }, person.id, null, now);
+export function firstDirector(
+  db: Db,
+  s: { username: string; displayName: string; password: string },
+  now = Date.now(),
+): Promise<{ person: Person; key: UnwrappedKey }> {
+  return createFirstDirector(db, s, now, (person, key) => {
+    if (getSetting(db, URL_KEY)) queueAccount(db, { id: person.id, name: person.displayName, role: person.role }, person.id, null, now, key);
   });
 }
 
@@ -107,7 +122,8 @@ export async function addPerson(
   now = Date.now(),
 ): Promise<{ person: Person; oneTimePassword: string }> {
   const password = oneTimePassword();
-  const hash = await hashPassword(password);
+  // The new person's key is made here and wrapped under the one-time password; their own password re-wraps it.
+  const { hash, key } = await credentialsFor(password, false);
   const person = db.transaction(() => {
     if (stmt(db, 'SELECT 1 FROM staff WHERE username = ?').get(p.username)) {
       throw new AuthError('username_taken', `the username ${p.username} is already taken`);
@@ -115,8 +131,9 @@ export async function addPerson(
     const id = newId();
     stmt(
       db,
-      `INSERT INTO staff (id, username, display_name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)`,
-    ).run(id, p.username, p.displayName, p.role, hash, now);
+      `INSERT INTO staff (id, username, display_name, role, password_hash, must_change_password, created_at, key_id, public_key, wrapped_key)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+    ).run(id, p.username, p.displayName, p.role, hash, now, ...keyColumns(key));
     setGrants(db, id, p.role, p.grants);
     queueAccount(db, actor, id, null, now);
     appendAudit(db, actor, { action: 'staff.add', targetType: 'staff', targetId: id, detail: { role: p.role, grants: p.grants } }, now);
@@ -165,7 +182,11 @@ export function setActive(
   })();
 }
 
-/** A new one-time password, shown once to the director; the person chooses their own at the next sign-in. */
+/**
+ * A new one-time password, shown once to the director; the person chooses their own at the next sign-in. The
+ * old key cannot be opened without the old password, so a new key pair comes with it; the hub keeps the old
+ * public key, so what the person signed before still verifies.
+ */
 export async function resetPassword(
   db: Db,
   actor: AuditActor & { id: string },
@@ -174,13 +195,14 @@ export async function resetPassword(
   now = Date.now(),
 ): Promise<{ version: number; oneTimePassword: string }> {
   const password = oneTimePassword();
-  const hash = await hashPassword(password);
+  const { hash, key } = await credentialsFor(password, false);
   const next = db.transaction(() => {
     checkVersion(rowOf(db, id), version);
     stmt(
       db,
-      'UPDATE staff SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = ?',
-    ).run(hash, id);
+      `UPDATE staff SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = NULL, version = version + 1,
+         key_id = ?, public_key = ?, wrapped_key = ? WHERE id = ?`,
+    ).run(hash, ...keyColumns(key), id);
     queueAccount(db, actor, id, version, now);
     appendAudit(db, actor, { action: 'staff.reset_password', targetType: 'staff', targetId: id }, now);
     return version + 1;
@@ -188,7 +210,10 @@ export async function resetPassword(
   return { version: next, oneTimePassword: password };
 }
 
-/** A person replacing their password (a one-time one, or their own), after typing the current one. */
+/**
+ * A person replacing their password (a one-time one, or their own), after typing the current one. The key
+ * their session holds is wrapped again under the new password: the same key, so nothing they signed changes.
+ */
 export async function chooseOwnPassword(
   db: Db,
   actor: AuditActor & { id: string },
@@ -201,12 +226,19 @@ export async function chooseOwnPassword(
   const problem = passwordProblem(next);
   if (problem) throw new AuthError('weak_password', problem);
   if (next === current) throw new AuthError('weak_password', 'the new password must differ from the current one');
-  const hash = await hashPassword(next);
+  const held = keyRingOf(db).keyOf(actor.id);
+  if (!held || held.keyId !== row.key_id) throw new DomainError('invalid', 'sign in again: your signing key is not open on this desk');
+  const [hash, wrapped] = await Promise.all([hashPassword(next), wrapKey(held.privateKey, next)]);
+  const key = { keyId: held.keyId, publicKey: row.public_key!, wrapped };
   return db.transaction(() => {
-    stmt(db, 'UPDATE staff SET password_hash = ?, must_change_password = 0, version = version + 1 WHERE id = ?').run(hash, actor.id);
+    stmt(db, 'UPDATE staff SET password_hash = ?, must_change_password = 0, version = version + 1, wrapped_key = ? WHERE id = ?').run(
+      hash,
+      JSON.stringify(wrapped),
+      actor.id,
+    );
     enqueue(
       db,
-      { mutation: 'staff.password', entityType: 'staff', entityId: actor.id, payload: { passwordHash: hash }, actorId: actor.id },
+      { mutation: 'staff.password', entityType: 'staff', entityId: actor.id, payload: { passwordHash: hash, key }, actorId: actor.id },
       now,
     );
     appendAudit(db, actor, { action: 'auth.change_password', targetType: 'staff', targetId: actor.id }, now);

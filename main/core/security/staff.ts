@@ -1,9 +1,11 @@
-/** Staff accounts: creation, sign-in with lockout, grants. */
+/** Staff accounts: creation, sign-in with lockout, grants, and each person's signing key. */
 import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../../common/node/passwords.ts';
+import { makeSigningKey, type UnwrappedKey } from '../../../common/node/signing-keys.ts';
 import type { JoiningStaff } from '../../../common/protocol/directory.ts';
+import type { SigningKey } from '../../../common/protocol/signing.ts';
 import type { Inbox, Person, Role } from '../../../common/roles.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -11,7 +13,14 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 
 export class AuthError extends Error {
   constructor(
-    readonly code: 'bad_credentials' | 'account_locked' | 'weak_password' | 'username_taken' | 'already_initialised' | 'not_seated',
+    readonly code:
+      | 'bad_credentials'
+      | 'account_locked'
+      | 'weak_password'
+      | 'username_taken'
+      | 'already_initialised'
+      | 'not_seated'
+      | 'key_unreadable',
     message: string,
     readonly lockedUntil?: number,
     /** True when a password was actually checked and was wrong (the one that locks the account included). */
@@ -32,6 +41,10 @@ export interface StaffRow {
   active: number;
   version: number;
   must_change_password: number;
+  key_id: string | null;
+  public_key: string | null;
+  /** The private half, wrapped under the password (JSON of a WrappedKey). */
+  wrapped_key: string | null;
   created_at: number;
 }
 
@@ -49,8 +62,8 @@ export interface NewStaff {
 }
 
 export async function createStaff(db: Db, s: NewStaff, now = Date.now()): Promise<Person> {
-  const hash = await hashNew(s);
-  return db.transaction(() => insertStaff(db, s, hash, now))();
+  const credentials = await credentialsFor(s.password);
+  return db.transaction(() => insertStaff(db, s, credentials, now))();
 }
 
 /**
@@ -61,16 +74,16 @@ export async function createFirstDirector(
   db: Db,
   s: Omit<NewStaff, 'role' | 'grants'>,
   now = Date.now(),
-  /** Runs in the same transaction, with the new director (staff-admin.ts queues them for the directory). */
-  made: (person: Person) => void = () => {},
-): Promise<Person> {
+  /** Runs in the same transaction, with the new director and their key (staff-admin.ts queues them for the directory). */
+  made: (person: Person, key: UnwrappedKey) => void = () => {},
+): Promise<{ person: Person; key: UnwrappedKey }> {
   refuseIfInitialised(db); // before the (slow) hash, so a closed door costs nothing
-  const hash = await hashNew(s);
+  const credentials = await credentialsFor(s.password);
   return db.transaction(() => {
     refuseIfInitialised(db);
-    const person = insertStaff(db, { ...s, role: 'director' }, hash, now);
-    made(person);
-    return person;
+    const person = insertStaff(db, { ...s, role: 'director' }, credentials, now);
+    made(person, credentials.unwrapped);
+    return { person, key: credentials.unwrapped };
   })();
 }
 
@@ -78,27 +91,35 @@ function refuseIfInitialised(db: Db): void {
   if (countStaff(db) > 0) throw new AuthError('already_initialised', 'Backdesk already has a director; sign in instead');
 }
 
-async function hashNew({ password }: { password: string }): Promise<string> {
-  const problem = passwordProblem(password);
-  if (problem) throw new AuthError('weak_password', problem);
-  return hashPassword(password);
+export interface Credentials {
+  hash: string;
+  key: SigningKey;
+  unwrapped: UnwrappedKey;
 }
 
+/** A new account's password hash and signing key, the key wrapped under the same password. */
+export async function credentialsFor(password: string, checkRule = true): Promise<Credentials> {
+  const problem = checkRule && passwordProblem(password);
+  if (problem) throw new AuthError('weak_password', problem);
+  const [hash, { key, unwrapped }] = await Promise.all([hashPassword(password), makeSigningKey(password)]);
+  return { hash, key, unwrapped };
+}
+
+/** The key columns of a staff row, for an UPDATE or INSERT. */
+export const keyColumns = (key: SigningKey) => [key.keyId, key.publicKey, JSON.stringify(key.wrapped)] as const;
+
 /** Runs inside the caller's transaction: the username check and the insert cannot be split by another caller. */
-function insertStaff(db: Db, s: NewStaff, hash: string, now: number): Person {
+function insertStaff(db: Db, s: NewStaff, { hash, key }: Credentials, now: number): Person {
   if (stmt(db, 'SELECT 1 FROM staff WHERE username = ?').get(s.username)) {
     throw new AuthError('username_taken', `the username ${s.username} is already taken`);
   }
   const id = newId();
   const grants = s.role === 'operator' ? [...new Set(s.grants ?? [])] : [];
-  stmt(db, 'INSERT INTO staff (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id,
-    s.username,
-    s.displayName,
-    s.role,
-    hash,
-    now,
-  );
+  stmt(
+    db,
+    `INSERT INTO staff (id, username, display_name, role, password_hash, created_at, key_id, public_key, wrapped_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.username, s.displayName, s.role, hash, now, ...keyColumns(key));
   for (const g of grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(id, g);
   return { id, username: s.username, displayName: s.displayName, role: s.role, grants };
 }
@@ -117,8 +138,14 @@ export function listStaff(db: Db): Person[] {
 export function joiningStaff(db: Db): JoiningStaff[] {
   return (stmt(db, 'SELECT * FROM staff ORDER BY created_at').all() as StaffRow[]).map((row) => {
     const { id, username, displayName, role, grants } = toPerson(db, row);
-    return { id, username, displayName, role, grants, passwordHash: row.password_hash, active: row.active === 1 };
+    return { id, username, displayName, role, grants, passwordHash: row.password_hash, active: row.active === 1, key: keyOfRow(row) };
   });
+}
+
+/** The account's signing key as the directory holds it, or null for an account from before keys. */
+export function keyOfRow(row: StaffRow): SigningKey | null {
+  if (!row.key_id || !row.public_key || !row.wrapped_key) return null;
+  return { keyId: row.key_id, publicKey: row.public_key, wrapped: JSON.parse(row.wrapped_key) as SigningKey['wrapped'] };
 }
 
 /** The person with this id as the store holds them now, or null when the account is disabled or unknown. */

@@ -94,17 +94,26 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
 
   // The directory's row is the account: a change of name, role, grants, password or a disabling made for the
   // organisation applies here as it arrives, unless this desk's own change to it is still waiting to be
-  // pushed. The lockout counters stay this desk's own.
+  // pushed. The lockout counters stay this desk's own. The signing key travels with the password hash, wrapped
+  // under the same password, so the person signs on any desk with the key the directory holds.
   staff: (db, r) => {
     if (pendingChange(db, r.id)) return;
     stmt(
       db,
-      `INSERT INTO staff (id, username, display_name, role, password_hash, active, must_change_password, version, created_at)
-       VALUES (@id, @username, @display_name, @role, @password_hash, @active, @must_change_password, @version, @created_at)
+      `INSERT INTO staff (id, username, display_name, role, password_hash, active, must_change_password, version, created_at,
+                          key_id, public_key, wrapped_key)
+       VALUES (@id, @username, @display_name, @role, @password_hash, @active, @must_change_password, @version, @created_at,
+               @key_id, @public_key, @wrapped_key)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
          password_hash = excluded.password_hash, active = excluded.active, must_change_password = excluded.must_change_password,
-         version = excluded.version`,
-    ).run({ ...r, active: r.active ? 1 : 0, must_change_password: r.must_change_password ? 1 : 0, created_at: ms(r.created_at) });
+         version = excluded.version, key_id = excluded.key_id, public_key = excluded.public_key, wrapped_key = excluded.wrapped_key`,
+    ).run({
+      ...r,
+      active: r.active ? 1 : 0,
+      must_change_password: r.must_change_password ? 1 : 0,
+      created_at: ms(r.created_at),
+      wrapped_key: r.wrapped_key && JSON.stringify(r.wrapped_key),
+    });
     stmt(db, 'DELETE FROM staff_grants WHERE staff_id = ?').run(r.id);
     if (r.role === 'operator') for (const g of r.grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(r.id, g);
   },

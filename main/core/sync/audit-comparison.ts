@@ -1,4 +1,4 @@
-/** doctor's comparison of this desk's audit log with the copy the hub holds. */
+/** doctor's comparison of this desk's audit log with the copy the hub holds, and of that copy's signatures. */
 import { AuditHashesResponse } from '../../../common/protocol/sync.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import type { Store } from '../store/open.ts';
@@ -9,9 +9,17 @@ import { hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
 
 export type AuditComparison =
   | { kind: 'not_enrolled' }
-  | { kind: 'matches'; compared: number }
+  | { kind: 'matches'; compared: number; signatures: SignatureCount }
   | { kind: 'differs'; seq: number }
   | { kind: 'unreachable'; reason: string };
+
+/** The hub's verdicts on the signatures of its copy, and the first row whose signature failed. */
+export interface SignatureCount {
+  verified: number;
+  unsigned: number;
+  invalid: number;
+  firstInvalidSeq: number | null;
+}
 
 /**
  * Compares this desk's audit rows with the copy the hub holds. A desk whose log was rewritten, even with
@@ -23,14 +31,17 @@ export async function compareAuditWithHub(store: Store, keychain: Keychain): Pro
   if (!url || !token) return { kind: 'not_enrolled' };
   let after = 0;
   let compared = 0;
+  const signatures: SignatureCount = { verified: 0, unsigned: 0, invalid: 0, firstInvalidSeq: null };
   try {
     for (;;) {
       const { hashes } = await hubRequest(checkHubUrl(url), token, `/sync/audit/hashes?after=${after}`, AuditHashesResponse);
-      if (hashes.length === 0) return { kind: 'matches', compared };
+      if (hashes.length === 0) return { kind: 'matches', compared, signatures };
       for (const h of hashes) {
         const local = stmt(store.db, 'SELECT hash FROM audit_log WHERE seq = ?').get(h.seq) as { hash: string } | undefined;
         if (local?.hash !== h.hash) return { kind: 'differs', seq: h.seq };
         compared++;
+        signatures[h.signature]++;
+        if (h.signature === 'invalid') signatures.firstInvalidSeq ??= h.seq;
       }
       after = hashes[hashes.length - 1]!.seq;
     }

@@ -132,7 +132,8 @@ export class SyncClient {
       const rows = stmt(
         db,
         `SELECT o.id, o.mutation, o.entity_type AS entityType, o.entity_id AS entityId, o.base_version AS baseVersion, o.payload,
-                o.actor_id AS actorId, coalesce(s.display_name, '?') AS actorName, o.created_at AS createdAt
+                o.actor_id AS actorId, coalesce(s.display_name, '?') AS actorName, o.created_at AS createdAt,
+                o.key_id AS keyId, o.signature
          FROM outbox o LEFT JOIN staff s ON s.id = o.actor_id WHERE o.state = 'pending' ORDER BY o.created_at, o.id LIMIT ?`,
       ).all(this.opts.pushBatch ?? PUSH_BATCH) as { id: string; payload: string; [k: string]: unknown }[];
       if (rows.length === 0) return;
@@ -161,15 +162,26 @@ export class SyncClient {
     }
   }
 
-  /** Copies new audit rows to the hub, which keeps them append-only and checks the chain. */
+  /**
+   * Copies new audit rows to the hub, which keeps them append-only, checks the chain and each row's signature;
+   * its verdicts are kept beside the rows for the director's audit view.
+   */
   private async pushAudit(base: URL, token: string): Promise<void> {
     const { db } = this.store;
     for (;;) {
       const after = Number(getSetting(db, AUDIT_CURSOR_KEY) ?? '0');
       const rows = stmt(db, 'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 500').all(after) as { seq: number }[];
       if (rows.length === 0) return;
-      await hubRequest(base, token, '/sync/audit', AuditPushResponse, { method: 'POST', body: JSON.stringify({ rows }) });
-      setSetting(db, AUDIT_CURSOR_KEY, String(rows[rows.length - 1]!.seq));
+      const { verdicts } = await hubRequest(base, token, '/sync/audit', AuditPushResponse, { method: 'POST', body: JSON.stringify({ rows }) });
+      db.transaction(() => {
+        for (const v of verdicts) {
+          stmt(db, 'INSERT INTO audit_hub_verdicts (seq, signature) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET signature = excluded.signature').run(
+            v.seq,
+            v.signature,
+          );
+        }
+        setSetting(db, AUDIT_CURSOR_KEY, String(rows[rows.length - 1]!.seq));
+      })();
     }
   }
 

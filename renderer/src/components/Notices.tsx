@@ -30,6 +30,7 @@ export function messageFor(e: unknown, t: TFunction, words?: string): string {
     case 'forbidden':
     case 'weak_password':
     case 'not_seated':
+    case 'key_unreadable':
     case 'not_found':
       return t(`errors.${e.code}`);
     default:

@@ -274,6 +274,8 @@ export const en: Shape<typeof vi> = {
     username_clash:
       'Not enrolled: the username {{username}} of {{joining}} on this workstation already belongs to {{holder}} in the organisation’s staff directory. Rename one of them, then enroll again (the code still works).',
     not_seated: 'You are not on the list of people who may sign in on this workstation. Use another one, or ask a director or IT.',
+    key_unreadable:
+      'Your password is right but it does not open your signing key, so you cannot work on this desk yet. Ask a director to reset your password.',
     not_found: 'Not found.',
     network: 'Backdesk cannot be reached. Check that it is still running.',
     internal: 'Something unexpected went wrong. Please try again.',

@@ -281,6 +281,8 @@ export const vi = {
       'Không đăng ký được: tên đăng nhập {{username}} của {{joining}} trên máy này đã thuộc về {{holder}} trong danh bạ nhân sự của tổ chức. Hãy đổi tên đăng nhập của một trong hai người rồi đăng ký lại (mã đăng ký vẫn dùng được).',
     not_seated:
       'Bạn không có tên trong danh sách được đăng nhập ở máy trạm này. Hãy dùng máy khác hoặc liên hệ Ban giám đốc hay Quản trị CNTT.',
+    key_unreadable:
+      'Mật khẩu đúng nhưng không mở được khoá ký của bạn, nên bạn chưa thể làm việc trên máy này. Hãy nhờ Ban giám đốc đặt lại mật khẩu.',
     not_found: 'Không tìm thấy mục này.',
     network: 'Không kết nối được với Backdesk. Kiểm tra rằng chương trình vẫn đang chạy.',
     internal: 'Đã xảy ra lỗi ngoài dự kiến. Vui lòng thử lại.',
