@@ -4,7 +4,16 @@
  * with AES-256-GCM under a key argon2id derives from the password with a salt of its own, so the directory
  * can travel to every desk and still give nobody the power to sign as someone else without their password.
  */
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import argon2 from 'argon2';
 import { newId } from '../ids.ts';

@@ -4,6 +4,7 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
+import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
 import { GENDERS } from '../../common/vocabulary/customers.ts';
@@ -196,6 +197,8 @@ export const contract = {
         targetId: z.string().nullable(),
         detail: z.record(z.string(), z.unknown()),
         hash: z.string(),
+        // The hub's verdict on the signature of its copy; null while the row has not been copied.
+        hubSignature: SignatureVerdict.nullable(),
       }),
     ),
   ),

@@ -106,8 +106,7 @@ export async function doctor(dataDir: string): Promise<number> {
           DOCTOR_EXIT.signatureInvalid,
         );
       } else ok(`every signature in the hub's copy verifies: ${counts}`);
-    }
-    else if (copy.kind === 'unreachable') warn(`could not compare the audit log with the hub: ${copy.reason}`);
+    } else if (copy.kind === 'unreachable') warn(`could not compare the audit log with the hub: ${copy.reason}`);
     else console.log('- not enrolled with a hub: no copy of the audit log to compare');
 
     // Deleting the anchor's secret from the keychain makes the next open anchor whatever the log is then,

@@ -11,8 +11,9 @@ import { DirectoryRefusal } from './staff.ts';
 
 /** The public half of the person's key with this id, if the directory holds it as theirs. */
 async function publicKeyOf(tx: Queryable, personId: string, keyId: string): Promise<string | null> {
-  const row = (await tx.query<{ public_key: string }>('SELECT public_key FROM staff_keys WHERE id = $1 AND staff_id = $2', [keyId, personId]))
-    .rows[0];
+  const row = (
+    await tx.query<{ public_key: string }>('SELECT public_key FROM staff_keys WHERE id = $1 AND staff_id = $2', [keyId, personId])
+  ).rows[0];
   return row?.public_key ?? null;
 }
 
@@ -36,9 +37,18 @@ async function broughtKey(tx: Queryable, m: Mutation): Promise<string | null> {
 /** Refuses a mutation whose signature is not its author's over exactly these fields. */
 export async function checkSignature(tx: Queryable, m: Mutation): Promise<void> {
   const publicKey = (await publicKeyOf(tx, m.actorId, m.keyId)) ?? (await broughtKey(tx, m));
-  if (!publicKey) throw new DirectoryRefusal('this change is signed with a key that is not its author’s in the staff directory');
+  if (!publicKey) {
+    const known = (await tx.query('SELECT 1 FROM staff WHERE id = $1', [m.actorId])).rows.length > 0;
+    throw new DirectoryRefusal(
+      known
+        ? 'this change is signed with a key that is not its author’s in the staff directory'
+        : 'the person who made this change is not in the organisation’s staff directory',
+    );
+  }
   if (!verifyText(publicKey, mutationSigningText(m), m.signature)) {
-    throw new DirectoryRefusal('this change’s signature does not match it: it was altered after its author signed it, or signed by someone else');
+    throw new DirectoryRefusal(
+      'this change’s signature does not match it: it was altered after its author signed it, or signed by someone else',
+    );
   }
 }
 

@@ -62,8 +62,9 @@ export async function joinStaff(tx: Queryable, deviceId: string, people: Joining
  * directory holds for someone else, or with another public half, is refused.
  */
 async function adoptKey(tx: Queryable, staffId: string, key: SigningKey, refuse: (why: string) => Error): Promise<void> {
-  const held = (await tx.query<{ staff_id: string; public_key: string }>('SELECT staff_id, public_key FROM staff_keys WHERE id = $1', [key.keyId]))
-    .rows[0];
+  const held = (
+    await tx.query<{ staff_id: string; public_key: string }>('SELECT staff_id, public_key FROM staff_keys WHERE id = $1', [key.keyId])
+  ).rows[0];
   if (held && (held.staff_id !== staffId || held.public_key !== key.publicKey)) throw refuse('this signing key is already someone else’s');
   if (!held) await tx.query('INSERT INTO staff_keys (id, staff_id, public_key) VALUES ($1, $2, $3)', [key.keyId, staffId, key.publicKey]);
   await tx.query('UPDATE staff SET key_id = $2, public_key = $3, wrapped_key = $4 WHERE id = $1', [
@@ -266,7 +267,8 @@ export async function setSeats(
   const { staffIds } = m.payload;
   if (m.entityId !== deviceId) throw new DirectoryRefusal('a desk sets only its own seat list');
   const actor = await personAt(tx, m.actorId, new Date(m.createdAt));
-  if (!actor?.active || actor.role === 'operator') throw new DirectoryRefusal('only a director or an IT admin may set who signs in on a desk');
+  if (!actor?.active || actor.role === 'operator')
+    throw new DirectoryRefusal('only a director or an IT admin may set who signs in on a desk');
   const known = staffIds && (await tx.query('SELECT id FROM staff WHERE id = ANY($1)', [staffIds])).rows.length;
   if (staffIds && known !== new Set(staffIds).size) throw new DirectoryRefusal('the seat list names someone who is not in the directory');
   await tx.query(

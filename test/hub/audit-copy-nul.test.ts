@@ -39,6 +39,11 @@ test(
     ).rows[0]!;
     assert.equal(copy.hash, legacy.hash);
     assert.equal((JSON.parse(copy.row) as { actor_name: string }).actor_name, 'admin\u0000');
-    assert.deepEqual(await compareAuditWithHub(desk.store, keychain), { kind: 'matches', compared: local });
+    const comparison = await compareAuditWithHub(desk.store, keychain);
+    assert.deepEqual(comparison.kind === 'matches' && { ...comparison, signatures: comparison.signatures.invalid }, {
+      kind: 'matches',
+      compared: local,
+      signatures: 0,
+    });
   },
 );

@@ -14,7 +14,7 @@ import { insertSubmission } from '../../main/core/domain/submissions.ts';
 import { openStore } from '../../main/core/store/open.ts';
 import { getSetting } from '../../main/core/store/settings.ts';
 import { enroll } from '../../main/core/sync/enrollment.ts';
-import { addStaff, keychain, tempDir } from '../support/fixtures.ts';
+import { addStaff, keychain, tempDir, holdKey } from '../support/fixtures.ts';
 import { complaint, customer, startTestHub, testHubStorage } from '../support/hub.ts';
 import { deskSync, freePort, hubCli, killed, printedSecret, startHubProcess, stopped } from '../support/processes.ts';
 import { startSmtpListener } from '../support/smtp.ts';
@@ -86,6 +86,7 @@ async function deskWithHub(hub: Awaited<ReturnType<typeof startTestHub>>) {
   const dir = join(tempDir(), 'desk');
   const store = await openStore({ dataDir: dir, keychain });
   const operator = await addStaff(store, 'lan', 'operator', ['complaint']);
+  await holdKey(store, operator.id);
   await enroll(store, keychain, hub.url, await hub.enrollmentCode(), 'Máy crash', IT);
   return { dir, store, operator };
 }
@@ -192,6 +193,7 @@ test('the hub killed between the SMTP server accepting a reply and recording it:
   store.close();
   await deskSync(deskDir, 100, 100).done;
   const again = await openStore({ dataDir: deskDir, keychain });
+  await holdKey(again, operator.id);
   const replyId = queueReply(again.db, 'complaint', posted.id, operator.id, 'Chúng tôi đã gửi máy mới cho anh/chị.');
   again.close();
 

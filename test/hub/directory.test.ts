@@ -12,12 +12,12 @@ import { test } from 'node:test';
 import type { Desk } from '../../main/api/desk.ts';
 import { conflictCount, enqueue } from '../../main/core/domain/outbox.ts';
 import { addNote, assign } from '../../main/core/domain/submission-work.ts';
-import { createStaff, listStaff } from '../../main/core/security/staff.ts';
+import { createStaff, keyOfRow, listStaff, type StaffRow } from '../../main/core/security/staff.ts';
 import { setSetting } from '../../main/core/store/settings.ts';
 import { enroll } from '../../main/core/sync/enrollment.ts';
 import { URL_KEY } from '../../main/core/sync/hub-link.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { addStaff, keychain, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { addStaff, holdKey, keychain, PASSWORD, tempDesk } from '../support/fixtures.ts';
 import { complaint, startTestHub, testHubStorage } from '../support/hub.ts';
 
 const hub = await startTestHub();
@@ -230,11 +230,8 @@ test('a director adds an operator on desk A; on desk B after a sync the one-time
 test('a staff change queued by an operator (a forged outbox row) is refused by the hub and stays its author’s refused change', async () => {
   const d = await enrolledDesk(hub, 'K', [['khoa', 'operator', ['complaint']]]);
   const khoa = d.staff.khoa!;
-  const row = d.desk.store.db.prepare('SELECT password_hash AS h, version FROM staff WHERE id = ?').get(khoa.id) as {
-    h: string;
-    version: number;
-  };
-  // What a tampered desk could queue: khoa making himself a director.
+  const row = d.desk.store.db.prepare('SELECT * FROM staff WHERE id = ?').get(khoa.id) as StaffRow;
+  // What a tampered desk could queue: khoa making himself a director, signed with his own key.
   enqueue(d.desk.store.db, {
     mutation: 'staff.upsert',
     entityType: 'staff',
@@ -246,9 +243,10 @@ test('a staff change queued by an operator (a forged outbox row) is refused by t
       displayName: khoa.displayName,
       role: 'director',
       grants: [],
-      passwordHash: row.h,
+      passwordHash: row.password_hash,
       active: true,
       mustChangePassword: false,
+      key: keyOfRow(row),
     },
   });
   await d.desk.sync.syncNow();
@@ -268,6 +266,7 @@ test('the hub judges the person behind each change: unknown to the directory, wi
   await d.desk.sync.syncNow();
   // An account made on this desk after it enrolled never joined the directory (no screen makes one now).
   const stranger = await createStaff(db, { username: 'la', displayName: 'Người lạ', role: 'director', password: PASSWORD });
+  await holdKey(d.desk.store, stranger.id);
   addNote(db, 'complaint', id, stranger.id, 'Ghi chú của người lạ');
   // The API would refuse son a complaint; a tampered desk calls the store directly.
   addNote(db, 'complaint', id, d.staff.son!.id, 'Ghi chú của Sơn');
@@ -275,6 +274,8 @@ test('the hub judges the person behind each change: unknown to the directory, wi
   addNote(db, 'complaint', id, d.staff.linh!.id, 'Ghi chú trước khi bị khóa', before);
   await hub.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7002)');
+    // As a director's push does: the new standing counts from when the director made the change.
+    await tx.query(`SELECT set_config('backdesk.valid_from', $1, true)`, [new Date(before + 1000).toISOString()]);
     await tx.query(`UPDATE staff SET active = false, disabled_at = $1, version = version + 1 WHERE username = 'linh'`, [
       new Date(before + 1000),
     ]);
@@ -294,7 +295,7 @@ test('the hub judges the person behind each change: unknown to the directory, wi
   );
   assert.deepEqual(reasons, [
     'the person who made this change is not in the organisation’s staff directory',
-    'Nhân viên son does not hold the complaint inbox',
+    'Nhân viên son did not hold the complaint inbox when this change was made',
     'Nhân viên linh’s account was disabled before this change was made',
   ]);
 });
@@ -338,7 +339,7 @@ test('a desk enrolled before anyone had an account: its first-run screen makes t
   assert.ok(made.ok);
   await late.sync.syncNow();
   assert.deepEqual(late.store.db.prepare(`SELECT mutation, state, reason FROM outbox`).all(), [
-    { mutation: 'staff.upsert', state: 'rejected', reason: 'only a director may change the staff directory' },
+    { mutation: 'staff.upsert', state: 'rejected', reason: 'the person who made this change is not in the organisation’s staff directory' },
   ]);
   assert.deepEqual((await fresh.db.query(`SELECT count(*)::int AS n FROM staff WHERE username = 'khac'`)).rows, [{ n: 0 }]);
 });

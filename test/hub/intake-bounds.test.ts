@@ -150,6 +150,9 @@ async function device() {
     actorId: newId(),
     actorName: 'Nguyễn Thị Lan',
     createdAt: Date.now(),
+    // Well-formed, so every other field's value gets past the schema to the hub's checks (the signature's first).
+    keyId: newId(),
+    signature: 'A'.repeat(86),
     ...extra,
   });
   return { call, submissionId, note };

@@ -6,6 +6,7 @@
  * every row at its final seq (with the lock made a no-op, that race missed rows in 4 runs out of 4).
  * Only PostgreSQL runs writers side by side; PGlite has one connection.
  */
+import { testSigner } from '../support/signer.ts';
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import pg from 'pg';
@@ -179,20 +180,28 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
     `INSERT INTO staff (id, username, display_name, role, grants, password_hash, seq) VALUES ($1, 'lan', 'Lan', 'operator', '["complaint"]', '$argon2id$x', 0)`,
     [lan],
   );
+  const lanKey = testSigner();
+  await lanKey.register(hub.db, lan);
   const pusher = async (token: string, submission: string) => {
     let version = 1;
     for (let i = 0; i < 15; i++) {
       const base = { entityId: submission, entityType: 'submission', actorId: lan, actorName: 'Lan', createdAt: Date.now() };
       const { results } = await call('/sync/push', token, {
         mutations: [
-          { ...base, id: newId(), mutation: 'submission.note', baseVersion: null, payload: { eventId: newId(), body: `Ghi chú ${i}` } },
-          {
+          lanKey.sign({
+            ...base,
+            id: newId(),
+            mutation: 'submission.note',
+            baseVersion: null,
+            payload: { eventId: newId(), body: `Ghi chú ${i}` },
+          }),
+          lanKey.sign({
             ...base,
             id: newId(),
             mutation: 'submission.status',
             baseVersion: version,
             payload: { eventId: newId(), to: i % 2 ? 'open' : 'waiting' },
-          },
+          }),
         ],
       });
       assert.deepEqual(

@@ -8,7 +8,7 @@ import { newId } from '../../common/ids.ts';
 import type { Envelope } from '../../main/api/contract.ts';
 import type { Desk } from '../../main/api/desk.ts';
 import { enqueue } from '../../main/core/domain/outbox.ts';
-import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { addStaff, PASSWORD, tempDesk, holdKey } from '../support/fixtures.ts';
 
 const TIMEOUT = { timeout: 60_000 };
 const errorCode = (e: Envelope) => (e.ok ? 'ok' : e.error.code);
@@ -90,6 +90,7 @@ test('conflicts are their person’s: another operator neither sees, counts nor 
   const desk = await tempDesk();
   const lan = await addStaff(desk.store, 'lan', 'operator', ['complaint']);
   const minh = await addStaff(desk.store, 'minh', 'operator', ['complaint']);
+  await Promise.all([holdKey(desk.store, lan.id), holdKey(desk.store, minh.id)]);
   // One change each, refused by the hub as the sync client records a refusal.
   const refused = (actorId: string) => {
     const id = enqueue(desk.store.db, {

@@ -118,7 +118,12 @@ test('a person added gets a one-time password that opens only the form to choose
       ['staff.upsert', v3],
     ],
   );
-  const last = JSON.parse(queued.at(-1)!.payload);
+  // Every change carries the account's current key; the director's reset made a new pair.
+  const keys = queued.map((q) => (JSON.parse(q.payload) as { key: { keyId: string } }).key.keyId);
+  const { key_id: current } = db.prepare('SELECT key_id FROM staff WHERE id = ?').get(row.id) as { key_id: string };
+  assert.equal(keys.at(-1), current);
+  assert.notEqual(keys[0], current, 'the reset replaced the key the person was added with');
+  const { key: _key, ...last } = JSON.parse(queued.at(-1)!.payload);
   assert.deepEqual(
     { ...last, passwordHash: last.passwordHash.slice(0, 10) },
     {

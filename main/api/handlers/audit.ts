@@ -14,6 +14,7 @@ export const auditHandlers = {
         targetId: r.target_id,
         detail: JSON.parse(r.detail) as Record<string, unknown>,
         hash: r.hash,
+        hubSignature: r.hub_signature,
       })),
   } satisfies Handler<'audit.list'>,
   'audit.verify': {

@@ -8,7 +8,7 @@
 import { GENESIS_HASH, rowHash, type AuditRow } from '../../../common/audit/hash.ts';
 import { newId } from '../../../common/ids.ts';
 import { signText } from '../../../common/node/signing-keys.ts';
-import { auditSigningText } from '../../../common/protocol/signing.ts';
+import { auditSigningText, type SignatureVerdict } from '../../../common/protocol/signing.ts';
 import { keyRingOf } from '../security/key-ring.ts';
 import { advanceAuditAnchor, checkAuditAnchor, GENESIS_HEAD, type Head } from './anchor.ts';
 import type { Db } from '../store/open.ts';
@@ -76,11 +76,13 @@ export function verifyAudit(db: Db): ChainVerdict {
   return { intact: true, rows, headHash: prev };
 }
 
-export function listAudit(db: Db, opts: { beforeSeq?: number; limit: number }): AuditRow[] {
-  return stmt(db, 'SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(
-    opts.beforeSeq ?? Number.MAX_SAFE_INTEGER,
-    opts.limit,
-  ) as AuditRow[];
+/** Rows newest first, each with the hub's verdict on its signature once it has been copied there. */
+export function listAudit(db: Db, opts: { beforeSeq?: number; limit: number }): (AuditRow & { hub_signature: SignatureVerdict | null })[] {
+  return stmt(
+    db,
+    `SELECT a.*, v.signature AS hub_signature FROM audit_log a LEFT JOIN audit_hub_verdicts v ON v.seq = a.seq
+     WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?`,
+  ).all(opts.beforeSeq ?? Number.MAX_SAFE_INTEGER, opts.limit) as (AuditRow & { hub_signature: SignatureVerdict | null })[];
 }
 
 /**

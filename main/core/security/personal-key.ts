@@ -27,7 +27,12 @@ export async function openPersonalKey(db: Db, personId: string, password: string
       ...keyColumns(made.key),
       personId,
     );
-    enqueue(db, { mutation: 'staff.key', entityType: 'staff', entityId: personId, payload: { key: made.key }, actorId: personId }, now, made.unwrapped);
+    enqueue(
+      db,
+      { mutation: 'staff.key', entityType: 'staff', entityId: personId, payload: { key: made.key }, actorId: personId },
+      now,
+      made.unwrapped,
+    );
   })();
   return made.unwrapped;
 }

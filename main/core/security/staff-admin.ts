@@ -111,7 +111,8 @@ export function firstDirector(
   now = Date.now(),
 ): Promise<{ person: Person; key: UnwrappedKey }> {
   return createFirstDirector(db, s, now, (person, key) => {
-    if (getSetting(db, URL_KEY)) queueAccount(db, { id: person.id, name: person.displayName, role: person.role }, person.id, null, now, key);
+    if (getSetting(db, URL_KEY))
+      queueAccount(db, { id: person.id, name: person.displayName, role: person.role }, person.id, null, now, key);
   });
 }
 

@@ -14,13 +14,7 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 export class AuthError extends Error {
   constructor(
     readonly code:
-      | 'bad_credentials'
-      | 'account_locked'
-      | 'weak_password'
-      | 'username_taken'
-      | 'already_initialised'
-      | 'not_seated'
-      | 'key_unreadable',
+      'bad_credentials' | 'account_locked' | 'weak_password' | 'username_taken' | 'already_initialised' | 'not_seated' | 'key_unreadable',
     message: string,
     readonly lockedUntil?: number,
     /** True when a password was actually checked and was wrong (the one that locks the account included). */

@@ -172,13 +172,16 @@ export class SyncClient {
       const after = Number(getSetting(db, AUDIT_CURSOR_KEY) ?? '0');
       const rows = stmt(db, 'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 500').all(after) as { seq: number }[];
       if (rows.length === 0) return;
-      const { verdicts } = await hubRequest(base, token, '/sync/audit', AuditPushResponse, { method: 'POST', body: JSON.stringify({ rows }) });
+      const { verdicts } = await hubRequest(base, token, '/sync/audit', AuditPushResponse, {
+        method: 'POST',
+        body: JSON.stringify({ rows }),
+      });
       db.transaction(() => {
         for (const v of verdicts) {
-          stmt(db, 'INSERT INTO audit_hub_verdicts (seq, signature) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET signature = excluded.signature').run(
-            v.seq,
-            v.signature,
-          );
+          stmt(
+            db,
+            'INSERT INTO audit_hub_verdicts (seq, signature) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET signature = excluded.signature',
+          ).run(v.seq, v.signature);
         }
         setSetting(db, AUDIT_CURSOR_KEY, String(rows[rows.length - 1]!.seq));
       })();

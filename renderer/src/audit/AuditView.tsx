@@ -1,5 +1,6 @@
 /**
- * Directors' view of the audit log, newest first, with a check of the whole hash chain. Text someone else
+ * Directors' view of the audit log, newest first, with a check of the whole hash chain and, per row, whether
+ * the hub found its signature to be its person's when the row was copied there. Text someone else
  * wrote (an actor's name, a typed username, details) sits in <bdi>, so no bidi character in it can reorder
  * the rest of its row.
  */
@@ -53,6 +54,7 @@ export function AuditView() {
             <th>{t('audit.actor')}</th>
             <th>{t('audit.action')}</th>
             <th>{t('audit.target')}</th>
+            <th>{t('audit.signature')}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,6 +76,7 @@ export function AuditView() {
                 )}
               </td>
               <td className="muted">{r.targetType ? <bdi>{`${r.targetType} ${r.targetId?.slice(-8) ?? ''}`}</bdi> : ''}</td>
+              <td className={`signature ${r.hubSignature ?? 'pending'}`}>{t(`audit.signatures.${r.hubSignature ?? 'pending'}`)}</td>
             </tr>
           ))}
         </tbody>

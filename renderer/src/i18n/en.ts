@@ -210,6 +210,13 @@ export const en: Shape<typeof vi> = {
     actor: 'Who',
     action: 'Action',
     target: 'Target',
+    signature: 'Signature (hub copy)',
+    signatures: {
+      verified: 'Verified',
+      unsigned: 'Unsigned (system)',
+      invalid: 'Does not verify',
+      pending: 'Not copied to the hub yet',
+    },
     more: 'Show more',
   },
   comments: {

@@ -215,6 +215,13 @@ export const vi = {
     actor: 'Người thực hiện',
     action: 'Hành động',
     target: 'Đối tượng',
+    signature: 'Chữ ký (bản trên máy chủ)',
+    signatures: {
+      verified: 'Hợp lệ',
+      unsigned: 'Không ký (hệ thống)',
+      invalid: 'Sai chữ ký',
+      pending: 'Chưa gửi lên máy chủ',
+    },
     more: 'Xem thêm',
   },
   comments: {
