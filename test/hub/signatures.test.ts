@@ -17,6 +17,7 @@ import { appendAudit } from '../../main/core/audit/chain.ts';
 import { enqueue } from '../../main/core/domain/outbox.ts';
 import { addNote } from '../../main/core/domain/submission-work.ts';
 import { keyRingOf } from '../../main/core/security/key-ring.ts';
+import type { Db } from '../../main/core/store/open.ts';
 import { KEYCHAIN_SERVICE } from '../../main/core/security/keychain.ts';
 import { compareAuditWithHub } from '../../main/core/sync/audit-comparison.ts';
 import { tokenAccount } from '../../main/core/sync/hub-link.ts';
@@ -36,7 +37,7 @@ const hubNotes = async (submission: string) =>
       submission,
     ])
   ).rows.map((r) => r.body);
-const outboxRow = (db: import('../../main/core/store/open.ts').Db, id: string) =>
+const outboxRow = (db: Db, id: string) =>
   db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Record<string, string | number | null>;
 
 test('a change altered in the outbox after it was signed, or a real signature moved onto another row, is refused', TIMEOUT, async () => {
