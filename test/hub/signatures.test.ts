@@ -37,8 +37,7 @@ const hubNotes = async (submission: string) =>
       submission,
     ])
   ).rows.map((r) => r.body);
-const outboxRow = (db: Db, id: string) =>
-  db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Record<string, string | number | null>;
+const outboxRow = (db: Db, id: string) => db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Record<string, string | number | null>;
 
 test('a change altered in the outbox after it was signed, or a real signature moved onto another row, is refused', TIMEOUT, async () => {
   const d = await enrolledDesk(hub, 'S1', [['sig_lan', 'operator', ['complaint']]]);
