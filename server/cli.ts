@@ -22,7 +22,7 @@ const HELP = `backdesk-hub — the hub the website posts to and the desks sync w
   backdesk-hub serve [--host 127.0.0.1] [--port 4790]   run the service (migrates first)
   backdesk-hub migrate                                  apply pending migrations
   backdesk-hub init --username U --name "Họ và tên"     the organisation's first director (password from the terminal or stdin)
-  backdesk-hub staff                                    the staff directory (username, name, role, grants, active)
+  backdesk-hub staff                                    the staff directory (username, name, role, grants, active, signing key)
   backdesk-hub enroll                                   print a one-time desk enrollment code (24 hours)
   backdesk-hub devices                                  list enrolled desks (id, name, enrolled, last seen, revoked)
   backdesk-hub revoke DEVICE_ID                         cut a desk off; its next sync gets 401
@@ -62,7 +62,8 @@ async function main(argv: string[]): Promise<number> {
         for (const p of await listDirectory(db)) {
           const grants = p.role === 'operator' ? `  ${p.grants.join(', ') || '(no inbox)'}` : '';
           console.log(
-            `${p.username.padEnd(20)}  ${p.display_name.padEnd(28)}  ${p.role.padEnd(9)}${grants}${p.active ? '' : '  DISABLED'}`,
+            `${p.username.padEnd(20)}  ${p.display_name.padEnd(28)}  ${p.role.padEnd(9)}${grants}${p.active ? '' : '  DISABLED'}` +
+              (p.has_key ? '' : '  NO SIGNING KEY YET (made at their next sign-in)'),
           );
         }
         return 0;

@@ -101,8 +101,8 @@ export async function createFirstDirector(
 
 export async function listDirectory(db: Queryable) {
   return (
-    await db.query<Holder & { grants: string[]; active: boolean }>(
-      'SELECT id, username, display_name, role, grants, active FROM staff ORDER BY lower(username)',
+    await db.query<Holder & { grants: string[]; active: boolean; has_key: boolean }>(
+      'SELECT id, username, display_name, role, grants, active, key_id IS NOT NULL AS has_key FROM staff ORDER BY lower(username)',
     )
   ).rows;
 }

@@ -224,3 +224,41 @@ test('0007 → 0008 (directory): every row stays, named people keep their names 
   await db.query('UPDATE submissions SET assignee_id = $1 WHERE id = $2', [lan.id, ids.submission]);
   await assert.rejects(db.query('UPDATE submissions SET assignee_id = $1 WHERE id = $2', [newId(), ids.submission]), /foreign key/i);
 });
+
+test('0008 → 0009 (signatures): people already in the directory get their present version from always and no key; later changes are versioned from the time set', async () => {
+  await hubAt(8);
+  await seedV1(db);
+  const lan = newId();
+  await db.query(
+    `INSERT INTO staff (id, username, display_name, role, grants, password_hash, seq) VALUES ($1, 'lan', 'Lan', 'operator', '["complaint"]', '$argon2id$x', 0)`,
+    [lan],
+  );
+  const copies = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_copies')).rows[0]!.n);
+  assert.equal(await migrateHub(db, 9), 1);
+
+  const staff = (await db.query('SELECT key_id, public_key, wrapped_key FROM staff WHERE id = $1', [lan])).rows[0];
+  assert.deepEqual(staff, { key_id: null, public_key: null, wrapped_key: null });
+  const history = async () =>
+    (
+      await db.query<{ valid_from: string; grants: string[]; active: boolean }>(
+        `SELECT CASE WHEN valid_from = '-infinity' THEN 'always' ELSE valid_from::text END AS valid_from, grants, active
+         FROM staff_history WHERE staff_id = $1 ORDER BY id`,
+        [lan],
+      )
+    ).rows;
+  assert.deepEqual(await history(), [{ valid_from: 'always', grants: ['complaint'], active: true }]);
+  // A director's change made at a given time: the new version counts from then; a change of name only adds none.
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT set_config('backdesk.valid_from', '2026-11-01T08:00:00Z', true)`);
+    await tx.query(`UPDATE staff SET grants = '["question"]' WHERE id = $1`, [lan]);
+    await tx.query(`UPDATE staff SET display_name = 'Lan Nguyễn' WHERE id = $1`, [lan]);
+  });
+  const [, second] = await history();
+  assert.deepEqual(
+    { ...second!, valid_from: new Date(second!.valid_from).toISOString() },
+    { valid_from: '2026-11-01T08:00:00.000Z', grants: ['question'], active: true },
+  );
+  assert.equal((await history()).length, 2);
+  const unsigned = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_copies WHERE signature = 'unsigned'`)).rows[0]!.n;
+  assert.equal(Number(unsigned), copies, 'copies made before signatures are unsigned');
+});

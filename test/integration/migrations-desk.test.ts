@@ -160,6 +160,29 @@ test("0004 → 0005 (decided by id): every row stays; a decided comment keeps it
   db.close();
 });
 
+test('0005 → 0006 (signatures): every row stays; accounts, outbox rows and audit rows start without keys or signatures', () => {
+  const { db } = storeAt(5);
+  seedV1(db);
+  const before = Object.fromEntries(V1_TABLES.map((t) => [t, rowsOf(db, t)]));
+  migrate(db, 6);
+  assert.equal(schemaVersion(db), 6);
+  const unchanged = (t: string, added: string[]) =>
+    rowsOf(db, t).map((r) => {
+      const row = JSON.parse(r) as Record<string, unknown>;
+      for (const c of added) {
+        assert.equal(row[c], null, `${t}.${c} starts empty`);
+        delete row[c];
+      }
+      return JSON.stringify(row);
+    });
+  assert.deepEqual(unchanged('staff', ['key_id', 'public_key', 'wrapped_key']), before.staff);
+  assert.deepEqual(unchanged('audit_log', ['key_id', 'signature']), before.audit_log);
+  assert.deepEqual(unchanged('outbox', ['key_id', 'signature']), before.outbox);
+  for (const t of V1_TABLES.filter((t) => !['staff', 'audit_log', 'outbox'].includes(t))) assert.deepEqual(rowsOf(db, t), before[t]);
+  assert.throws(() => db.prepare(`INSERT INTO audit_hub_verdicts (seq, signature) VALUES (1, 'maybe')`).run(), /CHECK/);
+  db.close();
+});
+
 test('a store written at schema 1 opens in this Backdesk: openStore applies every later migration and the data is all there', async () => {
   const { db, dataDir, keyHex } = storeAt(1);
   const ids = seedV1(db);
