@@ -6,6 +6,17 @@ import writeGuards from './0005_write_guards.ts';
 import auditCopyText from './0006_audit_copy_text.ts';
 import scrubDeliveryText from './0007_scrub_delivery_text.ts';
 import directory from './0008_directory.ts';
+import pullScope from './0010_pull_scope.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
-export const hubMigrations: readonly string[] = [hub, mail, audit, eventIds, writeGuards, auditCopyText, scrubDeliveryText, directory];
+export const hubMigrations: readonly string[] = [
+  hub,
+  mail,
+  audit,
+  eventIds,
+  writeGuards,
+  auditCopyText,
+  scrubDeliveryText,
+  directory,
+  pullScope,
+];
