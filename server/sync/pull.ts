@@ -71,6 +71,17 @@ const rowOf = `CASE p.entity ${Object.entries(ENTITIES)
   .join(' ')} END`;
 
 /**
+ * The highest seq among all the feed's rows in the window's range, in scope or not: how far a page that is
+ * not full has read. Asked in the page's own statement, so of the rows that page saw. Writers take seqs under
+ * one lock and commit in seq order (server/db/write-lock.ts), so every row yet to commit gets a higher one:
+ * the desk's cursor may pass the rows out of its scope, and its next pull does not read them again.
+ */
+const readTo = (w: Window, p: Params) =>
+  `SELECT max(m) FROM (${Object.values(ENTITIES)
+    .map((table) => `SELECT max(seq) AS m FROM ${table}${w.upTo === undefined ? '' : ` WHERE seq <= ${p.add(w.upTo)}`}`)
+    .join(' UNION ALL ')}) r`;
+
+/**
  * One page. The desk's scope is read first, from the directory as it is now, so a change to the directory
  * that this page (or a later one) carries has already narrowed or widened what it sends. `purge` names what
  * the desk said it holds and may no longer hold; `more` says whether another page follows. The number of
@@ -88,20 +99,24 @@ export async function pullPage(db: Queryable, deviceId: string, req: PullRequest
 
   const p = new Params();
   const rows = feed(w, deviceId, p);
-  const page = rows
+  // One row even for an empty page, which carries how far the feed was read.
+  const answer = rows
     ? (
-        await db.query<FeedRow>(
+        await db.query<FeedRow & { read: number | null }>(
           `WITH p AS (SELECT entity, seq, id FROM (${rows}) f ORDER BY f.seq LIMIT ${p.add(req.limit)})
-           SELECT p.entity, p.seq::float8 AS seq, ${rowOf} AS row FROM p ORDER BY p.seq`,
+           SELECT p.entity, p.seq::float8 AS seq, ${rowOf} AS row, (${readTo(w, p)})::float8 AS read
+           FROM (SELECT 1) one LEFT JOIN p ON true ORDER BY p.seq`,
           p.values,
         )
       ).rows
     : [];
-  const next = page.length ? page[page.length - 1]!.seq : w.after;
+  const page: FeedRow[] = answer.filter((r) => r.entity !== null).map(({ entity, seq, row }) => ({ entity, seq, row }));
+  const more = page.length === req.limit;
+  const next = more ? page[page.length - 1]!.seq : Math.max(w.after, answer[0]?.read ?? w.after);
   return {
     changes: await withReferences(db, page, w, req.cursor),
     cursor: next,
-    more: page.length === req.limit,
+    more,
     ...(req.count && { remaining: await count(db, deviceId, { ...w, after: next }) }),
     scope,
     purge,

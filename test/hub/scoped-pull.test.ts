@@ -134,6 +134,14 @@ test('whatever a desk says it holds, the hub sends only its scope, tells it to p
   // Claiming every scope, from the start of the feed; then a backfill of every scope up to the end of it.
   const claimed = await pullAs(d, 'cursor=0&limit=2000');
   assert.deepEqual(claimed.scope, ['complaint']);
+  const lastSeq = await hub.db.query<{ seq: number }>(
+    `SELECT max(seq)::float8 AS seq FROM (SELECT seq FROM submissions UNION ALL SELECT seq FROM comments UNION ALL SELECT seq FROM customers) r`,
+  );
+  assert.equal(
+    claimed.cursor,
+    lastSeq.rows[0]!.seq,
+    'the cursor passes the rows out of scope at the end of the feed: they are not read again',
+  );
   assert.deepEqual(claimed.purge, ['question', 'trade_contact', 'warranty', 'feedback', 'comment', 'promotion', 'account_request']);
   const backfill = await pullAs(
     d,
