@@ -51,8 +51,13 @@ interface Window {
   directory: boolean;
 }
 
-/** The feed's (entity, seq, id) within the window, or null when nothing can be in it; `deviceId` is the pulling desk. */
-function feed(w: Window, deviceId: string, p: Params): string | null {
+/**
+ * The feed's (entity, seq, id) within the window, or null when nothing can be in it; `deviceId` is the pulling
+ * desk. With `first`, only each entity's first rows in seq order, as many as that parameter says: a page
+ * takes its rows among those. PostgreSQL does not merge the entities' seq indexes in order once each has a
+ * condition, and would otherwise read and sort every row after the cursor for every page.
+ */
+function feed(w: Window, deviceId: string, p: Params, first?: string): string | null {
   const bounds = `t.seq > ${p.add(w.after)}${w.upTo === undefined ? '' : ` AND t.seq <= ${p.add(w.upTo)}`}`;
   const branches = Object.entries(ENTITIES).flatMap(([entity, table]) => {
     const directory = entity === 'staff' || entity === 'seats';
@@ -60,7 +65,8 @@ function feed(w: Window, deviceId: string, p: Params): string | null {
     if (condition === null) return [];
     // A seat list goes to its own desk only.
     const own = entity === 'seats' ? ` AND t.id = ${p.add(deviceId)}` : '';
-    return [`SELECT '${entity}' AS entity, t.seq, t.id FROM ${table} t WHERE ${bounds} AND ${condition}${own}`];
+    const rows = `SELECT '${entity}' AS entity, t.seq, t.id FROM ${table} t WHERE ${bounds} AND ${condition}${own}`;
+    return [first ? `(${rows} ORDER BY t.seq LIMIT ${first})` : rows];
   });
   return branches.length ? branches.join(' UNION ALL ') : null;
 }
@@ -98,12 +104,13 @@ export async function pullPage(db: Queryable, deviceId: string, req: PullRequest
     : { scope: mayHold(req.held), after: req.cursor, directory: true };
 
   const p = new Params();
-  const rows = feed(w, deviceId, p);
+  const limit = p.add(req.limit);
+  const rows = feed(w, deviceId, p, limit);
   // One row even for an empty page, which carries how far the feed was read.
   const answer = rows
     ? (
         await db.query<FeedRow & { read: number | null }>(
-          `WITH p AS (SELECT entity, seq, id FROM (${rows}) f ORDER BY f.seq LIMIT ${p.add(req.limit)})
+          `WITH p AS (SELECT entity, seq, id FROM (${rows}) f ORDER BY f.seq LIMIT ${limit})
            SELECT p.entity, p.seq::float8 AS seq, ${rowOf} AS row, (${readTo(w, p)})::float8 AS read
            FROM (SELECT 1) one LEFT JOIN p ON true ORDER BY p.seq`,
           p.values,
