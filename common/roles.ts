@@ -25,3 +25,19 @@ export function mayUseInbox(person: Pick<Person, 'role' | 'grants'>, inbox: Inbo
   if (person.role === 'director') return true;
   return person.role === 'operator' && person.grants.includes(inbox);
 }
+
+/**
+ * What a desk may hold of the hub's feed: the inboxes, and `account_request`, customers' requests to change or
+ * delete their account, which only directors handle. The staff directory and a desk's own seat list are
+ * outside every scope: each desk gets them, since people sign in from them.
+ */
+export const SCOPES = [...INBOXES, 'account_request'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * The scope of a desk whose people are these (its seat list's, active ones only): every inbox one of them may
+ * use, and account requests when a director is among them. IT admins add nothing; nobody, nothing.
+ */
+export function scopeOf(people: Pick<Person, 'role' | 'grants'>[]): Scope[] {
+  return SCOPES.filter((s) => people.some((p) => (s === 'account_request' ? p.role === 'director' : mayUseInbox(p, s))));
+}

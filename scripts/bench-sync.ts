@@ -1,8 +1,10 @@
 /**
  * Sync benchmark, against an embedded hub on loopback running in its own process (so the hub's work is
- * not counted as the desk's): a first pull of N submissions into an empty encrypted desk (rows per second
- * and the longest event-loop stall on the desk), then a push of M mutations.
- * Usage: bench-sync.ts [--pull-rows 100000] [--push 10000]
+ * not counted as the desk's): a first pull of N complaints into an empty encrypted desk (rows per second
+ * and the longest event-loop stall on the desk), then a push of M mutations. The desk's one person is a
+ * director (every inbox), or with `--seat operator` an operator granted complaints, on a hub that also
+ * holds N warranty requests of other customers, every other row of the feed, which that desk must not receive.
+ * Usage: bench-sync.ts [--pull-rows 100000] [--push 10000] [--seat director|operator]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { makeComplaint, makeCustomer, seeded } from '../main/core/demo/vietnamese.ts';
 import { addNote } from '../main/core/domain/submission-work.ts';
+import { keyRingOf } from '../main/core/security/key-ring.ts';
+import { openPersonalKey } from '../main/core/security/personal-key.ts';
 import { createStaff } from '../main/core/security/staff.ts';
 import { systemKeychain } from '../main/core/security/keychain.ts';
 import { openStore } from '../main/core/store/open.ts';
@@ -25,10 +29,15 @@ const { values } = parseArgs({
   options: {
     'pull-rows': { type: 'string', default: process.env.BENCH_PULL_ROWS ?? '100000' },
     push: { type: 'string', default: process.env.BENCH_PUSH ?? '10000' },
+    seat: { type: 'string', default: process.env.BENCH_SEAT ?? 'director' },
   },
 });
 const ROWS = Number(values['pull-rows']);
 const PUSH = Number(values.push);
+if (values.seat !== 'director' && values.seat !== 'operator') throw new Error('--seat is director or operator');
+const OPERATOR = values.seat === 'operator';
+/** The kinds on the hub; the desk's scope holds the first. */
+const KINDS = OPERATOR ? ['complaint', 'warranty'] : ['complaint'];
 const CUSTOMERS = 2000;
 const root = mkdtempSync(join(tmpdir(), 'backdesk-bench-sync-'));
 const hubDir = join(root, 'hub');
@@ -39,7 +48,7 @@ async function seedHub(): Promise<string> {
   const db = await connectHubDb({ dataDir: hubDir });
   await migrateHub(db);
   const rng = seeded(11);
-  const customers = Array.from({ length: CUSTOMERS }, (_, i) => makeCustomer(rng, i));
+  const customers = Array.from({ length: CUSTOMERS * KINDS.length }, (_, i) => makeCustomer(rng, i));
   const texts = Array.from({ length: 1000 }, () => makeComplaint(rng));
   await db.query(
     `INSERT INTO customers (id, website_ref, username, gender, full_name, email, phone, address, seq)
@@ -54,12 +63,14 @@ async function seedHub(): Promise<string> {
       customers.map((c) => c.address),
     ],
   );
+  // Kinds take turns; each kind's customers are its own.
   await db.query(
     `INSERT INTO submissions (id, website_ref, kind, customer_id, subject, body, created_at, seq)
-     SELECT gen_random_uuid()::text, 's' || i, 'complaint', (SELECT id FROM customers WHERE website_ref = 'c' || (1 + i % $2)),
+     SELECT gen_random_uuid()::text, 's' || i, ($5::text[])[1 + i % k],
+            (SELECT id FROM customers WHERE website_ref = 'c' || (1 + (i / k) % $2 + $2 * (i % k))),
             ($3::text[])[1 + i % 1000], ($4::text[])[1 + i % 1000], now() - (i || ' minutes')::interval, 0
-     FROM generate_series(1, $1) AS i`,
-    [ROWS, CUSTOMERS, texts.map((t) => t.subject), texts.map((t) => t.body)],
+     FROM generate_series(1, $1 * cardinality($5::text[])) AS i, cardinality($5::text[]) AS k`,
+    [ROWS, CUSTOMERS, texts.map((t) => t.subject), texts.map((t) => t.body), KINDS],
   );
   await db.query(
     `INSERT INTO submission_events (id, submission_id, type, created_at, seq) SELECT gen_random_uuid()::text, id, 'created', created_at, 0 FROM submissions`,
@@ -85,13 +96,15 @@ async function main() {
   try {
     const url = `http://127.0.0.1:${port}`;
     const store = await openStore({ dataDir: join(root, 'desk'), keychain });
-    const operator = await createStaff(store.db, {
+    const person = await createStaff(store.db, {
       username: 'bench',
       displayName: 'Bench',
-      role: 'operator',
+      role: OPERATOR ? 'operator' : 'director',
       password: 'benchmark password',
-      grants: ['complaint'],
+      grants: OPERATOR ? ['complaint'] : [],
     });
+    // Signed in, as far as signing goes: the pushed notes are signed with the person's key like any change.
+    keyRingOf(store.db).hold('bench', person.id, await openPersonalKey(store.db, person.id, 'benchmark password'));
     await enroll(store, keychain, url, code, 'bench desk', { id: null, name: 'bench-sync', role: 'it_admin' });
     const sync = new SyncClient(store, keychain);
 
@@ -102,12 +115,18 @@ async function main() {
     const pullSeconds = seconds(t);
     stall.disable();
     if (sync.current().hub !== 'online') throw new Error(`pull failed: ${sync.current().lastError}`);
-    const pulled = (store.db.prepare('SELECT count(*) AS n FROM submissions').get() as { n: number }).n;
-    const events = (store.db.prepare('SELECT count(*) AS n FROM submission_events').get() as { n: number }).n;
+    const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
+    const pulled = count('SELECT count(*) AS n FROM submissions');
+    const events = count('SELECT count(*) AS n FROM submission_events');
+    const customers = count('SELECT count(*) AS n FROM customers');
+    const outOfScope = count(`SELECT count(*) AS n FROM submissions WHERE kind <> 'complaint'`);
+    if (pulled !== ROWS || outOfScope || customers !== CUSTOMERS) {
+      throw new Error(`the desk holds ${pulled} complaints, ${outOfScope} other submissions and ${customers} customers`);
+    }
     const pullStallMs = stall.max / 1e6;
 
     const ids = (store.db.prepare('SELECT id FROM submissions LIMIT ?').all(PUSH) as { id: string }[]).map((r) => r.id);
-    store.db.transaction(() => ids.forEach((id, i) => addNote(store.db, 'complaint', id, operator.id, `Ghi chú benchmark ${i}`)))();
+    store.db.transaction(() => ids.forEach((id, i) => addNote(store.db, 'complaint', id, person.id, `Ghi chú benchmark ${i}`)))();
     const pushStall = monitorEventLoopDelay({ resolution: 10 });
     pushStall.enable();
     t = process.hrtime.bigint();
@@ -118,14 +137,17 @@ async function main() {
     sync.stop();
     store.close();
 
-    console.log(`\n${'measure'.padEnd(52)} ${'value'.padStart(14)}`);
+    console.log(
+      `\ndesk seated with ${OPERATOR ? 'an operator granted complaints (the hub holds as many warranty requests)' : 'a director'}`,
+    );
+    console.log(`${'measure'.padEnd(52)} ${'value'.padStart(14)}`);
     const line = (name: string, value: string) => console.log(`${name.padEnd(52)} ${value.padStart(14)}`);
     line('pull: submissions received', pulled.toLocaleString('en'));
     line('pull: time', `${pullSeconds.toFixed(1)} s`);
     line('pull: submissions per second', Math.round(pulled / pullSeconds).toLocaleString('en'));
     line(
       'pull: all rows per second (with events, customers)',
-      Math.round((pulled + events + CUSTOMERS) / pullSeconds).toLocaleString('en'),
+      Math.round((pulled + events + customers) / pullSeconds).toLocaleString('en'),
     );
     line('pull: longest event-loop stall on the desk', `${pullStallMs.toFixed(1)} ms`);
     line('push: mutations applied', applied.toLocaleString('en'));

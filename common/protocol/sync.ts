@@ -147,7 +147,10 @@ export const PushOutcome = z.discriminatedUnion('outcome', [
 export type PushOutcome = z.infer<typeof PushOutcome>;
 export const PushResponse = z.object({ results: z.array(PushOutcome) });
 
-// ---- pull: the hub's rows, as PostgreSQL's to_jsonb writes them (times as ISO strings)
+// ---- pull: the hub's rows, as PostgreSQL's to_jsonb writes them (times as ISO strings), within a scope
+
+// Imported here rather than at the top, so the pull's part of this file stays in this section.
+import { SCOPES } from '../roles.ts';
 
 const instant = z
   .string()
@@ -239,16 +242,36 @@ export const Change = z.discriminatedUnion('entity', [
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];
 
+/** Scopes in a query string: names separated by commas, in any order; empty for none. */
+const scopeList = z
+  .string()
+  .max(200)
+  .transform((s) => (s === '' ? [] : s.split(',')))
+  .pipe(z.array(z.enum(SCOPES)));
+
+/**
+ * `scope`: what the desk holds every row of up to `cursor` (left out, as by desks from before scopes: all).
+ * With `backfill`, a backfill page instead: the rows of those scopes after `backfillCursor`, up to `cursor`.
+ */
 export const PullQuery = z.object({
   cursor: counter(Number.MAX_SAFE_INTEGER).default(0),
   limit: counter(2000).pipe(z.number().min(1, 'must be at least 1')).default(500),
   count: z.enum(['true', 'false']).default('false'),
+  scope: scopeList.optional(),
+  backfill: scopeList.optional(),
+  backfillCursor: counter(Number.MAX_SAFE_INTEGER).default(0),
 });
+/**
+ * `scope`: what the desk's people may see now; `purge`: what the desk said it holds and may hold no longer.
+ * On a backfill page, `cursor` is the backfill's.
+ */
 export const PullResponse = z.object({
   changes: z.array(Change),
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
   remaining: z.number().int().nonnegative().optional(),
+  scope: z.array(z.enum(SCOPES)),
+  purge: z.array(z.enum(SCOPES)),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

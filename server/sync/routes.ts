@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PullQuery, PushRequest } from '../../common/protocol/sync.ts';
+import { SCOPES } from '../../common/roles.ts';
 import type { HubDb } from '../db/connect.ts';
 import { deviceOf } from '../devices/enrollment.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
@@ -11,7 +12,15 @@ export function registerSync(app: FastifyInstance, db: HubDb): void {
     const deviceId = await deviceOf(db, req);
     const q = PullQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'invalid_input', 'bad pull query', undefined, zodIssues(q.error));
-    return pullPage(db, deviceId, q.data.cursor, q.data.limit, q.data.count === 'true');
+    const { cursor, limit, count, scope, backfill, backfillCursor } = q.data;
+    return pullPage(db, deviceId, {
+      cursor,
+      limit,
+      count: count === 'true',
+      // A desk that does not say what it holds pulled before scopes existed: it was sent every row.
+      held: scope ?? [...SCOPES],
+      ...(backfill && { backfill: { scopes: backfill, from: backfillCursor } }),
+    });
   });
 
   app.post('/sync/push', { bodyLimit: 8 * 1024 * 1024 }, async (req) => {

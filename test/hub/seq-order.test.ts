@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import pg from 'pg';
 import { newId } from '../../common/ids.ts';
+import { SCOPES } from '../../common/roles.ts';
 import { takeWriteLock } from '../../server/db/write-lock.ts';
 import { pullPage } from '../../server/sync/pull.ts';
 import { complaint, passDatabase, startTestHub, type TestHub } from '../support/hub.ts';
@@ -18,14 +19,14 @@ import { waitFor } from '../support/wait.ts';
 
 const ON_PGLITE = 'PGlite serves one connection, so no two writers ever overlap: this is checked in the PostgreSQL pass';
 
-/** The readers pull as a desk of their own would (no seat list of theirs is in the feed). */
+/** The readers pull as a desk of their own would (no seat list of theirs is in the feed; everyone in the directory sits there). */
 const READER = newId();
 
 /** Reads the whole feed from `cursor` on, keeping the seq it saw for each comment. */
 async function readFeed(hub: TestHub, from: number, seen: Map<string, number>): Promise<number> {
   let cursor = from;
   for (;;) {
-    const page = await pullPage(hub.db, READER, cursor, 100, false);
+    const page = await pullPage(hub.db, READER, { cursor, limit: 100, count: false, held: [...SCOPES] });
     for (const c of page.changes) if (c.entity === 'comment') seen.set(String(c.row.id), c.seq);
     cursor = page.cursor;
     if (!page.more) return cursor;
@@ -35,6 +36,11 @@ async function readFeed(hub: TestHub, from: number, seen: Map<string, number>): 
 async function writers(hub: TestHub) {
   const customer = newId();
   await hub.db.query(`INSERT INTO customers (id, website_ref, full_name, seq) VALUES ($1, $1, 'Khách', 0)`, [customer]);
+  // The reader's desk seats everyone in the directory: a director, who may see every comment.
+  await hub.db.query(
+    `INSERT INTO staff (id, username, display_name, role, password_hash, seq) VALUES ($1, 'giamdoc', 'Giám đốc', 'director', '$argon2id$x', 0)`,
+    [newId()],
+  );
   const open = async () => {
     const c = new pg.Client({ connectionString: hub.storage.databaseUrl });
     await c.connect();
@@ -146,7 +152,7 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
     const seen = new Map<string, number>();
     let cursor = 0;
     const page = async () => {
-      const p = await pullPage(feed, READER, cursor, 7, false);
+      const p = await pullPage(feed, READER, { cursor, limit: 7, count: false, held: [...SCOPES] });
       for (const c of p.changes) seen.set(`${c.entity}:${String(c.row.id)}`, c.seq);
       assert.ok(p.cursor >= cursor, 'the cursor never goes back');
       cursor = p.cursor;

@@ -3,6 +3,8 @@
  * `sync.enroll` with a code from the hub), then synced once. Its people are the organisation's: the same
  * username on two desks is one person, made on the first and received by the second. Each person's signing key
  * is open on the desk, as if they had signed in there. Background sync is off: tests decide when.
+ * Without a seat list everyone in the organisation's directory may sign in on a desk, so its scope is theirs:
+ * `seatedDesk` gives a desk a seat list of its own people.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +20,8 @@ export interface EnrolledDesk {
   /** The people asked for, as the desk holds them after its first sync, by username. */
   staff: Record<string, Person>;
   deviceId: string;
+  /** The username of the desk's own IT admin, who enrolled it. */
+  itAdmin: string;
 }
 
 export async function enrolledDesk(
@@ -48,7 +52,33 @@ export async function enrolledDesk(
     staff[username] = person;
     await holdKey(desk.store, person.id); // as if they were signed in here: tests call the core as them
   }
-  return { desk, staff, deviceId: (enrolled.result as { deviceId: string }).deviceId };
+  return { desk, staff, deviceId: (enrolled.result as { deviceId: string }).deviceId, itAdmin };
+}
+
+/**
+ * Sets who may sign in on the desk, by username (its IT admin does it, who may always sign in), and syncs:
+ * the hub then cuts what the desk holds to what these people may see, whoever else the directory holds.
+ */
+export async function seat(d: EnrolledDesk, usernames: string[]): Promise<void> {
+  const it = (method: string, input: unknown) => d.desk.dispatcher.call(`seats-${d.itAdmin}`, method, input);
+  assert.ok((await it('auth.signIn', { username: d.itAdmin, password: PASSWORD })).ok);
+  const set = await it('desk.setSeats', { staffIds: usernames.map((u) => d.staff[u]!.id) });
+  assert.ok(set.ok, JSON.stringify(set));
+  await it('auth.signOut', {});
+  await d.desk.sync.syncNow();
+  assert.equal(d.desk.sync.current().hub, 'online', d.desk.sync.current().lastError ?? '');
+}
+
+/** A desk enrolled with `people`, on whose seat list they are, alone (`seated`, usernames, may name fewer). */
+export async function seatedDesk(
+  hub: TestHub,
+  name: string,
+  people: [username: string, role: Role, grants: Inbox[]][],
+  seated = people.map(([username]) => username),
+): Promise<EnrolledDesk> {
+  const d = await enrolledDesk(hub, name, people);
+  await seat(d, seated);
+  return d;
 }
 
 const inDirectory = async (hub: TestHub, username: string) =>

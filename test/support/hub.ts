@@ -135,3 +135,40 @@ export const complaint = (ref: string, extra: Record<string, unknown> = {}) => (
   submittedAt: '2026-11-20T09:30:00+07:00',
   ...extra,
 });
+
+export const warranty = (ref: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'warranty',
+  customer: customer(ref),
+  subject: 'Bảo hành máy lọc nước',
+  body: 'Máy lọc nước báo lỗi E2 sau 3 tháng.',
+  submittedAt: '2026-11-21T10:00:00+07:00',
+  product: 'Máy lọc nước RO 9 lõi',
+  serial: 'RO9-2025-0042',
+  purchaseDate: '2026-08-01',
+  ...extra,
+});
+
+/** A website comment (`ref` is the comment's) by the customer `customerRef`. */
+export const websiteComment = (ref: string, customerRef: string, extra: Record<string, unknown> = {}) => ({
+  ref,
+  customer: customer(customerRef),
+  pageUrl: 'https://shop.example.vn/p/1',
+  body: 'Giá tốt quá!',
+  postedAt: '2026-11-24T09:00:00+07:00',
+  ...extra,
+});
+
+export const consent = (customerRef: string) => ({
+  customer: customer(customerRef),
+  optedIn: true,
+  channel: 'email',
+  wording: 'Tôi đồng ý nhận thông tin khuyến mãi qua email.',
+  recordedAt: '2026-11-24T09:00:00+07:00',
+});
+
+export const deletionRequest = (customerRef: string) => ({
+  type: 'deletion',
+  customer: customer(customerRef),
+  reason: 'Tôi không dùng tài khoản nữa.',
+  requestedAt: '2026-11-24T09:00:00+07:00',
+});

@@ -51,7 +51,7 @@ test('desk instants are whole milliseconds from 2000 to a day ahead; purchase da
 test('a pull cursor is digits only and exact as a JS number', TIMEOUT, () => {
   for (const bad of ['-1', '1e3', '0x10', ' 5', '1.0', '', '01', '9007199254740992', '99999999999999999999', 'abc'])
     assert.equal(accepts(PullQuery, { cursor: bad }), false, JSON.stringify(bad));
-  assert.deepEqual(PullQuery.parse({}), { cursor: 0, limit: 500, count: 'false' });
+  assert.deepEqual(PullQuery.parse({}), { cursor: 0, limit: 500, count: 'false', backfillCursor: 0 });
   assert.equal(PullQuery.parse({ cursor: '9007199254740991' }).cursor, Number.MAX_SAFE_INTEGER);
   assert.equal(accepts(PullQuery, { limit: '0' }), false);
   assert.equal(accepts(PullQuery, { limit: '2001' }), false);

@@ -3,7 +3,7 @@
  * and diagnose the desk and never see customer data, may always sign in; a director keeping the list must
  * stay on it. Someone taken off it can no longer sign in here, and their open sessions end. On an enrolled
  * desk a change is queued for the hub (`device.seats`), which keeps each desk's list and sends it back to
- * that desk only (and will scope what the desk receives by it).
+ * that desk only, and cuts what the desk holds to what the people on it may see (docs/sync-protocol.md, Pull).
  */
 import type { Person } from '../../../common/roles.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';

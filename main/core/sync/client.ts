@@ -12,9 +12,10 @@ import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import type { Store } from '../store/open.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
 import { stmt } from '../store/statements.ts';
-import { AUDIT_CURSOR_KEY, CURSOR_KEY, DEVICE_KEY, HubHttpError, hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
+import { AUDIT_CURSOR_KEY, DEVICE_KEY, HubHttpError, hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
 import { checkHubUrl } from './hub-url.ts';
 import { PageApplier } from './page-applier.ts';
+import { afterPage, pullPath, pullSettings, readPullState } from './pull-state.ts';
 
 export type HubState = 'not_enrolled' | 'online' | 'offline' | 'revoked';
 
@@ -188,25 +189,26 @@ export class SyncClient {
     }
   }
 
+  /**
+   * Pages until the desk has every row it may hold: the feed after its cursor, and a backfill first whenever
+   * its people's scope has grown (pull-state.ts). Counted for the progress bar on the first page of each.
+   */
   private async pull(base: URL, token: string): Promise<void> {
     const { db } = this.store;
     let done = 0;
     let total = 0;
     for (let first = true; ; first = false) {
-      const cursor = Number(getSetting(db, CURSOR_KEY) ?? '0');
-      const page = await hubRequest(
-        base,
-        token,
-        `/sync/pull?cursor=${cursor}&limit=${this.opts.pageSize ?? PULL_PAGE}&count=${first}`,
-        PullResponse,
-      );
-      // Applied with its cursor in one transaction, on a worker thread (see page-worker.ts).
+      const state = readPullState(db);
+      const count = first || state.backfill?.cursor === 0;
+      const page = await hubRequest(base, token, pullPath(state, this.opts.pageSize ?? PULL_PAGE, count), PullResponse);
+      const next = afterPage(state, page);
+      // Applied with where the desk then stands in one transaction, on a worker thread (see page-worker.ts).
       this.applier ??= new PageApplier(this.store);
-      await this.applier.apply(page.changes, CURSOR_KEY, page.cursor);
+      await this.applier.apply({ changes: page.changes, purge: page.purge, settings: pullSettings(next) });
       done += page.changes.length;
-      if (page.remaining !== undefined) total = done + page.remaining;
+      if (page.remaining !== undefined) total += page.changes.length + page.remaining;
       this.status.progress = { done, total: Math.max(total, done) };
-      if (!page.more) return;
+      if (!state.backfill && !next.backfill && !page.more) return;
       await yieldToEventLoop(); // let the window's calls in between pages
     }
   }

@@ -8,7 +8,8 @@ import type { Store } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
 import { stmt } from '../store/statements.ts';
 import { checkHubUrl } from './hub-url.ts';
-import { AUDIT_CURSOR_KEY, CURSOR_KEY, DEVICE_KEY, HubHttpError, hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
+import { AUDIT_CURSOR_KEY, DEVICE_KEY, HubHttpError, hubRequest, tokenAccount, URL_KEY } from './hub-link.ts';
+import { restartPull } from './pull-state.ts';
 
 /**
  * Enrolls this desk with the hub using IT's one-time code; the device token goes to the keychain. Every
@@ -35,7 +36,7 @@ export async function enroll(
     store.db.transaction(() => {
       setSetting(store.db, URL_KEY, base.origin);
       setSetting(store.db, DEVICE_KEY, body.deviceId);
-      setSetting(store.db, CURSOR_KEY, '0');
+      restartPull(store.db);
       // The hub keeps the audit copy per device: a new enrollment sends the whole chain again from its start.
       setSetting(store.db, AUDIT_CURSOR_KEY, '0');
       // The accounts joined as they are now: the changes to them still queued from before are in that already.

@@ -11,6 +11,9 @@ import { keychainAccount, type Store } from '../store/open.ts';
 export const URL_KEY = 'hub.url';
 export const DEVICE_KEY = 'hub.device_id';
 export const CURSOR_KEY = 'sync.cursor';
+/** What the desk holds every row of up to its cursor (common/roles.ts `SCOPES`), and a backfill under way: pull-state.ts. */
+export const SCOPE_KEY = 'sync.scope';
+export const BACKFILL_KEY = 'sync.backfill';
 export const AUDIT_CURSOR_KEY = 'sync.audit_cursor';
 
 export const tokenAccount = (store: Store): string => `device:${keychainAccount(store.profile)}`;

@@ -32,11 +32,11 @@ export class PageApplier {
     this.worker.on('exit', (code) => this.failAll(new Error(`the page worker stopped (${code})`)));
   }
 
-  apply(changes: PageMessage['changes'], cursorKey: string, cursor: number): Promise<void> {
+  apply(page: Omit<PageMessage, 'id'>): Promise<void> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, changes, cursorKey, cursor } satisfies PageMessage);
+      this.worker.postMessage({ id, ...page } satisfies PageMessage);
     });
   }
 

@@ -7,6 +7,7 @@ import auditCopyText from './0006_audit_copy_text.ts';
 import scrubDeliveryText from './0007_scrub_delivery_text.ts';
 import directory from './0008_directory.ts';
 import signatures from './0009_signatures.ts';
+import pullScope from './0010_pull_scope.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
 export const hubMigrations: readonly string[] = [
@@ -19,4 +20,5 @@ export const hubMigrations: readonly string[] = [
   scrubDeliveryText,
   directory,
   signatures,
+  pullScope,
 ];
