@@ -17,9 +17,17 @@ import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabula
 
 // ---- enrollment
 
-/** `staff`: the accounts a standalone desk has made, which join the organisation's directory as it enrolls. */
+/**
+ * `staff`: the accounts a standalone desk has made, which join the organisation's directory as it enrolls;
+ * `seats`: the seat list it kept (null: everyone), which the hub keeps from then on and scopes its pulls by.
+ */
 export const EnrollRequest = z
-  .object({ code: wellFormed(40).min(16), deviceName: line(100), staff: z.array(JoiningStaff).max(1000).default([]) })
+  .object({
+    code: wellFormed(40).min(16),
+    deviceName: line(100),
+    staff: z.array(JoiningStaff).max(1000).default([]),
+    seats: z.array(Id).max(10_000).nullable().default(null),
+  })
   .strict();
 export const EnrollResponse = z.object({ deviceId: Id, token: wellFormed(200).min(32) });
 

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { newId } from '../../common/ids.ts';
 import { EnrollRequest } from '../../common/protocol/sync.ts';
 import type { HubDb } from '../db/connect.ts';
-import { joinStaff } from '../directory/staff.ts';
+import { joinSeats, joinStaff } from '../directory/staff.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { hashSecret, newSecret } from '../secrets.ts';
 
@@ -85,6 +85,7 @@ export function registerEnrollment(app: FastifyInstance, db: HubDb): void {
       await tx.query('UPDATE enrollment_codes SET used_at = now(), device_id = $2 WHERE code_hash = $1', [code.code_hash, deviceId]);
       // A clash refuses the whole enrollment: the code stays unused for the next try.
       await joinStaff(tx, deviceId, parsed.data.staff);
+      await joinSeats(tx, deviceId, parsed.data.seats);
       return true;
     });
     if (!enrolled) throw new HttpError(401, 'invalid_code', 'the enrollment code is wrong, already used, or older than 24 hours', 'code');

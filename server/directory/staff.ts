@@ -256,6 +256,16 @@ export async function checkPerson(tx: Queryable, actorId: string, madeAt: Date, 
 }
 
 /**
+ * The seat list a standalone desk kept, as it enrolls (after its people joined): from then on the hub holds it
+ * and scopes the desk's pulls by it, as if it had been set there. Only people of the directory stay on it.
+ */
+export async function joinSeats(tx: Queryable, deviceId: string, staffIds: string[] | null): Promise<void> {
+  if (staffIds === null) return;
+  const known = (await tx.query<{ id: string }>('SELECT id FROM staff WHERE id = ANY($1)', [staffIds])).rows.map((r) => r.id);
+  await tx.query('INSERT INTO device_seats (id, staff_ids, seq) VALUES ($1, $2, 0)', [deviceId, JSON.stringify(known)]);
+}
+
+/**
  * A desk's seat list, set from that desk by a director or its IT admin (null: everyone may sign in there).
  * Only the desk itself sends its own; the people named must be in the directory.
  */

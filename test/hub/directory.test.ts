@@ -18,7 +18,7 @@ import { enroll } from '../../main/core/sync/enrollment.ts';
 import { URL_KEY } from '../../main/core/sync/hub-link.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
 import { addStaff, holdKey, keychain, PASSWORD, tempDesk } from '../support/fixtures.ts';
-import { complaint, startTestHub, testHubStorage } from '../support/hub.ts';
+import { complaint, startTestHub, testHubStorage, websiteComment } from '../support/hub.ts';
 
 const hub = await startTestHub();
 
@@ -383,4 +383,27 @@ test('a desk’s seat list: someone not on it cannot sign in there and their ses
   await n.desk.sync.syncNow();
   assert.deepEqual((await hub.db.query('SELECT staff_ids FROM device_seats WHERE id = $1', [n.deviceId])).rows, [{ staff_ids: null }]);
   assert.ok((await signIn(n.desk, 'n-minh3', 'minh_n')).ok, 'everyone again');
+});
+
+test('a standalone desk’s seat list goes with it as it enrolls: the hub keeps it and the first pull brings only what its people may see', async () => {
+  const desk = await tempDesk();
+  await addStaff(desk.store, 'sd_lan', 'operator', ['complaint']);
+  await addStaff(desk.store, 'sd_boss', 'director');
+  await addStaff(desk.store, 'sd_it', 'it_admin');
+  const lan = listStaff(desk.store.db).find((p) => p.username === 'sd_lan')!;
+  const it = (m: string, i: unknown) => desk.dispatcher.call('sd-it', m, i);
+  assert.ok((await signIn(desk, 'sd-it', 'sd_it')).ok);
+  assert.ok((await it('desk.setSeats', { staffIds: [lan.id] })).ok, 'kept while standalone');
+  const posted = await hub.post('/intake/v1/comments', websiteComment('sd-comment', 'sd-customer'));
+  const enrolled = await it('sync.enroll', { hubUrl: hub.url, code: await hub.enrollmentCode(), deviceName: 'Máy SD' });
+  assert.ok(enrolled.ok, JSON.stringify(enrolled));
+  const deviceId = (enrolled.result as { deviceId: string }).deviceId;
+  assert.deepEqual((await hub.db.query('SELECT staff_ids FROM device_seats WHERE id = $1', [deviceId])).rows, [{ staff_ids: [lan.id] }]);
+  await desk.sync.syncNow();
+  assert.equal(desk.sync.current().hub, 'online', desk.sync.current().lastError ?? '');
+  assert.equal(
+    (desk.store.db.prepare('SELECT count(*) AS n FROM comments WHERE id = ?').get(posted.body.id) as { n: number }).n,
+    0,
+    'only lan, who holds complaints, may sign in here: no comments come, though the director’s account is on this desk',
+  );
 });

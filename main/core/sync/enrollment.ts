@@ -3,6 +3,7 @@ import { EnrollResponse } from '../../../common/protocol/sync.ts';
 import { neutralise } from '../../../common/text/rules.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
+import { seatList } from '../security/seats.ts';
 import { joiningStaff } from '../security/staff.ts';
 import type { Store } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
@@ -29,8 +30,9 @@ export async function enroll(
     const base = checkHubUrl(hubUrl);
     hub = base.origin;
     // This desk's accounts join the organisation's directory in the same step; a username someone else
-    // holds there refuses the enrollment, with both people named.
-    const request = { code, deviceName, staff: joiningStaff(store.db) };
+    // holds there refuses the enrollment, with both people named. Its seat list goes with them: the hub
+    // scopes what this desk receives by it from the first pull.
+    const request = { code, deviceName, staff: joiningStaff(store.db), seats: seatList(store.db) };
     const body = await hubRequest(base, null, '/enroll', EnrollResponse, { method: 'POST', body: JSON.stringify(request) });
     await keychain.set(KEYCHAIN_SERVICE, tokenAccount(store), body.token);
     store.db.transaction(() => {
