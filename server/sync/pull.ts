@@ -162,7 +162,7 @@ async function withReferences(db: Queryable, page: FeedRow[], w: Window, directo
   const events = page.filter((c) => c.entity === 'event');
   const submissions = await current('submission', idsIn(events, 'submission_id'), (p) => `t.seq > ${p.add(w.after)}`);
   const customers = await current('customer', idsIn([...submissions, ...page], 'customer_id'), (p) => {
-    const held = namedInScope('t.id', w.scope, p, p.add(w.after));
+    const held = namedInScope('t.id', w.scope, p, w.after);
     return held ? `NOT (${held})` : 'true';
   });
   const rows = [...submissions, ...page];

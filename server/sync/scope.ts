@@ -44,12 +44,12 @@ const REFERRERS = [
  * customer who only commented is nothing to a warranty desk. Each lookup is a value (true, or null when no row
  * names them), never EXISTS: see `rowByRow`.
  */
-export function namedInScope(id: string, scope: Scope[], p: Params, upTo?: string): string | null {
-  // Added only where a submission may name them: a parameter the statement never uses has no type.
+export function namedInScope(id: string, scope: Scope[], p: Params, upTo?: number): string | null {
+  // Parameters are added only where they are used: one the statement never uses has no type.
   const kinds = () => (allKinds(scope) ? '' : ` AND r.kind = ANY(${p.add(kindsIn(scope))}::text[])`);
   const refs = REFERRERS.filter((r) => r.inScope(scope)).map(
     (r) =>
-      `(SELECT true FROM ${r.table} r WHERE r.customer_id = ${id}${r.kind ? kinds() : ''}${upTo ? ` AND r.seq <= ${upTo}` : ''} LIMIT 1)`,
+      `(SELECT true FROM ${r.table} r WHERE r.customer_id = ${id}${r.kind ? kinds() : ''}${upTo === undefined ? '' : ` AND r.seq <= ${p.add(upTo)}`} LIMIT 1)`,
   );
   return refs.length ? rowByRow(refs.join(' OR ')) : null;
 }
@@ -70,15 +70,16 @@ const rowByRow = (condition: string) => `(${condition}) IS TRUE`;
  */
 export function entityInScope(entity: Entity, scope: Scope[], p: Params): string[] {
   const kinds = kindsIn(scope);
-  const named = entity === 'customer' && namedInScope('t.id', scope, p);
   switch (entity) {
-    case 'customer':
+    case 'customer': {
+      const named = namedInScope('t.id', scope, p);
       return named ? [named] : [];
+    }
     case 'submission':
       return allKinds(scope) ? ['true'] : kinds.map((k) => `t.kind = ${p.add(k)}`);
     case 'event':
-      if (allKinds(scope) || kinds.length === 0) return allKinds(scope) ? ['true'] : [];
-      return [rowByRow(`SELECT s.kind = ANY(${p.add(kinds)}::text[]) FROM submissions s WHERE s.id = t.submission_id`)];
+      if (allKinds(scope)) return ['true'];
+      return kinds.length ? [rowByRow(`SELECT s.kind = ANY(${p.add(kinds)}::text[]) FROM submissions s WHERE s.id = t.submission_id`)] : [];
     case 'comment':
       return scope.includes('comment') ? ['true'] : [];
     case 'consent':
