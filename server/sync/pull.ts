@@ -61,12 +61,13 @@ function feed(w: Window, deviceId: string, p: Params, first?: string): string | 
   const bounds = `t.seq > ${p.add(w.after)}${w.upTo === undefined ? '' : ` AND t.seq <= ${p.add(w.upTo)}`}`;
   const branches = Object.entries(ENTITIES).flatMap(([entity, table]) => {
     const directory = entity === 'staff' || entity === 'seats';
-    const condition = directory && !w.directory ? null : entityInScope(entity as Entity, w.scope, p);
-    if (condition === null) return [];
-    // A seat list goes to its own desk only.
-    const own = entity === 'seats' ? ` AND t.id = ${p.add(deviceId)}` : '';
-    const rows = `SELECT '${entity}' AS entity, t.seq, t.id FROM ${table} t WHERE ${bounds} AND ${condition}${own}`;
-    return [first ? `(${rows} ORDER BY t.seq LIMIT ${first})` : rows];
+    const conditions = directory && !w.directory ? [] : entityInScope(entity as Entity, w.scope, p);
+    return conditions.map((condition) => {
+      // A seat list goes to its own desk only. (A parameter is added only where it is used: unused, it has no type.)
+      const own = entity === 'seats' ? ` AND t.id = ${p.add(deviceId)}` : '';
+      const rows = `SELECT '${entity}' AS entity, t.seq, t.id FROM ${table} t WHERE ${bounds} AND ${condition}${own}`;
+      return first ? `(${rows} ORDER BY t.seq LIMIT ${first})` : rows;
+    });
   });
   return branches.length ? branches.join(' UNION ALL ') : null;
 }
@@ -161,8 +162,8 @@ async function withReferences(db: Queryable, page: FeedRow[], w: Window, directo
   const events = page.filter((c) => c.entity === 'event');
   const submissions = await current('submission', idsIn(events, 'submission_id'), (p) => `t.seq > ${p.add(w.after)}`);
   const customers = await current('customer', idsIn([...submissions, ...page], 'customer_id'), (p) => {
-    const held = namedInScope('t.id', w.scope, p, p.add(w.after));
-    return held ? `NOT ${held}` : 'true';
+    const held = namedInScope('t.id', w.scope, p, w.after);
+    return held ? `NOT (${held})` : 'true';
   });
   const rows = [...submissions, ...page];
   const people = new Set(['assignee_id', 'actor_id', 'decided_by_id'].flatMap((field) => [...idsIn(rows, field)]));

@@ -28,12 +28,7 @@ export class Params {
 }
 
 const kindsIn = (scope: Scope[]) => SUBMISSION_KINDS.filter((k) => scope.includes(k));
-
-/** `kind` within the scope's submission kinds; no condition when the scope has them all. */
-function kindCondition(column: string, scope: Scope[], p: Params): string {
-  const kinds = kindsIn(scope);
-  return kinds.length === SUBMISSION_KINDS.length ? 'true' : `${column} = ANY(${p.add(kinds)}::text[])`;
-}
+const allKinds = (scope: Scope[]) => kindsIn(scope).length === SUBMISSION_KINDS.length;
 
 /** The tables whose rows name a customer, and the scope each row is in. */
 const REFERRERS = [
@@ -46,40 +41,53 @@ const REFERRERS = [
 /**
  * Whether a row of the scope names the customer `id` (an SQL expression); with `upTo`, a row at or before that
  * seq. Null when no row of the scope can name anyone. A customer is in a scope only through such a row: a
- * customer who only commented is nothing to a warranty desk.
+ * customer who only commented is nothing to a warranty desk. Each lookup is a value (true, or null when no row
+ * names them), never EXISTS: see `rowByRow`.
  */
-export function namedInScope(id: string, scope: Scope[], p: Params, upTo?: string): string | null {
+export function namedInScope(id: string, scope: Scope[], p: Params, upTo?: number): string | null {
+  // Parameters are added only where they are used: one the statement never uses has no type.
+  const kinds = () => (allKinds(scope) ? '' : ` AND r.kind = ANY(${p.add(kindsIn(scope))}::text[])`);
   const refs = REFERRERS.filter((r) => r.inScope(scope)).map(
     (r) =>
-      `EXISTS (SELECT 1 FROM ${r.table} r WHERE r.customer_id = ${id}${r.kind ? ` AND ${kindCondition('r.kind', scope, p)}` : ''}${
-        upTo ? ` AND r.seq <= ${upTo}` : ''
-      })`,
+      `(SELECT true FROM ${r.table} r WHERE r.customer_id = ${id}${r.kind ? kinds() : ''}${upTo === undefined ? '' : ` AND r.seq <= ${p.add(upTo)}`} LIMIT 1)`,
   );
-  return refs.length ? `(${refs.join(' OR ')})` : null;
+  return refs.length ? rowByRow(refs.join(' OR ')) : null;
 }
 
 /**
- * The condition on a row `t` of an entity for it to lie in the scope, or null when no row of it does. The
- * directory and the seat list are not scoped (the feed decides whether a page carries them at all).
+ * A condition made of values looked up for each row (scalar subqueries) and tested with IS TRUE: PostgreSQL
+ * checks it row by row as a page walks an entity's seq index in order, and stops once it has enough rows. An
+ * EXISTS it would turn into a join with, or a hash of, every row of the other table; a bare comparison it would
+ * guess rarely true, and read and sort every row after the cursor instead. For every page, both.
  */
-export function entityInScope(entity: Entity, scope: Scope[], p: Params): string | null {
+const rowByRow = (condition: string) => `(${condition}) IS TRUE`;
+
+/**
+ * The conditions on a row `t` of an entity for it to lie in the scope, one for each part of the feed a page
+ * reads on its own: none when no row of it does. Submissions are read kind by kind, each from its own index
+ * range (0010), whatever PostgreSQL guesses of their numbers. The directory and the seat list are not scoped
+ * (the feed decides whether a page carries them at all).
+ */
+export function entityInScope(entity: Entity, scope: Scope[], p: Params): string[] {
+  const kinds = kindsIn(scope);
   switch (entity) {
-    case 'customer':
-      return namedInScope('t.id', scope, p);
+    case 'customer': {
+      const named = namedInScope('t.id', scope, p);
+      return named ? [named] : [];
+    }
     case 'submission':
-      return kindsIn(scope).length ? kindCondition('t.kind', scope, p) : null;
+      return allKinds(scope) ? ['true'] : kinds.map((k) => `t.kind = ${p.add(k)}`);
     case 'event':
-      if (!kindsIn(scope).length) return null;
-      if (kindsIn(scope).length === SUBMISSION_KINDS.length) return 'true';
-      return `EXISTS (SELECT 1 FROM submissions s WHERE s.id = t.submission_id AND ${kindCondition('s.kind', scope, p)})`;
+      if (allKinds(scope)) return ['true'];
+      return kinds.length ? [rowByRow(`SELECT s.kind = ANY(${p.add(kinds)}::text[]) FROM submissions s WHERE s.id = t.submission_id`)] : [];
     case 'comment':
-      return scope.includes('comment') ? 'true' : null;
+      return scope.includes('comment') ? ['true'] : [];
     case 'consent':
-      return scope.includes('promotion') ? 'true' : null;
+      return scope.includes('promotion') ? ['true'] : [];
     case 'account_request':
-      return scope.includes('account_request') ? 'true' : null;
+      return scope.includes('account_request') ? ['true'] : [];
     case 'staff':
     case 'seats':
-      return 'true';
+      return ['true'];
   }
 }
