@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PullQuery } from '../../common/protocol/sync.ts';
+import type { Scope } from '../../common/roles.ts';
 import { afterPage, pullPath, type PullState } from '../../main/core/sync/pull-state.ts';
 
 const TIMEOUT = { timeout: 10_000 };
@@ -21,13 +22,12 @@ test('a main page moves the cursor and drops what the hub says to purge', TIMEOU
 
 test('a scope gained starts a backfill up to the cursor; at cursor 0 it is simply held', TIMEOUT, () => {
   const s: PullState = { cursor: 10, held: ['comment'], backfill: null };
-  const gained = { more: false, scope: ['complaint', 'comment'] as const, purge: [] };
-  assert.deepEqual(afterPage(s, { ...gained, scope: [...gained.scope], cursor: 40 }), {
+  assert.deepEqual(afterPage(s, { cursor: 40, more: false, scope: ['complaint', 'comment'], purge: [] }), {
     cursor: 40,
     held: ['comment'],
     backfill: { scopes: ['complaint'], cursor: 0 },
   });
-  assert.deepEqual(afterPage({ ...s, cursor: 0 }, { ...gained, scope: [...gained.scope], cursor: 0 }), {
+  assert.deepEqual(afterPage({ ...s, cursor: 0 }, { cursor: 0, more: false, scope: ['complaint', 'comment'], purge: [] }), {
     cursor: 0,
     held: ['complaint', 'comment'],
     backfill: null,
@@ -36,7 +36,7 @@ test('a scope gained starts a backfill up to the cursor; at cursor 0 it is simpl
 
 test('backfill pages move only the backfill; the last makes its scopes held, less what was purged meanwhile', TIMEOUT, () => {
   const s: PullState = { cursor: 40, held: ['comment'], backfill: { scopes: ['complaint', 'warranty'], cursor: 0 } };
-  const scope = ['complaint', 'comment', 'warranty'] as ('complaint' | 'comment' | 'warranty')[];
+  const scope: Scope[] = ['complaint', 'comment', 'warranty'];
   const middle = afterPage(s, { cursor: 25, more: true, scope, purge: [] });
   assert.deepEqual(middle, { cursor: 40, held: ['comment'], backfill: { scopes: ['complaint', 'warranty'], cursor: 25 } });
   const last = afterPage(middle, { cursor: 33, more: false, scope: ['complaint', 'comment'], purge: ['warranty'] });
