@@ -137,6 +137,17 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
     tokens.map(async (_, i) => (await hub.post('/intake/v1/submissions', complaint(`own-${i}`))).body.id as string),
   );
 
+  // The person the pushes name: the hub takes changes only from someone in its directory who holds the inbox.
+  // In the directory before the readers start, so their scope (complaints, through her) is the same all along:
+  // a reader that claims to hold it while its scope grows would be owed a backfill it never asks for.
+  const lan = newId();
+  await hub.db.query(
+    `INSERT INTO staff (id, username, display_name, role, grants, password_hash, seq) VALUES ($1, 'lan', 'Lan', 'operator', '["complaint"]', '$argon2id$x', 0)`,
+    [lan],
+  );
+  const lanKey = testSigner();
+  await lanKey.register(hub.db, lan);
+
   // Three readers, each on a connection of its own (the hub's pool is busy with the writers) and with its
   // own cursor, page all along through the pull's own query: the more often a page is read, the more likely
   // one lands between two commits that came out of seq order, if they ever did.
@@ -180,14 +191,6 @@ test('many website posts and desk pushes at once, a reader paging all along: it 
       assert.equal(r.status, 201);
     }
   };
-  // The person the pushes name: the hub takes changes only from someone in its directory who holds the inbox.
-  const lan = newId();
-  await hub.db.query(
-    `INSERT INTO staff (id, username, display_name, role, grants, password_hash, seq) VALUES ($1, 'lan', 'Lan', 'operator', '["complaint"]', '$argon2id$x', 0)`,
-    [lan],
-  );
-  const lanKey = testSigner();
-  await lanKey.register(hub.db, lan);
   const pusher = async (token: string, submission: string) => {
     let version = 1;
     for (let i = 0; i < 15; i++) {

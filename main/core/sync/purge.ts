@@ -16,6 +16,8 @@ const TABLES: Partial<Record<Scope, string>> = { comment: 'comments', promotion:
 
 export function purge(db: Db, scopes: Scope[]): void {
   if (scopes.length === 0) return;
+  // What leaves is overwritten, not just unlinked: freed pages are zeroed (on this connection, from now on).
+  db.pragma('secure_delete = ON');
   const kinds = JSON.stringify(SUBMISSION_KINDS.filter((k) => scopes.includes(k)));
   const ofKinds = `SELECT id FROM submissions WHERE kind IN (SELECT value FROM json_each(?))`;
   stmt(db, `DELETE FROM submission_events WHERE submission_id IN (${ofKinds})`).run(kinds);
