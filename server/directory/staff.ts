@@ -193,8 +193,7 @@ export async function upsertAccount(
   }
   await tx.query(
     `UPDATE staff SET username = $2, display_name = $3, role = $4, grants = $5, password_hash = $6, active = $7,
-       must_change_password = $8, version = version + 1, updated_at = now(),
-       disabled_at = CASE WHEN $7 THEN NULL WHEN active THEN now() ELSE disabled_at END
+       must_change_password = $8, version = version + 1, updated_at = now()
      WHERE id = $1`,
     [id, a.username, a.displayName, a.role, grants, a.passwordHash, a.active, a.mustChangePassword],
   );

@@ -45,6 +45,8 @@ BEGIN
   RETURN NEW;
 END $$;
 CREATE TRIGGER staff_history AFTER INSERT OR UPDATE ON staff FOR EACH ROW EXECUTE FUNCTION staff_history_row();
+-- The history says when an account was disabled, as of the director's change: 0008's column is no longer needed.
+ALTER TABLE staff DROP COLUMN disabled_at;
 -- The people already in the directory: their present version counts from always.
 INSERT INTO staff_history (staff_id, valid_from, role, grants, active)
   SELECT id, '-infinity', role, grants, active FROM staff;
