@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { newId } from '../common/ids.ts';
 import { readPassword } from '../common/node/password-prompt.ts';
-import { hashPassword, passwordProblem } from '../common/node/passwords.ts';
-import { makeSigningKey } from '../common/node/signing-keys.ts';
+import { passwordProblem } from '../common/node/passwords.ts';
+import { newCredentials } from '../common/node/signing-keys.ts';
 import { DisplayName, Username } from '../common/protocol/directory.ts';
 import { buildHub } from './app.ts';
 import { connectHubDb, type HubDb } from './db/connect.ts';
@@ -147,7 +147,7 @@ async function init(db: HubDb, username: string | undefined, name: string | unde
     return 1;
   }
   // The director's signing key, wrapped under the same password, is made here: the hub never holds it unwrapped after this.
-  const [passwordHash, { key }] = await Promise.all([hashPassword(password), makeSigningKey(password)]);
+  const { hash: passwordHash, key } = await newCredentials(password);
   const person = { id: newId(), username: user.data, displayName: displayName.data, passwordHash, key };
   if (!(await createFirstDirector(db, person))) {
     console.error('The organisation already has its staff directory; its directors add people from the app.');

@@ -17,6 +17,7 @@ import {
 import type { KeyObject } from 'node:crypto';
 import argon2 from 'argon2';
 import { newId } from '../ids.ts';
+import { hashPassword } from './passwords.ts';
 import type { SigningKey, WrappedKey } from '../protocol/signing.ts';
 
 /** A key pair held in memory by whoever may sign with it. */
@@ -83,4 +84,10 @@ export function verifyText(publicKey: string, text: string, signature: string): 
   } catch {
     return false;
   }
+}
+
+/** A new account's password hash and signing key, the key wrapped under the same password (made side by side). */
+export async function newCredentials(password: string): Promise<{ hash: string; key: SigningKey; unwrapped: UnwrappedKey }> {
+  const [hash, { key, unwrapped }] = await Promise.all([hashPassword(password), makeSigningKey(password)]);
+  return { hash, key, unwrapped };
 }

@@ -3,7 +3,7 @@ import { newId } from '../../../common/ids.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../../common/node/passwords.ts';
-import { makeSigningKey, type UnwrappedKey } from '../../../common/node/signing-keys.ts';
+import { newCredentials, type UnwrappedKey } from '../../../common/node/signing-keys.ts';
 import type { JoiningStaff } from '../../../common/protocol/directory.ts';
 import type { SigningKey } from '../../../common/protocol/signing.ts';
 import type { Inbox, Person, Role } from '../../../common/roles.ts';
@@ -91,12 +91,11 @@ export interface Credentials {
   unwrapped: UnwrappedKey;
 }
 
-/** A new account's password hash and signing key, the key wrapped under the same password. */
+/** A new account's password hash and signing key (common/node/signing-keys.ts), once the password meets the rule. */
 export async function credentialsFor(password: string, checkRule = true): Promise<Credentials> {
   const problem = checkRule && passwordProblem(password);
   if (problem) throw new AuthError('weak_password', problem);
-  const [hash, { key, unwrapped }] = await Promise.all([hashPassword(password), makeSigningKey(password)]);
-  return { hash, key, unwrapped };
+  return newCredentials(password);
 }
 
 /** The key columns of a staff row, for an UPDATE or INSERT. */
