@@ -52,12 +52,21 @@ export async function checkSignature(tx: Queryable, m: Mutation): Promise<void> 
   }
 }
 
-/** Whether an audit row's signature is its actor's over its hash; a row no signed-in person made is unsigned. */
-export async function auditVerdict(
-  tx: Queryable,
-  r: { actor_id: string | null; key_id: string | null; signature: string | null; hash: string },
-): Promise<SignatureVerdict> {
-  if (!r.signature && !r.key_id) return 'unsigned';
-  const publicKey = r.actor_id && r.key_id ? await publicKeyOf(tx, r.actor_id, r.key_id) : null;
-  return publicKey && r.signature && verifyText(publicKey, auditSigningText(r.hash), r.signature) ? 'verified' : 'invalid';
+type AuditSigned = { actor_id: string | null; key_id: string | null; signature: string | null; hash: string };
+
+/**
+ * Judges the signatures of a batch of copied audit rows: whether each is its actor's over its hash (a row no
+ * signed-in person made is unsigned). A batch holds hundreds of rows by a handful of people, so each
+ * person's key is looked up once.
+ */
+export function auditVerdicts(tx: Queryable): (r: AuditSigned) => Promise<SignatureVerdict> {
+  const keys = new Map<string, Promise<string | null>>();
+  return async (r) => {
+    if (!r.signature && !r.key_id) return 'unsigned';
+    if (!r.actor_id || !r.key_id || !r.signature) return 'invalid';
+    const id = `${r.actor_id}/${r.key_id}`;
+    if (!keys.has(id)) keys.set(id, publicKeyOf(tx, r.actor_id, r.key_id));
+    const publicKey = await keys.get(id)!;
+    return publicKey && verifyText(publicKey, auditSigningText(r.hash), r.signature) ? 'verified' : 'invalid';
+  };
 }

@@ -8,7 +8,7 @@ import { GENESIS_HASH, rowHash } from '../../common/audit/hash.ts';
 import { AuditHashesQuery, AuditPushRequest } from '../../common/protocol/sync.ts';
 import type { HubDb } from '../db/connect.ts';
 import { deviceOf } from '../devices/enrollment.ts';
-import { auditVerdict } from '../directory/signatures.ts';
+import { auditVerdicts } from '../directory/signatures.ts';
 import type { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 
@@ -26,6 +26,7 @@ export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
       let prevSeq = last ? Number(last.seq) : 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
       let stored = 0;
+      const verdictOf = auditVerdicts(tx);
       const verdicts: { seq: number; signature: SignatureVerdict }[] = [];
       for (const r of [...body.data.rows].sort((a, b) => a.seq - b.seq)) {
         if (r.seq <= prevSeq) {
@@ -44,7 +45,7 @@ export function registerAuditSync(app: FastifyInstance, db: HubDb): void {
           throw new HttpError(409, 'audit_mismatch', `audit row ${r.seq} does not continue the chain the hub holds`, 'rows');
         }
         // The row as JSON text (migration 0006): an old row's NUL stays the escape \u0000, which jsonb refuses.
-        const signature = await auditVerdict(tx, r);
+        const signature = await verdictOf(r);
         await tx.query(
           'INSERT INTO audit_copies (device_id, seq, id, prev_hash, hash, row, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)',
           [deviceId, r.seq, r.id, r.prev_hash, r.hash, JSON.stringify(r), signature],
