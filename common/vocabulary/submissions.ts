@@ -7,5 +7,11 @@ export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const SORTS = ['newest', 'oldest', 'due', 'priority'] as const;
 export type Sort = (typeof SORTS)[number];
+/** Search results come in time order only: the search index hands them out that way, any other order means sorting every hit. */
+export const SEARCH_SORTS = ['newest', 'oldest'] as const satisfies readonly Sort[];
+/** A search counts its hits up to this many, then says "more than" it. */
+export const SEARCH_COUNT_CAP = 1000;
+/** A list page's cursor: the last row's sort key (priority and due order) and its place in time, `key:seq` or `seq`. */
+export const LIST_CURSOR = /^(-?\d{1,19}:)?\d{1,19}$/;
 /** What a submission's timeline records. */
 export const EVENT_TYPES = ['created', 'note', 'reply', 'status_change', 'assignment'] as const;

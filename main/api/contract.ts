@@ -9,7 +9,7 @@ import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
 import { GENDERS } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
-import { PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import { LIST_CURSOR, PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { INBOXES, ROLES, type Inbox, type Role } from '../../common/roles.ts';
 import { Empty, Id, Line, Ok, Password, PersonOut, Str, Text, Timestamp, Username } from './schemas.ts';
 
@@ -103,10 +103,16 @@ function inboxMethods(inbox: SubmissionKind) {
     assignee: z.union([Id, z.literal('unassigned')]).optional(),
     text: Str(200).optional(),
     sort: z.enum(SORTS).default('newest'),
-    offset: z.number().int().min(0).max(10_000_000).default(0),
+    /** The `next` of the page before; pages go on from a row's key, never by counting past rows (keyset). */
+    after: z.string().regex(LIST_CURSOR, 'must be a page cursor from this list').optional(),
     limit: z.number().int().min(1).max(500).default(100),
   });
-  const ListPage = z.object({ total: z.number().int().nonnegative(), rows: z.array(ListRow) });
+  const ListPage = z.object({
+    rows: z.array(ListRow),
+    next: z.string().nullable(),
+    /** With the first page: exact, or (a search with many hits) at least n. */
+    total: z.object({ n: z.number().int().nonnegative(), exact: z.boolean() }).nullable(),
+  });
   return {
     list: def(access, ListQuery, ListPage),
     /** The same rows re-read after a sync or a change: passive, so a background refresh never keeps an idle session unlocked. */

@@ -8,73 +8,23 @@ import { newId } from '../../../common/ids.ts';
 import { Delivery } from '../../../common/protocol/delivery.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
-import { toFtsQuery } from '../../../common/text/fold.ts';
 import { DomainError } from './errors.ts';
+import { indexQueued } from '../store/search-index.ts';
 
-import type { Priority, Sort, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import type { Priority, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
 export * from '../../../common/vocabulary/submissions.ts';
 
-export interface ListQuery {
-  status?: Status;
-  /** A staff id, or 'unassigned'. */
-  assignee?: string;
-  text?: string;
-  sort: Sort;
-  offset: number;
-  limit: number;
-}
+import type { ListRow } from './submission-list.ts';
+export type { ListQuery, ListRow } from './submission-list.ts';
+export { listSubmissions } from './submission-list.ts';
 
-export interface ListRow {
-  id: string;
-  subject: string;
-  excerpt: string;
-  status: Status;
-  priority: Priority;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  createdAt: number;
-  dueAt: number | null;
-  version: number;
-}
-
-const ORDER: Record<Sort, string> = {
-  newest: 's.created_at DESC, s.id DESC',
-  oldest: 's.created_at ASC, s.id ASC',
-  due: 's.due_at IS NULL, s.due_at ASC, s.created_at DESC',
-  priority: `CASE s.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, s.created_at DESC`,
-};
-
-export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): { total: number; rows: ListRow[] } {
-  const where = ['s.kind = @kind'];
-  const params: Record<string, unknown> = { kind, limit: q.limit, offset: q.offset };
-  let from = 'submissions s';
-  if (q.status) {
-    where.push('s.status = @status');
-    params.status = q.status;
-  }
-  if (q.assignee === 'unassigned') where.push('s.assignee_id IS NULL');
-  else if (q.assignee) {
-    where.push('s.assignee_id = @assignee');
-    params.assignee = q.assignee;
-  }
-  const fts = q.text ? toFtsQuery(q.text) : null;
-  if (fts) {
-    from += ' JOIN submissions_fts f ON f.rowid = s.rowid';
-    where.push('submissions_fts MATCH @fts');
-    params.fts = fts;
-  }
-  const w = where.join(' AND ');
-  const total = (stmt(db, `SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(params) as { n: number }).n;
-  const rows = stmt(
-    db,
-    `SELECT s.id, s.subject, substr(s.body, 1, 160) AS excerpt, s.status, s.priority, s.assignee_id AS assigneeId,
-            COALESCE(st.display_name, s.assignee_name) AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version
-     FROM ${from} LEFT JOIN staff st ON st.id = s.assignee_id
-     WHERE ${w} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
-  ).all(params) as ListRow[];
-  return { total, rows };
-}
+/**
+ * A new row's seq (migration 0008): its creation time in milliseconds times 2^20, plus one for each row
+ * already made in that millisecond, so seq follows time. Used with a named parameter @created_at.
+ */
+export const SEQ_OF_CREATED_AT = `(SELECT ifnull(max(seq) + 1, CAST(@created_at AS INTEGER) * 1048576) FROM submissions
+  WHERE seq >= CAST(@created_at AS INTEGER) * 1048576 AND seq < (CAST(@created_at AS INTEGER) + 1) * 1048576)`;
 
 /**
  * Where a reply is on its way to the customer: `pending` while it waits in this desk's outbox, then the
@@ -199,26 +149,38 @@ export interface NewSubmission {
   id?: string;
 }
 
-/** Records a submission that arrived from the website (intake, sync, demo data). */
+/** Records a submission that arrived from the website (intake, demo data), searchable at once. */
 export function insertSubmission(db: Db, s: NewSubmission): string {
+  const id = addSubmission(db, s);
+  indexQueued(db);
+  return id;
+}
+
+/** Records many in one go, indexed for search together at the end (one index write instead of one per row). */
+export function insertSubmissions(db: Db, list: readonly NewSubmission[]): string[] {
+  const ids = list.map((s) => addSubmission(db, s));
+  indexQueued(db);
+  return ids;
+}
+
+function addSubmission(db: Db, s: NewSubmission): string {
   const id = s.id ?? newId();
   stmt(
     db,
-    `INSERT INTO submissions (id, kind, customer_id, subject, body, details, status, priority, due_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+    `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, due_at, created_at, updated_at)
+     VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @due_at, @created_at, @created_at)`,
+  ).run({
     id,
-    s.kind,
-    s.customerId,
-    s.subject,
-    s.body,
-    JSON.stringify(s.details ?? {}),
-    s.status ?? 'new',
-    s.priority ?? 'normal',
-    s.dueAt ?? null,
-    s.createdAt,
-    s.createdAt,
-  );
+    kind: s.kind,
+    customer_id: s.customerId,
+    subject: s.subject,
+    body: s.body,
+    details: JSON.stringify(s.details ?? {}),
+    status: s.status ?? 'new',
+    priority: s.priority ?? 'normal',
+    due_at: s.dueAt ?? null,
+    created_at: s.createdAt,
+  });
   stmt(db, `INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'created', '{}', ?)`).run(
     newId(),
     id,

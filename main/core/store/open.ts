@@ -15,6 +15,7 @@ import { fold } from '../../../common/text/fold.ts';
 import { loadAuditAnchor } from '../audit/anchor.ts';
 import { KEYCHAIN_SERVICE, KeychainLockedError, KeychainUnavailableError, type Keychain } from '../security/keychain.ts';
 import { migrations } from './migrations/index.ts';
+import { indexQueued } from './search-index.ts';
 
 export type Db = Database.Database;
 
@@ -116,7 +117,10 @@ async function open({ dataDir, keychain, demo = false, migrate: applyMigrations 
   try {
     applyKey(db, keyHex);
     configure(db);
-    if (applyMigrations) migrate(db);
+    if (applyMigrations) {
+      migrate(db);
+      indexQueued(db);
+    }
     assertEncrypted(db, dbPath);
     await loadAuditAnchor(db, keychain, profile.id);
   } catch (e) {
@@ -158,12 +162,26 @@ export function migrate(db: Db, target = migrations.length): void {
       `This store is at schema ${current}, newer than this Backdesk (${migrations.length}). Update Backdesk.`,
     );
   }
-  migrations.slice(current, target).forEach((sql, i) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${current + i + 1}`);
-    })();
-  });
+  const pending = migrations.slice(current, target);
+  if (pending.length === 0) return;
+  // SQLite's way to change a table's shape: rebuild it with foreign keys off (the pragma is a no-op inside a
+  // transaction), then check before each migration commits that it broke no reference that held before.
+  db.pragma('foreign_keys = OFF');
+  const brokenBefore = (db.pragma('foreign_key_check') as unknown[]).length;
+  try {
+    pending.forEach((sql, i) => {
+      db.transaction(() => {
+        db.exec(sql);
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > brokenBefore) {
+          throw new Error(`migration ${current + i + 1} left rows of ${broken[0]!.table} pointing at missing ${broken[0]!.parent} rows`);
+        }
+        db.pragma(`user_version = ${current + i + 1}`);
+      })();
+    });
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;

@@ -9,6 +9,7 @@ import type { Db } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
 import { stmt } from '../store/statements.ts';
 import { SEATS_KEY } from '../security/seats.ts';
+import { SEQ_OF_CREATED_AT } from '../domain/submissions.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -33,8 +34,8 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   submission: (db, r) =>
     stmt(
       db,
-      `INSERT INTO submissions (id, kind, customer_id, subject, body, details, status, priority, assignee_name, assignee_id, created_at, updated_at, version)
-       VALUES (@id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee, @assignee_id, @created_at, @updated_at, @version)
+      `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, assignee_name, assignee_id, created_at, updated_at, version)
+       VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee, @assignee_id, @created_at, @updated_at, @version)
        ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, body = excluded.body, details = excluded.details,
          priority = excluded.priority, updated_at = max(submissions.updated_at, excluded.updated_at),
          status = CASE WHEN ${PENDING} THEN submissions.status ELSE excluded.status END,

@@ -7,6 +7,7 @@ import type { Change } from '../../../common/protocol/sync.ts';
 import type { Scope } from '../../../common/roles.ts';
 import { connectTo, type ConnectionSpec } from '../store/open.ts';
 import { applyChange } from './apply.ts';
+import { indexQueued } from '../store/search-index.ts';
 import { purge } from './purge.ts';
 import { setSetting } from '../store/settings.ts';
 
@@ -28,6 +29,7 @@ parentPort!.on('message', (m: PageMessage) => {
     db.transaction(() => {
       purge(db, m.purge);
       for (const c of m.changes) applyChange(db, c);
+      indexQueued(db);
       for (const [key, value] of Object.entries(m.settings)) setSetting(db, key, value);
     })();
     parentPort!.postMessage({ id: m.id, ok: true });

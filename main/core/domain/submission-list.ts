@@ -1,0 +1,151 @@
+/**
+ * An inbox's list, a page at a time, as fast at a million submissions as at a hundred (migration 0008).
+ *
+ * Every sort is a walk down one index, and a page goes on from the key of the last row it showed (keyset): no
+ * page counts past the rows before it, and rows arriving between pages never make one skip or repeat a row.
+ * The total comes with the first page: exact from the kept counts when there is no search text; with one, the
+ * matches are counted up to SEARCH_COUNT_CAP and then said to be "more than" that, so a common word does not
+ * cost a count of a hundred thousand hits. Search results come newest (or oldest) first, straight from the
+ * search index, whose keys follow time.
+ */
+import { toFtsQuery } from '../../../common/text/fold.ts';
+import {
+  LIST_CURSOR,
+  SEARCH_COUNT_CAP,
+  SEARCH_SORTS,
+  type Sort,
+  type Status,
+  type SubmissionKind,
+} from '../../../common/vocabulary/submissions.ts';
+import type { Db } from '../store/open.ts';
+import { stmt } from '../store/statements.ts';
+import { DomainError } from './errors.ts';
+
+export interface ListQuery {
+  status?: Status;
+  /** A staff id, or 'unassigned'. */
+  assignee?: string;
+  text?: string;
+  sort: Sort;
+  /** Where the previous page ended (its `next`); the first page without. */
+  after?: string;
+  limit: number;
+}
+
+export interface ListRow {
+  id: string;
+  subject: string;
+  excerpt: string;
+  status: Status;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  assigneeId: string | null;
+  assigneeName: string | null;
+  createdAt: number;
+  dueAt: number | null;
+  version: number;
+}
+
+/** How many rows the filters match: exact, or at least `n` when counting further would cost too much. */
+export interface ListTotal {
+  n: number;
+  exact: boolean;
+}
+
+export interface ListPage {
+  rows: ListRow[];
+  /** The cursor of the page after this one; null when this one is the last. */
+  next: string | null;
+  /** With the first page only (null with the others): the count does not change as the person scrolls. */
+  total: ListTotal | null;
+}
+
+/** Each sort as the key it walks (descending, like seq, except oldest). */
+const KEYS: Record<Sort, { key: string | null; desc: boolean }> = {
+  newest: { key: null, desc: true },
+  oldest: { key: null, desc: false },
+  priority: { key: 'urgency', desc: true },
+  due: { key: 'due_rank', desc: true },
+};
+
+export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): ListPage {
+  const fts = q.text ? toFtsQuery(q.text) : null;
+  if (fts && !(SEARCH_SORTS as readonly Sort[]).includes(q.sort)) {
+    throw new DomainError('invalid', 'search results are in time order: sort them newest or oldest first');
+  }
+  const where = ['s.kind = @kind'];
+  const params: Record<string, unknown> = { kind, limit: q.limit };
+  if (q.status) {
+    where.push('s.status = @status');
+    params.status = q.status;
+  }
+  if (q.assignee === 'unassigned') where.push('s.assignee_id IS NULL');
+  else if (q.assignee) {
+    where.push('s.assignee_id = @assignee');
+    params.assignee = q.assignee;
+  }
+  let from = 'submissions s';
+  // The search index's rowid is seq: joined on it, SQLite walks the matches in seq order and stops at the page.
+  let seq = 's.seq';
+  if (fts) {
+    from = 'submissions_fts f JOIN submissions s ON s.seq = f.rowid';
+    seq = 'f.rowid';
+    where.push('submissions_fts MATCH @fts');
+    params.fts = fts;
+  }
+  const filters = [...where];
+  const { key, desc } = KEYS[q.sort];
+  const sortKey = key ? `s.${key}` : null;
+  if (q.after !== undefined) {
+    const cursor = parseCursor(q.after, key !== null);
+    params.afterSeq = cursor.seq;
+    if (sortKey) params.afterKey = cursor.key;
+    const op = desc ? '<' : '>';
+    where.push(sortKey ? `(${sortKey}, ${seq}) ${op} (@afterKey, @afterSeq)` : `${seq} ${op} @afterSeq`);
+  }
+  const dir = desc ? 'DESC' : 'ASC';
+  const order = sortKey ? `${sortKey} ${dir}, ${seq} ${dir}` : `${seq} ${dir}`;
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.subject, substr(s.body, 1, 160) AS excerpt, s.status, s.priority, s.assignee_id AS assigneeId,
+            COALESCE(st.display_name, s.assignee_name) AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version,
+            CAST(s.seq AS TEXT) AS cursorSeq, ${sortKey ?? 'NULL'} AS cursorKey
+     FROM ${from} LEFT JOIN staff st ON st.id = s.assignee_id
+     WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit + 1`,
+  ).all(params) as (ListRow & { cursorSeq: string; cursorKey: number | null })[];
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ cursorSeq: _seq, cursorKey: _key, ...row }) => row),
+    next: more && last ? (last.cursorKey === null ? last.cursorSeq : `${last.cursorKey}:${last.cursorSeq}`) : null,
+    total: q.after !== undefined ? null : fts ? searchTotal(db, from, filters, params) : keptTotal(db, kind, q),
+  };
+}
+
+function parseCursor(cursor: string, keyed: boolean): { key: number | null; seq: bigint } {
+  const parts = LIST_CURSOR.test(cursor) ? cursor.split(':') : [];
+  if (parts.length !== (keyed ? 2 : 1)) throw new DomainError('invalid', 'this page cursor belongs to another sort order');
+  return { key: keyed ? Number(parts[0]) : null, seq: BigInt(parts[parts.length - 1]!) };
+}
+
+/** The exact total of a list without search text, from the counts the triggers of migration 0008 keep. */
+function keptTotal(db: Db, kind: SubmissionKind, q: ListQuery): ListTotal {
+  const where = ['kind = @kind'];
+  if (q.status) where.push('status = @status');
+  if (q.assignee) where.push('assignee = @assignee');
+  const { n } = stmt(db, `SELECT ifnull(sum(n), 0) AS n FROM submission_counts WHERE ${where.join(' AND ')}`).get({
+    kind,
+    status: q.status,
+    assignee: q.assignee === 'unassigned' ? '' : q.assignee,
+  }) as { n: number };
+  return { n, exact: true };
+}
+
+/** The hits of a search, counted up to the cap: past it the list says "more than" the cap. */
+function searchTotal(db: Db, from: string, where: string[], params: Record<string, unknown>): ListTotal {
+  const { n } = stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT @cap)`).get({
+    ...params,
+    cap: SEARCH_COUNT_CAP + 1,
+  }) as { n: number };
+  return n > SEARCH_COUNT_CAP ? { n: SEARCH_COUNT_CAP, exact: false } : { n, exact: true };
+}
