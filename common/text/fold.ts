@@ -11,13 +11,3 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/đ/g, 'd');
 }
-
-/**
- * Turns what a person typed into an FTS5 query: every word must match as a prefix.
- * Each word is quoted, so FTS5 operators typed by the user (NEAR, *, quotes) are plain text.
- */
-export function toFtsQuery(typed: string): string | null {
-  const words = fold(typed).match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
-}

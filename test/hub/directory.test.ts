@@ -168,7 +168,7 @@ test('an assignment made on A names its person by id: B shows the right one of t
   assert.deepEqual(onB, { id: hoa2.id });
   const mine = await signIn(b.desk, 'g-hoa2', 'hoa2');
   assert.ok(mine.ok);
-  const list = await b.desk.dispatcher.call('g-hoa2', 'complaints.list', { sort: 'newest', assignee: hoa2.id, offset: 0, limit: 10 });
+  const list = await b.desk.dispatcher.call('g-hoa2', 'complaints.list', { sort: 'newest', assignee: hoa2.id, limit: 10 });
   assert.ok(list.ok, JSON.stringify(list));
   assert.deepEqual(
     (list.result as { rows: { id: string }[] }).rows.map((r) => r.id),
@@ -180,14 +180,14 @@ test('an assignment made on A names its person by id: B shows the right one of t
 test('a person disabled in the directory can no longer sign in on a desk once it has synced, and their open session there ends', async () => {
   const d = await enrolledDesk(hub, 'H', [['tam', 'operator', ['complaint']]]);
   assert.ok((await signIn(d.desk, 'h-open', 'tam')).ok);
-  assert.ok((await d.desk.dispatcher.call('h-open', 'complaints.list', { sort: 'newest', offset: 0, limit: 10 })).ok);
+  assert.ok((await d.desk.dispatcher.call('h-open', 'complaints.list', { sort: 'newest', limit: 10 })).ok);
   // The directory's own change (the Staff screen makes it through the outbox; here the hub's table is edited).
   await hub.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7002)');
     await tx.query(`UPDATE staff SET active = false, version = version + 1, updated_at = now() WHERE username = 'tam'`);
   });
   await d.desk.sync.syncNow();
-  const after = await d.desk.dispatcher.call('h-open', 'complaints.list', { sort: 'newest', offset: 0, limit: 10 });
+  const after = await d.desk.dispatcher.call('h-open', 'complaints.list', { sort: 'newest', limit: 10 });
   assert.equal(after.ok, false);
   assert.equal((after as { error: { code: string } }).error.code, 'unauthenticated');
   const again = await signIn(d.desk, 'h-new', 'tam');
@@ -214,7 +214,7 @@ test('a director adds an operator on desk A; on desk B after a sync the one-time
   const first = await thu(oneTimePassword);
   assert.ok(first.ok, JSON.stringify(first));
   assert.equal((first.result as { mustChangePassword?: boolean }).mustChangePassword, true);
-  assert.equal((await b.desk.dispatcher.call('j-thu', 'complaints.list', { sort: 'newest', offset: 0, limit: 5 })).ok, false);
+  assert.equal((await b.desk.dispatcher.call('j-thu', 'complaints.list', { sort: 'newest', limit: 5 })).ok, false);
   const own = 'mật khẩu riêng của Thu';
   assert.ok((await b.desk.dispatcher.call('j-thu', 'auth.changePassword', { current: oneTimePassword, next: own })).ok);
   await b.desk.sync.syncNow();
@@ -355,7 +355,7 @@ test('a desk’s seat list: someone not on it cannot sign in there and their ses
   const set = await n.desk.dispatcher.call('n-dir', 'desk.setSeats', { staffIds: seats });
   assert.ok(set.ok, JSON.stringify(set));
 
-  const ended = await n.desk.dispatcher.call('n-minh', 'complaints.list', { sort: 'newest', offset: 0, limit: 5 });
+  const ended = await n.desk.dispatcher.call('n-minh', 'complaints.list', { sort: 'newest', limit: 5 });
   assert.equal(!ended.ok && ended.error.code, 'unauthenticated', 'minh’s open session ended');
   const refused = await signIn(n.desk, 'n-minh2', 'minh_n');
   assert.equal(!refused.ok && refused.error.code, 'not_seated');

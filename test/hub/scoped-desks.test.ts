@@ -77,7 +77,7 @@ test('a grant removed by a director on desk A purges that inbox from desk B at B
   const lan = await signedIn(b, 'lan_b1');
   await ok(lan('complaints.addNote', { id: zebrano, body: 'Đã gọi lại cho khách, hẹn kỹ thuật viên.' }));
   await b.desk.sync.syncNow();
-  const search = { text: 'máy giặt zebrano', sort: 'newest', offset: 0, limit: 10 };
+  const search = { text: 'máy giặt zebrano', sort: 'newest', limit: 10 };
   const found = await ok<{ rows: { id: string }[] }>(lan('complaints.list', search));
   assert.deepEqual(
     found.rows.map((r) => r.id),
@@ -96,9 +96,10 @@ test('a grant removed by a director on desk A purges that inbox from desk B at B
     0,
     'their timelines',
   );
-  assert.equal(listSubmissions(b.desk.store.db, 'complaint', { ...search, sort: 'newest' }).total, 0);
+  assert.equal(listSubmissions(b.desk.store.db, 'complaint', { ...search, sort: 'newest' }).total?.n, 0);
   assert.equal(count(b.desk, 'SELECT count(*) AS n FROM submissions_fts'), 0);
   assert.ok(!indexHolds(b.desk, 'zebrano'), 'the words are gone from the search index, not only marked deleted');
+  assert.equal(count(b.desk, `SELECT count(*) AS n FROM search_terms WHERE term = 'zebrano'`), 0, 'and from the list of its words');
   const refused = await lan('complaints.list', search);
   assert.equal(!refused.ok && refused.error.code, 'forbidden', 'lan no longer holds complaints on B');
   assert.ok(!has(b.desk, 'customers', await customerOf(zebrano)), 'a customer only that complaint named is gone');

@@ -48,7 +48,7 @@ test('reload and relist are passive: a window refreshing in the background still
   const until = Date.now() + 450;
   while (Date.now() < until) {
     await call('complaints.reload', { id: x });
-    await call('complaints.relist', { offset: 0, limit: 100 });
+    await call('complaints.relist', { limit: 100 });
     await new Promise((r) => setTimeout(r, 50));
   }
   assert.equal(code(await call('complaints.list')), 'session_locked');

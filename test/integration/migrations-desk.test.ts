@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { newId } from '../../common/ids.ts';
+import { listSubmissions } from '../../main/core/domain/submissions.ts';
 import { KEYCHAIN_SERVICE } from '../../main/core/security/keychain.ts';
 import {
   applyKey,
@@ -181,6 +182,56 @@ test('0005 → 0006 (signatures): every row stays; accounts, outbox rows and aud
   for (const t of V1_TABLES.filter((t) => !['staff', 'audit_log', 'outbox'].includes(t))) assert.deepEqual(rowsOf(db, t), before[t]);
   assert.throws(() => db.prepare(`INSERT INTO audit_hub_verdicts (seq, signature) VALUES (1, 'maybe')`).run(), /CHECK/);
   db.close();
+});
+
+test('0007 → 0008 (keyset lists): every submission stays, in time order by seq; counts are kept; search finds old rows once the store opens', async () => {
+  const { db, dataDir, keyHex } = storeAt(7);
+  const ids = seedV1(db);
+  const customer = (db.prepare('SELECT id FROM customers').get() as { id: string }).id;
+  // Two more, one made in the same millisecond as the first: seq keeps them apart and in time order.
+  const later = newId();
+  const sameMs = newId();
+  db.prepare(
+    `INSERT INTO submissions (id, kind, customer_id, subject, body, status, created_at, updated_at) VALUES (?, 'complaint', ?, 'Tủ lạnh không lạnh', 'Hỏng sau 3 ngày', 'closed', 5, 5)`,
+  ).run(later, customer);
+  db.prepare(
+    `INSERT INTO submissions (id, kind, customer_id, subject, body, created_at, updated_at) VALUES (?, 'question', ?, 'Còn hàng không', 'Hỏi', 1, 1)`,
+  ).run(sameMs, customer);
+  const before = rowsOf(
+    db,
+    'submissions',
+    'id, kind, customer_id, subject, body, details, status, priority, assignee_id, created_at, version',
+  );
+  migrate(db, 8);
+  assert.equal(schemaVersion(db), 8);
+  assert.deepEqual(
+    rowsOf(db, 'submissions', 'id, kind, customer_id, subject, body, details, status, priority, assignee_id, created_at, version'),
+    before,
+  );
+  const seqs = db.prepare('SELECT id, CAST(seq AS TEXT) AS seq FROM submissions ORDER BY seq').all() as { id: string; seq: string }[];
+  assert.equal(seqs[seqs.length - 1]!.id, later, 'the newest row has the largest seq');
+  assert.equal(BigInt(seqs[0]!.seq) >> 20n, 1n, 'seq is the creation millisecond times 2^20, plus a counter');
+  assert.equal((db.pragma('foreign_key_check') as unknown[]).length, 0, 'the timeline still points at its submission');
+  assert.deepEqual(db.prepare(`SELECT kind, status, assignee, n FROM submission_counts ORDER BY kind, status`).all(), [
+    { kind: 'complaint', status: 'closed', assignee: '', n: 1 },
+    { kind: 'complaint', status: 'new', assignee: '', n: 1 },
+    { kind: 'question', status: 'new', assignee: '', n: 1 },
+  ]);
+  db.close();
+  const profile = { id: randomUUID(), createdAt: new Date().toISOString(), demo: false };
+  writeFileSync(join(dataDir, 'profile.json'), JSON.stringify(profile));
+  await keychain.set(KEYCHAIN_SERVICE, `profile:${profile.id}`, keyHex);
+  const store = await openStore({ dataDir, keychain });
+  try {
+    const found = listSubmissions(store.db, 'complaint', { text: 'máy giặt', sort: 'newest', limit: 10 });
+    assert.deepEqual(
+      found.rows.map((r) => r.id),
+      [ids.submission],
+    );
+    assert.equal((store.db.prepare('SELECT count(*) AS n FROM submissions_fts_queue').get() as { n: number }).n, 0);
+  } finally {
+    store.close();
+  }
 });
 
 test('a store written at schema 1 opens in this Backdesk: openStore applies every later migration and the data is all there', async () => {

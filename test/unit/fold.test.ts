@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, toFtsQuery } from '../../common/text/fold.ts';
+import { fold } from '../../common/text/fold.ts';
 
 test('folding removes Vietnamese marks, lowers case and maps đ to d', () => {
   assert.equal(fold('Điện thoại'), 'dien thoai');
@@ -11,10 +11,4 @@ test('folding removes Vietnamese marks, lowers case and maps đ to d', () => {
 
 test('folding treats precomposed and decomposed input alike', () => {
   assert.equal(fold('ệ'.normalize('NFC')), fold('ệ'.normalize('NFD')));
-});
-
-test('a typed query becomes quoted prefix terms, so FTS operators are plain text', () => {
-  assert.equal(toFtsQuery('Điện  thoại'), '"dien"* "thoai"*');
-  assert.equal(toFtsQuery('NEAR("x" OR y)*'), '"near"* "x"* "or"* "y"*');
-  assert.equal(toFtsQuery('  ...  '), null);
 });

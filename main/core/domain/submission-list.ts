@@ -8,7 +8,6 @@
  * cost a count of a hundred thousand hits. Search results come newest (or oldest) first, straight from the
  * search index, whose keys follow time.
  */
-import { toFtsQuery } from '../../../common/text/fold.ts';
 import {
   LIST_CURSOR,
   SEARCH_COUNT_CAP,
@@ -18,6 +17,7 @@ import {
   type SubmissionKind,
 } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
+import { searchQuery } from '../store/search-index.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 
@@ -68,7 +68,7 @@ const KEYS: Record<Sort, { key: string | null; desc: boolean }> = {
 };
 
 export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): ListPage {
-  const fts = q.text ? toFtsQuery(q.text) : null;
+  const fts = q.text ? searchQuery(db, q.text) : null;
   if (fts && !(SEARCH_SORTS as readonly Sort[]).includes(q.sort)) {
     throw new DomainError('invalid', 'search results are in time order: sort them newest or oldest first');
   }

@@ -146,6 +146,7 @@ export interface NewSubmission {
   details?: Record<string, unknown>;
   createdAt: number;
   dueAt?: number | null;
+  assigneeId?: string | null;
   id?: string;
 }
 
@@ -167,8 +168,8 @@ function addSubmission(db: Db, s: NewSubmission): string {
   const id = s.id ?? newId();
   stmt(
     db,
-    `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, due_at, created_at, updated_at)
-     VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @due_at, @created_at, @created_at)`,
+    `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, assignee_id, due_at, created_at, updated_at)
+     VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee_id, @due_at, @created_at, @created_at)`,
   ).run({
     id,
     kind: s.kind,
@@ -178,6 +179,7 @@ function addSubmission(db: Db, s: NewSubmission): string {
     details: JSON.stringify(s.details ?? {}),
     status: s.status ?? 'new',
     priority: s.priority ?? 'normal',
+    assignee_id: s.assigneeId ?? null,
     due_at: s.dueAt ?? null,
     created_at: s.createdAt,
   });

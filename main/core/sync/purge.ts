@@ -9,6 +9,7 @@
 import type { Scope } from '../../../common/roles.ts';
 import { SUBMISSION_KINDS } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
+import { pruneTerms } from '../store/search-index.ts';
 import { stmt } from '../store/statements.ts';
 
 /** The table each scope that is not a submission kind holds. */
@@ -23,6 +24,7 @@ export function purge(db: Db, scopes: Scope[]): void {
   stmt(db, `DELETE FROM submission_events WHERE submission_id IN (${ofKinds})`).run(kinds);
   // Its trigger takes each one out of the search index too (secure-delete, migration 0007: its words go with it).
   stmt(db, `DELETE FROM submissions WHERE id IN (${ofKinds})`).run(kinds);
+  pruneTerms(db);
   for (const scope of scopes) if (TABLES[scope]) stmt(db, `DELETE FROM ${TABLES[scope]}`).run();
   stmt(
     db,

@@ -8,8 +8,8 @@
  * - Priority and due order are virtual columns that sort descending like seq, so each sort is one backward
  *   index walk; every filter the inbox offers (status, assignee, both) has its index per sort.
  * - The search index holds no copy of the text (contentless; nothing reads it back) and is keyed by seq, so
- *   search results come newest first straight from the index and stop after one page. New rows are indexed
- *   a batch at a time (search-index.ts).
+ *   search results come newest first straight from the index and stop after one page. Rows are indexed a
+ *   batch at a time, with a list of the index's words (search-index.ts).
  * - Counts per kind, status and assignee are kept by triggers, so a filter's exact total is a sum over a
  *   handful of rows, not a count of a quarter of a million.
  * The table is rebuilt (SQLite cannot change a primary key in place), with foreign keys checked after the
@@ -65,28 +65,35 @@ CREATE INDEX submissions_by_due_assignee ON submissions (kind, assignee_id, due_
 CREATE INDEX submissions_by_due_assignee_status ON submissions (kind, assignee_id, status, due_rank);
 CREATE INDEX submissions_customer ON submissions (customer_id);
 
-CREATE VIRTUAL TABLE submissions_fts USING fts5 (
-  folded, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
-);
+-- Contentless: FTS5 then removes a row's words when told which words they were ('delete' with the row's
+-- text, which the triggers below take from the submission). contentless_delete=1 would not need the text,
+-- but it only marks rows deleted and keeps their words in the index pages, which a purge must not.
+CREATE VIRTUAL TABLE submissions_fts USING fts5 (folded, content = '', tokenize = 'unicode61 remove_diacritics 0');
 INSERT INTO submissions_fts (submissions_fts, rank) VALUES ('secure-delete', 1);
-INSERT INTO submissions_fts (rowid, folded) SELECT seq, bd_fold(subject || ' ' || body) FROM submissions;
+-- The words of the index, for completing the last word typed without a prefix search (search-index.ts).
+CREATE TABLE search_terms (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
 -- FTS5 writes its pending words out to a new index segment at every statement savepoint, and an insert
 -- trigger runs inside one per row: indexing a row from a trigger cost 5 times the insert itself. So a new
--- row's seq is queued, and search-index.ts indexes the queue in one statement at the end of each write
--- (a pulled page, a batch, one insert). The queue outlives a crash and is indexed at the next open.
+-- row's seq is queued, and search-index.ts indexes the queue at the end of each write (a pulled page, a
+-- batch, one insert). The queue outlives a crash and is indexed at the next open.
 CREATE TABLE submissions_fts_queue (seq INTEGER PRIMARY KEY) STRICT;
+-- Every row there is now, indexed when the store opens after this migration.
+INSERT INTO submissions_fts_queue (seq) SELECT seq FROM submissions;
 CREATE TRIGGER submissions_fts_insert AFTER INSERT ON submissions BEGIN
   INSERT INTO submissions_fts_queue (seq) VALUES (NEW.seq);
 END;
--- A pulled row is written whole each time it changes; its words are re-indexed only when they changed.
+-- A pulled row is written whole each time it changes; its words are re-indexed only when they changed. A row
+-- still queued has no words in the index to remove.
 CREATE TRIGGER submissions_fts_update AFTER UPDATE OF subject, body ON submissions
 WHEN NEW.subject IS NOT OLD.subject OR NEW.body IS NOT OLD.body BEGIN
-  DELETE FROM submissions_fts WHERE rowid = OLD.seq;
+  INSERT INTO submissions_fts (submissions_fts, rowid, folded)
+  SELECT 'delete', OLD.seq, bd_fold(OLD.subject || ' ' || OLD.body) WHERE NOT EXISTS (SELECT 1 FROM submissions_fts_queue WHERE seq = OLD.seq);
   INSERT OR IGNORE INTO submissions_fts_queue (seq) VALUES (NEW.seq);
 END;
 CREATE TRIGGER submissions_fts_delete AFTER DELETE ON submissions BEGIN
-  DELETE FROM submissions_fts WHERE rowid = OLD.seq;
+  INSERT INTO submissions_fts (submissions_fts, rowid, folded)
+  SELECT 'delete', OLD.seq, bd_fold(OLD.subject || ' ' || OLD.body) WHERE NOT EXISTS (SELECT 1 FROM submissions_fts_queue WHERE seq = OLD.seq);
   DELETE FROM submissions_fts_queue WHERE seq = OLD.seq;
 END;
 
