@@ -85,6 +85,7 @@ export const en: Shape<typeof vi> = {
     sort: 'Sort',
     loadingRow: 'Loading…',
     newRows: '↑ {{count}} new',
+    searchTimeOrder: 'Search results are in time order',
   },
   sort: { newest: 'Newest', oldest: 'Oldest', due: 'Due date', priority: 'Priority' },
   status: { new: 'New', open: 'Open', waiting: 'Waiting', closed: 'Closed' },
@@ -117,6 +118,7 @@ export const en: Shape<typeof vi> = {
     complaint: {
       nav: 'Complaints',
       count: '{{count, number}} complaints',
+      countMore: 'More than {{count, number}} complaints',
       searchLabel: 'Search complaints',
       listLabel: 'Complaints',
       empty: 'No complaint matches the filters.',

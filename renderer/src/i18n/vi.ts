@@ -89,6 +89,7 @@ export const vi = {
     sort: 'Sắp xếp',
     loadingRow: 'Đang tải…',
     newRows: '↑ {{count}} mới',
+    searchTimeOrder: 'Kết quả tìm kiếm xếp theo thời gian',
   },
   sort: { newest: 'Mới nhất', oldest: 'Cũ nhất', due: 'Hạn xử lý', priority: 'Độ ưu tiên' },
   status: { new: 'Mới', open: 'Đang xử lý', waiting: 'Chờ phản hồi', closed: 'Đã đóng' },
@@ -121,6 +122,7 @@ export const vi = {
     complaint: {
       nav: 'Khiếu nại',
       count: '{{count, number}} khiếu nại',
+      countMore: 'Hơn {{count, number}} khiếu nại',
       searchLabel: 'Tìm kiếm khiếu nại',
       listLabel: 'Danh sách khiếu nại',
       empty: 'Không có khiếu nại nào khớp bộ lọc.',

@@ -1,11 +1,13 @@
 /**
  * The three-pane inbox of one submission kind (kinds.ts): filters and list, the open submission with its
  * timeline, the customer card. What is open is a submission id, chosen by the person (click, j/k, Enter in
- * search); a refresh of the list (after a sync or a change) never changes it.
+ * search); a refresh of the list (after a sync or a change) never changes it. Search results come in time
+ * order only: while there is search text the sort offers newest and oldest, and a person who sorted by due
+ * date or priority sees newest first with a hint, their sort coming back when the search is cleared.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SORTS } from '../../../common/vocabulary/submissions.ts';
+import { SEARCH_SORTS, SORTS, type Sort } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { BackdeskError, call } from '../api/client.ts';
 import { useAfterSync } from '../api/desk-status.tsx';
@@ -27,7 +29,12 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
   const [typed, setTyped] = useState('');
   const [filters, setFilters] = useState<Filters>({ sort: 'newest' });
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = usePagedList(api, filters, report);
+  // The sort the person chose, and the one the list uses: newest while searching when theirs is not a time order.
+  const chosenSort = filters.sort ?? 'newest';
+  const searching = filters.text !== undefined;
+  const timeOrderOnly = searching && !(SEARCH_SORTS as readonly Sort[]).includes(chosenSort);
+  const sort = timeOrderOnly ? 'newest' : chosenSort;
+  const list = usePagedList(api, { ...filters, sort }, report);
   const { detail, reload } = useOpenSubmission(api, openId, report);
   const searchRef = useRef<HTMLInputElement>(null);
   const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
@@ -83,13 +90,34 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
     [reload, refresh, report, words],
   );
 
-  /** j/k: the next or previous row from the open one, among the rows loaded. */
+  /**
+   * j/k: the next or previous row from the open one, among the rows loaded. The list follows the open row, and
+   * showing the last rows loaded fetches the next page, so stepping goes on past them; j on the last row
+   * loaded while that page is on its way moves on when it is in.
+   */
+  const stepAfterPage = useRef<string | null>(null);
   const step = (by: 1 | -1) => {
+    stepAfterPage.current = null;
     const at = list.indexOf(openId);
-    const next = at < 0 ? 0 : Math.min(Math.max(at + by, 0), (list.total ?? 1) - 1);
+    if (by === 1 && at >= 0 && at === list.loadedCount - 1 && list.more) {
+      stepAfterPage.current = openId;
+      list.ensure(at);
+      return;
+    }
+    const next = at < 0 ? 0 : Math.min(Math.max(at + by, 0), list.loadedCount - 1);
     const row = list.rowAt(next);
     if (row) setOpenId(row.id);
   };
+  useEffect(() => {
+    const waiting = stepAfterPage.current;
+    if (waiting === null) return;
+    const at = list.indexOf(waiting);
+    if (waiting !== openId || at < 0) stepAfterPage.current = null;
+    else if (at < list.loadedCount - 1) {
+      stepAfterPage.current = null;
+      setOpenId(list.rowAt(at + 1)!.id);
+    }
+  }, [list, openId]);
   useEffect(() => {
     if (!shortcutsEnabled) return;
     const onKey = (e: KeyboardEvent) => {
@@ -153,28 +181,29 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
               <option value={person.id}>{t('inbox.mine')}</option>
               <option value="unassigned">{t('inbox.unassigned')}</option>
             </select>
-            <select
-              aria-label={t('inbox.sort')}
-              value={filters.sort}
-              onChange={(e) => setFilter('sort', e.target.value as Filters['sort'])}
-            >
-              {SORTS.map((s) => (
+            <select aria-label={t('inbox.sort')} value={sort} onChange={(e) => setFilter('sort', e.target.value as Sort)}>
+              {(searching ? SEARCH_SORTS : SORTS).map((s) => (
                 <option key={s} value={s}>
                   {t(`sort.${s}`)}
                 </option>
               ))}
             </select>
           </div>
+          {timeOrderOnly && (
+            <div className="muted small sort-hint" data-testid="sort-hint">
+              {t('inbox.searchTimeOrder')}
+            </div>
+          )}
           <div className="muted count" data-testid="result-count">
-            {list.total === null ? '…' : t(`${words}.count`, { count: list.total })}
+            {list.total === null ? '…' : t(`${words}.${list.total.exact ? 'count' : 'countMore'}`, { count: list.total.n })}
           </div>
         </div>
-        {list.total === 0 ? (
+        {list.total?.n === 0 ? (
           <p className="empty-state">{t(`${words}.empty`)}</p>
         ) : (
           <SubmissionList
             label={t(`${words}.listLabel`)}
-            total={list.total ?? 0}
+            count={list.loadedCount + (list.more ? 1 : 0)}
             revision={list.revision}
             rowAt={list.rowAt}
             indexOf={list.indexOf}

@@ -1,8 +1,9 @@
 /**
- * The virtualised list of an inbox: only the rows on screen exist in the DOM, whatever the total. Rows are
- * chosen by id. When a refresh brings rows in above what the person is looking at (or working on), the
- * view stays where it was and a "N new" cue leads up to them; at the top of a list with nothing open,
- * new rows simply appear.
+ * The virtualised list of an inbox: only the rows on screen exist in the DOM, however many are loaded. It
+ * holds the rows loaded so far, from the top, and a "loading" row after them while more remain; showing rows
+ * near their end asks for the next page (`ensure`). Rows are chosen by id. When a refresh brings rows in
+ * above what the person is looking at (or working on), the view stays where it was and a "N new" cue leads
+ * up to them; at the top of a list with nothing open, new rows simply appear.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -14,7 +15,7 @@ const ROW_HEIGHT = 68;
 
 export function SubmissionList({
   label,
-  total,
+  count,
   revision,
   rowAt,
   indexOf,
@@ -23,27 +24,28 @@ export function SubmissionList({
   onOpen,
 }: {
   label: string;
-  total: number;
+  /** The rows loaded, plus one for the row that says the next page is loading. */
+  count: number;
   /** Moves when a refresh of the rows has landed. */
   revision: number;
   rowAt: (i: number) => Row | undefined;
   indexOf: (id: string | null) => number;
-  ensure: (from: number, to: number) => void;
+  /** The list shows rows up to this index: the hook fetches the next page when it nears the end of the loaded ones. */
+  ensure: (last: number) => void;
   openId: string | null;
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtual = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtual.getVirtualItems();
-  const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const openIndex = indexOf(openId);
   const [newAbove, setNewAbove] = useState(0);
 
   useEffect(() => {
-    if (total > 0) ensure(first, last);
-  }, [first, last, total, ensure]);
+    if (count > 0) ensure(last);
+  }, [last, count, ensure]);
 
   // The row the view is pinned to, as it was before the rows changed: the top row on screen.
   const anchor = useRef<{ id: string; index: number } | null>(null);

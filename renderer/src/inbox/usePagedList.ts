@@ -1,98 +1,145 @@
 /**
- * A lazily paged view of a long list: the virtual list asks for the rows it is about to show and only
- * those pages are fetched, so 100,000 rows cost a few pages of memory and requests. A refresh (after a sync
- * or a change) re-reads the pages on screen and swaps them in together, so the list never mixes rows from
- * before and after, and drops the others (they are fetched again when scrolled to); `revision` counts the
- * refreshes that landed, for the list to keep its place.
+ * A long list read a page at a time from the top, as the person scrolls (keyset pages: each page goes on
+ * from the key of the last row before it, so rows arriving meanwhile never make a page skip or repeat one).
+ * The rows loaded so far are one contiguous list from the first row; the next page is fetched when the
+ * virtual list nears the end of them, one fetch at a time. A refresh (after a sync or a change) re-reads
+ * from the top as many rows as were loaded, page after page, and swaps them in together, so the list never
+ * mixes rows from before and after; `revision` counts the refreshes that landed, for the list to keep its
+ * place. The total comes with the first page (exact, or "more than" for a search with many hits).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { method, type Filters, type InboxApi, type Row } from './kinds.ts';
 
 export const PAGE_SIZE = 100;
+/** The most rows one request may ask for (the contract's limit): a refresh re-reads in steps of this. */
+const REFRESH_STEP = 500;
+/** The next page is fetched when the list shows a row this close to the end of the loaded ones. */
+const AHEAD = 30;
+
+export interface Total {
+  n: number;
+  /** False when there are more than `n` (a search counts its hits up to a cap). */
+  exact: boolean;
+}
+
+interface Loaded {
+  rows: Row[];
+  /** Where the next page starts; null when the last row is loaded. */
+  next: string | null;
+  total: Total | null;
+}
+
+const empty = (): Loaded => ({ rows: [], next: null, total: null });
 
 export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unknown) => void) {
-  const [total, setTotal] = useState<number | null>(null);
+  const [loaded, setLoaded] = useState<Loaded>(empty);
   const [revision, setRevision] = useState(0);
-  const [, setTick] = useState(0);
-  const pages = useRef(new Map<number, Row[]>());
-  const inFlight = useRef(new Set<number>());
-  // The pages the list last asked for: what is on screen, and what a refresh re-reads.
-  const onScreen = useRef<number[]>([0]);
-  // Answers fetched before the filters changed or a refresh started are dropped: the epoch moves with both.
+  // The same state, for the callbacks that run between renders; replaced whole by a refresh or new filters.
+  const current = useRef<Loaded>(loaded);
+  // Whether a page is on its way: one at a time, so the same page is never fetched twice at once.
+  const fetching = useRef(false);
+  // The last row the list shows: pages are fetched until the rows loaded reach well past it.
+  const shown = useRef(0);
+  // Answers fetched before the filters changed are dropped: the epoch moves with them.
   const epoch = useRef(0);
+  // Only the latest refresh lands: an earlier one may have read the rows before the latest sync.
+  const refreshes = useRef(0);
   const key = JSON.stringify(filters);
 
   const query = useCallback(
-    (name: 'list' | 'relist', page: number) =>
-      call(method(api, name), { ...(JSON.parse(key) as Filters), offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+    (name: 'list' | 'relist', after: string | null, limit: number) => {
+      const { after: _, ...f } = JSON.parse(key) as Filters;
+      return call(method(api, name), { ...f, ...(after === null ? {} : { after }), limit });
+    },
     [api, key],
   );
 
-  const fetchPage = useCallback(
-    (page: number) => {
-      if (inFlight.current.has(page)) return;
-      inFlight.current.add(page);
-      const at = epoch.current;
-      query('list', page)
-        .then((r) => {
-          if (at !== epoch.current) return;
-          pages.current.set(page, r.rows);
-          setTotal(r.total);
-          setTick((n) => n + 1);
-        }, onError)
-        .finally(() => at === epoch.current && inFlight.current.delete(page));
-    },
-    [query, onError],
-  );
+  /** Fetches the page after the rows loaded when the list shows a row near their end and there is one. */
+  const fetchMore = useCallback(() => {
+    const base = current.current;
+    const first = base.rows.length === 0 && base.total === null;
+    if (fetching.current || (!first && base.next === null) || shown.current < base.rows.length - AHEAD) return;
+    fetching.current = true;
+    const at = epoch.current;
+    query('list', first ? null : base.next, PAGE_SIZE)
+      .then(
+        (page) => {
+          // Rows re-read by a refresh (or for other filters) replaced the ones this page goes on from.
+          if (at !== epoch.current || current.current !== base) return;
+          current.current = { rows: [...base.rows, ...page.rows], next: page.next, total: first ? page.total : base.total };
+          setLoaded(current.current);
+        },
+        (e: unknown) => at === epoch.current && onError(e),
+      )
+      .finally(() => {
+        if (at !== epoch.current) return;
+        fetching.current = false;
+        // The list may have scrolled on, or a refresh may have replaced the rows, while this page was on its way.
+        if (current.current !== base) fetchMore();
+      });
+  }, [query, onError]);
 
   useEffect(() => {
     epoch.current++;
-    pages.current.clear();
-    inFlight.current.clear();
-    onScreen.current = [0];
-    setTotal(null);
-    fetchPage(0);
-  }, [fetchPage]);
+    fetching.current = false;
+    shown.current = 0;
+    current.current = empty();
+    setLoaded(current.current);
+    fetchMore();
+  }, [fetchMore]);
 
-  /** Makes sure the pages covering rows [from, to] are loaded or loading. */
+  /** The list shows rows up to `last`: makes sure the rows after it are loaded or loading. */
   const ensure = useCallback(
-    (from: number, to: number) => {
-      const wanted: number[] = [];
-      for (let p = Math.floor(from / PAGE_SIZE); p <= Math.floor(to / PAGE_SIZE); p++) wanted.push(p);
-      onScreen.current = wanted;
-      for (const p of wanted) if (!pages.current.has(p)) fetchPage(p);
+    (last: number) => {
+      shown.current = last;
+      fetchMore();
     },
-    [fetchPage],
+    [fetchMore],
   );
 
-  /** Re-reads the pages on screen in place, all at once; the scroll position is the list's to keep. */
+  /**
+   * Re-reads from the top as many rows as are loaded (at least a page), then swaps them in at once; the scroll
+   * position is the list's to keep. Rows the person scrolls to while it runs are re-read too.
+   */
   const refresh = useCallback(async () => {
-    const at = ++epoch.current;
-    const wanted = onScreen.current;
-    inFlight.current.clear();
+    const at = epoch.current;
+    const id = ++refreshes.current;
+    const wanted = () => Math.max(current.current.rows.length, PAGE_SIZE);
     try {
-      const answers = await Promise.all(wanted.map((p) => query('relist', p)));
-      if (at !== epoch.current) return;
-      pages.current = new Map(wanted.map((p, i) => [p, answers[i]!.rows]));
-      // The list may have scrolled on while the refresh was under way.
-      for (const p of onScreen.current) if (!pages.current.has(p)) fetchPage(p);
-      setTotal(answers[0]!.total);
+      const rows: Row[] = [];
+      let next: string | null = null;
+      let total: Total | null = null;
+      do {
+        const page = await query('relist', next, Math.min(wanted() - rows.length, REFRESH_STEP));
+        if (at !== epoch.current || id !== refreshes.current) return;
+        rows.push(...page.rows);
+        next = page.next;
+        total ??= page.total;
+      } while (next !== null && rows.length < wanted());
+      current.current = { rows, next, total };
+      setLoaded(current.current);
       setRevision((n) => n + 1);
+      fetchMore();
     } catch (e) {
-      onError(e);
+      if (at === epoch.current) onError(e);
     }
-  }, [query, fetchPage, onError]);
+  }, [query, fetchMore, onError]);
 
-  const rowAt = (i: number): Row | undefined => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
+  const rowAt = useCallback((i: number): Row | undefined => current.current.rows[i], []);
   /** Where a submission is in the rows loaded so far; -1 when it is not among them. */
-  const indexOf = (id: string | null): number => {
-    if (!id) return -1;
-    for (const [p, rows] of pages.current) {
-      const i = rows.findIndex((r) => r.id === id);
-      if (i >= 0) return p * PAGE_SIZE + i;
-    }
-    return -1;
+  const indexOf = useCallback((id: string | null): number => (id ? current.current.rows.findIndex((r) => r.id === id) : -1), []);
+
+  return {
+    total: loaded.total,
+    /** How many rows are loaded, all from the top. */
+    loadedCount: loaded.rows.length,
+    /** Whether rows after the loaded ones remain to be fetched. */
+    more: loaded.next !== null,
+    revision,
+    rowAt,
+    indexOf,
+    ensure,
+    refresh,
   };
-  return { total, revision, rowAt, indexOf, ensure, refresh };
 }
