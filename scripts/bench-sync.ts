@@ -36,6 +36,8 @@ const ROWS = Number(values['pull-rows']);
 const PUSH = Number(values.push);
 if (values.seat !== 'director' && values.seat !== 'operator') throw new Error('--seat is director or operator');
 const OPERATOR = values.seat === 'operator';
+/** Rows per pulled page; the desk's own default unless BENCH_PAGE says otherwise. */
+const PAGE = Number(process.env.BENCH_PAGE ?? 0);
 /** The kinds on the hub; the desk's scope holds the first. */
 const KINDS = OPERATOR ? ['complaint', 'warranty'] : ['complaint'];
 const CUSTOMERS = 2000;
@@ -106,7 +108,7 @@ async function main() {
     // Signed in, as far as signing goes: the pushed notes are signed with the person's key like any change.
     keyRingOf(store.db).hold('bench', person.id, await openPersonalKey(store.db, person.id, 'benchmark password'));
     await enroll(store, keychain, url, code, 'bench desk', { id: null, name: 'bench-sync', role: 'it_admin' });
-    const sync = new SyncClient(store, keychain);
+    const sync = new SyncClient(store, keychain, PAGE ? { pageSize: PAGE } : {});
 
     const stall = monitorEventLoopDelay({ resolution: 10 });
     stall.enable();
@@ -154,7 +156,7 @@ async function main() {
     line('push: mutations per second', Math.round(applied / pushSeconds).toLocaleString('en'));
     line('push: longest event-loop stall on the desk', `${(pushStall.max / 1e6).toFixed(1)} ms`);
     console.log(
-      '\nStall target: at most 50 ms at a time. Pulled pages of 250 rows, each applied with its cursor in one transaction on a worker thread.',
+      `\nStall target: at most 50 ms at a time. Pulled pages of ${PAGE || "the desk's default"} rows, each applied with its cursor in one transaction on a worker thread while the next is asked for.`,
     );
   } finally {
     hub.kill('SIGTERM');

@@ -37,4 +37,4 @@ export const method = <N extends string>(api: InboxApi, name: N) => `${api}.${na
 
 export type Detail = Output<`${InboxApi}.get`>;
 export type Row = Output<`${InboxApi}.list`>['rows'][number];
-export type Filters = Omit<Input<`${InboxApi}.list`>, 'offset' | 'limit'>;
+export type Filters = Omit<Input<`${InboxApi}.list`>, 'after' | 'limit'>;
