@@ -35,6 +35,7 @@ const PUSH_BATCH = 200;
 // Rows per pulled page: each is applied with its cursor in one transaction on the page worker. Pages of
 // 1,000 were no faster and held the main thread for 200 ms while parsed (npm run bench).
 const PULL_PAGE = 250;
+const PAGES_IN_FLIGHT = 8;
 
 export class SyncClient {
   private status: SyncStatus = { hub: 'not_enrolled', progress: null, lastSyncAt: null, lastError: null };
@@ -43,6 +44,7 @@ export class SyncClient {
   private failures = 0;
   private stopped = false;
   private applier: PageApplier | null = null;
+  private pulls = 0;
 
   constructor(
     private readonly store: Store,
@@ -193,33 +195,46 @@ export class SyncClient {
   /**
    * Pages until the desk has every row it may hold: the feed after its cursor, and a backfill first whenever
    * its people's scope has grown (pull-state.ts). Counted for the progress bar on the first page of each.
-   * The next page is asked for while this one is applied on the worker, so the hub's work and the desk's
-   * overlap; it is asked for with the state this page leaves, which the worker stores with the page.
+   * Each page is asked for with the state the page before leaves (which the worker stores with that page),
+   * as soon as that page is in: the hub answers while the worker applies, and the worker applies the pages
+   * that wait for it together (page-worker.ts). At most PAGES_IN_FLIGHT wait, so a slow desk holds a few
+   * pages in memory, not the whole feed.
    */
   private async pull(base: URL, token: string): Promise<void> {
     const request = (s: PullState, count: boolean) => {
       const answer = hubRequest(base, token, pullPath(s, this.opts.pageSize ?? PULL_PAGE, count), PullResponse);
-      answer.catch(() => {}); // awaited below, unless applying the page before it failed first
+      answer.catch(() => {}); // awaited below, unless applying a page before it failed first
       return answer;
     };
+    const pull = this.pulls++;
     let state = readPullState(this.store.db);
     let asked = request(state, true);
+    const applying: Promise<void>[] = [];
     let done = 0;
     let total = 0;
-    for (;;) {
-      const page = await asked;
-      const next = afterPage(state, page);
-      const more = Boolean(state.backfill || next.backfill || page.more);
-      if (more) asked = request(next, next.backfill?.cursor === 0);
-      // Applied with where the desk then stands in one transaction, on a worker thread (see page-worker.ts).
-      this.applier ??= new PageApplier(this.store);
-      await this.applier.apply({ changes: page.changes, purge: page.purge, settings: pullSettings(next) });
-      done += page.changes.length;
-      if (page.remaining !== undefined) total += page.changes.length + page.remaining;
-      this.status.progress = { done, total: Math.max(total, done) };
-      if (!more) return;
-      state = next;
-      await yieldToEventLoop(); // let the window's calls in between pages
+    try {
+      for (;;) {
+        const page = await asked;
+        const next = afterPage(state, page);
+        const more = Boolean(state.backfill || next.backfill || page.more);
+        if (more) asked = request(next, next.backfill?.cursor === 0);
+        if (page.remaining !== undefined) total += page.changes.length + page.remaining;
+        this.applier ??= new PageApplier(this.store);
+        const applied = this.applier.apply({ pull, changes: page.changes, purge: page.purge, settings: pullSettings(next) }).then(() => {
+          done += page.changes.length;
+          this.status.progress = { done, total: Math.max(total, done) };
+        });
+        applied.catch(() => {}); // awaited below
+        applying.push(applied);
+        if (applying.length >= PAGES_IN_FLIGHT) await applying.shift();
+        if (!more) break;
+        state = next;
+        await yieldToEventLoop(); // let the window's calls in between pages
+      }
+    } finally {
+      // Whatever happened, every page sent is applied or refused before this pull ends.
+      await Promise.allSettled(applying);
     }
+    await Promise.all(applying);
   }
 }
