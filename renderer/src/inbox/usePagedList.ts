@@ -49,8 +49,8 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
 
   const query = useCallback(
     (name: 'list' | 'relist', after: string | null, limit: number) => {
-      const { after: _, ...f } = JSON.parse(key) as Filters;
-      return call(method(api, name), { ...f, ...(after === null ? {} : { after }), limit });
+      const filters = JSON.parse(key) as Filters;
+      return call(method(api, name), { ...filters, ...(after === null ? {} : { after }), limit });
     },
     [api, key],
   );
