@@ -36,6 +36,14 @@ function storeAt(version: number) {
   return { db, dataDir, keyHex };
 }
 
+/** Opens an older store the way this Backdesk does, with the profile and keychain entry its version wrote beside it. */
+async function openInThisBackdesk(dataDir: string, keyHex: string) {
+  const profile = { id: randomUUID(), createdAt: new Date().toISOString(), demo: false };
+  writeFileSync(join(dataDir, 'profile.json'), JSON.stringify(profile));
+  await keychain.set(KEYCHAIN_SERVICE, `profile:${profile.id}`, keyHex);
+  return openStore({ dataDir, keychain });
+}
+
 const rowsOf = (db: Db, table: string, columns = '*') =>
   (db.prepare(`SELECT ${columns} FROM ${table}`).all() as object[]).map((r) => JSON.stringify(r)).sort();
 
@@ -218,10 +226,7 @@ test('0007 → 0008 (keyset lists): every submission stays, in time order by seq
     { kind: 'question', status: 'new', assignee: '', n: 1 },
   ]);
   db.close();
-  const profile = { id: randomUUID(), createdAt: new Date().toISOString(), demo: false };
-  writeFileSync(join(dataDir, 'profile.json'), JSON.stringify(profile));
-  await keychain.set(KEYCHAIN_SERVICE, `profile:${profile.id}`, keyHex);
-  const store = await openStore({ dataDir, keychain });
+  const store = await openInThisBackdesk(dataDir, keyHex);
   try {
     const found = listSubmissions(store.db, 'complaint', { text: 'máy giặt', sort: 'newest', limit: 10 });
     assert.deepEqual(
@@ -238,12 +243,7 @@ test('a store written at schema 1 opens in this Backdesk: openStore applies ever
   const { db, dataDir, keyHex } = storeAt(1);
   const ids = seedV1(db);
   db.close();
-  // The profile and keychain entry that version wrote beside its store.
-  const profile = { id: randomUUID(), createdAt: new Date().toISOString(), demo: false };
-  writeFileSync(join(dataDir, 'profile.json'), JSON.stringify(profile));
-  await keychain.set(KEYCHAIN_SERVICE, `profile:${profile.id}`, keyHex);
-
-  const store = await openStore({ dataDir, keychain });
+  const store = await openInThisBackdesk(dataDir, keyHex);
   try {
     assert.equal(schemaVersion(store.db), latestSchemaVersion());
     assert.deepEqual(store.db.prepare('SELECT id, subject FROM submissions').all(), [{ id: ids.submission, subject: 'Máy giặt kêu to' }]);

@@ -12,6 +12,7 @@ import {
   LIST_CURSOR,
   SEARCH_COUNT_CAP,
   SEARCH_SORTS,
+  type Priority,
   type Sort,
   type Status,
   type SubmissionKind,
@@ -37,7 +38,7 @@ export interface ListRow {
   subject: string;
   excerpt: string;
   status: Status;
-  priority: 'low' | 'normal' | 'high' | 'urgent';
+  priority: Priority;
   assigneeId: string | null;
   assigneeName: string | null;
   createdAt: number;
