@@ -13,6 +13,7 @@ import { deskInstant, MAX_DATE_MS } from './time.ts';
 import { LIMITS } from './website-intake.ts';
 import { COMMENT_STATUSES, DECISIONS } from '../vocabulary/comments.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
+import { AnyDetailsEdit } from './submission-details.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabulary/submissions.ts';
 
 // ---- enrollment
@@ -90,6 +91,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('submission.assign'),
       entityType: z.literal('submission'),
       payload: z.object({ eventId: Id.optional(), to: Id.nullable(), toName: line(ACTOR_NAME).optional() }).strict(),
+    })
+    .strict(),
+  // A correction of a submission's own fields (a serial, a tax code), with the values the person saw before.
+  z
+    .object({
+      ...common,
+      ...Versioned,
+      mutation: z.literal('submission.details'),
+      entityType: z.literal('submission'),
+      payload: z.object({ eventId: Id, changes: AnyDetailsEdit }).strict(),
     })
     .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.

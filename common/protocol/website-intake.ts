@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { line, text } from '../text/schemas.ts';
 import { GENDERS, PHONE_PATTERN } from '../vocabulary/customers.ts';
-import { pastDate, websiteInstant as instant } from './time.ts';
+import { WEBSITE_DETAILS } from './submission-details.ts';
+import { websiteInstant as instant } from './time.ts';
 
 /** The longest each text may be; the sync protocol's rows carry the same text, so they use the same limits. */
 export const LIMITS = {
@@ -18,9 +19,6 @@ export const LIMITS = {
   address: 500,
   subject: 300,
   body: 20_000,
-  company: 200,
-  product: 200,
-  serial: 100,
   pageUrl: 2000,
   comment: 5000,
   wording: 2000,
@@ -45,21 +43,11 @@ export const Customer = z
 const base = { customer: Customer, subject: line(LIMITS.subject), body: text(LIMITS.body), submittedAt: instant };
 
 export const Submission = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('complaint'), ...base }).strict(),
-  z.object({ kind: z.literal('question'), ...base }).strict(),
-  z
-    .object({ kind: z.literal('trade_contact'), ...base, trade: z.enum(['wholesale', 'resale']), company: line(LIMITS.company).optional() })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('warranty'),
-      ...base,
-      product: line(LIMITS.product),
-      serial: line(LIMITS.serial),
-      purchaseDate: pastDate,
-    })
-    .strict(),
-  z.object({ kind: z.literal('feedback'), ...base, rating: z.number().int().min(1).max(5).optional() }).strict(),
+  z.object({ kind: z.literal('complaint'), ...base, ...WEBSITE_DETAILS.complaint }).strict(),
+  z.object({ kind: z.literal('question'), ...base, ...WEBSITE_DETAILS.question }).strict(),
+  z.object({ kind: z.literal('trade_contact'), ...base, ...WEBSITE_DETAILS.trade_contact }).strict(),
+  z.object({ kind: z.literal('warranty'), ...base, ...WEBSITE_DETAILS.warranty }).strict(),
+  z.object({ kind: z.literal('feedback'), ...base, ...WEBSITE_DETAILS.feedback }).strict(),
 ]);
 
 export const Comment = z

@@ -4,12 +4,13 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
+import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
 import { GENDERS } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
-import { LIST_CURSOR, PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import { EVENT_TYPES, LIST_CURSOR, PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { INBOXES, ROLES, type Inbox, type Role } from '../../common/roles.ts';
 import { Empty, Id, Line, Ok, Password, PersonOut, Str, Text, Timestamp, Username } from './schemas.ts';
 
@@ -65,7 +66,7 @@ const ListRow = z.object({
 
 const TimelineEvent = z.object({
   id: Id,
-  type: z.enum(['created', 'note', 'reply', 'status_change', 'assignment']),
+  type: z.enum(EVENT_TYPES),
   actorId: Id.nullable(),
   actorName: z.string().nullable(),
   body: z.string().nullable(),
@@ -128,6 +129,8 @@ function inboxMethods(inbox: SubmissionKind) {
     queueReply: def(access, z.object({ id: Id, body: Text(20_000) }), z.object({ eventId: Id })),
     setStatus: def(access, z.object({ id: Id, version: Version, status: z.enum(STATUSES) }), z.object({ version: Version })),
     assign: def(access, z.object({ id: Id, version: Version, assigneeId: Id.nullable() }), z.object({ version: Version })),
+    /** Corrects the kind's own fields (EDITABLE_DETAILS); refused for a kind that has none to correct. */
+    setDetails: def(access, z.object({ id: Id, version: Version, changes: detailsEdit(inbox) }), z.object({ version: Version })),
     assignees: def(access, Empty, z.array(z.object({ id: Id, displayName: z.string() }))),
     customerCard: def(access, z.object({ submissionId: Id }), CustomerCard),
     revealField: def(access, z.object({ submissionId: Id, field: z.enum(REVEALABLE_FIELDS) }), z.object({ value: z.string().nullable() })),
@@ -189,6 +192,10 @@ export const contract = {
   'desk.setSeats': def({ kind: 'roles', roles: ['director', 'it_admin'] }, z.object({ staffIds: z.array(Id).max(10_000).nullable() }), Ok),
   'staff.resetPassword': def(DIRECTOR, z.object({ id: Id, version: Version }), z.object({ version: Version, oneTimePassword: z.string() })),
   ...prefixed('complaints', inboxMethods('complaint')),
+  ...prefixed('questions', inboxMethods('question')),
+  ...prefixed('tradeContacts', inboxMethods('trade_contact')),
+  ...prefixed('warrantyClaims', inboxMethods('warranty')),
+  ...prefixed('feedback', inboxMethods('feedback')),
   'audit.list': def(
     DIRECTOR,
     z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }),

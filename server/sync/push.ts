@@ -2,13 +2,14 @@
  * Push: desks send the mutations from their outboxes. Each mutation id is applied at most once: a replay
  * gets the recorded outcome back. Rules: the change must carry its author's signature (signatures.ts); the
  * person named must be in the staff directory and, when they made the change, active and holding its inbox; notes and replies only append; a moderation decision is
- * first-wins; status and assignment carry the version they were made on and are refused when stale.
+ * first-wins; status, assignment and corrections of a submission's fields carry the version they were made on and are refused when stale.
  */
 import { newId } from '../../common/ids.ts';
 import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/sync.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import type { SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { checkSignature } from '../directory/signatures.ts';
 import {
   changeOwnPassword,
@@ -39,8 +40,9 @@ async function submission(tx: Queryable, m: Mutation) {
       status: string;
       assignee: string | null;
       assignee_id: string | null;
+      details: Record<string, unknown>;
       version: number;
-    }>('SELECT id, kind, status, assignee, assignee_id, version FROM submissions WHERE id = $1 FOR UPDATE', [m.entityId])
+    }>('SELECT id, kind, status, assignee, assignee_id, details, version FROM submissions WHERE id = $1 FOR UPDATE', [m.entityId])
   ).rows[0];
   if (!row) throw new Rejected('no such submission on the hub');
   await checkPerson(tx, m.actorId, new Date(m.createdAt), row.kind);
@@ -77,6 +79,20 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
     if (inserted.rows.length) await queueReplyMail(tx, eventId, m.entityId, body);
   },
   'submission.status': (tx, m) => editField(tx, m, 'status'),
+  async 'submission.details'(tx, m) {
+    const s = await currentSubmission(tx, m);
+    const changes = detailsEdit(s.kind).safeParse(m.payload.changes);
+    if (!changes.success) throw new Rejected(`not a correction a ${s.kind} allows: ${changes.error.issues[0]?.message ?? ''}`);
+    const fields = Object.fromEntries(Object.entries(changes.data).map(([k, to]) => [k, { from: s.details[k] ?? null, to }]));
+    await tx.query(`UPDATE submissions SET details = details || $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1`, [
+      m.entityId,
+      JSON.stringify(changes.data),
+    ]);
+    await tx.query(
+      `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, data, created_at, seq) VALUES ($1, $2, 'details_change', $3, $4, $5, $6, 0)`,
+      [m.payload.eventId, m.entityId, m.actorId, m.actorName, JSON.stringify({ fields }), at(m.createdAt)],
+    );
+  },
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
   'staff.upsert': (tx, m) => upsertAccount(tx, m),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
@@ -110,7 +126,8 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   },
 };
 
-async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submission.assign'>, field: 'status' | 'assignee') {
+/** The submission a versioned change is about, refused when someone else changed it since the change was made. */
+async function currentSubmission(tx: Queryable, m: Of<'submission.status'> | Of<'submission.assign'> | Of<'submission.details'>) {
   const s = await submission(tx, m);
   if (m.baseVersion !== s.version) {
     throw new Rejected(`changed by someone else since (version ${m.baseVersion ?? '?'} → ${s.version})`, {
@@ -119,6 +136,11 @@ async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submiss
       assignee: s.assignee,
     });
   }
+  return s;
+}
+
+async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submission.assign'>, field: 'status' | 'assignee') {
+  const s = await currentSubmission(tx, m);
   let data: Record<string, unknown>;
   if (m.mutation === 'submission.status') {
     data = { from: s.status, to: m.payload.to };
@@ -127,7 +149,6 @@ async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submiss
       m.payload.to,
     ]);
   } else {
-    // The assignee by id when the directory knows them; the name as the desk showed it, for the timeline.
     // The assignee by id when the directory knows them, and by the name the desk showed, for the timeline:
     // the event's data has the shape the desk gave its own copy, so every desk shows it the same.
     const toId = await knownPerson(tx, m.payload.to);

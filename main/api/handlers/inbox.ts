@@ -1,6 +1,6 @@
 /** Handlers of one submission inbox; the contract's inboxMethods() names the same methods. */
 import { customerCard, revealField } from '../../core/domain/customers.ts';
-import { addNote, assign, queueReply, setStatus } from '../../core/domain/submission-work.ts';
+import { addNote, assign, queueReply, setDetails, setStatus } from '../../core/domain/submission-work.ts';
 import { customerOf, getSubmission, listSubmissions, type SubmissionKind } from '../../core/domain/submissions.ts';
 import { mayUseInbox } from '../../../common/roles.ts';
 import type { Session } from '../../core/security/sessions.ts';
@@ -54,6 +54,11 @@ function inboxHandlers(kind: SubmissionKind) {
       run: ({ id, version, assigneeId }, ctx) => ({ version: assign(ctx.store.db, kind, id, me(ctx).id, version, assigneeId) }),
       audit: ({ id, assigneeId }) => ({ action: 'submission.assign', ...target(id), detail: { assigneeId } }),
     } satisfies Handler<'complaints.assign'>,
+    setDetails: {
+      run: ({ id, version, changes }, ctx) => ({ version: setDetails(ctx.store.db, kind, id, me(ctx).id, version, changes) }),
+      // Which fields were corrected; the values are on the timeline, where only those who hold the inbox read them.
+      audit: ({ id, changes }) => ({ action: 'submission.details', ...target(id), detail: { fields: Object.keys(changes) } }),
+    } satisfies Handler<'complaints.setDetails'>,
     assignees: {
       run: (_input, ctx) =>
         listStaff(ctx.store.db)
@@ -79,4 +84,8 @@ function inboxHandlers(kind: SubmissionKind) {
 
 export const inboxHandlersFor = {
   ...prefixed('complaints', inboxHandlers('complaint')),
+  ...prefixed('questions', inboxHandlers('question')),
+  ...prefixed('tradeContacts', inboxHandlers('trade_contact')),
+  ...prefixed('warrantyClaims', inboxHandlers('warranty')),
+  ...prefixed('feedback', inboxHandlers('feedback')),
 };

@@ -1,9 +1,11 @@
 /**
- * Working a submission: notes and replies append, status and assignment are versioned field edits. Every
+ * Working a submission: notes and replies append; status, assignment and corrections of its own fields are
+ * versioned edits. Every
  * change writes its timeline event and its outbox mutation in one transaction, so the hub gets exactly what
  * the person saw happen.
  */
 import { newId } from '../../../common/ids.ts';
+import { detailsEdit, type DetailsChange } from '../../../common/protocol/submission-details.ts';
 import type { Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
@@ -52,6 +54,19 @@ export const addNote = (db: Db, kind: SubmissionKind, id: string, actorId: strin
 export const queueReply = (db: Db, kind: SubmissionKind, id: string, actorId: string, body: string, now = Date.now()) =>
   appendText(db, kind, id, actorId, 'reply', body, now);
 
+/** A submission as the person last saw it: refused as stale, with the current state, if it changed since. */
+function loadAt(db: Db, kind: SubmissionKind, id: string, baseVersion: number) {
+  const r = load(db, kind, id);
+  if (r.version !== baseVersion) {
+    throw new DomainError('stale', `this ${kind} changed since you opened it (version ${baseVersion}, now ${r.version})`, {
+      currentVersion: r.version,
+      status: r.status,
+      assigneeId: r.assignee_id,
+    });
+  }
+  return r;
+}
+
 /**
  * Status and assignment are field edits: they carry the version they were made on, and an edit made on
  * a version that is no longer current is refused with the current state, never silently overwritten.
@@ -67,14 +82,7 @@ function editField(
   now: number,
 ): number {
   return db.transaction(() => {
-    const r = load(db, kind, id);
-    if (r.version !== baseVersion) {
-      throw new DomainError('stale', `this ${kind} changed since you opened it (version ${baseVersion}, now ${r.version})`, {
-        currentVersion: r.version,
-        status: r.status,
-        assigneeId: r.assignee_id,
-      });
-    }
+    const r = loadAt(db, kind, id, baseVersion);
     const from = field === 'status' ? r.status : r.assignee_id;
     if (from === value) return r.version;
     const version = r.version + 1;
@@ -126,4 +134,49 @@ export function assign(
     throw new DomainError('invalid', 'no active staff member with that id');
   }
   return editField(db, kind, id, actorId, baseVersion, 'assignee_id', assigneeId, now);
+}
+
+/**
+ * Corrects a submission's own fields (a warranty claim's serial, a trade contact's tax code): a versioned edit
+ * like status, recorded on the timeline with each field's value before and after.
+ */
+export function setDetails(
+  db: Db,
+  kind: SubmissionKind,
+  id: string,
+  actorId: string,
+  baseVersion: number,
+  changes: DetailsChange,
+  now = Date.now(),
+): number {
+  const allowed = detailsEdit(kind).safeParse(changes);
+  if (!allowed.success) throw new DomainError('invalid', `not a correction a ${kind} allows: ${allowed.error.issues[0]?.message ?? ''}`);
+  return db.transaction(() => {
+    const r = loadAt(db, kind, id, baseVersion);
+    const details = JSON.parse(r.details) as Record<string, unknown>;
+    const changed = Object.entries(allowed.data).filter(([field, to]) => details[field] !== to);
+    if (changed.length === 0) return r.version;
+    const fields = Object.fromEntries(changed.map(([field, to]) => [field, { from: details[field] ?? null, to }]));
+    const version = r.version + 1;
+    stmt(db, 'UPDATE submissions SET details = json_patch(details, ?), version = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(Object.fromEntries(changed)),
+      version,
+      now,
+      id,
+    );
+    const eventId = addEvent(db, id, 'details_change', actorId, null, { fields }, now);
+    enqueue(
+      db,
+      {
+        mutation: 'submission.details',
+        entityType: 'submission',
+        entityId: id,
+        baseVersion,
+        payload: { eventId, changes: Object.fromEntries(changed) },
+        actorId,
+      },
+      now,
+    );
+    return version;
+  })();
 }

@@ -11,7 +11,7 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { indexQueued } from '../store/search-index.ts';
 
-import type { Priority, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import type { EventType, Priority, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
 export * from '../../../common/vocabulary/submissions.ts';
 
@@ -34,7 +34,7 @@ export type ReplyDelivery = Delivery | { delivery: 'pending' };
 
 export interface TimelineEvent {
   id: string;
-  type: 'created' | 'note' | 'reply' | 'status_change' | 'assignment';
+  type: EventType;
   actorId: string | null;
   actorName: string | null;
   body: string | null;

@@ -8,6 +8,7 @@ import scrubDeliveryText from './0007_scrub_delivery_text.ts';
 import directory from './0008_directory.ts';
 import signatures from './0009_signatures.ts';
 import pullScope from './0010_pull_scope.ts';
+import detailsChanges from './0011_details_changes.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
 export const hubMigrations: readonly string[] = [
@@ -21,4 +22,5 @@ export const hubMigrations: readonly string[] = [
   directory,
   signatures,
   pullScope,
+  detailsChanges,
 ];

@@ -6,6 +6,17 @@ import decidedById from './0005_decided_by_id.ts';
 import signatures from './0006_signatures.ts';
 import scopedPull from './0007_scoped_pull.ts';
 import keysetLists from './0008_keyset_lists.ts';
+import detailsChanges from './0009_details_changes.ts';
 
 /** Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one. */
-export const migrations: readonly string[] = [initial, sync, eventIds, replaceGuards, decidedById, signatures, scopedPull, keysetLists];
+export const migrations: readonly string[] = [
+  initial,
+  sync,
+  eventIds,
+  replaceGuards,
+  decidedById,
+  signatures,
+  scopedPull,
+  keysetLists,
+  detailsChanges,
+];

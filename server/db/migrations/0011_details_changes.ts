@@ -1,0 +1,9 @@
+/**
+ * 0011: a submission's own fields (a warranty claim's serial, a trade contact's tax code) can be corrected
+ * by staff, each correction a `details_change` event on the timeline (common/protocol/submission-details.ts).
+ */
+export default /* sql */ `
+ALTER TABLE submission_events DROP CONSTRAINT submission_events_type_check;
+ALTER TABLE submission_events ADD CONSTRAINT submission_events_type_check
+  CHECK (type IN ('created', 'note', 'reply', 'status_change', 'assignment', 'details_change'));
+`;
