@@ -10,7 +10,15 @@ import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
 import { GENDERS } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
-import { EVENT_TYPES, LIST_CURSOR, PRIORITIES, SORTS, STATUSES, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import {
+  EVENT_TYPES,
+  LIST_CURSOR,
+  PRIORITIES,
+  SORTS,
+  STATUSES,
+  SUBMISSION_KINDS,
+  type SubmissionKind,
+} from '../../common/vocabulary/submissions.ts';
 import { INBOXES, ROLES, type Inbox, type Role } from '../../common/roles.ts';
 import { Empty, Id, Line, Ok, Password, PersonOut, Str, Text, Timestamp, Username } from './schemas.ts';
 
@@ -64,6 +72,22 @@ const ListRow = z.object({
   version: z.number().int().positive(),
 });
 
+/** Where a list's page starts and how long it is. */
+const PageQuery = {
+  /** The `next` of the page before; pages go on from a row's key, never by counting past rows (keyset). */
+  after: z.string().regex(LIST_CURSOR, 'must be a page cursor from this list').optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+};
+const PageOf = {
+  next: z.string().nullable(),
+  /** With the first page: exact, or (a search with many hits) at least n. */
+  total: z.object({ n: z.number().int().nonnegative(), exact: z.boolean() }).nullable(),
+};
+
+const WORKERS = { kind: 'roles', roles: ['director', 'operator'] } as const;
+const WorkQuery = z.object(PageQuery);
+const WorkPage = z.object({ rows: z.array(ListRow.extend({ kind: z.enum(SUBMISSION_KINDS) })), ...PageOf });
+
 const TimelineEvent = z.object({
   id: Id,
   type: z.enum(EVENT_TYPES),
@@ -104,16 +128,9 @@ function inboxMethods(inbox: SubmissionKind) {
     assignee: z.union([Id, z.literal('unassigned')]).optional(),
     text: Str(200).optional(),
     sort: z.enum(SORTS).default('newest'),
-    /** The `next` of the page before; pages go on from a row's key, never by counting past rows (keyset). */
-    after: z.string().regex(LIST_CURSOR, 'must be a page cursor from this list').optional(),
-    limit: z.number().int().min(1).max(500).default(100),
+    ...PageQuery,
   });
-  const ListPage = z.object({
-    rows: z.array(ListRow),
-    next: z.string().nullable(),
-    /** With the first page: exact, or (a search with many hits) at least n. */
-    total: z.object({ n: z.number().int().nonnegative(), exact: z.boolean() }).nullable(),
-  });
+  const ListPage = z.object({ rows: z.array(ListRow), ...PageOf });
   return {
     list: def(access, ListQuery, ListPage),
     /** The same rows re-read after a sync or a change: passive, so a background refresh never keeps an idle session unlocked. */
@@ -191,6 +208,10 @@ export const contract = {
   ),
   'desk.setSeats': def({ kind: 'roles', roles: ['director', 'it_admin'] }, z.object({ staffIds: z.array(Id).max(10_000).nullable() }), Ok),
   'staff.resetPassword': def(DIRECTOR, z.object({ id: Id, version: Version }), z.object({ version: Version, oneTimePassword: z.string() })),
+  /** What is assigned to the signed-in person and not closed, across the inboxes they hold, soonest due first. */
+  'work.mine': def(WORKERS, WorkQuery, WorkPage),
+  /** My work re-read after a sync or a change: passive, like an inbox's relist. */
+  'work.remine': def(WORKERS, WorkQuery, WorkPage, true),
   ...prefixed('complaints', inboxMethods('complaint')),
   ...prefixed('questions', inboxMethods('question')),
   ...prefixed('tradeContacts', inboxMethods('trade_contact')),

@@ -4,11 +4,13 @@ import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
 import { staffHandlers } from './staff.ts';
 import { syncHandlers } from './sync.ts';
+import { workHandlers } from './work.ts';
 import type { Handlers } from './types.ts';
 
 export const handlers: Handlers = {
   ...authHandlers,
   ...inboxHandlersFor,
+  ...workHandlers,
   ...auditHandlers,
   ...syncHandlers,
   ...commentHandlers,

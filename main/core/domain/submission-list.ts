@@ -69,6 +69,24 @@ const KEYS: Record<Sort, { key: string | null; desc: boolean }> = {
 };
 
 export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): ListPage {
+  const { rows, fts, from, filters, params } = walk(db, kind, q);
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  return {
+    rows: page.map(withoutKeys),
+    next: more ? cursorOf(page[page.length - 1]!) : null,
+    total: q.after !== undefined ? null : fts ? searchTotal(db, from, filters, params) : keptTotal(db, kind, q),
+  };
+}
+
+/** A row as a walk reads it: with its place in the sort, from which the next page's cursor is made. */
+type WalkedRow = ListRow & { cursorSeq: string; cursorKey: number | null };
+
+const withoutKeys = ({ cursorSeq: _seq, cursorKey: _key, ...row }: WalkedRow): ListRow => row;
+const cursorOf = (row: WalkedRow) => (row.cursorKey === null ? row.cursorSeq : `${row.cursorKey}:${row.cursorSeq}`);
+
+/** One page and one row more of one kind's list, walked down the index of its sort and filters. */
+function walk(db: Db, kind: SubmissionKind, q: ListQuery) {
   const fts = q.text ? searchQuery(db, q.text) : null;
   if (fts && !(SEARCH_SORTS as readonly Sort[]).includes(q.sort)) {
     throw new DomainError('invalid', 'search results are in time order: sort them newest or oldest first');
@@ -112,14 +130,50 @@ export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): Lis
             CAST(s.seq AS TEXT) AS cursorSeq, ${sortKey ?? 'NULL'} AS cursorKey
      FROM ${from} LEFT JOIN staff st ON st.id = s.assignee_id
      WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit + 1`,
-  ).all(params) as (ListRow & { cursorSeq: string; cursorKey: number | null })[];
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
+  ).all(params) as WalkedRow[];
+  return { rows, fts, from, filters, params };
+}
+
+/** The statuses of work still to do: what My work lists. */
+const TO_DO: readonly Status[] = ['new', 'open', 'waiting'];
+
+export interface WorkRow extends ListRow {
+  kind: SubmissionKind;
+}
+
+/**
+ * My work: what is assigned to a person and not closed, in the inboxes they hold, soonest due first (no due
+ * time last), a page at a time. Each inbox and status is its own walk down the due index, and the walks are
+ * merged: a page reads at most a page from each, however many rows the store holds.
+ */
+export function listMyWork(
+  db: Db,
+  kinds: readonly SubmissionKind[],
+  assigneeId: string,
+  q: { after?: string; limit: number },
+): { rows: WorkRow[]; next: string | null; total: ListTotal | null } {
+  const walked = kinds.flatMap((kind) =>
+    TO_DO.flatMap((status) =>
+      walk(db, kind, { status, assignee: assigneeId, sort: 'due', after: q.after, limit: q.limit }).rows.map((row) => ({ ...row, kind })),
+    ),
+  );
+  // Largest (due_rank, seq) first, as each walk read them.
+  walked.sort((a, b) => b.cursorKey! - a.cursorKey! || (BigInt(b.cursorSeq) > BigInt(a.cursorSeq) ? 1 : -1));
+  const page = walked.slice(0, q.limit);
+  const total =
+    q.after !== undefined
+      ? null
+      : {
+          n: kinds.reduce(
+            (sum, kind) => sum + TO_DO.reduce((n, status) => n + keptTotal(db, kind, { status, assignee: assigneeId }).n, 0),
+            0,
+          ),
+          exact: true,
+        };
   return {
-    rows: page.map(({ cursorSeq: _seq, cursorKey: _key, ...row }) => row),
-    next: more && last ? (last.cursorKey === null ? last.cursorSeq : `${last.cursorKey}:${last.cursorSeq}`) : null,
-    total: q.after !== undefined ? null : fts ? searchTotal(db, from, filters, params) : keptTotal(db, kind, q),
+    rows: page.map((row) => ({ ...withoutKeys(row), kind: row.kind })),
+    next: walked.length > q.limit ? cursorOf(page[page.length - 1]!) : null,
+    total,
   };
 }
 
@@ -130,7 +184,7 @@ function parseCursor(cursor: string, keyed: boolean): { key: number | null; seq:
 }
 
 /** The exact total of a list without search text, from the counts the triggers of migration 0008 keep. */
-function keptTotal(db: Db, kind: SubmissionKind, q: ListQuery): ListTotal {
+function keptTotal(db: Db, kind: SubmissionKind, q: Pick<ListQuery, 'status' | 'assignee'>): ListTotal {
   const where = ['kind = @kind'];
   if (q.status) where.push('status = @status');
   if (q.assignee) where.push('assignee = @assignee');
