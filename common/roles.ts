@@ -1,4 +1,4 @@
-import { SUBMISSION_KINDS } from './vocabulary/submissions.ts';
+import { SUBMISSION_KINDS, type SubmissionKind } from './vocabulary/submissions.ts';
 
 export const ROLES = ['director', 'operator', 'it_admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,6 +25,10 @@ export function mayUseInbox(person: Pick<Person, 'role' | 'grants'>, inbox: Inbo
   if (person.role === 'director') return true;
   return person.role === 'operator' && person.grants.includes(inbox);
 }
+
+/** The kinds of submission a person may see: the submission inboxes they may use. */
+export const submissionKindsOf = (person: Pick<Person, 'role' | 'grants'>): SubmissionKind[] =>
+  SUBMISSION_KINDS.filter((kind) => mayUseInbox(person, kind));
 
 /**
  * What a desk may hold of the hub's feed: the inboxes, and `account_request`, customers' requests to change or

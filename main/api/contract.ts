@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
-import { COMMENT_FILTERS, DECISIONS } from '../../common/vocabulary/comments.ts';
-import { GENDERS } from '../../common/vocabulary/customers.ts';
+import { COMMENT_FILTERS, COMMENT_STATUSES, DECISIONS } from '../../common/vocabulary/comments.ts';
+import { GENDERS, TIMELINE_CURSOR } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
 import {
   EVENT_TYPES,
@@ -120,6 +120,40 @@ const CustomerCard = z.object({
   submissionCount: z.number().int().nonnegative(),
 });
 
+const CustomerTimeline = z.object({
+  items: z.array(
+    z.discriminatedUnion('type', [
+      z.object({
+        type: z.literal('submission'),
+        id: Id,
+        kind: z.enum(SUBMISSION_KINDS),
+        subject: z.string(),
+        status: z.enum(STATUSES),
+        at: Timestamp,
+      }),
+      z.object({
+        type: z.literal('reply'),
+        id: Id,
+        kind: z.enum(SUBMISSION_KINDS),
+        submissionId: Id,
+        subject: z.string(),
+        excerpt: z.string(),
+        actorName: z.string().nullable(),
+        at: Timestamp,
+      }),
+      z.object({
+        type: z.literal('comment'),
+        id: Id,
+        pageUrl: z.string(),
+        excerpt: z.string(),
+        status: z.enum(COMMENT_STATUSES),
+        at: Timestamp,
+      }),
+    ]),
+  ),
+  next: z.string().nullable(),
+});
+
 /** The methods of one submission inbox; every inbox of the later issues reuses this shape. */
 function inboxMethods(inbox: SubmissionKind) {
   const access = { kind: 'inbox', inbox } as const;
@@ -150,6 +184,16 @@ function inboxMethods(inbox: SubmissionKind) {
     setDetails: def(access, z.object({ id: Id, version: Version, changes: detailsEdit(inbox) }), z.object({ version: Version })),
     assignees: def(access, Empty, z.array(z.object({ id: Id, displayName: z.string() }))),
     customerCard: def(access, z.object({ submissionId: Id }), CustomerCard),
+    /** The submission's customer's timeline, across the inboxes (and comments) the person may see; newest first. */
+    customerTimeline: def(
+      access,
+      z.object({
+        submissionId: Id,
+        before: z.string().regex(TIMELINE_CURSOR, 'must be a cursor from this timeline').optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+      CustomerTimeline,
+    ),
     revealField: def(access, z.object({ submissionId: Id, field: z.enum(REVEALABLE_FIELDS) }), z.object({ value: z.string().nullable() })),
   };
 }

@@ -1,8 +1,9 @@
 /** Handlers of one submission inbox; the contract's inboxMethods() names the same methods. */
 import { customerCard, revealField } from '../../core/domain/customers.ts';
+import { customerTimeline } from '../../core/domain/customer-timeline.ts';
 import { addNote, assign, queueReply, setDetails, setStatus } from '../../core/domain/submission-work.ts';
 import { customerOf, getSubmission, listSubmissions, type SubmissionKind } from '../../core/domain/submissions.ts';
-import { mayUseInbox } from '../../../common/roles.ts';
+import { mayUseInbox, submissionKindsOf } from '../../../common/roles.ts';
 import type { Session } from '../../core/security/sessions.ts';
 import { listStaff } from '../../core/security/staff.ts';
 import { prefixed } from '../contract.ts';
@@ -66,9 +67,22 @@ function inboxHandlers(kind: SubmissionKind) {
           .map((p) => ({ id: p.id, displayName: p.displayName })),
     } satisfies Handler<'complaints.assignees'>,
     customerCard: {
-      run: ({ submissionId }, ctx) => customerCard(ctx.store.db, customerOf(ctx.store.db, kind, submissionId)),
+      run: ({ submissionId }, ctx) => customerCard(ctx.store.db, customerOf(ctx.store.db, kind, submissionId), submissionKindsOf(me(ctx))),
       audit: (_input, out) => ({ action: 'customer.view_card', targetType: 'customer', targetId: out.id }),
     } satisfies Handler<'complaints.customerCard'>,
+    customerTimeline: {
+      run: ({ submissionId, before, limit }, ctx) => {
+        const person = me(ctx);
+        const see = { kinds: submissionKindsOf(person), comments: mayUseInbox(person, 'comment') };
+        return customerTimeline(ctx.store.db, customerOf(ctx.store.db, kind, submissionId), see, { before, limit });
+      },
+      audit: ({ submissionId }, _out, ctx) => ({
+        action: 'customer.view_timeline',
+        targetType: 'customer',
+        targetId: customerOf(ctx.store.db, kind, submissionId),
+        detail: { submissionId },
+      }),
+    } satisfies Handler<'complaints.customerTimeline'>,
     revealField: {
       run: ({ submissionId, field }, ctx) => ({ value: revealField(ctx.store.db, customerOf(ctx.store.db, kind, submissionId), field) }),
       // Who revealed which field of whom, and when; never the value itself.

@@ -1,5 +1,6 @@
 /** Customers and their card: personal fields masked until a person reveals one (which is audited by the API). */
 import { newId } from '../../../common/ids.ts';
+import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
@@ -39,9 +40,13 @@ function load(db: Db, id: string): CustomerRow {
 
 const mask = <T extends string | null>(v: T, f: (s: string) => string) => (v === null ? null : f(v));
 
-export function customerCard(db: Db, id: string): CustomerCard {
+/** The card as a person who holds these inboxes sees it: the count is of their submissions in those inboxes only. */
+export function customerCard(db: Db, id: string, kinds: readonly SubmissionKind[]): CustomerCard {
   const c = load(db, id);
-  const { n } = stmt(db, 'SELECT count(*) AS n FROM submissions WHERE customer_id = ?').get(id) as { n: number };
+  const { n } = stmt(db, 'SELECT count(*) AS n FROM submissions WHERE customer_id = ? AND kind IN (SELECT value FROM json_each(?))').get(
+    id,
+    JSON.stringify(kinds),
+  ) as { n: number };
   return {
     id: c.id,
     username: c.username,
