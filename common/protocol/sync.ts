@@ -14,6 +14,7 @@ import { LIMITS } from './website-intake.ts';
 import { COMMENT_STATUSES, DECISIONS } from '../vocabulary/comments.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
+import { ProductFields } from './products.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabulary/submissions.ts';
 
 // ---- enrollment
@@ -101,6 +102,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('submission.details'),
       entityType: z.literal('submission'),
       payload: z.object({ eventId: Id, changes: AnyDetailsEdit }).strict(),
+    })
+    .strict(),
+  // A director's change to a catalogue product (new when baseVersion is null), whole.
+  z
+    .object({
+      ...common,
+      baseVersion: Versioned.baseVersion.nullable(),
+      mutation: z.literal('product.upsert'),
+      entityType: z.literal('product'),
+      payload: ProductFields,
     })
     .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.
@@ -244,6 +255,17 @@ export const AccountRequestRow = z.object({
   status: str(32),
 });
 
+export const ProductRow = z.object({
+  id: Id,
+  sku: str(64),
+  name: str(200),
+  warranty_months: z.number().int().min(0).max(240),
+  serial_pattern: maybe(str(50)),
+  active: z.boolean(),
+  version: z.number().int().positive().max(MAX_INT4),
+  updated_at: instant,
+});
+
 const change = <E extends string, R extends z.ZodType>(entity: E, row: R) =>
   z.object({ entity: z.literal(entity), seq: z.number().int().nonnegative(), row });
 
@@ -257,6 +279,7 @@ export const Change = z.discriminatedUnion('entity', [
   change('account_request', AccountRequestRow),
   change('staff', StaffRow),
   change('seats', SeatsRow),
+  change('product', ProductRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
+import { ProductFields } from '../../common/protocol/products.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, COMMENT_STATUSES, DECISIONS } from '../../common/vocabulary/comments.ts';
@@ -83,6 +84,22 @@ const PageOf = {
   /** With the first page: exact, or (a search with many hits) at least n. */
   total: z.object({ n: z.number().int().nonnegative(), exact: z.boolean() }).nullable(),
 };
+
+const Product = ProductFields.extend({ id: Id, version: Version, updatedAt: Timestamp });
+const Count = z.number().int().nonnegative();
+/** A catalogue file as the person picked it: its name (for the audit) and its bytes in base64, up to 5 MB. */
+const CatalogueFile = z.object({
+  fileName: Line(255),
+  content: z.base64().max(7_000_000, 'the file must be at most 5 MB'),
+});
+const ImportLine = z.object({
+  line: z.number().int().positive(),
+  sku: z.string(),
+  name: z.string(),
+  action: z.enum(['add', 'change', 'unchanged', 'refuse']),
+  fields: z.array(z.enum(['sku', 'name', 'warrantyMonths', 'serialPattern', 'active'])).optional(),
+  reason: z.string().optional(),
+});
 
 const WORKERS = { kind: 'roles', roles: ['director', 'operator'] } as const;
 const WorkQuery = z.object(PageQuery);
@@ -252,6 +269,26 @@ export const contract = {
   ),
   'desk.setSeats': def({ kind: 'roles', roles: ['director', 'it_admin'] }, z.object({ staffIds: z.array(Id).max(10_000).nullable() }), Ok),
   'staff.resetPassword': def(DIRECTOR, z.object({ id: Id, version: Version }), z.object({ version: Version, oneTimePassword: z.string() })),
+  /** The product catalogue, for everyone who works warranty claims; inactive products only when asked. */
+  'products.list': def(
+    { kind: 'inbox', inbox: 'warranty' },
+    z.object({ text: Str(100).optional(), includeInactive: z.boolean().default(false) }),
+    z.array(Product),
+  ),
+  /** A director adds a product (no id) or changes one on the version they saw. */
+  'products.save': def(
+    DIRECTOR,
+    z
+      .object({ id: Id.optional(), version: Version.optional(), product: ProductFields })
+      .refine((c) => (c.id === undefined) === (c.version === undefined), {
+        message: 'a change names the product and the version it was made on; a new product names neither',
+      }),
+    z.object({ id: Id, version: Version }),
+  ),
+  /** What importing a CSV or XLSX file would do, line by line; nothing is written. */
+  'products.previewImport': def(DIRECTOR, CatalogueFile, z.object({ lines: z.array(ImportLine) })),
+  /** The same file applied: its additions and changes, checked again, in one go. */
+  'products.applyImport': def(DIRECTOR, CatalogueFile, z.object({ added: Count, changed: Count, unchanged: Count, refused: Count })),
   /** What is assigned to the signed-in person and not closed, across the inboxes they hold, soonest due first. */
   'work.mine': def(WORKERS, WorkQuery, WorkPage),
   /** My work re-read after a sync or a change: passive, like an inbox's relist. */

@@ -44,13 +44,14 @@ export class Dispatcher {
     this.deps.sessions.end(connectionId);
   }
 
-  private run(handler: Handler<MethodName>, input: never, ctx: HandlerContext): unknown {
+  private async run(handler: Handler<MethodName>, input: never, ctx: HandlerContext): Promise<unknown> {
     const { audit } = handler;
-    if (!audit) return handler.run(input, ctx);
+    const prepared = handler.prepare ? await handler.prepare(input, ctx) : undefined;
+    if (!audit) return handler.run(input, ctx, prepared);
     const { db } = ctx.store;
     // The change and its audit row land together or not at all.
     return db.transaction(() => {
-      const out = handler.run(input, ctx);
+      const out = handler.run(input, ctx, prepared);
       if (out instanceof Promise) throw new Error('an audited handler must be synchronous');
       appendAudit(db, actorOf(ctx.session!.person), audit(input, out as never, ctx));
       return out;

@@ -149,7 +149,8 @@ export async function personAt(tx: Queryable, id: string, madeAt: Date): Promise
   );
 }
 
-const directorThen = async (tx: Queryable, id: string, madeAt: Date) => {
+/** Whether the person was an active director when they made a change. */
+export const directorThen = async (tx: Queryable, id: string, madeAt: Date) => {
   const p = await personAt(tx, id, madeAt);
   return p?.role === 'director' && p.active;
 };

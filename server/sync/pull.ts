@@ -20,6 +20,7 @@ const ENTITIES: Record<Entity, string> = {
   account_request: 'account_requests',
   staff: 'staff',
   seats: 'device_seats',
+  product: 'products',
 };
 
 /** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */

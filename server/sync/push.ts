@@ -21,6 +21,7 @@ import {
   upsertAccount,
 } from '../directory/staff.ts';
 import { queueReplyMail } from '../mail/queue.ts';
+import { upsertProduct } from '../catalogue/products.ts';
 
 class Rejected extends Error {
   constructor(
@@ -95,6 +96,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   },
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
   'staff.upsert': (tx, m) => upsertAccount(tx, m),
+  'product.upsert': (tx, m) => upsertProduct(tx, m),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
   'staff.key': (tx, m) => registerFirstKey(tx, m.actorId, m.entityId, m.payload.key),
   'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m),

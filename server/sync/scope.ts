@@ -89,5 +89,7 @@ export function entityInScope(entity: Entity, scope: Scope[], p: Params): string
     case 'staff':
     case 'seats':
       return ['true'];
+    case 'product':
+      return scope.includes('warranty') ? ['true'] : [];
   }
 }

@@ -25,9 +25,12 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 /**
  * run: the handler. audit: the audit row of a successful call; methods that have one must run
  * synchronously, because the dispatcher writes the change and its audit row in one transaction.
+ * prepare: slow reading an audited method needs first (a file to parse), done before that transaction;
+ * run gets what it returned.
  */
 export interface Handler<M extends MethodName> {
-  run(input: ParsedInput<M>, ctx: HandlerContext): Output<M> | Promise<Output<M>>;
+  prepare?: (input: ParsedInput<M>, ctx: HandlerContext) => Promise<unknown>;
+  run(input: ParsedInput<M>, ctx: HandlerContext, prepared?: unknown): Output<M> | Promise<Output<M>>;
   audit?: (input: ParsedInput<M>, output: Output<M>, ctx: HandlerContext) => AuditEvent;
 }
 

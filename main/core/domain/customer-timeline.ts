@@ -33,7 +33,6 @@ export interface TimelinePage {
   next: string | null;
 }
 
-
 const EXCERPT = 200;
 
 export function customerTimeline(

@@ -124,7 +124,21 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     if (pendingChange(db, r.id)) return;
     setSetting(db, SEATS_KEY, JSON.stringify(r.staff_ids)); // null: everyone
   },
+
+  product: applyProduct,
 };
+
+/** A catalogue product as the hub holds it, unless this desk's own change to it is still waiting to be pushed. */
+function applyProduct(db: Db, r: RowOf<'product'>): void {
+  if (pendingChange(db, r.id)) return;
+  stmt(
+    db,
+    `INSERT INTO products (id, sku, name, warranty_months, serial_pattern, active, version, updated_at)
+     VALUES (@id, @sku, @name, @warranty_months, @serial_pattern, @active, @version, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, warranty_months = excluded.warranty_months,
+       serial_pattern = excluded.serial_pattern, active = excluded.active, version = excluded.version, updated_at = excluded.updated_at`,
+  ).run({ ...r, active: r.active ? 1 : 0, updated_at: ms(r.updated_at) });
+}
 
 export function applyChange(db: Db, c: Change): void {
   (appliers[c.entity] as (db: Db, r: Change['row']) => void)(db, c.row);

@@ -9,6 +9,7 @@ import directory from './0008_directory.ts';
 import signatures from './0009_signatures.ts';
 import pullScope from './0010_pull_scope.ts';
 import detailsChanges from './0011_details_changes.ts';
+import products from './0012_products.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
 export const hubMigrations: readonly string[] = [
@@ -23,4 +24,5 @@ export const hubMigrations: readonly string[] = [
   signatures,
   pullScope,
   detailsChanges,
+  products,
 ];

@@ -1,0 +1,18 @@
+/**
+ * 0010: the desk's copy of the product catalogue (common/protocol/products.ts), pulled from the hub and edited
+ * by directors through the outbox. The SKU is not unique here: the hub decides which of two desks' products
+ * with one SKU stands, and a pulled row must never fail to apply because a local one still holds its SKU.
+ */
+export default /* sql */ `
+CREATE TABLE products (
+  id              TEXT PRIMARY KEY,
+  sku             TEXT NOT NULL,
+  name            TEXT NOT NULL,
+  warranty_months INTEGER NOT NULL CHECK (warranty_months BETWEEN 0 AND 240),
+  serial_pattern  TEXT,
+  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  version         INTEGER NOT NULL DEFAULT 1,
+  updated_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX products_sku ON products (sku COLLATE NOCASE);
+`;
