@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { SubmissionKind } from '../vocabulary/submissions.ts';
 import { line } from '../text/schemas.ts';
+import { SKU } from './products.ts';
 import { pastDate } from './time.ts';
 
 export const DETAIL_LIMITS = { company: 200, product: 200, serial: 100, region: 100, expectedVolume: 200 } as const;
@@ -22,7 +23,13 @@ const trade = {
   region: line(DETAIL_LIMITS.region),
   expectedVolume: line(DETAIL_LIMITS.expectedVolume),
 };
-const warranty = { product: line(DETAIL_LIMITS.product), serial: line(DETAIL_LIMITS.serial), purchaseDate: pastDate };
+const warranty = {
+  product: line(DETAIL_LIMITS.product),
+  serial: line(DETAIL_LIMITS.serial),
+  purchaseDate: pastDate,
+  /** The catalogue product the claim is about, when the website or staff name it (domain/warranty.ts). */
+  sku: z.string().trim().regex(SKU, 'must be a product code of letters, digits and . _ -'),
+};
 
 /** What the website may send with each kind (all optional except a trade contact's trade and a claim's product, serial and date). */
 export const WEBSITE_DETAILS = {
@@ -35,7 +42,7 @@ export const WEBSITE_DETAILS = {
     region: trade.region.optional(),
     expectedVolume: trade.expectedVolume.optional(),
   },
-  warranty,
+  warranty: { ...warranty, sku: warranty.sku.optional() },
   feedback: { rating: z.number().int().min(1).max(5).optional() },
 } as const satisfies Record<SubmissionKind, z.ZodRawShape>;
 

@@ -117,12 +117,27 @@ const TimelineEvent = z.object({
   createdAt: Timestamp,
 });
 
+const Day = z.iso.date();
+const Warranty = z.object({
+  product: z.object({ sku: z.string(), name: z.string(), warrantyMonths: z.number().int() }).nullable(),
+  eligibility: z.discriminatedUnion('state', [
+    z.object({ state: z.literal('in'), until: Day, daysLeft: z.number().int() }),
+    z.object({ state: z.literal('out'), until: Day, daysOver: z.number().int() }),
+    z.object({ state: z.literal('unknown'), missing: z.array(z.enum(['purchaseDate', 'product'])) }),
+  ]),
+  serial: z
+    .object({ unlikePattern: z.boolean(), otherCustomers: z.number().int(), claims: z.number().int(), tooManyClaims: z.boolean() })
+    .nullable(),
+});
+
 const Detail = ListRow.extend({
   body: z.string(),
   customerId: Id,
   details: z.record(z.string(), z.unknown()),
   updatedAt: Timestamp,
   timeline: z.array(TimelineEvent),
+  /** A warranty claim's product, eligibility and serial warnings; null for other kinds. */
+  warranty: Warranty.nullable(),
 });
 
 const CustomerCard = z.object({

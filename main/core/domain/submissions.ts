@@ -10,6 +10,7 @@ import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { indexQueued } from '../store/search-index.ts';
+import { warrantyView, type WarrantyView } from './warranty.ts';
 
 import type { EventType, Priority, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
@@ -51,6 +52,8 @@ export interface SubmissionDetail extends ListRow {
   details: Record<string, unknown>;
   updatedAt: number;
   timeline: TimelineEvent[];
+  /** A warranty claim's product, eligibility and serial warnings; null for other kinds. */
+  warranty: WarrantyView | null;
 }
 
 interface SubmissionRow {
@@ -116,6 +119,7 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     const data = JSON.parse(e.data) as Record<string, unknown>;
     return { ...e, data, delivery: deliveryOf(e, data, unpushed) };
   });
+  const details = JSON.parse(r.details) as Record<string, unknown>;
   return {
     id: r.id,
     kind: r.kind,
@@ -127,12 +131,13 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
     customerId: r.customer_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
+    details,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     dueAt: r.due_at,
     version: r.version,
     timeline,
+    warranty: r.kind === 'warranty' ? warrantyView(db, { customerId: r.customer_id, details }) : null,
   };
 }
 

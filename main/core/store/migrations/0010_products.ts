@@ -2,6 +2,8 @@
  * 0010: the desk's copy of the product catalogue (common/protocol/products.ts), pulled from the hub and edited
  * by directors through the outbox. The SKU is not unique here: the hub decides which of two desks' products
  * with one SKU stands, and a pulled row must never fail to apply because a local one still holds its SKU.
+ * Warranty claims are looked up by serial (domain/warranty.ts: the same serial on another customer's claim,
+ * or on many claims), written as people type them: trimmed, in capitals.
  */
 export default /* sql */ `
 CREATE TABLE products (
@@ -15,4 +17,5 @@ CREATE TABLE products (
   updated_at      INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX products_sku ON products (sku COLLATE NOCASE);
+CREATE INDEX submissions_by_serial ON submissions (upper(trim(json_extract(details, '$.serial')))) WHERE kind = 'warranty';
 `;
