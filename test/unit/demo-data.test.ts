@@ -1,10 +1,17 @@
 /**
- * The demo's complaints must read as real ones: each names a fault its product can have (a fridge never
+ * The demo's submissions must read as real ones. Complaints: each names a fault its product can have (a fridge never
  * has a draining battery), and the text says the same product and fault as the subject.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { z } from 'zod';
+import { TAX_CODE, WEBSITE_DETAILS } from '../../common/protocol/submission-details.ts';
+import { Submission } from '../../common/protocol/website-intake.ts';
+import { SUBMISSION_KINDS, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import { KIND_MIX, makeSubmission, pickKind, type DemoSubmission } from '../../main/core/demo/submissions.ts';
+import { taxCheckDigit } from '../../main/core/demo/trade.ts';
 import { makeComplaint, ORDER_PROBLEMS, PRODUCTS, seeded } from '../../main/core/demo/vietnamese.ts';
+import { CATALOGUE } from '../../main/core/demo/warranty.ts';
 
 const complaints = Array.from({ length: 5000 }, (_, i) => makeComplaint(seeded(i)));
 
@@ -50,4 +57,144 @@ test('a fault about a battery, a screen, cooling, heating, water or Bluetooth is
         );
     }
   }
+});
+
+// The other kinds: what each generator writes must be what the website's intake accepts, read as real
+// Vietnamese (composed diacritics, no template left unfilled), and hold together (a serial's brand, a
+// purchase before the claim, stars that match the words).
+const AT = Date.UTC(2026, 10, 20, 3, 0, 0);
+const made = Object.fromEntries(
+  SUBMISSION_KINDS.map((kind) => [kind, Array.from({ length: 2000 }, (_, i) => makeSubmission(seeded(i), kind, AT))]),
+) as { [K in SubmissionKind]: DemoSubmission<K>[] };
+
+test('every kind’s generated submissions pass the website intake’s schema, with the kind’s own fields', () => {
+  const customer = { ref: 'c1', fullName: 'Nguyễn Thị Lan' };
+  for (const kind of SUBMISSION_KINDS) {
+    for (const s of made[kind]) {
+      const parsed = Submission.safeParse({
+        kind,
+        customer,
+        subject: s.subject,
+        body: s.body,
+        submittedAt: new Date(AT).toISOString(),
+        ...s.details,
+      });
+      assert.ok(parsed.success, `${kind}: ${JSON.stringify(s)}\n${parsed.error?.message}`);
+      assert.ok(z.object(WEBSITE_DETAILS[kind]).strict().safeParse(s.details).success, `${kind}: ${JSON.stringify(s.details)}`);
+    }
+  }
+});
+
+test('the text is composed Vietnamese with every placeholder filled, and varied', () => {
+  for (const kind of SUBMISSION_KINDS) {
+    for (const s of made[kind]) {
+      for (const text of [s.subject, s.body, ...Object.values(s.details).map(String)]) {
+        assert.equal(text, text.normalize('NFC'), `${kind}: ${text}`);
+        assert.doesNotMatch(text, /[{}]|undefined|NaN/, `${kind}: ${text}`);
+      }
+    }
+    // Thousands of rows from a few dozen sentences, with names, places and numbers drawn into them.
+    assert.ok(new Set(made[kind].map((s) => s.subject)).size >= 10, kind);
+    assert.ok(new Set(made[kind].map((s) => s.body)).size >= made[kind].length / 4, kind);
+  }
+});
+
+test('a trade contact has a province, a volume and, when it names a company, a tax code whose check digit holds', () => {
+  // Real codes (Vinamilk, FPT, Vingroup) check the weights the generator uses.
+  for (const real of ['0300588569', '0101248141', '0101245486']) assert.equal(taxCheckDigit(real.slice(0, 9)), Number(real[9]));
+  const trades = new Set<string>();
+  for (const { details: d, body } of made.trade_contact) {
+    trades.add(d.trade);
+    assert.ok(d.region && d.expectedVolume, JSON.stringify(d));
+    assert.match(d.expectedVolume, /^khoảng \d+ /);
+    assert.ok(body.includes(d.region) && body.includes(d.expectedVolume), body);
+    assert.equal(d.taxCode === undefined, d.company === undefined, JSON.stringify(d));
+    if (d.taxCode) {
+      assert.match(d.taxCode, TAX_CODE);
+      assert.equal(taxCheckDigit(d.taxCode.slice(0, 9)), Number(d.taxCode[9]), d.taxCode);
+      assert.equal(/-\d{3}$/.test(d.taxCode), d.company!.startsWith('Chi nhánh '), JSON.stringify(d));
+      assert.ok(body.includes(d.company!), body);
+    }
+  }
+  assert.deepEqual([...trades].sort(), ['resale', 'wholesale']);
+});
+
+// Written out here rather than read from the catalogue, so a serial in the wrong brand's shape shows.
+const SERIAL_SHAPES: [RegExp, RegExp][] = [
+  [/ LG /, /^\d{3}[A-Z]{3}\d{6}$/],
+  [/ Samsung Galaxy /, /^R5C[A-Z][A-Z0-9]{7}$/],
+  [/ Samsung /, /^0[A-Z0-9]{3}3[A-Z]{3}\d{6}[A-Z]$/],
+  [/ Panasonic /, /^\d[A-M]\d{8}$/],
+  [/ Sony /, /^\d{7}$/],
+  [/ Sharp /, /^\d{9}$/],
+  [/ Electrolux /, /^\d{8}$/],
+  [/ iPhone /, /^[0-9B-DF-HJ-NP-TV-Z]{10}$/],
+  [/ Daikin /, /^\d{4}E\d{6}$/],
+  [/ Asus /, /^[A-Z]\dNRCX\d{2}[A-Z]\d{6}$/],
+  [/ Xiaomi /, /^\d{5}\/[A-Z]{2}\d{7}$/],
+  [/ Philips /, /^\d{10}$/],
+  [/ Karofi | Sunhouse | Kangaroo /, /^[A-Z0-9]+-\d{4}-\d{5}$/],
+];
+
+test('a warranty claim names a catalogue model, a serial in its brand’s shape, and a purchase 1 to 40 months before it', () => {
+  const DAY = 86_400_000;
+  for (const { details: d, body, subject } of made.warranty) {
+    const shape = SERIAL_SHAPES.find(([brand]) => brand.test(` ${d.product} `));
+    assert.ok(shape, d.product);
+    assert.match(d.serial, shape[1], `${d.product}: ${d.serial}`);
+    const days = (AT - Date.parse(`${d.purchaseDate}T00:00:00Z`)) / DAY;
+    assert.ok(days >= 30 && days <= 40 * 31, `${d.purchaseDate} is ${days} days before the claim`);
+    const [y, m, day] = d.purchaseDate.split('-');
+    assert.ok(body.includes(`ngày ${day}/${m}/${y}, số serial ${d.serial}`), body);
+    assert.ok(subject.toLowerCase().includes(d.product.toLowerCase()), subject);
+  }
+  // Where the serial carries the date of manufacture (LG: year digit and month), it is some months before the purchase.
+  for (const { details: d } of made.warranty.filter((s) => s.details.product.includes(' LG '))) {
+    const bought = Date.parse(`${d.purchaseDate}T00:00:00Z`);
+    const before = Array.from({ length: 260 }, (_, i) => new Date(bought - i * DAY)).map(
+      (t) => `${t.getUTCFullYear() % 10}${String(t.getUTCMonth() + 1).padStart(2, '0')}`,
+    );
+    assert.ok(before.includes(d.serial.slice(0, 3)), `${d.serial} bought ${d.purchaseDate}`);
+  }
+  assert.equal(new Set(made.warranty.map((s) => s.details.product)).size, CATALOGUE.length);
+});
+
+test('feedback’s stars and words agree: a headline by rating, praise only at 4 and 5, and some without stars', () => {
+  const PRAISE = /hài lòng với|rất tốt|tiếp tục ủng hộ|nhiệt tình, so sánh/;
+  const BLAME = /thất vọng|thờ ơ|hủy đơn|chưa được hoàn tiền|cần cải thiện/;
+  const ratings = new Set<number | undefined>();
+  for (const { details: d, subject, body } of made.feedback) {
+    ratings.add(d.rating);
+    if (d.rating === undefined) {
+      assert.doesNotMatch(subject, /sao/);
+      continue;
+    }
+    assert.ok(subject.startsWith(`Đánh giá ${d.rating} sao: `), subject);
+    if (d.rating <= 3) assert.doesNotMatch(body, PRAISE, body);
+    if (d.rating >= 3) assert.doesNotMatch(body, BLAME, body);
+  }
+  assert.deepEqual([...ratings].sort(), [1, 2, 3, 4, 5, undefined]);
+});
+
+test('questions about installation name only products a technician installs', () => {
+  const installed = PRODUCTS.filter((p) => p.installed).map((p) => p.name);
+  const about = made.question.filter((q) => /^(Phí lắp đặt|Hẹn lịch lắp đặt) /.test(q.subject));
+  assert.ok(about.length > 0);
+  for (const { body } of about)
+    assert.ok(
+      installed.some((name) => body.includes(name)),
+      body,
+    );
+});
+
+test('the website’s kinds come in the demo’s proportions', () => {
+  const rng = seeded(7);
+  const n = 20_000;
+  const seen = new Map<SubmissionKind, number>();
+  for (let i = 0; i < n; i++) {
+    const k = pickKind(rng);
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  const total = SUBMISSION_KINDS.reduce((sum, k) => sum + KIND_MIX[k], 0);
+  for (const k of SUBMISSION_KINDS) assert.ok(Math.abs(seen.get(k)! / n - KIND_MIX[k] / total) < 0.01, k);
 });

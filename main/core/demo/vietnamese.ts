@@ -2,7 +2,8 @@
  * Realistic Vietnamese complaint text for the demo profile and the benchmark: names, addresses, products
  * and the problems customers of an electronics and home-appliance retailer write about. Each product has
  * only faults it can have (no fridge with a draining battery), besides the problems any order can have.
- * Deterministic for a given seed, so a benchmark builds the same data in both of its stores.
+ * Deterministic for a given seed, so a benchmark builds the same data in both of its stores. The other kinds
+ * the website sends (questions, trade contacts, warranty claims, feedback) are in submissions.ts.
  */
 import { fold } from '../../../common/text/fold.ts';
 
@@ -22,6 +23,17 @@ export type Rng = () => number;
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 export const between = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 
+/** `{name}` in a template becomes vars.name; a placeholder without a value is a bug in the template. */
+export function fill(template: string, vars: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`demo template ${JSON.stringify(template)} has no value for {${name}}`);
+    return value;
+  });
+}
+
+export const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE_M = ['Văn', 'Minh', 'Đức', 'Quốc', 'Gia', 'Hữu', 'Thanh'];
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Hoài', 'Thanh', 'Minh', 'Bảo'];
@@ -39,7 +51,8 @@ const STREETS = [
   'Phan Đình Phùng',
   'Võ Văn Tần',
 ];
-const CITIES = [
+/** Cities where customers live and the retailer has branches. */
+export const CITIES = [
   'Hà Nội',
   'TP. Hồ Chí Minh',
   'Đà Nẵng',
@@ -65,6 +78,8 @@ export interface Product {
   name: string;
   /** What can go wrong with this product itself; every product can also have the ORDER_PROBLEMS. */
   faults: readonly Fault[];
+  /** Installed at the customer's home by a technician (a question about installation names only these). */
+  installed?: true;
 }
 
 /** Problems with the order, the delivery or the service: any product can have them. */
@@ -144,6 +159,7 @@ export const PRODUCTS: readonly Product[] = [
   { name: 'tủ lạnh Panasonic 322 lít', faults: [NO_POWER, NOT_COOLING, NOISY, LEAKING] },
   {
     name: 'máy giặt LG 9 kg',
+    installed: true,
     faults: [
       NO_POWER,
       NOISY,
@@ -173,6 +189,7 @@ export const PRODUCTS: readonly Product[] = [
   { name: 'quạt điều hòa Kangaroo', faults: [NO_POWER, NOT_COOLING, NOISY, LEAKING] },
   {
     name: 'máy lọc nước Karofi',
+    installed: true,
     faults: [
       LEAKING,
       NOISY,
@@ -185,6 +202,7 @@ export const PRODUCTS: readonly Product[] = [
   { name: 'bàn là hơi nước Philips', faults: [NO_POWER, NOT_HEATING, LEAKING] },
   {
     name: 'tivi Sony 55 inch',
+    installed: true,
     faults: [
       NO_POWER,
       DEAD_PIXELS,
@@ -194,7 +212,7 @@ export const PRODUCTS: readonly Product[] = [
       },
     ],
   },
-  { name: 'máy lạnh Daikin 1,5 HP', faults: [NOT_COOLING, NOISY, LEAKING] },
+  { name: 'máy lạnh Daikin 1,5 HP', faults: [NOT_COOLING, NOISY, LEAKING], installed: true },
   { name: 'lò vi sóng Electrolux', faults: [NO_POWER, NOT_HEATING, NOISY] },
   {
     name: 'máy hút bụi Xiaomi',
@@ -211,6 +229,7 @@ export const PRODUCTS: readonly Product[] = [
   { name: 'loa Bluetooth JBL', faults: [BATTERY, BLUETOOTH, NO_CHARGER, WRONG_COLOUR] },
   {
     name: 'bếp từ Sunhouse',
+    installed: true,
     faults: [
       NO_POWER,
       NOT_HEATING,
