@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
-import { fillDemo, type DemoAccount } from '../main/core/demo/profile.ts';
+import { COMPLAINTS_ONLY, fillDemo, type DemoAccount } from '../main/core/demo/profile.ts';
 import { systemKeychain } from '../main/core/security/keychain.ts';
 import { openStore } from '../main/core/store/open.ts';
 import { CHROMIUM } from '../test/support/browser.ts';
@@ -35,6 +35,7 @@ async function makeProfile(): Promise<DemoAccount> {
     const started = process.hrtime.bigint();
     const accounts = await fillDemo(store.db, {
       complaints: ROWS,
+      others: COMPLAINTS_ONLY,
       customers: Math.max(300, Math.round(ROWS / 50)),
       onProgress: (n) => progress(`  demo profile: ${n.toLocaleString('en')} of ${ROWS.toLocaleString('en')} complaints`),
     });

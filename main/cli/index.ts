@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { line } from '../../common/text/schemas.ts';
 import { openDesk } from '../api/desk.ts';
-import { fillDemo } from '../core/demo/profile.ts';
+import { demoCounts, fillDemo, type OtherKind } from '../core/demo/profile.ts';
+import { KIND_MIX } from '../core/demo/submissions.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { appendAudit } from '../core/audit/chain.ts';
 import { keyRingOf } from '../core/security/key-ring.ts';
@@ -23,14 +24,20 @@ import { readPassword } from '../../common/node/password-prompt.ts';
 
 const DEMO_CREDENTIALS = 'DEMO-CREDENTIALS.txt';
 
+const per100 = (kind: OtherKind) => Math.round(KIND_MIX[kind] * 100);
+
 const HELP = `backdesk — the back office for customers' messages
 
   backdesk init --data-dir DIR --username NAME --name "Display Name"
       Creates the profile's encrypted store and its first director. The password is read from the
       terminal (or the first line of stdin), never from the command line.
   backdesk demo --data-dir DIR [--complaints N] [--customers N]
-      Creates a demo profile (5,000 complaints from 300 customers by default) with a demo director,
-      operator and IT admin, and prints their passwords. Reopening an existing demo profile prints them again.
+                [--questions N] [--trade-contacts N] [--warranty-claims N] [--feedback N]
+      Creates a demo profile: 5,000 complaints from 300 customers by default and, unless given, every other
+      kind in proportion to the complaints (for 100 complaints, ${per100('question')} questions, ${per100('trade_contact')} trade contacts,
+      ${per100('warranty')} warranty claims, ${per100('feedback')} feedback). Its accounts: a director, who sees every inbox; operator dieuhanh (complaints,
+      questions, warranty claims, comments); operator kinhdoanh (trade contacts, feedback); an IT admin.
+      Prints their passwords; reopening an existing demo profile prints them again.
   backdesk serve --data-dir DIR [--port N] [--idle-minutes N] [--sync-seconds 15]
       Runs the browser host on 127.0.0.1 and prints the one-time URL to open.
   backdesk enroll --data-dir DIR --hub-url URL [--name "Máy trạm"]
@@ -55,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
       'idle-minutes': { type: 'string' },
       complaints: { type: 'string' },
       customers: { type: 'string' },
+      questions: { type: 'string' },
+      'trade-contacts': { type: 'string' },
+      'warranty-claims': { type: 'string' },
+      feedback: { type: 'string' },
       'hub-url': { type: 'string' },
       'sync-seconds': { type: 'string' },
     },
@@ -69,7 +80,12 @@ async function main(argv: string[]): Promise<number> {
     case 'init':
       return init(dataDir, values.username, values.name);
     case 'demo':
-      return demo(dataDir, count(values.complaints, 5000, '--complaints'), count(values.customers, 300, '--customers'));
+      return demo(dataDir, count(values.complaints, 5000, '--complaints'), count(values.customers, 300, '--customers'), {
+        question: optionalCount(values.questions, '--questions'),
+        trade_contact: optionalCount(values['trade-contacts'], '--trade-contacts'),
+        warranty: optionalCount(values['warranty-claims'], '--warranty-claims'),
+        feedback: optionalCount(values.feedback, '--feedback'),
+      });
     case 'serve':
       return serve(
         dataDir,
@@ -95,6 +111,10 @@ function count(text: string | undefined, fallback: number, flag: string): number
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number, not ${text}`);
   return n;
 }
+
+/** A count with no default of its own: left out, the demo chooses it. */
+const optionalCount = (text: string | undefined, flag: string): number | undefined =>
+  text === undefined ? undefined : count(text, 0, flag);
 
 const ALREADY_INITIALISED = 'This profile already has staff; the first director exists. Sign in instead.';
 
@@ -135,7 +155,7 @@ async function init(dataDir: string, username: string | undefined, name: string 
   }
 }
 
-async function demo(dataDir: string, complaints: number, customers: number): Promise<number> {
+async function demo(dataDir: string, complaints: number, customers: number, others: Partial<Record<OtherKind, number>>): Promise<number> {
   const credentialsFile = join(dataDir, DEMO_CREDENTIALS);
   const fresh = !existsSync(join(dataDir, DB_FILE));
   const store = await openStore({ dataDir, keychain: systemKeychain(), demo: true });
@@ -146,11 +166,15 @@ async function demo(dataDir: string, complaints: number, customers: number): Pro
     }
     if (fresh || countStaff(store.db) === 0) {
       const started = Date.now();
-      const accounts = await fillDemo(store.db, { complaints, customers });
+      const accounts = await fillDemo(store.db, { complaints, customers, others });
       const lines = accounts.map((a) => `${a.role.padEnd(9)} ${a.username.padEnd(9)} ${a.password}   (${a.displayName})`);
       // Demo profile only: the passwords are kept beside it, owner-readable, so `npm start` can show them again.
       writeFileSync(credentialsFile, lines.join('\n') + '\n', { mode: 0o600 });
-      console.log(`Demo profile created in ${dataDir}: ${complaints} complaints from ${customers} customers (${Date.now() - started} ms).`);
+      const made = demoCounts(complaints, others);
+      console.log(
+        `Demo profile created in ${dataDir}: ${made.complaint} complaints, ${made.question} questions, ${made.trade_contact} trade contacts, ` +
+          `${made.warranty} warranty claims and ${made.feedback} feedback from ${customers} customers (${Date.now() - started} ms).`,
+      );
     } else {
       console.log(`Demo profile reopened from ${dataDir}.`);
     }

@@ -37,16 +37,31 @@ test('init refuses a short password and names the rule', () => {
   assert.match(r.out, /at least 10 characters/);
 });
 
-test('demo creates a profile and prints the demo passwords; a second run reopens it', () => {
+test('demo creates a profile of every kind and prints the demo passwords; a second run reopens it', async () => {
   const dir = join(tempDir(), 'demo');
-  const first = backdesk(['demo', '--data-dir', dir, '--complaints', '60', '--customers', '12']);
+  const first = backdesk(['demo', '--data-dir', dir, '--complaints', '60', '--customers', '12', '--trade-contacts', '9']);
   assert.equal(first.code, 0, first.out);
-  assert.match(first.out, /60 complaints from 12 customers/);
+  assert.match(first.out, /60 complaints, 24 questions, 9 trade contacts, 15 warranty claims and 12 feedback from 12 customers/);
   assert.match(first.out, /director\s+giamdoc\s+\S{12}/);
   assert.match(first.out, /operator\s+dieuhanh\s+\S{12}/);
+  assert.match(first.out, /operator\s+kinhdoanh\s+\S{12}/);
+  const store = await openStore({ dataDir: dir, keychain });
+  const kinds = store.db.prepare('SELECT kind, count(*) AS n FROM submissions GROUP BY kind ORDER BY kind').all();
+  store.close();
+  assert.deepEqual(kinds, [
+    { kind: 'complaint', n: 60 },
+    { kind: 'feedback', n: 12 },
+    { kind: 'question', n: 24 },
+    { kind: 'trade_contact', n: 9 },
+    { kind: 'warranty', n: 15 },
+  ]);
   const second = backdesk(['demo', '--data-dir', dir]);
   assert.match(second.out, /reopened/);
   assert.equal(backdesk(['doctor', '--data-dir', dir]).code, 0);
+  assert.match(
+    backdesk(['demo', '--data-dir', join(tempDir(), 'd'), '--warranty-claims', 'many']).out,
+    /--warranty-claims must be a whole number/,
+  );
 });
 
 test('doctor: 0 when healthy, 5 when the audit chain was tampered with, 3 when the key is gone, 2 with no keychain', async () => {

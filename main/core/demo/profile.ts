@@ -1,12 +1,17 @@
-/** Fills a new store with a demo data set: staff, a few hundred customers, thousands of complaints. */
+/**
+ * Fills a new store with a demo data set: staff, a few hundred customers, thousands of complaints and, in
+ * proportion to them, every other kind the website sends, worked on the way real inboxes are.
+ */
 import { randomBytes } from 'node:crypto';
 import { insertCustomer } from '../domain/customers.ts';
 import { insertSubmissions, PRIORITIES, type Status } from '../domain/submissions.ts';
-import { createStaff } from '../security/staff.ts';
+import { createStaff, type NewStaff } from '../security/staff.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { newId } from '../../../common/ids.ts';
-import { between, makeComplaint, makeCustomer, pick, seeded } from './vietnamese.ts';
+import { SUBMISSION_KINDS, type SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import { KIND_MIX, makeSubmission } from './submissions.ts';
+import { between, makeCustomer, pick, seeded } from './vietnamese.ts';
 
 export interface DemoAccount {
   username: string;
@@ -15,63 +20,127 @@ export interface DemoAccount {
   password: string;
 }
 
+export type OtherKind = Exclude<SubmissionKind, 'complaint'>;
+/** Complaints and nothing else: what the paint benchmark has always measured. */
+export const COMPLAINTS_ONLY: Readonly<Record<OtherKind, number>> = { question: 0, trade_contact: 0, warranty: 0, feedback: 0 };
+
+/** How many of each kind a demo of this many complaints holds: the others as given, else in proportion (KIND_MIX). */
+export function demoCounts(complaints: number, others: Partial<Record<OtherKind, number>> = {}): Record<SubmissionKind, number> {
+  const counts = { complaint: complaints } as Record<SubmissionKind, number>;
+  for (const kind of SUBMISSION_KINDS) if (kind !== 'complaint') counts[kind] = others[kind] ?? Math.round(complaints * KIND_MIX[kind]);
+  return counts;
+}
+
+/**
+ * Directors see every inbox by their role, and grants are an operator's only. The two operators split the
+ * inboxes, so signing in as each shows grants at work: customer care, and the sales desk.
+ */
+const STAFF: readonly Omit<NewStaff, 'password'>[] = [
+  { username: 'giamdoc', displayName: 'Trần Minh Đức', role: 'director', grants: [] },
+  { username: 'dieuhanh', displayName: 'Nguyễn Thị Lan', role: 'operator', grants: ['complaint', 'question', 'warranty', 'comment'] },
+  { username: 'kinhdoanh', displayName: 'Lê Văn Hùng', role: 'operator', grants: ['trade_contact', 'feedback'] },
+  { username: 'quantri', displayName: 'Phạm Quốc Bảo', role: 'it_admin', grants: [] },
+];
+
 const DAY = 86_400_000;
 const DEMO_CHUNK = 2000;
 const STATUS_MIX: readonly Status[] = ['new', 'new', 'open', 'open', 'open', 'waiting', 'closed', 'closed', 'closed', 'closed'];
+/** How long each kind may wait for its answer: a claim or complaint soon, a business a little longer, feedback a week. */
+const DUE_DAYS: Readonly<Record<SubmissionKind, number>> = { complaint: 3, question: 2, trade_contact: 5, warranty: 3, feedback: 7 };
+/** What the operator wrote on a row they worked. */
+const NOTES: Readonly<Record<SubmissionKind, readonly string[]>> = {
+  complaint: [
+    'Đã gọi điện xác nhận với khách, đang chờ kho kiểm tra.',
+    'Đã xin lỗi khách và báo bộ phận giao hàng xử lý.',
+    'Đã chuyển cho quản lý chi nhánh, hẹn trả lời khách trong ngày mai.',
+  ],
+  question: [
+    'Đã gọi điện trả lời khách, chờ khách xác nhận.',
+    'Đã hỏi lại bộ phận kỹ thuật, sẽ trả lời khách trong hôm nay.',
+    'Đã gửi khách đường dẫn trang chính sách trên website.',
+  ],
+  trade_contact: [
+    'Đã gửi bảng giá sỉ và chính sách chiết khấu qua email.',
+    'Đã hẹn gặp khách tại văn phòng vào tuần sau.',
+    'Đang chờ khách gửi giấy phép đăng ký kinh doanh để mở công nợ.',
+  ],
+  warranty: [
+    'Đã tạo phiếu bảo hành, kỹ thuật viên sẽ liên hệ khách trong 48 giờ.',
+    'Đã kiểm tra số serial và hóa đơn, máy còn trong thời hạn bảo hành.',
+    'Đã chuyển trung tâm bảo hành của hãng, đang chờ linh kiện.',
+  ],
+  feedback: [
+    'Đã gọi điện cảm ơn khách đã góp ý.',
+    'Đã chuyển góp ý cho quản lý chi nhánh.',
+    'Đã ghi nhận để đưa vào buổi họp chất lượng dịch vụ tháng này.',
+  ],
+};
 
 export async function fillDemo(
   db: Db,
-  opts: { complaints: number; customers: number; seed?: number; now?: number; onProgress?: (complaints: number) => void },
+  opts: {
+    complaints: number;
+    customers: number;
+    /** How many of each other kind; a kind left out gets its number in proportion to the complaints. */
+    others?: Partial<Record<OtherKind, number>>;
+    seed?: number;
+    now?: number;
+    /** Rows written so far, of `total` (complaints first, then the other kinds). */
+    onProgress?: (rows: number, total: number) => void;
+  },
 ): Promise<DemoAccount[]> {
   const rng = seeded(opts.seed ?? 2026);
   const now = opts.now ?? Date.now();
-  const accounts: DemoAccount[] = [
-    { username: 'giamdoc', displayName: 'Trần Minh Đức', role: 'director', password: randomBytes(9).toString('base64url') },
-    { username: 'dieuhanh', displayName: 'Nguyễn Thị Lan', role: 'operator', password: randomBytes(9).toString('base64url') },
-    { username: 'quantri', displayName: 'Phạm Quốc Bảo', role: 'it_admin', password: randomBytes(9).toString('base64url') },
-  ];
+  const accounts: DemoAccount[] = [];
   const people = [];
-  for (const a of accounts) {
-    people.push(
-      await createStaff(db, { ...a, role: a.role as 'director' | 'operator' | 'it_admin', grants: ['complaint', 'comment'] }, now),
-    );
+  for (const s of STAFF) {
+    const password = randomBytes(9).toString('base64url');
+    people.push(await createStaff(db, { ...s, password }, now));
+    accounts.push({ username: s.username, displayName: s.displayName, role: s.role, password });
   }
-  const operator = people[1]!;
   const customers = db.transaction(() =>
     Array.from({ length: opts.customers }, (_, i) =>
       insertCustomer(db, { ...makeCustomer(rng, i + 1), createdAt: now - between(rng, 200, 900) * DAY }),
     ),
   )();
-  // A commit and a search-index write per chunk: a million-row demo (the benchmark's) neither holds one
-  // transaction's journal for the whole fill nor indexes row by row.
-  for (let done = 0; done < opts.complaints; done += DEMO_CHUNK) {
-    const chunk = Array.from({ length: Math.min(DEMO_CHUNK, opts.complaints - done) }, () => {
-      const createdAt = now - Math.floor(rng() * 180 * DAY);
-      const status = pick(rng, STATUS_MIX);
-      const { subject, body } = makeComplaint(rng);
-      const customerId = pick(rng, customers);
-      const priority = pick(rng, PRIORITIES);
-      const worked = status !== 'new' && rng() < 0.5;
-      const dueAt = status === 'closed' ? null : createdAt + 3 * DAY;
-      return { kind: 'complaint' as const, customerId, subject, body, status, priority, createdAt, dueAt, worked };
-    });
-    db.transaction(() => {
-      const ids = insertSubmissions(
-        db,
-        chunk.map(({ worked, ...s }) => ({ ...s, assigneeId: worked ? operator.id : null })),
-      );
-      chunk.forEach((s, i) => {
-        if (!s.worked) return;
-        stmt(db, `INSERT INTO submission_events (id, submission_id, type, actor_id, body, created_at) VALUES (?, ?, 'note', ?, ?, ?)`).run(
-          newId(),
-          ids[i],
-          operator.id,
-          'Đã gọi điện xác nhận với khách, đang chờ kho kiểm tra.',
-          s.createdAt + DAY,
-        );
+  const counts = demoCounts(opts.complaints, opts.others);
+  const total = SUBMISSION_KINDS.reduce((sum, k) => sum + counts[k], 0);
+  let written = 0;
+  for (const kind of SUBMISSION_KINDS) {
+    // The operator whose inbox this is works its rows.
+    const operator = people.find((p) => p.role === 'operator' && p.grants.includes(kind))!;
+    const notes = NOTES[kind];
+    // A commit and a search-index write per chunk: a million-row demo (the benchmark's) neither holds one
+    // transaction's journal for the whole fill nor indexes row by row.
+    for (let done = 0; done < counts[kind]; done += DEMO_CHUNK) {
+      const chunk = Array.from({ length: Math.min(DEMO_CHUNK, counts[kind] - done) }, () => {
+        const createdAt = now - Math.floor(rng() * 180 * DAY);
+        const status = pick(rng, STATUS_MIX);
+        const { subject, body, details } = makeSubmission(rng, kind, createdAt);
+        const customerId = pick(rng, customers);
+        const priority = pick(rng, PRIORITIES);
+        const worked = status !== 'new' && rng() < 0.5;
+        const dueAt = status === 'closed' ? null : createdAt + DUE_DAYS[kind] * DAY;
+        return { kind, customerId, subject, body, details, status, priority, createdAt, dueAt, worked };
       });
-    })();
-    opts.onProgress?.(done + chunk.length);
+      db.transaction(() => {
+        const ids = insertSubmissions(
+          db,
+          chunk.map(({ worked, ...s }) => ({ ...s, assigneeId: worked ? operator.id : null })),
+        );
+        chunk.forEach((s, i) => {
+          if (!s.worked) return;
+          // Picked by position rather than drawn, so the rows stay what the same seed always made.
+          const note = notes[(done + i) % notes.length]!;
+          stmt(
+            db,
+            `INSERT INTO submission_events (id, submission_id, type, actor_id, body, created_at) VALUES (?, ?, 'note', ?, ?, ?)`,
+          ).run(newId(), ids[i], operator.id, note, s.createdAt + DAY);
+        });
+      })();
+      written += chunk.length;
+      opts.onProgress?.(written, total);
+    }
   }
   return accounts;
 }
