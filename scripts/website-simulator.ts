@@ -1,13 +1,18 @@
 /**
- * A stand-in for the company website's server, for `npm start`: it posts demo complaints, questions and
- * comments to the hub's intake API, first a batch (with progress) and then one every few seconds, with an
- * idempotency key per post and retries while the hub is down.
- * Usage: website-simulator.ts --hub URL --key-file FILE [--initial 5000] [--every-ms 8000]
+ * A stand-in for the company website's server, for `npm start`: it posts every kind of submission (in the
+ * demo's proportions) and comments to the hub's intake API, first a batch (with progress) and then one every
+ * few seconds, with an idempotency key per post and retries while the hub is down. A post the hub refuses
+ * is a bug in the demo data: it is logged loudly and counted, and the batch's last line says how many.
+ * Usage: website-simulator.ts --hub URL --key-file FILE [--initial 5000] [--every-ms 8000] [--seed N]
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { between, makeComplaint, makeCustomer, pick, seeded } from '../main/core/demo/vietnamese.ts';
+import type { z } from 'zod';
+import type { Comment, Submission } from '../common/protocol/website-intake.ts';
+import type { SubmissionKind } from '../common/vocabulary/submissions.ts';
+import { makeSubmission, pickKind, type AnyDemoSubmission } from '../main/core/demo/submissions.ts';
+import { between, makeCustomer, pick, seeded, type DemoCustomer } from '../main/core/demo/vietnamese.ts';
 
 const { values } = parseArgs({
   options: {
@@ -15,13 +20,14 @@ const { values } = parseArgs({
     'key-file': { type: 'string' },
     initial: { type: 'string', default: '0' },
     'every-ms': { type: 'string', default: '8000' },
+    seed: { type: 'string' },
   },
 });
 if (!values.hub || !values['key-file'])
-  throw new Error('usage: website-simulator.ts --hub URL --key-file FILE [--initial N] [--every-ms MS]');
+  throw new Error('usage: website-simulator.ts --hub URL --key-file FILE [--initial N] [--every-ms MS] [--seed N]');
 const hub = values.hub;
 const key = readFileSync(values['key-file'], 'utf8').trim();
-const rng = seeded(Date.now() % 100_000);
+const rng = seeded(values.seed === undefined ? Date.now() % 100_000 : Number(values.seed));
 const customers = Array.from({ length: 300 }, (_, i) => makeCustomer(seeded(i + 1), i + 1));
 const COMMENTS = [
   'Sản phẩm dùng rất tốt, giao hàng nhanh!',
@@ -31,7 +37,7 @@ const COMMENTS = [
   'Cho hỏi sản phẩm này còn bảo hành chính hãng không?',
 ];
 
-function website(c: ReturnType<typeof makeCustomer>) {
+function website(c: DemoCustomer): z.input<typeof Submission>['customer'] {
   return {
     ref: c.username,
     username: c.username,
@@ -43,36 +49,46 @@ function website(c: ReturnType<typeof makeCustomer>) {
   };
 }
 
-function nextPost(): [string, unknown] {
-  const c = pick(rng, customers);
-  const r = rng();
-  if (r < 0.2) {
-    return [
-      '/intake/v1/comments',
-      {
-        ref: `cm-${randomUUID()}`,
-        customer: website(c),
-        pageUrl: `https://shop.example.vn/san-pham/${between(rng, 1000, 9999)}`,
-        body: pick(rng, COMMENTS),
-        postedAt: new Date().toISOString(),
-      },
-    ];
+/** A submission as the intake takes it: the kind's own fields beside subject and body, not nested. */
+function intakeBody(s: AnyDemoSubmission, c: DemoCustomer, submittedAt: string): z.input<typeof Submission> {
+  const base = { customer: website(c), subject: s.subject, body: s.body, submittedAt };
+  switch (s.kind) {
+    case 'complaint':
+    case 'question':
+      return { kind: s.kind, ...base };
+    case 'trade_contact':
+      return { kind: s.kind, ...base, ...s.details };
+    case 'warranty':
+      return { kind: s.kind, ...base, ...s.details };
+    case 'feedback':
+      return { kind: s.kind, ...base, ...s.details };
   }
-  const kind = r < 0.9 ? 'complaint' : 'question';
-  const { subject, body } = makeComplaint(rng);
-  return [
-    '/intake/v1/submissions',
-    {
-      kind,
-      customer: website(c),
-      subject: kind === 'question' ? subject.replace('Khiếu nại', 'Hỏi về') : subject,
-      body,
-      submittedAt: new Date().toISOString(),
-    },
-  ];
 }
 
-async function post(path: string, body: unknown): Promise<void> {
+type Post = { what: SubmissionKind | 'comment'; path: string; body: unknown };
+
+function nextPost(): Post {
+  const c = pick(rng, customers);
+  const now = new Date();
+  if (rng() < 0.2) {
+    const comment: z.input<typeof Comment> = {
+      ref: `cm-${randomUUID()}`,
+      customer: website(c),
+      pageUrl: `https://shop.example.vn/san-pham/${between(rng, 1000, 9999)}`,
+      body: pick(rng, COMMENTS),
+      postedAt: now.toISOString(),
+    };
+    return { what: 'comment', path: '/intake/v1/comments', body: comment };
+  }
+  const s = makeSubmission(rng, pickKind(rng), now.getTime()) as AnyDemoSubmission;
+  return { what: s.kind, path: '/intake/v1/submissions', body: intakeBody(s, c, now.toISOString()) };
+}
+
+const accepted = new Map<Post['what'], number>();
+let refused = 0;
+
+/** Posts until the hub answers; true when it took the post, false (and said so loudly) when it refused it. */
+async function post({ what, path, body }: Post): Promise<boolean> {
   const idempotencyKey = `sim-${randomUUID()}`;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -81,7 +97,18 @@ async function post(path: string, body: unknown): Promise<void> {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'Idempotency-Key': idempotencyKey },
         body: JSON.stringify(body),
       });
-      if (res.status < 500) return;
+      if (res.ok) {
+        accepted.set(what, (accepted.get(what) ?? 0) + 1);
+        return true;
+      }
+      if (res.status < 500) {
+        refused++;
+        console.error(
+          `website simulator: REFUSED — the hub answered ${res.status} to a ${what} at ${path}: ${await res.text()}\n` +
+            `  what was sent: ${JSON.stringify(body)}`,
+        );
+        return false;
+      }
     } catch {
       // the hub is not up (yet): the same post with the same key is tried again
     }
@@ -89,19 +116,22 @@ async function post(path: string, body: unknown): Promise<void> {
   }
 }
 
+const tally = () =>
+  `${[...accepted].map(([what, n]) => `${what} ${n}`).join(', ')}; ${refused} refused${refused ? ' (see the REFUSED lines above)' : ''}`;
+
 const initial = Number(values.initial);
 let started = 0;
 let finished = 0;
 const workers = Array.from({ length: 8 }, async () => {
   while (started < initial) {
     started++;
-    await post(...nextPost());
+    await post(nextPost());
     if (++finished % 500 === 0) console.log(`website simulator: ${finished}/${initial} initial posts`);
   }
 });
 await Promise.all(workers);
-if (initial) console.log(`website simulator: ${initial} initial posts done; now one every ${values['every-ms']} ms`);
+if (initial) console.log(`website simulator: ${initial} initial posts done (${tally()}); now one every ${values['every-ms']} ms`);
 for (;;) {
   await new Promise((r) => setTimeout(r, Number(values['every-ms'])));
-  await post(...nextPost());
+  await post(nextPost());
 }
