@@ -15,6 +15,7 @@ import { COMMENT_STATUSES, DECISIONS } from '../vocabulary/comments.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
+import { WarrantyStep } from '../warranty/stages.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabulary/submissions.ts';
 
 // ---- enrollment
@@ -102,6 +103,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('submission.details'),
       entityType: z.literal('submission'),
       payload: z.object({ eventId: Id, changes: AnyDetailsEdit }).strict(),
+    })
+    .strict(),
+  // A warranty claim's next step (common/warranty/stages.ts), on the version the person saw.
+  z
+    .object({
+      ...common,
+      ...Versioned,
+      mutation: z.literal('warranty.step'),
+      entityType: z.literal('submission'),
+      payload: z.object({ eventId: Id, step: WarrantyStep }).strict(),
     })
     .strict(),
   // A director's change to a catalogue product (new when baseVersion is null), whole.

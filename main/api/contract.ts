@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { ProductFields } from '../../common/protocol/products.ts';
+import { WARRANTY_STAGES, WarrantyStep } from '../../common/warranty/stages.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, COMMENT_STATUSES, DECISIONS } from '../../common/vocabulary/comments.ts';
@@ -119,6 +120,8 @@ const TimelineEvent = z.object({
 
 const Day = z.iso.date();
 const Warranty = z.object({
+  stage: z.enum(WARRANTY_STAGES),
+  next: z.array(z.enum(WARRANTY_STAGES)),
   product: z.object({ sku: z.string(), name: z.string(), warrantyMonths: z.number().int() }).nullable(),
   eligibility: z.discriminatedUnion('state', [
     z.object({ state: z.literal('in'), until: Day, daysLeft: z.number().int() }),
@@ -284,6 +287,12 @@ export const contract = {
   ),
   'desk.setSeats': def({ kind: 'roles', roles: ['director', 'it_admin'] }, z.object({ staffIds: z.array(Id).max(10_000).nullable() }), Ok),
   'staff.resetPassword': def(DIRECTOR, z.object({ id: Id, version: Version }), z.object({ version: Version, oneTimePassword: z.string() })),
+  /** A warranty claim's next step; only the steps allowed from where it stands (common/warranty/stages.ts). */
+  'warrantyClaims.advance': def(
+    { kind: 'inbox', inbox: 'warranty' },
+    z.object({ id: Id, version: Version, step: WarrantyStep }),
+    z.object({ version: Version }),
+  ),
   /** The product catalogue, for everyone who works warranty claims; inactive products only when asked. */
   'products.list': def(
     { kind: 'inbox', inbox: 'warranty' },

@@ -10,6 +10,7 @@ import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import type { SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
+import { takeStep } from '../../common/warranty/stages.ts';
 import { checkSignature } from '../directory/signatures.ts';
 import {
   changeOwnPassword,
@@ -95,6 +96,20 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
     );
   },
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
+  async 'warranty.step'(tx, m) {
+    const s = await currentSubmission(tx, m);
+    if (s.kind !== 'warranty') throw new Rejected('only a warranty claim takes warranty steps');
+    const taken = takeStep(s.details, m.payload.step);
+    if ('refused' in taken) throw new Rejected(taken.refused);
+    await tx.query(
+      `UPDATE submissions SET details = details || $2::jsonb, status = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+      [m.entityId, JSON.stringify(taken.patch), taken.status],
+    );
+    await tx.query(
+      `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, data, created_at, seq) VALUES ($1, $2, 'warranty_step', $3, $4, $5, $6, 0)`,
+      [m.payload.eventId, m.entityId, m.actorId, m.actorName, JSON.stringify({ from: taken.from, ...m.payload.step }), at(m.createdAt)],
+    );
+  },
   'staff.upsert': (tx, m) => upsertAccount(tx, m),
   'product.upsert': (tx, m) => upsertProduct(tx, m),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
@@ -129,7 +144,10 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
 };
 
 /** The submission a versioned change is about, refused when someone else changed it since the change was made. */
-async function currentSubmission(tx: Queryable, m: Of<'submission.status'> | Of<'submission.assign'> | Of<'submission.details'>) {
+async function currentSubmission(
+  tx: Queryable,
+  m: Of<'submission.status'> | Of<'submission.assign'> | Of<'submission.details'> | Of<'warranty.step'>,
+) {
   const s = await submission(tx, m);
   if (m.baseVersion !== s.version) {
     throw new Rejected(`changed by someone else since (version ${m.baseVersion ?? '?'} → ${s.version})`, {

@@ -13,6 +13,8 @@ import { addStaff, holdKey, PASSWORD, tempDesk } from '../support/fixtures.ts';
 
 const TIMEOUT = { timeout: 60_000 };
 interface View {
+  stage: string;
+  next: string[];
   product: { sku: string; name: string } | null;
   eligibility: Eligibility;
   serial: { unlikePattern: boolean; otherCustomers: number; claims: number; tooManyClaims: boolean } | null;
@@ -57,6 +59,8 @@ test('a claim shows its product, eligibility and serial warnings', TIMEOUT, asyn
   };
 
   assert.deepEqual(await view(byName), {
+    stage: 'received',
+    next: ['inspecting', 'rejected'],
     product: { sku: 'NR-BV331', name: 'Tủ lạnh Panasonic NR-BV331', warrantyMonths: 24 },
     eligibility: eligibility(bought, 24, todayInVietnam()), // its days counted in the unit test
     // The same serial, typed in lower case with a space, on Tâm's claim.

@@ -1,7 +1,7 @@
 /** Handlers of one submission inbox; the contract's inboxMethods() names the same methods. */
 import { customerCard, revealField } from '../../core/domain/customers.ts';
 import { customerTimeline } from '../../core/domain/customer-timeline.ts';
-import { addNote, assign, queueReply, setDetails, setStatus } from '../../core/domain/submission-work.ts';
+import { addNote, advanceClaim, assign, queueReply, setDetails, setStatus } from '../../core/domain/submission-work.ts';
 import { customerOf, getSubmission, listSubmissions, type SubmissionKind } from '../../core/domain/submissions.ts';
 import { mayUseInbox, submissionKindsOf } from '../../../common/roles.ts';
 import type { Session } from '../../core/security/sessions.ts';
@@ -96,7 +96,16 @@ function inboxHandlers(kind: SubmissionKind) {
   };
 }
 
+/** A warranty claim's steps, beside the inbox methods every kind has. */
+const claimHandlers = {
+  'warrantyClaims.advance': {
+    run: ({ id, version, step }, ctx) => ({ version: advanceClaim(ctx.store.db, id, me(ctx).id, version, step) }),
+    audit: ({ id, step }) => ({ action: 'warranty.step', targetType: 'submission', targetId: id, detail: { to: step.to } }),
+  } satisfies Handler<'warrantyClaims.advance'>,
+};
+
 export const inboxHandlersFor = {
+  ...claimHandlers,
   ...prefixed('complaints', inboxHandlers('complaint')),
   ...prefixed('questions', inboxHandlers('question')),
   ...prefixed('tradeContacts', inboxHandlers('trade_contact')),

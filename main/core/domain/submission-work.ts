@@ -6,6 +6,7 @@
  */
 import { newId } from '../../../common/ids.ts';
 import { detailsEdit, type DetailsChange } from '../../../common/protocol/submission-details.ts';
+import { takeStep, type WarrantyStep } from '../../../common/warranty/stages.ts';
 import type { Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
@@ -175,6 +176,33 @@ export function setDetails(
         payload: { eventId, changes: Object.fromEntries(changed) },
         actorId,
       },
+      now,
+    );
+    return version;
+  })();
+}
+
+/**
+ * Moves a warranty claim to its next step (common/warranty/stages.ts): only a step allowed from where the claim
+ * stands, on the version the person saw. The claim's status follows (closed once it is returned or rejected).
+ */
+export function advanceClaim(db: Db, id: string, actorId: string, baseVersion: number, step: WarrantyStep, now = Date.now()): number {
+  return db.transaction(() => {
+    const r = loadAt(db, 'warranty', id, baseVersion);
+    const taken = takeStep(JSON.parse(r.details) as Record<string, unknown>, step);
+    if ('refused' in taken) throw new DomainError('invalid', taken.refused);
+    const version = r.version + 1;
+    stmt(db, 'UPDATE submissions SET details = json_patch(details, ?), status = ?, version = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(taken.patch),
+      taken.status,
+      version,
+      now,
+      id,
+    );
+    const eventId = addEvent(db, id, 'warranty_step', actorId, null, { from: taken.from, ...step }, now);
+    enqueue(
+      db,
+      { mutation: 'warranty.step', entityType: 'submission', entityId: id, baseVersion, payload: { eventId, step }, actorId },
       now,
     );
     return version;

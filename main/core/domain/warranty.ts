@@ -8,6 +8,7 @@ import type { Product } from '../../../common/protocol/products.ts';
 import { serialFits } from '../../../common/protocol/products.ts';
 import { fold } from '../../../common/text/fold.ts';
 import { eligibility, todayInVietnam, type Eligibility } from '../../../common/warranty/eligibility.ts';
+import { NEXT_STAGES, stageOf, type WarrantyStage } from '../../../common/warranty/stages.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { productBySku } from './products.ts';
@@ -26,6 +27,9 @@ export interface SerialCheck {
 }
 
 export interface WarrantyView {
+  /** Where the claim stands, and the steps it may take from there. */
+  stage: WarrantyStage;
+  next: WarrantyStage[];
   product: Pick<Product, 'sku' | 'name' | 'warrantyMonths'> | null;
   eligibility: Eligibility;
   serial: SerialCheck | null;
@@ -62,7 +66,10 @@ function serialCheck(db: Db, serial: string, customerId: string, product: Produc
 export function warrantyView(db: Db, claim: { customerId: string; details: Record<string, unknown> }, now = Date.now()): WarrantyView {
   const product = productOf(db, claim.details);
   const serial = text(claim.details.serial);
+  const stage = stageOf(claim.details);
   return {
+    stage,
+    next: [...NEXT_STAGES[stage]],
     product: product && { sku: product.sku, name: product.name, warrantyMonths: product.warrantyMonths },
     eligibility: eligibility(text(claim.details.purchaseDate), product?.warrantyMonths ?? null, todayInVietnam(now)),
     serial: serial ? serialCheck(db, serial, claim.customerId, product) : null,
