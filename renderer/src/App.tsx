@@ -149,7 +149,7 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
           <p className="empty-state">{t('home.noGrant')}</p>
         )}
         <StatusBar person={person} />
-        {help && <ShortcutsHelp screen={shown} words={inbox && INBOX_KINDS[inbox].words} onClose={() => setHelp(false)} />}
+        {help && <ShortcutsHelp screen={shown} inbox={inbox && INBOX_KINDS[inbox]} onClose={() => setHelp(false)} />}
       </div>
     </DeskStatusProvider>
   );

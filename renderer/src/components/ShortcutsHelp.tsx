@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { itemWords } from '../inbox/kinds.ts';
+import { editableFields, itemWords, type InboxConfig } from '../inbox/kinds.ts';
 
 type Shortcut = readonly [key: string, label: string];
 
@@ -13,6 +13,9 @@ const EVERYWHERE: readonly Shortcut[] = [
   ['?', 'shortcuts.help'],
   ['Esc', 'shortcuts.escape'],
 ];
+
+/** On an inbox whose kind has fields staff may correct (a warranty claim's serial…). */
+const CORRECTING: readonly Shortcut[] = [['i', 'shortcuts.i']];
 
 /** Each screen's own keys; a screen not named here has only the keys that work everywhere. */
 const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
@@ -34,13 +37,14 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
   ],
 };
 
-/** `screen` names what the desk is showing (inbox, comments, audit, enroll…); `words`, on an inbox, its i18n block. */
-export function ShortcutsHelp({ screen, words, onClose }: { screen: string; words: string | undefined; onClose: () => void }) {
+/** `screen` names what the desk is showing (inbox, comments, audit, enroll…); `inbox`, on an inbox, its entry in kinds.ts. */
+export function ShortcutsHelp({ screen, inbox, onClose }: { screen: string; inbox: InboxConfig | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const named = words ? itemWords(t, words) : {};
+  const named = inbox ? itemWords(t, inbox.words) : {};
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
-  const own = BY_SCREEN[screen] ?? [];
+  const editable = screen === 'inbox' && inbox !== undefined && editableFields(inbox).length > 0;
+  const own = [...(BY_SCREEN[screen] ?? []), ...(editable ? CORRECTING : [])];
   return (
     <div className="overlay" onClick={onClose}>
       <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="dialog" onClick={(e) => e.stopPropagation()}>

@@ -16,7 +16,7 @@ import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
 import { Drafts, type Composers } from './Composer.tsx';
 import { INBOX_KINDS, method, type Filters, type InboxKind } from './kinds.ts';
-import { SubmissionDetail, type Change } from './SubmissionDetail.tsx';
+import { SubmissionDetail, type Change, type Editor } from './SubmissionDetail.tsx';
 import { SubmissionList } from './SubmissionList.tsx';
 import { useOpenSubmission } from './useOpenSubmission.ts';
 import { usePagedList } from './usePagedList.ts';
@@ -38,6 +38,7 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
   const { detail, reload } = useOpenSubmission(api, openId, report);
   const searchRef = useRef<HTMLInputElement>(null);
   const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
+  const editor: Editor = useRef(null);
   const [drafts] = useState(() => new Drafts());
 
   // Search as the person types, once they pause.
@@ -132,6 +133,7 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
         '/': () => searchRef.current?.focus(),
         n: () => composers.note.current?.focus(),
         r: () => composers.reply.current?.focus(),
+        i: () => editor.current?.(),
         e: () => {
           if (!detail || detail.status === 'closed') return;
           const { id, version } = detail;
@@ -214,7 +216,16 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
         )}
       </section>
       {detail ? (
-        <SubmissionDetail key={detail.id} config={config} detail={detail} composers={composers} drafts={drafts} change={change} />
+        <SubmissionDetail
+          key={detail.id}
+          kind={kind}
+          config={config}
+          detail={detail}
+          composers={composers}
+          editor={editor}
+          drafts={drafts}
+          change={change}
+        />
       ) : (
         <section className="pane detail-pane">
           <p className="empty-state">{openId ? t(`${words}.loading`) : t(`${words}.choose`)}</p>

@@ -1,37 +1,48 @@
 /**
- * One submission of any inbox: what the customer wrote, the actions, the timeline, the note and reply
- * composers, and the customer card. Every action names this submission's own id, so nothing done here
- * can land on another item, whatever the list does meanwhile.
+ * One submission of any inbox: what the customer wrote with its kind's own fields, the actions, the form that
+ * corrects those fields, the timeline, the note and reply composers, and the customer card. Every action
+ * names this submission's own id, so nothing done here can land on another item, whatever the list does
+ * meanwhile.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../main/api/contract.ts';
-import type { Status } from '../../../common/vocabulary/submissions.ts';
+import type { Input, Output } from '../../../main/api/contract.ts';
+import type { Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { Composer, type Composers, type Drafts } from './Composer.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
-import { method, type Detail, type InboxApi, type InboxConfig } from './kinds.ts';
+import type { DetailsChanges } from './DetailsForm.tsx';
+import { KindFacts } from './facts.tsx';
+import { editableFields, method, type Detail, type InboxApi, type InboxConfig } from './kinds.ts';
 import { Timeline } from './Timeline.tsx';
+
+const DetailsForm = lazy(() => import('./DetailsForm.tsx'));
 
 /** Runs a change (a call naming this submission's id) and then shows its result (see Inbox). */
 export type Change = (run: () => Promise<unknown>) => Promise<boolean>;
+/** Set by the open submission when its kind has fields to correct: opens the form (the inbox's `i`). */
+export type Editor = RefObject<(() => void) | null>;
 
 // The value of the assignee select for a person named by the hub who has no account on this desk.
 const NAMED_ELSEWHERE = 'named-elsewhere';
 
 export function SubmissionDetail({
+  kind,
   config,
   detail,
   composers,
+  editor,
   drafts,
   change,
 }: {
+  kind: SubmissionKind;
   config: InboxConfig;
   detail: Detail;
   composers: Composers;
+  editor: Editor;
   drafts: Drafts;
   change: Change;
 }) {
@@ -50,14 +61,37 @@ export function SubmissionDetail({
     version.current = Math.max(version.current, detail.version);
   }, [detail.version]);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const act = (run: (version: number) => Promise<{ version: number }>) => {
-    queue.current = queue.current.then(() =>
-      change(async () => {
+  /** Queues a versioned change; true once it landed (false when refused, stale included). */
+  const act = (run: (version: number) => Promise<{ version: number }>): Promise<boolean> => {
+    const landed = queue.current.then(async () => {
+      let ok = false;
+      await change(async () => {
         version.current = (await run(version.current)).version;
-      }),
-    );
+        ok = true;
+      });
+      return ok;
+    });
+    queue.current = landed;
+    return landed;
   };
-  const setStatus = (status: Status) => act((version) => call(method(api, 'setStatus'), { id, version, status }));
+  const setStatus = (status: Status) => void act((version) => call(method(api, 'setStatus'), { id, version, status }));
+
+  // The form that corrects the kind's own fields, for kinds that have some.
+  const editable = editableFields(config).length > 0;
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    editor.current = editable ? () => setEditing(true) : null;
+    return () => {
+      editor.current = null;
+    };
+  }, [editor, editable]);
+  const stopEditing = () => {
+    setEditing(false);
+    editButton.current?.focus(); // back where the keys work again
+  };
+  const setDetails = (changes: DetailsChanges) =>
+    act((version) => call(method(api, 'setDetails'), { id, version, changes } as Input<`${InboxApi}.setDetails`>));
 
   return (
     <>
@@ -73,12 +107,7 @@ export function SubmissionDetail({
                 <dd>{formatDateTime(detail.dueAt)}</dd>
               </>
             )}
-            {config.facts.map((key) => (
-              <div key={key} className="fact-row">
-                <dt>{t(`${words}.facts.${key}`)}</dt>
-                <dd>{String(detail.details[key] ?? t('customer.none'))}</dd>
-              </div>
-            ))}
+            <KindFacts config={config} details={detail.details} />
             <dt>{t('detail.status')}</dt>
             <dd>
               <select
@@ -98,7 +127,7 @@ export function SubmissionDetail({
                 value={detail.assigneeId ?? (detail.assigneeName ? NAMED_ELSEWHERE : '')}
                 onChange={(e) => {
                   const assigneeId = e.target.value || null;
-                  act((version) => call(method(api, 'assign'), { id, version, assigneeId }));
+                  void act((version) => call(method(api, 'assign'), { id, version, assigneeId }));
                 }}
               >
                 <option value="">{t('detail.unassigned')}</option>
@@ -125,13 +154,23 @@ export function SubmissionDetail({
                 {t(`${words}.close`)}
               </button>
             )}
+            {editable && (
+              <button ref={editButton} type="button" aria-expanded={editing} onClick={() => setEditing(true)}>
+                {t('edit.open')}
+              </button>
+            )}
           </div>
+          {editing && (
+            <Suspense fallback={null}>
+              <DetailsForm kind={kind} config={config} detail={detail} onSave={setDetails} onClose={stopEditing} />
+            </Suspense>
+          )}
           {/* Customer-written text is rendered as text, never as HTML. */}
           <div className="body" data-testid="submission-body">
             {detail.body}
           </div>
         </article>
-        <Timeline detail={detail} words={words} />
+        <Timeline detail={detail} config={config} />
         {(['note', 'reply'] as const).map((kind) => (
           <Composer
             key={kind}

@@ -1,13 +1,38 @@
-/** A submission's timeline, oldest first; a reply shows where it is on its way to the customer (DeliveryBadge). */
+/**
+ * A submission's timeline, oldest first; a reply shows where it is on its way to the customer (DeliveryBadge),
+ * a correction each field's value before and after, written as the detail pane writes it.
+ */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MailFailure } from '../../../common/protocol/delivery.ts';
 import { formatDateTime } from '../format/dates.ts';
-import type { Detail } from './kinds.ts';
+import { factText } from './facts.tsx';
+import type { Detail, InboxConfig } from './kinds.ts';
 
 type Event = Detail['timeline'][number];
 
-export function Timeline({ detail, words }: { detail: Detail; words: string }) {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A correction's fields (`data.fields`, each `{ from, to }`) as "số serial: A → B; ngày mua: …". */
+function corrections(t: TFunction, { words, facts }: InboxConfig, data: Record<string, unknown>): string {
+  const fields = isRecord(data.fields) ? Object.entries(data.fields) : [];
+  const said = fields.flatMap(([field, change]) =>
+    isRecord(change)
+      ? [
+          t('timeline.details_field', {
+            field: t(`${words}.factsInline.${field}`, { defaultValue: field }),
+            from: factText(t, words, facts[field], change.from),
+            to: factText(t, words, facts[field], change.to),
+          }),
+        ]
+      : [],
+  );
+  return said.join('; ') || t('timeline.details_fields');
+}
+
+export function Timeline({ detail, config }: { detail: Detail; config: InboxConfig }) {
   const { t } = useTranslation();
+  const { words } = config;
   const statusName = (s: unknown) => (typeof s === 'string' ? t(`status.${s}`) : '');
   // An assignment names the assignee by id in `to` and as they were called then in `toName`; events the hub
   // recorded before the staff directory named them in `to` only.
@@ -21,6 +46,8 @@ export function Timeline({ detail, words }: { detail: Detail; words: string }) {
         return t('timeline.status_change', { actor, from: statusName(e.data.from), to: statusName(e.data.to) });
       case 'assignment':
         return e.data.to ? t('timeline.assignment', { actor, to: assigneeName(e.data) }) : t('timeline.unassign', { actor });
+      case 'details_change':
+        return t('timeline.details_change', { actor, changes: corrections(t, config, e.data) });
       default:
         return t(`timeline.${e.type}`, { actor });
     }

@@ -1,0 +1,176 @@
+/**
+ * Correcting a kind's own fields (a warranty claim's serial, a trade contact's tax code): the fields staff may
+ * edit, filled with what the submission holds, each checked as it is typed against the same schema the API and
+ * the hub check it with, and worded in the interface's language. Only what the person changed is sent. Enter
+ * saves, Escape cancels; a save that fails leaves the form as the person left it.
+ *
+ * Loaded when first opened: the schemas bring zod, which the rest of the renderer does without.
+ */
+import type { TFunction } from 'i18next';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { EDITABLE_DETAILS, TRADES } from '../../../common/protocol/submission-details.ts';
+import { EARLIEST_PURCHASE_DATE } from '../../../common/protocol/time.ts';
+import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import { formatDay, parseDay } from '../format/dates.ts';
+import { editableFields, itemWords, type Detail, type Fact, type InboxConfig } from './kinds.ts';
+
+export type DetailsChanges = Record<string, unknown>;
+
+const schemaOf = (kind: SubmissionKind, field: string) =>
+  (EDITABLE_DETAILS[kind] as Readonly<Record<string, z.ZodType | undefined>>)[field];
+
+/** What the form's box shows for a stored value: a day as dd/mm/yyyy, nothing as empty. */
+const typedOf = (fact: Fact, value: unknown) =>
+  value === undefined || value === null ? '' : fact.format === 'day' ? formatDay(String(value)) : String(value);
+
+/** Why a value is refused, in the person's words: from the schema's own issue, never its English message. */
+function problem(t: TFunction, field: string, fact: Fact, issue: z.core.$ZodIssue | undefined): string {
+  switch (issue?.code) {
+    case 'too_small':
+      return t('edit.required');
+    case 'too_big':
+      return t('edit.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return t(`edit.formats.${field}`, { defaultValue: t('edit.invalid') });
+    case 'custom':
+      // A day's refinements bound it to [EARLIEST_PURCHASE_DATE, today]; a line's refuse breaks and control characters.
+      return fact.format === 'day' ? t('edit.pastDay', { earliest: formatDay(EARLIEST_PURCHASE_DATE) }) : t('edit.oneLine');
+    default:
+      return t('edit.invalid');
+  }
+}
+
+export default function DetailsForm({
+  kind,
+  config,
+  detail,
+  onSave,
+  onClose,
+}: {
+  kind: SubmissionKind;
+  config: InboxConfig;
+  detail: Detail;
+  /** Sends the changes; true when they landed. */
+  onSave: (changes: DetailsChanges) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { words, facts } = config;
+  const fields = editableFields(config);
+  // What the form opened with: a field is changed when the person typed something else into it, so a
+  // correction someone else made meanwhile (a sync) is never sent back as if it were this person's.
+  const [stored] = useState(() => ({ ...detail.details }));
+  const [opened] = useState(() => Object.fromEntries(fields.map((f) => [f, typedOf(facts[f]!, stored[f])])));
+  const [typed, setTyped] = useState(opened);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const edit = (field: string, value: string) => {
+    setTyped((v) => ({ ...v, [field]: value }));
+    setProblems(({ [field]: _, ...others }) => others);
+  };
+
+  const save = async () => {
+    if (busy) return;
+    const changes: DetailsChanges = {};
+    const found: Record<string, string> = {};
+    for (const field of fields.filter((f) => typed[f] !== opened[f])) {
+      const fact = facts[field]!;
+      const value = fact.format === 'day' ? parseDay(typed[field]!) : typed[field];
+      const checked = schemaOf(kind, field)?.safeParse(value) ?? { success: true as const, data: value };
+      if (!checked.success) found[field] = problem(t, field, fact, checked.error.issues[0]);
+      else if (checked.data !== stored[field]) changes[field] = checked.data;
+    }
+    setProblems(found);
+    const first = fields.find((f) => f in found);
+    if (first) return (form.current?.elements.namedItem(first) as HTMLElement | null)?.focus();
+    if (Object.keys(changes).length === 0) return onClose();
+    setBusy(true);
+    if (await onSave(changes)) onClose();
+    else setBusy(false);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation(); // the form closes; the inbox's Escape (leave the text box) has nothing left to do
+      onClose();
+    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault(); // a select too: Enter saves from any field
+      void save();
+    }
+  };
+
+  const title = t('edit.title', itemWords(t, words));
+  return (
+    <form
+      ref={form}
+      className="details-form"
+      aria-label={title}
+      data-testid="details-form"
+      noValidate
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3>{title}</h3>
+      <div className="details-form-fields">
+        {fields.map((field, i) => {
+          const id = `details-${field}`;
+          const shared = {
+            id,
+            name: field,
+            autoFocus: i === 0,
+            value: typed[field],
+            'aria-invalid': field in problems,
+            'aria-describedby': field in problems ? `${id}-problem` : undefined,
+          };
+          return (
+            <div key={field} className="field">
+              <label htmlFor={id}>{t(`${words}.facts.${field}`)}</label>
+              {facts[field]!.format === 'trade' ? (
+                <select {...shared} onChange={(e) => edit(field, e.target.value)}>
+                  {opened[field] === '' && <option value="">{t('customer.none')}</option>}
+                  {TRADES.map((trade) => (
+                    <option key={trade} value={trade}>
+                      {t(`${words}.trades.${trade}`)}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  {...shared}
+                  type="text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder={facts[field]!.format === 'day' ? t('edit.dayPlaceholder') : undefined}
+                  onChange={(e) => edit(field, e.target.value)}
+                />
+              )}
+              {field in problems && (
+                <span id={`${id}-problem`} className="form-error small" data-testid={`problem-${field}`}>
+                  {problems[field]}
+                </span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div className="details-form-foot">
+        <span className="muted small">{t('edit.hint')}</span>
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>
+          {t('edit.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('edit.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
