@@ -176,9 +176,12 @@ test('feedback’s stars and words agree: a headline by rating, praise only at 4
   assert.deepEqual([...ratings].sort(), [1, 2, 3, 4, 5, undefined]);
 });
 
-test('questions about installation name only products a technician installs', () => {
+test('questions and feedback about installing a product name only products a technician installs', () => {
   const installed = PRODUCTS.filter((p) => p.installed).map((p) => p.name);
-  const about = made.question.filter((q) => /^(Phí lắp đặt|Hẹn lịch lắp đặt) /.test(q.subject));
+  const about = [
+    ...made.question.filter((q) => /^(Phí lắp đặt|Hẹn lịch lắp đặt) /.test(q.subject)),
+    ...made.feedback.filter((f) => /lắp \S|dọn dẹp/.test(f.body) && PRODUCTS.some((p) => f.body.includes(p.name))),
+  ];
   assert.ok(about.length > 0);
   for (const { body } of about)
     assert.ok(

@@ -167,12 +167,15 @@ interface Opinion {
   headline: string;
   /** Same placeholders as a question's. */
   body: string;
+  /** Praise for the installation names only products a technician installs. */
+  about?: 'installed';
 }
 
 /** What a customer writes with each rating: praise at 5, a small reservation at 4, and so on down. */
 const OPINIONS: Readonly<Record<Rating, readonly Opinion[]>> = {
   5: [
     {
+      about: 'installed',
       headline: 'Kỹ thuật viên lắp đặt chuyên nghiệp',
       body: 'Hai anh kỹ thuật viên đến đúng giờ hẹn, lắp {p} gọn gàng, chạy thử và giải thích từng chế độ cho cả nhà.',
     },
@@ -181,6 +184,7 @@ const OPINIONS: Readonly<Record<Rating, readonly Opinion[]>> = {
       body: 'Máy giao đến bị lỗi nhỏ, tôi báo qua website thì hôm sau cửa hàng {city} đã mang máy mới đến đổi, không hỏi han phiền hà gì.',
     },
     {
+      about: 'installed',
       headline: 'Giao hàng nhanh, nhân viên chu đáo',
       body: 'Đặt {p} buổi tối, sáng hôm sau đã được giao. Nhân viên làm việc cẩn thận, hướng dẫn sử dụng kỹ và dọn dẹp sạch sẽ trước khi về.',
     },
@@ -204,7 +208,7 @@ const OPINIONS: Readonly<Record<Rating, readonly Opinion[]>> = {
     },
     {
       headline: 'Hài lòng, chỉ giao hơi trễ',
-      body: '{P} đúng như mô tả, chạy êm. Chỉ tiếc là giao trễ một ngày so với hẹn, nhưng nhân viên có gọi báo trước.',
+      body: '{P} đúng như mô tả, dùng tốt. Chỉ tiếc là giao trễ một ngày so với hẹn, nhưng nhân viên có gọi báo trước.',
     },
     {
       headline: 'Sản phẩm tốt, giá hợp lý',
@@ -218,7 +222,7 @@ const OPINIONS: Readonly<Record<Rating, readonly Opinion[]>> = {
   3: [
     {
       headline: 'Được nhưng chưa như mong đợi',
-      body: '{P} chạy ổn nhưng ồn hơn tôi nghĩ, nhân viên tư vấn lúc mua không nói rõ điều này.',
+      body: '{P} dùng được nhưng không giống hình quảng cáo trên website, màu thực tế nhạt hơn nhiều.',
     },
     {
       headline: 'Tạm ổn',
@@ -236,7 +240,7 @@ const OPINIONS: Readonly<Record<Rating, readonly Opinion[]>> = {
   2: [
     {
       headline: 'Tư vấn chưa đúng',
-      body: 'Nhân viên ở {city} tư vấn {p} hợp với phòng của tôi, nhưng về dùng thì không đủ công suất, đổi lại phải bù thêm tiền.',
+      body: 'Nhân viên ở {city} tư vấn {p} có đủ tính năng tôi cần, về dùng mới biết thiếu, đổi sang mẫu khác phải bù thêm tiền.',
     },
     {
       headline: 'Tổng đài khó liên lạc',
@@ -300,7 +304,7 @@ export function makeFeedback(rng: Rng): DemoText<'feedback'> {
   // One in ten customers writes without giving stars (the website's rating is optional).
   const rating = rng() < 0.1 ? undefined : pick(rng, RATINGS);
   const opinion = pick(rng, rating ? OPINIONS[rating] : SUGGESTIONS);
-  const vars = varsFor(rng, PRODUCTS, [2, 6]);
+  const vars = varsFor(rng, opinion.about === 'installed' ? INSTALLED : PRODUCTS, [2, 6]);
   return {
     subject: rating ? `Đánh giá ${rating} sao: ${opinion.headline}` : opinion.headline,
     body: [fill(opinion.body, vars), rating ? pick(rng, SIGN_OFFS[rating]) : ''].filter(Boolean).join('\n'),
