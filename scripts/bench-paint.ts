@@ -3,11 +3,14 @@
  * 1,000,000) served by `backdesk serve` in its own process, signed in from Debian's Chromium. Prints, per run
  * (the host restarted each time, so the store is opened cold): sign-in click to the inbox's first row
  * painted, of which the part after sign-in completed; then the host's resident memory now and at its peak
- * (VmRSS, VmHWM from /proc) after the person has searched, filtered and scrolled.
- * Usage: bench-paint.ts [--rows 100000] [--runs 3]
+ * (VmRSS, VmHWM from /proc) at the first row and after the person has searched, opened a complaint and scrolled.
+ * Usage: bench-paint.ts [--rows 100000] [--runs 3] [--keep DIR]
+ * With --keep, the profile is made in DIR and kept, and a later run with the same DIR reuses it (a million
+ * complaints take twenty minutes or more to make here); its key must be kept too, so run it in a keyring
+ * that stays: KEYRING_HOME=DIR-keyring scripts/with-keychain.sh node --import tsx scripts/bench-paint.ts --keep DIR
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,18 +21,29 @@ import { openStore } from '../main/core/store/open.ts';
 import { CHROMIUM } from '../test/support/browser.ts';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: process.env.BENCH_PAINT_ROWS ?? '100000' }, runs: { type: 'string', default: '3' } },
+  options: {
+    rows: { type: 'string', default: process.env.BENCH_PAINT_ROWS ?? '100000' },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'string' },
+  },
 });
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a whole number');
 const HOST_START_MS = 120_000;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'backdesk-paint-'));
+const dataDir = values.keep ?? mkdtempSync(join(tmpdir(), 'backdesk-paint-'));
+/** The kept profile's director, beside it (owner-readable, like the demo's own credentials file). */
+const KEPT_DIRECTOR = join(dataDir, 'bench-director.json');
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 const progress = (line: string) => process.stderr.write(process.stderr.isTTY ? `\r${line}` : '');
 
 async function makeProfile(): Promise<DemoAccount> {
+  if (values.keep && existsSync(KEPT_DIRECTOR)) {
+    process.stderr.write(`  demo profile: reusing ${dataDir}\n`);
+    return JSON.parse(readFileSync(KEPT_DIRECTOR, 'utf8')) as DemoAccount;
+  }
+  mkdirSync(dataDir, { recursive: true });
   const store = await openStore({ dataDir, keychain: systemKeychain(), demo: true });
   try {
     const started = process.hrtime.bigint();
@@ -40,7 +54,9 @@ async function makeProfile(): Promise<DemoAccount> {
       onProgress: (n) => progress(`  demo profile: ${n.toLocaleString('en')} of ${ROWS.toLocaleString('en')} complaints`),
     });
     process.stderr.write(`\n  demo profile: ${ROWS.toLocaleString('en')} complaints in ${(ms(started) / 1000).toFixed(0)} s\n`);
-    return accounts.find((a) => a.role === 'director')!;
+    const director = accounts.find((a) => a.role === 'director')!;
+    if (values.keep) writeFileSync(KEPT_DIRECTOR, JSON.stringify(director), { mode: 0o600 });
+    return director;
   } finally {
     store.close();
   }
@@ -120,9 +136,18 @@ try {
       const signedIn = ms(clicked);
       await page.locator('.row-subject').first().waitFor();
       const painted = ms(clicked);
+      const first = memoryOf(child.pid!);
+      process.stderr.write(`  run ${run}: first row ${painted.toFixed(0)} ms after the click, host RSS ${first.rss.toFixed(0)} MB\n`);
       await work(page);
       const mem = memoryOf(child.pid!);
-      rows.push([String(run), painted.toFixed(0), (painted - signedIn).toFixed(0), mem.rss.toFixed(0), mem.peak.toFixed(0)]);
+      rows.push([
+        String(run),
+        painted.toFixed(0),
+        (painted - signedIn).toFixed(0),
+        first.rss.toFixed(0),
+        mem.rss.toFixed(0),
+        mem.peak.toFixed(0),
+      ]);
       await context.close();
     } finally {
       await stopHost(child);
@@ -130,10 +155,17 @@ try {
   }
 } finally {
   await browser.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
 }
 
-const head = ['run', 'sign-in click → first row (ms)', 'of which after sign-in (ms)', 'host RSS (MB)', 'host peak RSS (MB)'];
+const head = [
+  'run',
+  'sign-in click → first row (ms)',
+  'of which after sign-in (ms)',
+  'host RSS at first row (MB)',
+  'host RSS after working (MB)',
+  'host peak RSS (MB)',
+];
 console.log(`\nFirst paint and memory, ${ROWS.toLocaleString('en')} complaints (browser host, Chromium)\n`);
 console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
