@@ -105,8 +105,14 @@ test('a status change made on a stale version is rejected with the current state
   const rejected = one<{ reason: string; current: string }>(b.desk, `SELECT reason, current FROM outbox WHERE state = 'rejected'`);
   assert.match(rejected.reason, /changed by someone else/);
   assert.equal(JSON.parse(rejected.current).status, 'closed');
-  for (const d of [a, b])
+  for (const d of [a, b]) {
     assert.deepEqual(one(d.desk, 'SELECT status, version FROM submissions WHERE id = ?', s.body.id), { status: 'closed', version: 2 });
+    // The refused change is the author's conflict, not a step of the timeline.
+    const steps = d.desk.store.db
+      .prepare(`SELECT json_extract(data, '$.to') AS "to" FROM submission_events WHERE submission_id = ? AND type = 'status_change'`)
+      .all(s.body.id);
+    assert.deepEqual(steps, [{ to: 'closed' }]);
+  }
 });
 
 test('a replayed push is applied at most once', async () => {

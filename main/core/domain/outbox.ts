@@ -44,6 +44,24 @@ export function enqueue(db: Db, m: Mutation, now = Date.now(), key: UnwrappedKey
 export function refuseUnsendable(db: Db, id: string, problem: { path: readonly PropertyKey[]; message: string }): void {
   const reason = `this change cannot be sent: ${problem.path.map(String).join('.') || 'the change'} ${problem.message}`;
   stmt(db, `UPDATE outbox SET state = 'rejected', reason = ? WHERE id = ? AND state = 'pending'`).run(reason, id);
+  dropRefusedEvent(db, id);
+}
+
+/** The versioned edits whose timeline event the desk wrote ahead of the hub (status, assignee, fields, claim steps). */
+const EDITS_WITH_EVENTS = ['submission.status', 'submission.assign', 'submission.details', 'warranty.step'];
+
+/**
+ * A refused edit did not happen: its timeline event, written here when the person made it, goes, so the
+ * timeline shows only what the hub holds (the pull brings back the row's current state). What was tried stays
+ * in the outbox as its author's conflict. Notes and replies are not edits: a refused reply stays, marked failed.
+ */
+export function dropRefusedEvent(db: Db, outboxId: string): void {
+  stmt(
+    db,
+    `DELETE FROM submission_events WHERE id = (
+       SELECT json_extract(payload, '$.eventId') FROM outbox
+       WHERE id = ? AND state = 'rejected' AND mutation IN (SELECT value FROM json_each(?)))`,
+  ).run(outboxId, JSON.stringify(EDITS_WITH_EVENTS));
 }
 
 export const pendingCount = (db: Db): number =>

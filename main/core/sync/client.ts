@@ -6,7 +6,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AuditPushResponse, Mutation, PullResponse, PushResponse } from '../../../common/protocol/sync.ts';
-import { refuseUnsendable } from '../domain/outbox.ts';
+import { dropRefusedEvent, refuseUnsendable } from '../domain/outbox.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import type { Store } from '../store/open.ts';
@@ -161,6 +161,7 @@ export class SyncClient {
             r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null,
             r.id,
           );
+          if (r.outcome === 'rejected') dropRefusedEvent(db, r.id);
         }
       })();
     }
