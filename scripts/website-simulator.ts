@@ -1,7 +1,10 @@
 /**
  * A stand-in for the company website's server, for `npm start`: it posts every kind of submission (in the
  * demo's proportions) and comments to the hub's intake API, first a batch (with progress) and then one every
- * few seconds, with an idempotency key per post and retries while the hub is down. A post the hub refuses
+ * few seconds, with an idempotency key per post and retries while the hub is down. Warranty claims are about
+ * the demo catalogue's products (which the demo desk's director brings to the hub): half from the website's
+ * product list with their SKU, half typed by name, and a few odd ones (bought elsewhere, a serial typed short,
+ * a unit someone else claimed before), as main/core/demo/warranty.ts makes them. A post the hub refuses
  * is a bug in the demo data: it is logged loudly and counted, and the batch's last line says how many.
  * Usage: website-simulator.ts --hub URL --key-file FILE [--initial 5000] [--every-ms 8000] [--seed N]
  */

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { z } from 'zod';
 import { WEBSITE_DETAILS } from '../../common/protocol/submission-details.ts';
+import { fold } from '../../common/text/fold.ts';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
+import { DEMO_PRODUCTS } from '../../main/core/demo/warranty.ts';
 import { tempDir } from '../support/fixtures.ts';
 import { startTestHub } from '../support/hub.ts';
 
@@ -77,6 +79,14 @@ test('the website simulator posts every kind and comments, and the hub accepts e
     }
   }
   // The kinds' own fields really travelled: every claim has its serial, and some feedback has its stars.
-  assert.ok(stored.filter((r) => r.kind === 'warranty').every((r) => typeof r.details.serial === 'string'));
+  const claims = stored.filter((r) => r.kind === 'warranty');
+  assert.ok(claims.every((r) => typeof r.details.serial === 'string'));
+  // Claims are about the demo catalogue's products: by SKU (from the website's list) or by name as typed,
+  // all but a few bought elsewhere.
+  const bySku = claims.filter((r) => DEMO_PRODUCTS.some((p) => p.sku === r.details.sku));
+  const byName = claims.filter((r) => !r.details.sku && DEMO_PRODUCTS.some((p) => fold(p.name) === fold(String(r.details.product))));
+  assert.equal(bySku.length, claims.filter((r) => r.details.sku !== undefined).length, 'every SKU posted is in the catalogue');
+  assert.ok(bySku.length > 0 && byName.length > 0);
+  assert.ok(bySku.length + byName.length >= claims.length * 0.8);
   assert.ok(stored.some((r) => r.kind === 'feedback' && typeof r.details.rating === 'number'));
 });

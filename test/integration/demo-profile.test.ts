@@ -10,11 +10,19 @@ import { WEBSITE_DETAILS } from '../../common/protocol/submission-details.ts';
 import { SUBMISSION_KINDS } from '../../common/vocabulary/submissions.ts';
 import type { Envelope } from '../../main/api/contract.ts';
 import { COMPLAINTS_ONLY, demoCounts, fillDemo } from '../../main/core/demo/profile.ts';
+import { DEMO_PRODUCTS } from '../../main/core/demo/warranty.ts';
 import type { Db } from '../../main/core/store/open.ts';
 import { tempDesk, tempStore } from '../support/fixtures.ts';
 
 const TIMEOUT = { timeout: 120_000 };
 const COMPLAINTS = 400;
+
+const products = (db: Db) => db.prepare('SELECT count(*) FROM products').pluck().get() as number;
+const queuedProducts = (db: Db) =>
+  db.prepare(`SELECT actor_id AS actorId, key_id AS keyId FROM outbox WHERE mutation = 'product.upsert'`).all() as {
+    actorId: string;
+    keyId: string;
+  }[];
 
 const kindCounts = (db: Db) =>
   Object.fromEntries(
@@ -127,8 +135,39 @@ test('the demo keeps to complaints when asked (the paint benchmark), and takes a
   const only = await tempStore();
   await fillDemo(only.db, { complaints: 30, customers: 5, others: COMPLAINTS_ONLY });
   assert.deepEqual(kindCounts(only.db), { complaint: 30 });
+  assert.equal(products(only.db), DEMO_PRODUCTS.length, 'the catalogue comes whatever the counts');
 
   const some = await tempStore();
   await fillDemo(some.db, { complaints: 30, customers: 5, others: { warranty: 7, feedback: 0 } });
   assert.deepEqual(kindCounts(some.db), { complaint: 30, question: 12, trade_contact: 3, warranty: 7 });
 });
+
+test(
+  'npm start’s demo (no complaints, no customers) holds the catalogue, entered by its director and queued for the hub, once',
+  TIMEOUT,
+  async () => {
+    const store = await tempStore();
+    await fillDemo(store.db, { complaints: 0, customers: 0 });
+    assert.deepEqual(kindCounts(store.db), {});
+    assert.equal(products(store.db), DEMO_PRODUCTS.length);
+    const director = store.db.prepare(`SELECT id, key_id FROM staff WHERE username = 'giamdoc'`).get() as { id: string; key_id: string };
+    const queued = queuedProducts(store.db);
+    assert.equal(queued.length, DEMO_PRODUCTS.length);
+    assert.ok(
+      queued.every((q) => q.actorId === director.id && q.keyId === director.key_id),
+      'signed by the director',
+    );
+
+    // A profile whose catalogue has products already (kept by its director) is not given the demo's on top.
+    const kept = await tempStore();
+    kept.db
+      .prepare(
+        `INSERT INTO products (id, sku, name, warranty_months, serial_pattern, active, version, updated_at)
+       VALUES ('p1', 'KEPT-1', 'Sản phẩm có sẵn', 12, NULL, 1, 1, 0)`,
+      )
+      .run();
+    await fillDemo(kept.db, { complaints: 0, customers: 0 });
+    assert.equal(products(kept.db), 1);
+    assert.deepEqual(queuedProducts(kept.db), []);
+  },
+);

@@ -5,13 +5,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
+import { ProductFields, serialFits } from '../../common/protocol/products.ts';
 import { TAX_CODE, WEBSITE_DETAILS } from '../../common/protocol/submission-details.ts';
+import { fold } from '../../common/text/fold.ts';
 import { Submission } from '../../common/protocol/website-intake.ts';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { KIND_MIX, makeSubmission, pickKind, type DemoSubmission } from '../../main/core/demo/submissions.ts';
 import { taxCheckDigit } from '../../main/core/demo/trade.ts';
 import { makeComplaint, ORDER_PROBLEMS, PRODUCTS, seeded } from '../../main/core/demo/vietnamese.ts';
-import { CATALOGUE } from '../../main/core/demo/warranty.ts';
+import { CATALOGUE, DEMO_PRODUCTS } from '../../main/core/demo/warranty.ts';
+import { SERIAL_CLAIMS_LIMIT } from '../../main/core/domain/warranty.ts';
 
 const complaints = Array.from({ length: 5000 }, (_, i) => makeComplaint(seeded(i)));
 
@@ -133,30 +136,102 @@ const SERIAL_SHAPES: [RegExp, RegExp][] = [
   [/ Asus /, /^[A-Z]\dNRCX\d{2}[A-Z]\d{6}$/],
   [/ Xiaomi /, /^\d{5}\/[A-Z]{2}\d{7}$/],
   [/ Philips /, /^\d{10}$/],
-  [/ Karofi | Sunhouse | Kangaroo /, /^[A-Z0-9]+-\d{4}-\d{5}$/],
+  [/ Karofi /, /^KAQU95-\d{4}-\d{5}$/],
+  [/ Sunhouse /, /^SHB9105-\d{4}-\d{5}$/],
+  [/ Kangaroo /, /^KG50F79-\d{4}-\d{5}$/],
 ];
 
-test('a warranty claim names a catalogue model, a serial in its brand’s shape, and a purchase 1 to 40 months before it', () => {
-  const DAY = 86_400_000;
+const DAY = 86_400_000;
+const productNamed = (d: { sku?: string; product: string }) =>
+  d.sku ? DEMO_PRODUCTS.find((p) => p.sku === d.sku) : DEMO_PRODUCTS.find((p) => fold(p.name) === fold(d.product));
+
+test('a warranty claim names a catalogue product by SKU or by name as typed, a serial in its brand’s shape, and a purchase 1 to 40 months before it', () => {
+  let typedShort = 0;
+  let elsewhere = 0;
   for (const { details: d, body, subject } of made.warranty) {
-    const shape = SERIAL_SHAPES.find(([brand]) => brand.test(` ${d.product} `));
-    assert.ok(shape, d.product);
-    assert.match(d.serial, shape[1], `${d.product}: ${d.serial}`);
+    const product = productNamed(d);
+    if (d.sku) {
+      assert.ok(product, `no catalogue product has the SKU ${d.sku}`);
+      assert.equal(d.product, product.name, 'a product picked from the website’s list is named as in the catalogue');
+    }
+    if (!product) elsewhere++;
+    const name = product?.name ?? d.product;
+    const shape = SERIAL_SHAPES.find(([brand]) => brand.test(` ${name} `));
+    assert.ok(shape, name);
+    // A serial typed one character short is the only one that does not fit its product's pattern.
+    const fits = shape[1].test(d.serial);
+    if (!fits) typedShort++;
+    if (product?.serialPattern) assert.equal(serialFits(d.serial, product.serialPattern), fits, `${name}: ${d.serial}`);
     const days = (AT - Date.parse(`${d.purchaseDate}T00:00:00Z`)) / DAY;
     assert.ok(days >= 30 && days <= 40 * 31, `${d.purchaseDate} is ${days} days before the claim`);
+    // The claim is about a unit (a compressor's claim about its fridge), which the subject and body name.
+    const unit = /^Bảo hành (.+): /.exec(subject)?.[1];
+    assert.ok(unit && fold(name).endsWith(fold(unit)), `${subject} / ${name}`);
     const [y, m, day] = d.purchaseDate.split('-');
-    assert.ok(body.includes(`ngày ${day}/${m}/${y}, số serial ${d.serial}`), body);
-    assert.ok(subject.toLowerCase().includes(d.product.toLowerCase()), subject);
+    assert.ok(body.includes(`Tôi mua ${unit} ngày ${day}/${m}/${y}, số serial ${d.serial}`), body);
   }
+  // A few of each odd claim, out of 2,000.
+  assert.ok(typedShort > 20 && typedShort < 160, `${typedShort} serials typed short`);
+  assert.ok(elsewhere > 20 && elsewhere < 160, `${elsewhere} products bought elsewhere`);
   // Where the serial carries the date of manufacture (LG: year digit and month), it is some months before the purchase.
-  for (const { details: d } of made.warranty.filter((s) => s.details.product.includes(' LG '))) {
+  const lg = made.warranty.filter((s) => / LG /.test(productNamed(s.details)?.name ?? '') && SERIAL_SHAPES[0]![1].test(s.details.serial));
+  assert.ok(lg.length > 0);
+  for (const { details: d } of lg) {
     const bought = Date.parse(`${d.purchaseDate}T00:00:00Z`);
     const before = Array.from({ length: 260 }, (_, i) => new Date(bought - i * DAY)).map(
       (t) => `${t.getUTCFullYear() % 10}${String(t.getUTCMonth() + 1).padStart(2, '0')}`,
     );
     assert.ok(before.includes(d.serial.slice(0, 3)), `${d.serial} bought ${d.purchaseDate}`);
   }
-  assert.equal(new Set(made.warranty.map((s) => s.details.product)).size, CATALOGUE.length);
+  // Every product of the catalogue is claimed, parts too; by SKU and by name, as on the tag and as typed.
+  assert.deepEqual(
+    new Set(made.warranty.map((s) => productNamed(s.details)?.sku).filter(Boolean)),
+    new Set(DEMO_PRODUCTS.map((p) => p.sku)),
+  );
+  const named = made.warranty.filter((s) => !s.details.sku && productNamed(s.details));
+  assert.ok(made.warranty.filter((s) => s.details.sku).length > 600 && named.length > 600);
+  assert.ok(named.some((s) => s.details.product === productNamed(s.details)!.name));
+  assert.ok(
+    named.some(
+      (s) =>
+        s.details.product === fold(s.details.product) &&
+        fold(productNamed(s.details)!.name) !== productNamed(s.details)!.name.toLowerCase(),
+    ),
+  );
+  assert.ok(named.some((s) => s.details.product !== productNamed(s.details)!.name && s.details.product !== fold(s.details.product)));
+});
+
+test('the catalogue: one SKU per product, each valid as a director would enter it, its serial pattern fitting every serial made for it', () => {
+  for (const p of DEMO_PRODUCTS) assert.ok(ProductFields.safeParse(p).success, JSON.stringify(p));
+  assert.equal(new Set(DEMO_PRODUCTS.map((p) => p.sku.toLowerCase())).size, DEMO_PRODUCTS.length);
+  assert.equal(new Set(DEMO_PRODUCTS.map((p) => fold(p.name))).size, DEMO_PRODUCTS.length);
+  assert.deepEqual(new Set(DEMO_PRODUCTS.map((p) => p.warrantyMonths)), new Set([12, 24, 36, 60, 84, 120]));
+  assert.ok(
+    DEMO_PRODUCTS.some((p) => !p.active),
+    'a model no longer sold stays, inactive',
+  );
+  assert.equal(CATALOGUE.length, 25);
+});
+
+test('a few claims name a unit claimed before, some of them more often than the desk thinks one unit fails', () => {
+  const rng = seeded(3);
+  const claims = Array.from({ length: 400 }, () => makeSubmission(rng, 'warranty', AT).details);
+  const bySerial = new Map<string, (typeof claims)[number][]>();
+  for (const d of claims) bySerial.set(d.serial, [...(bySerial.get(d.serial) ?? []), d]);
+  const again = [...bySerial.values()].filter((same) => same.length > 1);
+  assert.ok(again.length > 0 && again.length <= 8, `${again.length} serials claimed more than once`);
+  assert.ok(again.some((same) => same.length > SERIAL_CLAIMS_LIMIT));
+  // The same unit: one product (a compressor's claim is about its fridge), bought after it was made.
+  for (const same of again) {
+    const models = new Set(same.map((d) => productNamed(d)!.serialPattern));
+    assert.equal(models.size, 1, JSON.stringify(same));
+  }
+  // The same seed makes the same claims.
+  const rerun = seeded(3);
+  assert.deepEqual(
+    Array.from({ length: 400 }, () => makeSubmission(rerun, 'warranty', AT).details),
+    claims,
+  );
 });
 
 test('feedback’s stars and words agree: a headline by rating, praise only at 4 and 5, and some without stars', () => {

@@ -1,10 +1,15 @@
 /**
- * Fills a new store with a demo data set: staff, a few hundred customers, thousands of complaints and, in
- * proportion to them, every other kind the website sends, worked on the way real inboxes are.
+ * Fills a new store with a demo data set: staff, the warranty desk's product catalogue, a few hundred
+ * customers, thousands of complaints and, in proportion to them, every other kind the website sends, worked on
+ * the way real inboxes are.
  */
 import { randomBytes } from 'node:crypto';
+import type { Person } from '../../../common/roles.ts';
 import { insertCustomer } from '../domain/customers.ts';
+import { listProducts, saveProduct } from '../domain/products.ts';
 import { insertSubmissions, PRIORITIES, type Status } from '../domain/submissions.ts';
+import { keyRingOf } from '../security/key-ring.ts';
+import { openPersonalKey } from '../security/personal-key.ts';
 import { createStaff, type NewStaff } from '../security/staff.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
@@ -12,6 +17,7 @@ import { newId } from '../../../common/ids.ts';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import { KIND_MIX, makeSubmission } from './submissions.ts';
 import { between, makeCustomer, pick, seeded } from './vietnamese.ts';
+import { DEMO_PRODUCTS } from './warranty.ts';
 
 export interface DemoAccount {
   username: string;
@@ -76,6 +82,26 @@ const NOTES: Readonly<Record<SubmissionKind, readonly string[]>> = {
   ],
 };
 
+/**
+ * The catalogue entered by the demo's director, as a director enters it (saveProduct): each product signed with
+ * their key and queued for the hub, so it reaches the hub, and every desk working claims, once the demo desk
+ * enrolls. Only into an empty catalogue: a profile gets it once.
+ */
+async function seedCatalogue(db: Db, director: Person, password: string, now: number): Promise<void> {
+  if (listProducts(db, { includeInactive: true }).length > 0) return;
+  const ring = keyRingOf(db);
+  // Held as a session of its own while the products are saved, and dropped after: nobody stays signed in.
+  const session = `demo-catalogue-${director.id}`;
+  ring.hold(session, director.id, await openPersonalKey(db, director.id, password, now));
+  try {
+    db.transaction(() => {
+      for (const fields of DEMO_PRODUCTS) saveProduct(db, director.id, { fields }, now);
+    })();
+  } finally {
+    ring.drop(session);
+  }
+}
+
 export async function fillDemo(
   db: Db,
   opts: {
@@ -98,6 +124,9 @@ export async function fillDemo(
     people.push(await createStaff(db, { ...s, password }, now));
     accounts.push({ username: s.username, displayName: s.displayName, role: s.role, password });
   }
+  // Whatever the number of claims (npm start's demo desk has none until the website posts them).
+  const director = people.findIndex((p) => p.role === 'director');
+  await seedCatalogue(db, people[director]!, accounts[director]!.password, now);
   const customers = db.transaction(() =>
     Array.from({ length: opts.customers }, (_, i) =>
       insertCustomer(db, { ...makeCustomer(rng, i + 1), createdAt: now - between(rng, 200, 900) * DAY }),
