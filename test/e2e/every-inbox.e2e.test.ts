@@ -110,7 +110,7 @@ test(
     const serial = form.getByLabel('Số serial');
     await page.keyboard.press('i');
     await serial.waitFor();
-    assert.equal(await form.getByLabel('Sản phẩm').inputValue(), 'Máy lọc nước RO 9 lõi');
+    assert.equal(await form.getByLabel('Sản phẩm', { exact: true }).inputValue(), 'Máy lọc nước RO 9 lõi');
     assert.equal(await form.getByLabel('Ngày mua').inputValue(), '01/08/2026');
     await serial.fill('nhầm');
     await page.keyboard.press('Escape');
@@ -155,7 +155,7 @@ test(
     await go(director, 'Bảo hành');
     await openRow(director, CLAIM);
     await director.getByRole('button', { name: 'Sửa thông tin' }).click();
-    const product = director.getByRole('form', { name: 'Sửa thông tin yêu cầu bảo hành' }).getByLabel('Sản phẩm');
+    const product = director.getByRole('form', { name: 'Sửa thông tin yêu cầu bảo hành' }).getByLabel('Sản phẩm', { exact: true });
     await product.fill('Máy lọc nước RO 10 lõi');
     await product.press('Enter');
     await director

@@ -16,6 +16,8 @@ const EVERYWHERE: readonly Shortcut[] = [
 
 /** On an inbox whose kind has fields staff may correct (a warranty claim's serial…). */
 const CORRECTING: readonly Shortcut[] = [['i', 'shortcuts.i']];
+/** On an inbox whose submissions go through steps (warranty claims). */
+const STEPPING: readonly Shortcut[] = [['b', 'shortcuts.b']];
 
 /** Each screen's own keys; a screen not named here has only the keys that work everywhere. */
 const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
@@ -43,8 +45,9 @@ export function ShortcutsHelp({ screen, inbox, onClose }: { screen: string; inbo
   const named = inbox ? itemWords(t, inbox.words) : {};
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
-  const editable = screen === 'inbox' && inbox !== undefined && editableFields(inbox).length > 0;
-  const own = [...(BY_SCREEN[screen] ?? []), ...(editable ? CORRECTING : [])];
+  const onInbox = screen === 'inbox' && inbox !== undefined;
+  const editable = onInbox && editableFields(inbox).length > 0;
+  const own = [...(BY_SCREEN[screen] ?? []), ...(editable ? CORRECTING : []), ...(onInbox && inbox.steps ? STEPPING : [])];
   return (
     <div className="overlay" onClick={onClose}>
       <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="dialog" onClick={(e) => e.stopPropagation()}>

@@ -13,6 +13,8 @@ import type { z } from 'zod';
 import { EDITABLE_DETAILS, TRADES } from '../../../common/protocol/submission-details.ts';
 import { EARLIEST_PURCHASE_DATE } from '../../../common/protocol/time.ts';
 import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import { FormFoot, Problem } from '../forms/FormParts.tsx';
+import { issueText, type Issue } from '../forms/problems.ts';
 import { formatDay, parseDay } from '../format/dates.ts';
 import { editableFields, itemWords, type Detail, type Fact, type InboxConfig } from './kinds.ts';
 
@@ -25,22 +27,12 @@ const schemaOf = (kind: SubmissionKind, field: string) =>
 const typedOf = (fact: Fact, value: unknown) =>
   value === undefined || value === null ? '' : fact.format === 'day' ? formatDay(String(value)) : String(value);
 
-/** Why a value is refused, in the person's words: from the schema's own issue, never its English message. */
-function problem(t: TFunction, field: string, fact: Fact, issue: z.core.$ZodIssue | undefined): string {
-  switch (issue?.code) {
-    case 'too_small':
-      return t('edit.required');
-    case 'too_big':
-      return t('edit.tooLong', { max: Number(issue.maximum) });
-    case 'invalid_format':
-      return t(`edit.formats.${field}`, { defaultValue: t('edit.invalid') });
-    case 'custom':
-      // A day's refinements bound it to [EARLIEST_PURCHASE_DATE, today]; a line's refuse breaks and control characters.
-      return fact.format === 'day' ? t('edit.pastDay', { earliest: formatDay(EARLIEST_PURCHASE_DATE) }) : t('edit.oneLine');
-    default:
-      return t('edit.invalid');
-  }
-}
+/** Why a value is refused: a field's own format, or a day's bounds ([EARLIEST_PURCHASE_DATE, today]). */
+const problem = (t: TFunction, field: string, fact: Fact, issue: Issue | undefined): string =>
+  issueText(t, issue, {
+    format: t(`edit.formats.${field}`, { defaultValue: t('edit.invalid') }),
+    custom: fact.format === 'day' ? t('edit.pastDay', { earliest: formatDay(EARLIEST_PURCHASE_DATE) }) : undefined,
+  });
 
 export default function DetailsForm({
   kind,
@@ -152,25 +144,12 @@ export default function DetailsForm({
                   onChange={(e) => edit(field, e.target.value)}
                 />
               )}
-              {field in problems && (
-                <span id={`${id}-problem`} className="form-error small" data-testid={`problem-${field}`}>
-                  {problems[field]}
-                </span>
-              )}
+              <Problem id={id} testId={`problem-${field}`} text={problems[field]} />
             </div>
           );
         })}
       </div>
-      <div className="details-form-foot">
-        <span className="muted small">{t('edit.hint')}</span>
-        <span className="spacer" />
-        <button type="button" onClick={onClose}>
-          {t('edit.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('edit.save')}
-        </button>
-      </div>
+      <FormFoot hint={t('edit.hint')} cancel={t('edit.cancel')} confirm={t('edit.save')} busy={busy} onCancel={onClose} />
     </form>
   );
 }

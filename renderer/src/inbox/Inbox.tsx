@@ -39,6 +39,7 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
   const searchRef = useRef<HTMLInputElement>(null);
   const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
   const editor: Editor = useRef(null);
+  const stepper: Editor = useRef(null);
   const [drafts] = useState(() => new Drafts());
 
   // Search as the person types, once they pause.
@@ -134,6 +135,7 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
         n: () => composers.note.current?.focus(),
         r: () => composers.reply.current?.focus(),
         i: () => editor.current?.(),
+        b: () => stepper.current?.(),
         e: () => {
           if (!detail || detail.status === 'closed') return;
           const { id, version } = detail;
@@ -223,6 +225,7 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
           detail={detail}
           composers={composers}
           editor={editor}
+          stepper={stepper}
           drafts={drafts}
           change={change}
         />

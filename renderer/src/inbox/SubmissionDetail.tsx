@@ -18,12 +18,16 @@ import type { DetailsChanges } from './DetailsForm.tsx';
 import { KindFacts } from './facts.tsx';
 import { editableFields, method, type Detail, type InboxApi, type InboxConfig } from './kinds.ts';
 import { Timeline } from './Timeline.tsx';
+import { WarrantyPanel } from './warranty/WarrantyPanel.tsx';
 
 const DetailsForm = lazy(() => import('./DetailsForm.tsx'));
 
 /** Runs a change (a call naming this submission's id) and then shows its result (see Inbox). */
 export type Change = (run: () => Promise<unknown>) => Promise<boolean>;
-/** Set by the open submission when its kind has fields to correct: opens the form (the inbox's `i`). */
+/**
+ * Set by the open submission while it offers a form the inbox's keys open: the correction of its fields (`i`),
+ * a warranty claim's next step (`b`).
+ */
 export type Editor = RefObject<(() => void) | null>;
 
 // The value of the assignee select for a person named by the hub who has no account on this desk.
@@ -35,6 +39,7 @@ export function SubmissionDetail({
   detail,
   composers,
   editor,
+  stepper,
   drafts,
   change,
 }: {
@@ -43,6 +48,7 @@ export function SubmissionDetail({
   detail: Detail;
   composers: Composers;
   editor: Editor;
+  stepper: Editor;
   drafts: Drafts;
   change: Change;
 }) {
@@ -164,6 +170,14 @@ export function SubmissionDetail({
             <Suspense fallback={null}>
               <DetailsForm kind={kind} config={config} detail={detail} onSave={setDetails} onClose={stopEditing} />
             </Suspense>
+          )}
+          {detail.warranty && (
+            <WarrantyPanel
+              warranty={detail.warranty}
+              details={detail.details}
+              stepper={stepper}
+              onStep={(step) => act((version) => call('warrantyClaims.advance', { id, version, step }))}
+            />
           )}
           {/* Customer-written text is rendered as text, never as HTML. */}
           <div className="body" data-testid="submission-body">

@@ -8,6 +8,7 @@ import type { MailFailure } from '../../../common/protocol/delivery.ts';
 import { formatDateTime } from '../format/dates.ts';
 import { factText } from './facts.tsx';
 import type { Detail, InboxConfig } from './kinds.ts';
+import { outcomeName, partsOf, stageName } from './warranty/words.ts';
 
 type Event = Detail['timeline'][number];
 
@@ -30,6 +31,23 @@ function corrections(t: TFunction, { words, facts }: InboxConfig, data: Record<s
   return said.join('; ') || t('timeline.details_fields');
 }
 
+/** A warranty claim's step (`data`: from, to, outcome, parts, tracking, reason) as "X chuyển từ A sang B — kết quả: …". */
+function warrantyStep(t: TFunction, actor: string, data: Record<string, unknown>): string {
+  const moved = t('timeline.warranty_step', { actor, from: stageName(t, data.from), to: stageName(t, data.to) });
+  const parts = partsOf(data.parts);
+  const recorded = [
+    ...(data.outcome ? [t('timeline.warranty_outcome', { outcome: outcomeName(t, data.outcome) })] : []),
+    ...(parts.length ? [t('timeline.warranty_parts', { parts: parts.join(', ') })] : []),
+    ...(typeof data.tracking === 'string' ? [t('timeline.warranty_tracking', { tracking: data.tracking })] : []),
+  ];
+  return recorded.length ? `${moved} — ${recorded.join('; ')}` : moved;
+}
+
+/** What an event says below its title: a note's or reply's text, a rejection's reason. */
+const bodyOf = (t: TFunction, e: Event): string | null =>
+  e.body ??
+  (e.type === 'warranty_step' && typeof e.data.reason === 'string' ? t('timeline.warranty_reason', { reason: e.data.reason }) : null);
+
 export function Timeline({ detail, config }: { detail: Detail; config: InboxConfig }) {
   const { t } = useTranslation();
   const { words } = config;
@@ -48,6 +66,8 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
         return e.data.to ? t('timeline.assignment', { actor, to: assigneeName(e.data) }) : t('timeline.unassign', { actor });
       case 'details_change':
         return t('timeline.details_change', { actor, changes: corrections(t, config, e.data) });
+      case 'warranty_step':
+        return warrantyStep(t, actor, e.data);
       default:
         return t(`timeline.${e.type}`, { actor });
     }
@@ -56,17 +76,20 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
     <section aria-label={t('detail.timeline')}>
       <h3>{t('detail.timeline')}</h3>
       <ol className="timeline">
-        {detail.timeline.map((e) => (
-          <li key={e.id} className={`event event-${e.type}`} data-event-id={e.id}>
-            <div className="event-head">
-              <span>{titleOf(e, e.actorName ?? '')}</span>
-              <span className="spacer" />
-              <time className="muted">{formatDateTime(e.createdAt)}</time>
-            </div>
-            {e.body && <div className="event-body">{e.body}</div>}
-            {e.delivery && <DeliveryBadge delivery={e.delivery} />}
-          </li>
-        ))}
+        {detail.timeline.map((e) => {
+          const body = bodyOf(t, e);
+          return (
+            <li key={e.id} className={`event event-${e.type}`} data-event-id={e.id}>
+              <div className="event-head">
+                <span>{titleOf(e, e.actorName ?? '')}</span>
+                <span className="spacer" />
+                <time className="muted">{formatDateTime(e.createdAt)}</time>
+              </div>
+              {body && <div className="event-body">{body}</div>}
+              {e.delivery && <DeliveryBadge delivery={e.delivery} />}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

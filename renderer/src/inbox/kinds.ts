@@ -31,6 +31,8 @@ export interface InboxConfig {
   words: string;
   /** The kind's own fields (a submission's `details`), in the order the detail pane shows them. */
   facts: Readonly<Record<string, Fact>>;
+  /** Its submissions go through steps (a warranty claim's, warranty/WarrantyPanel.tsx): the `b` key opens them. */
+  steps?: true;
 }
 
 /**
@@ -58,7 +60,8 @@ export const INBOX_KINDS = {
   warranty: {
     api: 'warrantyClaims',
     words: 'kinds.warranty',
-    facts: { product: text, serial: text, purchaseDate: { format: 'day', editable: true } },
+    facts: { product: text, sku: text, serial: text, purchaseDate: { format: 'day', editable: true } },
+    steps: true,
   },
   feedback: { api: 'feedback', words: 'kinds.feedback', facts: { rating: { format: 'rating', editable: false } } },
 } as const satisfies { [K in SubmissionKind]: InboxConfig & { facts: FactsOf<K> } };
