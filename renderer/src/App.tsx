@@ -16,6 +16,8 @@ import { INBOX_KINDS, inboxKinds, type InboxKind } from './inbox/kinds.ts';
 import { ChangePassword, FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
 import { StaffScreen } from './staff/StaffScreen.tsx';
 import { EnrollForm } from './sync/EnrollForm.tsx';
+import { MyWork } from './work/MyWork.tsx';
+import { MyWorkButton } from './work/MyWorkButton.tsx';
 
 type Person = Output<'auth.signIn'>;
 type Phase =
@@ -64,12 +66,14 @@ export function App() {
   }
 }
 
-type View = InboxKind | 'comments' | 'audit' | 'staff';
+type View = InboxKind | 'mine' | 'comments' | 'audit' | 'staff';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
   const inboxes = inboxKinds.filter((kind) => mayUseInbox(person, kind));
   const mayComments = mayUseInbox(person, 'comment');
+  // My work is for those who work the inboxes: directors and operators, never IT.
+  const mayWork = person.role !== 'it_admin';
   const [view, setView] = useState<View>(inboxes[0] ?? 'comments');
   const [help, setHelp] = useState(false);
 
@@ -88,23 +92,26 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   // The screen in front of the person; the `?` help lists that screen's shortcuts.
   const inbox = inboxes.find((kind) => kind === view) ?? inboxes[0];
   const shown =
-    view === 'audit' && person.role === 'director'
-      ? 'audit'
-      : view === 'staff' && person.role === 'director'
-        ? 'staff'
-        : view === 'comments' && mayComments
-          ? 'comments'
-          : inbox
-            ? 'inbox'
-            : person.role === 'it_admin'
-              ? 'enroll'
-              : 'none';
+    view === 'mine' && mayWork
+      ? 'mine'
+      : view === 'audit' && person.role === 'director'
+        ? 'audit'
+        : view === 'staff' && person.role === 'director'
+          ? 'staff'
+          : view === 'comments' && mayComments
+            ? 'comments'
+            : inbox
+              ? 'inbox'
+              : person.role === 'it_admin'
+                ? 'enroll'
+                : 'none';
   return (
     <DeskStatusProvider>
       <div className="desk">
         <header className="top-bar">
           <strong className="brand">Backdesk</strong>
           <nav aria-label="main">
+            {mayWork && <MyWorkButton current={view === 'mine'} onClick={() => setView('mine')} />}
             {inboxes.map((kind) => (
               <button key={kind} type="button" aria-current={view === kind} onClick={() => setView(kind)}>
                 {t(`${INBOX_KINDS[kind].words}.nav`)}
@@ -135,7 +142,9 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
             {t('nav.signOut')}
           </button>
         </header>
-        {shown === 'audit' ? (
+        {shown === 'mine' ? (
+          <MyWork shortcutsEnabled={!help} />
+        ) : shown === 'audit' ? (
           <AuditView />
         ) : shown === 'staff' ? (
           <StaffScreen me={person} />
@@ -149,7 +158,14 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
           <p className="empty-state">{t('home.noGrant')}</p>
         )}
         <StatusBar person={person} />
-        {help && <ShortcutsHelp screen={shown} inbox={inbox && INBOX_KINDS[inbox]} onClose={() => setHelp(false)} />}
+        {help && (
+          <ShortcutsHelp
+            screen={shown}
+            inbox={shown === 'inbox' && inbox ? INBOX_KINDS[inbox] : undefined}
+            words={shown === 'mine' ? 'mine' : undefined}
+            onClose={() => setHelp(false)}
+          />
+        )}
       </div>
     </DeskStatusProvider>
   );

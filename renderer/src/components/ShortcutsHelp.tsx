@@ -19,17 +19,23 @@ const CORRECTING: readonly Shortcut[] = [['i', 'shortcuts.i']];
 /** On an inbox whose submissions go through steps (warranty claims). */
 const STEPPING: readonly Shortcut[] = [['b', 'shortcuts.b']];
 
+/** What acts on the open submission, wherever it is open. */
+const ON_SUBMISSION: readonly Shortcut[] = [
+  ['n', 'shortcuts.n'],
+  ['r', 'shortcuts.r'],
+  ['e', 'shortcuts.e'],
+  ['Ctrl+Enter', 'shortcuts.send'],
+];
+const STEPPING_ROWS: readonly Shortcut[] = [
+  ['j', 'shortcuts.j'],
+  ['k', 'shortcuts.k'],
+];
+
 /** Each screen's own keys; a screen not named here has only the keys that work everywhere. */
 const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
-  inbox: [
-    ['j', 'shortcuts.j'],
-    ['k', 'shortcuts.k'],
-    ['/', 'shortcuts.slash'],
-    ['n', 'shortcuts.n'],
-    ['r', 'shortcuts.r'],
-    ['e', 'shortcuts.e'],
-    ['Ctrl+Enter', 'shortcuts.send'],
-  ],
+  inbox: [...STEPPING_ROWS, ['/', 'shortcuts.slash'], ...ON_SUBMISSION],
+  // My work opens submissions of every kind: their corrections and a claim's steps too.
+  mine: [...STEPPING_ROWS, ...ON_SUBMISSION, ...CORRECTING, ...STEPPING],
   comments: [
     ['j', 'shortcuts.commentNext'],
     ['k', 'shortcuts.commentPrevious'],
@@ -39,10 +45,23 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
   ],
 };
 
-/** `screen` names what the desk is showing (inbox, comments, audit, enroll…); `inbox`, on an inbox, its entry in kinds.ts. */
-export function ShortcutsHelp({ screen, inbox, onClose }: { screen: string; inbox: InboxConfig | undefined; onClose: () => void }) {
+/**
+ * `screen` names what the desk is showing (inbox, mine, comments, audit, enroll…); `inbox`, on an inbox, its entry
+ * in kinds.ts; `words`, elsewhere, the i18n block naming what the screen lists (My work's).
+ */
+export function ShortcutsHelp({
+  screen,
+  inbox,
+  words = inbox?.words,
+  onClose,
+}: {
+  screen: string;
+  inbox: InboxConfig | undefined;
+  words?: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const named = inbox ? itemWords(t, inbox.words) : {};
+  const named = words ? itemWords(t, words) : {};
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
   const onInbox = screen === 'inbox' && inbox !== undefined;

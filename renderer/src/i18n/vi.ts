@@ -224,6 +224,21 @@ export const vi = {
       factsInline: { rating: 'đánh giá' },
     },
   },
+  /** My work (renderer/src/work): what is assigned to the person, across their inboxes. */
+  mine: {
+    nav: 'Việc của tôi',
+    title: 'Việc của tôi',
+    listLabel: 'Danh sách việc của tôi',
+    count_one: '{{count, number}} việc chưa xong',
+    count_other: '{{count, number}} việc chưa xong',
+    empty: 'Chưa có việc nào được giao cho bạn. Những mục được phân công cho bạn ở các hộp thư sẽ hiện ở đây.',
+    choose: 'Chọn một việc để xem chi tiết (phím j / k).',
+    due: 'Hạn {{time}}',
+    overdue: 'Quá hạn · {{time}}',
+    noDue: 'Chưa có hạn',
+    item: 'việc',
+    itemStart: 'Việc',
+  },
   /** Correcting a kind's own fields (a serial, a tax code) in the detail pane. */
   edit: {
     open: 'Sửa thông tin (i)',

@@ -9,16 +9,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_SORTS, SORTS, type Sort } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
-import { BackdeskError, call } from '../api/client.ts';
-import { useAfterSync } from '../api/desk-status.tsx';
+import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
-import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
-import { Drafts, type Composers } from './Composer.tsx';
-import { INBOX_KINDS, method, type Filters, type InboxKind } from './kinds.ts';
-import { SubmissionDetail, type Change, type Editor } from './SubmissionDetail.tsx';
-import { SubmissionList } from './SubmissionList.tsx';
-import { useOpenSubmission } from './useOpenSubmission.ts';
+import { useShortcuts } from '../components/useShortcuts.ts';
+import { DetailPane, useDetailPane } from './DetailPane.tsx';
+import { INBOX_KINDS, method, type Filters, type InboxKind, type Row } from './kinds.ts';
+import { InboxRow, SubmissionList } from './SubmissionList.tsx';
+import { useListStep } from './useListStep.ts';
 import { usePagedList } from './usePagedList.ts';
 
 export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; person: Output<'auth.signIn'>; shortcutsEnabled: boolean }) {
@@ -34,13 +32,15 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
   const searching = filters.text !== undefined;
   const timeOrderOnly = searching && !(SEARCH_SORTS as readonly Sort[]).includes(chosenSort);
   const sort = timeOrderOnly ? 'newest' : chosenSort;
-  const list = usePagedList(api, { ...filters, sort }, report);
-  const { detail, reload } = useOpenSubmission(api, openId, report);
+  const listKey = JSON.stringify({ ...filters, sort });
+  const read = useCallback(
+    (passive: boolean, after: string | null, limit: number) =>
+      call(method(api, passive ? 'relist' : 'list'), { ...(JSON.parse(listKey) as Filters), ...(after === null ? {} : { after }), limit }),
+    [api, listKey],
+  );
+  const list = usePagedList(read, report);
+  const pane = useDetailPane(config, openId, list.refresh);
   const searchRef = useRef<HTMLInputElement>(null);
-  const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
-  const editor: Editor = useRef(null);
-  const stepper: Editor = useRef(null);
-  const [drafts] = useState(() => new Drafts());
 
   // Search as the person types, once they pause.
   useEffect(() => {
@@ -68,88 +68,17 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
     setOpenFirst(true);
   };
 
-  // A sync that landed brings new rows and new states in.
-  const { refresh } = list;
-  useAfterSync(
-    useCallback(() => {
-      void refresh();
-      void reload();
-    }, [refresh, reload]),
+  const step = useListStep(
+    list,
+    listKey,
+    openId,
+    useCallback((row: Row) => setOpenId(row.id), []),
   );
-
-  /** Runs a change, then shows its result; a stale edit reloads the current state so the person sees why. */
-  const change: Change = useCallback(
-    async (run) => {
-      try {
-        await run();
-      } catch (e) {
-        report(e, words);
-        if (!(e instanceof BackdeskError && e.code === 'stale')) return false;
-      }
-      await Promise.all([reload(), refresh()]);
-      return true;
-    },
-    [reload, refresh, report, words],
-  );
-
-  /**
-   * j/k: the next or previous row from the open one, among the rows loaded. The list follows the open row, and
-   * showing the last rows loaded fetches the next page, so stepping goes on past them; j on the last row
-   * loaded while that page is on its way moves on when it is in.
-   */
-  const stepAfterPage = useRef<string | null>(null);
-  const step = (by: 1 | -1) => {
-    stepAfterPage.current = null;
-    const at = list.indexOf(openId);
-    if (by === 1 && at >= 0 && at === list.loadedCount - 1 && list.more) {
-      stepAfterPage.current = openId;
-      list.ensure(at);
-      return;
-    }
-    const next = at < 0 ? 0 : Math.min(Math.max(at + by, 0), list.loadedCount - 1);
-    const row = list.rowAt(next);
-    if (row) setOpenId(row.id);
-  };
-  useEffect(() => {
-    const waiting = stepAfterPage.current;
-    if (waiting === null) return;
-    const at = list.indexOf(waiting);
-    if (waiting !== openId || at < 0) stepAfterPage.current = null;
-    else if (at < list.loadedCount - 1) {
-      stepAfterPage.current = null;
-      setOpenId(list.rowAt(at + 1)!.id);
-    }
-  }, [list, openId]);
-  useEffect(() => {
-    if (!shortcutsEnabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (isTyping(e.target)) {
-        if (e.key === 'Escape') (e.target as HTMLElement).blur();
-        return;
-      }
-      const actions: Record<string, () => void> = {
-        j: () => step(1),
-        k: () => step(-1),
-        '/': () => searchRef.current?.focus(),
-        n: () => composers.note.current?.focus(),
-        r: () => composers.reply.current?.focus(),
-        i: () => editor.current?.(),
-        b: () => stepper.current?.(),
-        e: () => {
-          if (!detail || detail.status === 'closed') return;
-          const { id, version } = detail;
-          void change(() => call(method(api, 'setStatus'), { id, version, status: 'closed' }));
-        },
-      };
-      const action = actions[e.key];
-      if (action) {
-        e.preventDefault();
-        action();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useShortcuts(shortcutsEnabled, {
+    j: () => step(1),
+    k: () => step(-1),
+    '/': () => searchRef.current?.focus(),
+    ...pane.keys,
   });
 
   const setFilter = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
@@ -205,35 +134,12 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
         {list.total?.n === 0 ? (
           <p className="empty-state">{t(`${words}.empty`)}</p>
         ) : (
-          <SubmissionList
-            label={t(`${words}.listLabel`)}
-            count={list.loadedCount + (list.more ? 1 : 0)}
-            revision={list.revision}
-            rowAt={list.rowAt}
-            indexOf={list.indexOf}
-            ensure={list.ensure}
-            openId={openId}
-            onOpen={setOpenId}
-          />
+          <SubmissionList list={list} openId={openId} onOpen={setOpenId} label={t(`${words}.listLabel`)}>
+            {(row) => <InboxRow row={row} />}
+          </SubmissionList>
         )}
       </section>
-      {detail ? (
-        <SubmissionDetail
-          key={detail.id}
-          kind={kind}
-          config={config}
-          detail={detail}
-          composers={composers}
-          editor={editor}
-          stepper={stepper}
-          drafts={drafts}
-          change={change}
-        />
-      ) : (
-        <section className="pane detail-pane">
-          <p className="empty-state">{openId ? t(`${words}.loading`) : t(`${words}.choose`)}</p>
-        </section>
-      )}
+      <DetailPane kind={kind} config={config} pane={pane} choose={t(`${words}.choose`)} />
     </div>
   );
 }

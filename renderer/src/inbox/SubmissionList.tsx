@@ -6,36 +6,33 @@
  * up to them; at the top of a list with nothing open, new rows simply appear.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/dates.ts';
 import type { Row } from './kinds.ts';
+import type { PagedList } from './usePagedList.ts';
 
 const ROW_HEIGHT = 68;
 
-export function SubmissionList({
+export function SubmissionList<R extends Pick<Row, 'id' | 'status'>>({
   label,
-  count,
-  revision,
-  rowAt,
-  indexOf,
-  ensure,
+  list,
   openId,
   onOpen,
+  children,
 }: {
   label: string;
-  /** The rows loaded, plus one for the row that says the next page is loading. */
-  count: number;
-  /** Moves when a refresh of the rows has landed. */
-  revision: number;
-  rowAt: (i: number) => Row | undefined;
-  indexOf: (id: string | null) => number;
-  /** The list shows rows up to this index: the hook fetches the next page when it nears the end of the loaded ones. */
-  ensure: (last: number) => void;
+  /** The rows loaded (usePagedList): shown up to `ensure`'s index, which fetches the next page near their end. */
+  list: PagedList<R>;
   openId: string | null;
   onOpen: (id: string) => void;
+  /** What a row shows (InboxRow for an inbox); three lines fit its height. */
+  children: (row: R) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const { revision, rowAt, indexOf, ensure } = list;
+  // The rows loaded, plus one for the row that says the next page is loading.
+  const count = list.loadedCount + (list.more ? 1 : 0);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtual.getVirtualItems();
@@ -109,27 +106,38 @@ export function SubmissionList({
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => row && onOpen(row.id)}
               >
-                {row ? (
-                  <>
-                    <div className="row-top">
-                      <span className={`badge status-${row.status}`}>{t(`status.${row.status}`)}</span>
-                      {row.priority !== 'normal' && (
-                        <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
-                      )}
-                      <span className="spacer" />
-                      <time className="muted">{formatDateTime(row.createdAt)}</time>
-                    </div>
-                    <div className="row-subject">{row.subject}</div>
-                    <div className="row-excerpt muted">{row.excerpt}</div>
-                  </>
-                ) : (
-                  <span className="muted">{t('inbox.loadingRow')}</span>
-                )}
+                {row ? children(row) : <span className="muted">{t('inbox.loadingRow')}</span>}
               </div>
             );
           })}
         </div>
       </div>
     </div>
+  );
+}
+
+/** A row's status and priority badges, as every list shows them. */
+export function RowBadges({ row }: { row: Pick<Row, 'status' | 'priority'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`badge status-${row.status}`}>{t(`status.${row.status}`)}</span>
+      {row.priority !== 'normal' && <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>}
+    </>
+  );
+}
+
+/** An inbox's row: status, priority and when it came; subject; the start of its text. */
+export function InboxRow({ row }: { row: Row }) {
+  return (
+    <>
+      <div className="row-top">
+        <RowBadges row={row} />
+        <span className="spacer" />
+        <time className="muted">{formatDateTime(row.createdAt)}</time>
+      </div>
+      <div className="row-subject">{row.subject}</div>
+      <div className="row-excerpt muted">{row.excerpt}</div>
+    </>
   );
 }

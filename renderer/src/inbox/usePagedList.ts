@@ -8,8 +8,6 @@
  * place. The total comes with the first page (exact, or "more than" for a search with many hits).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call } from '../api/client.ts';
-import { method, type Filters, type InboxApi, type Row } from './kinds.ts';
 
 export const PAGE_SIZE = 100;
 /** The most rows one request may ask for (the contract's limit): a refresh re-reads in steps of this. */
@@ -23,20 +21,29 @@ export interface Total {
   exact: boolean;
 }
 
-interface Loaded {
-  rows: Row[];
+/** One page of a list, as the API answers it (an inbox's list, My work). */
+export interface Page<R> {
+  rows: R[];
   /** Where the next page starts; null when the last row is loaded. */
   next: string | null;
   total: Total | null;
 }
 
-const empty = (): Loaded => ({ rows: [], next: null, total: null });
+/**
+ * Reads the page after `after` (null: the first): `passive` for a refresh (relist, remine: a background read
+ * that does not keep an idle session unlocked). A new function (other filters) starts the list again.
+ */
+export type PageReader<R> = (passive: boolean, after: string | null, limit: number) => Promise<Page<R>>;
 
-export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unknown) => void) {
-  const [loaded, setLoaded] = useState<Loaded>(empty);
+export type PagedList<R extends { id: string }> = ReturnType<typeof usePagedList<R>>;
+
+const empty = <R>(): Page<R> => ({ rows: [], next: null, total: null });
+
+export function usePagedList<R extends { id: string }>(read: PageReader<R>, onError: (e: unknown) => void) {
+  const [loaded, setLoaded] = useState<Page<R>>(empty);
   const [revision, setRevision] = useState(0);
   // The same state, for the callbacks that run between renders; replaced whole by a refresh or new filters.
-  const current = useRef<Loaded>(loaded);
+  const current = useRef<Page<R>>(loaded);
   // Whether a page is on its way: one at a time, so the same page is never fetched twice at once.
   const fetching = useRef(false);
   // The last row the list shows: pages are fetched until the rows loaded reach well past it.
@@ -45,15 +52,6 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
   const epoch = useRef(0);
   // Only the latest refresh lands: an earlier one may have read the rows before the latest sync.
   const refreshes = useRef(0);
-  const key = JSON.stringify(filters);
-
-  const query = useCallback(
-    (name: 'list' | 'relist', after: string | null, limit: number) => {
-      const filters = JSON.parse(key) as Filters;
-      return call(method(api, name), { ...filters, ...(after === null ? {} : { after }), limit });
-    },
-    [api, key],
-  );
 
   /** Fetches the page after the rows loaded when the list shows a row near their end and there is one. */
   const fetchMore = useCallback(() => {
@@ -62,7 +60,7 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
     if (fetching.current || (!first && base.next === null) || shown.current < base.rows.length - AHEAD) return;
     fetching.current = true;
     const at = epoch.current;
-    query('list', first ? null : base.next, PAGE_SIZE)
+    read(false, first ? null : base.next, PAGE_SIZE)
       .then(
         (page) => {
           // Rows re-read by a refresh (or for other filters) replaced the ones this page goes on from.
@@ -78,13 +76,13 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
         // The list may have scrolled on, or a refresh may have replaced the rows, while this page was on its way.
         if (current.current !== base) fetchMore();
       });
-  }, [query, onError]);
+  }, [read, onError]);
 
   useEffect(() => {
     epoch.current++;
     fetching.current = false;
     shown.current = 0;
-    current.current = empty();
+    current.current = empty<R>();
     setLoaded(current.current);
     fetchMore();
   }, [fetchMore]);
@@ -107,11 +105,11 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
     const id = ++refreshes.current;
     const wanted = () => Math.max(current.current.rows.length, PAGE_SIZE);
     try {
-      const rows: Row[] = [];
+      const rows: R[] = [];
       let next: string | null = null;
       let total: Total | null = null;
       do {
-        const page = await query('relist', next, Math.min(wanted() - rows.length, REFRESH_STEP));
+        const page = await read(true, next, Math.min(wanted() - rows.length, REFRESH_STEP));
         if (at !== epoch.current || id !== refreshes.current) return;
         rows.push(...page.rows);
         next = page.next;
@@ -124,9 +122,9 @@ export function usePagedList(api: InboxApi, filters: Filters, onError: (e: unkno
     } catch (e) {
       if (at === epoch.current) onError(e);
     }
-  }, [query, fetchMore, onError]);
+  }, [read, fetchMore, onError]);
 
-  const rowAt = useCallback((i: number): Row | undefined => current.current.rows[i], []);
+  const rowAt = useCallback((i: number): R | undefined => current.current.rows[i], []);
   /** Where a submission is in the rows loaded so far; -1 when it is not among them. */
   const indexOf = useCallback((id: string | null): number => (id ? current.current.rows.findIndex((r) => r.id === id) : -1), []);
 

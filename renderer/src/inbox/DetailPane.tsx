@@ -1,0 +1,97 @@
+/**
+ * The open submission's pane and what acts on it, for any screen that lists submissions (an inbox, My work): the
+ * submission bound to its id (useOpenSubmission), the changes made on it, the keys that act on it (n, r, i, b,
+ * e), and what a landed sync brings (the list and the open submission read again).
+ */
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BackdeskError, call } from '../api/client.ts';
+import { useAfterSync } from '../api/desk-status.tsx';
+import { useReport } from '../components/Notices.tsx';
+import { Drafts, type Composers } from './Composer.tsx';
+import { method, type InboxConfig, type InboxKind } from './kinds.ts';
+import { SubmissionDetail, type Change, type Editor } from './SubmissionDetail.tsx';
+import { useOpenSubmission } from './useOpenSubmission.ts';
+
+export function useDetailPane(config: InboxConfig, openId: string | null, refreshList: () => Promise<void>) {
+  const { api, words } = config;
+  const report = useReport();
+  const { detail, reload } = useOpenSubmission(api, openId, report);
+  const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
+  const editor: Editor = useRef(null);
+  const stepper: Editor = useRef(null);
+  const [drafts] = useState(() => new Drafts());
+
+  // A sync that landed brings new rows and new states in.
+  useAfterSync(
+    useCallback(() => {
+      void refreshList();
+      void reload();
+    }, [refreshList, reload]),
+  );
+
+  /** Runs a change, then shows its result; a stale edit reloads the current state so the person sees why. */
+  const change: Change = useCallback(
+    async (run) => {
+      try {
+        await run();
+      } catch (e) {
+        report(e, words);
+        if (!(e instanceof BackdeskError && e.code === 'stale')) return false;
+      }
+      await Promise.all([reload(), refreshList()]);
+      return true;
+    },
+    [reload, refreshList, report, words],
+  );
+
+  const keys: Record<string, () => void> = {
+    n: () => composers.note.current?.focus(),
+    r: () => composers.reply.current?.focus(),
+    i: () => editor.current?.(),
+    b: () => stepper.current?.(),
+    e: () => {
+      if (!detail || detail.status === 'closed') return;
+      const { id, version } = detail;
+      void change(() => call(method(api, 'setStatus'), { id, version, status: 'closed' }));
+    },
+  };
+  return { openId, detail, keys, composers, editor, stepper, drafts, change };
+}
+
+/** The open submission, or what to do to open one. */
+export function DetailPane({
+  kind,
+  config,
+  pane,
+  choose,
+}: {
+  kind: InboxKind;
+  config: InboxConfig;
+  pane: ReturnType<typeof useDetailPane>;
+  /** What the pane says while nothing is open. */
+  choose: string;
+}) {
+  const { t } = useTranslation();
+  const { detail } = pane;
+  if (!detail) {
+    return (
+      <section className="pane detail-pane">
+        <p className="empty-state">{pane.openId ? t(`${config.words}.loading`) : choose}</p>
+      </section>
+    );
+  }
+  return (
+    <SubmissionDetail
+      key={detail.id}
+      kind={kind}
+      config={config}
+      detail={detail}
+      composers={pane.composers}
+      editor={pane.editor}
+      stepper={pane.stepper}
+      drafts={pane.drafts}
+      change={pane.change}
+    />
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * My work: what is assigned to the person and not closed, across the inboxes they hold, soonest due first as
+ * the API gives it (work.mine, paged like an inbox list; work.remine to re-read after a sync or a change). Each
+ * row names its inbox, subject, status and due time, an overdue one standing out in words as well as colour.
+ * Opening a row opens that submission with its own inbox's detail pane; j/k move through My work, and a row
+ * closed from the pane leaves the list (j then opens the one that took its place).
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../main/api/contract.ts';
+import { call } from '../api/client.ts';
+import { useReport } from '../components/Notices.tsx';
+import { useShortcuts } from '../components/useShortcuts.ts';
+import { formatDateTime } from '../format/dates.ts';
+import { DetailPane, useDetailPane } from '../inbox/DetailPane.tsx';
+import { INBOX_KINDS, type InboxKind } from '../inbox/kinds.ts';
+import { RowBadges, SubmissionList } from '../inbox/SubmissionList.tsx';
+import { useListStep } from '../inbox/useListStep.ts';
+import { usePagedList } from '../inbox/usePagedList.ts';
+
+export type WorkRow = Output<'work.mine'>['rows'][number];
+
+const readWork = (passive: boolean, after: string | null, limit: number) =>
+  call(passive ? 'work.remine' : 'work.mine', { ...(after === null ? {} : { after }), limit });
+
+export function MyWork({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
+  const { t } = useTranslation();
+  const report = useReport();
+  const list = usePagedList(readWork, report);
+  const [open, setOpen] = useState<{ id: string; kind: InboxKind } | null>(null);
+  const kind = open?.kind ?? 'complaint';
+  const config = INBOX_KINDS[kind];
+  const pane = useDetailPane(config, open?.id ?? null, list.refresh);
+  const openRow = useCallback((row: WorkRow) => setOpen({ id: row.id, kind: row.kind }), []);
+  const step = useListStep(list, 'mine', open?.id ?? null, openRow);
+  useShortcuts(shortcutsEnabled, { j: () => step(1), k: () => step(-1), ...pane.keys });
+
+  return (
+    <div className="inbox">
+      <section className="pane list-pane" aria-label={t('mine.title')}>
+        <div className="filters">
+          <h2 className="pane-title">{t('mine.title')}</h2>
+          <div className="muted count" data-testid="result-count">
+            {list.total === null ? '…' : t('mine.count', { count: list.total.n })}
+          </div>
+        </div>
+        {list.total?.n === 0 ? (
+          <p className="empty-state">{t('mine.empty')}</p>
+        ) : (
+          <SubmissionList
+            label={t('mine.listLabel')}
+            list={list}
+            openId={open?.id ?? null}
+            onOpen={(id) => {
+              const row = list.rowAt(list.indexOf(id));
+              if (row) openRow(row);
+            }}
+          >
+            {(row) => <WorkRowContent row={row} />}
+          </SubmissionList>
+        )}
+      </section>
+      <DetailPane kind={kind} config={config} pane={pane} choose={t('mine.choose')} />
+    </div>
+  );
+}
+
+/** A row of My work: its inbox, status and priority, and when it is due; subject; the start of its text. */
+function WorkRowContent({ row }: { row: WorkRow }) {
+  const { t } = useTranslation();
+  const overdue = row.dueAt !== null && row.dueAt < Date.now();
+  return (
+    <>
+      <div className="row-top">
+        <span className="badge kind" data-testid="row-kind">
+          {t(`${INBOX_KINDS[row.kind].words}.nav`)}
+        </span>
+        <RowBadges row={row} />
+        <span className="spacer" />
+        {row.dueAt === null ? (
+          <span className="muted">{t('mine.noDue')}</span>
+        ) : (
+          <time className={overdue ? 'due overdue' : 'due muted'} data-testid="row-due">
+            {t(overdue ? 'mine.overdue' : 'mine.due', { time: formatDateTime(row.dueAt) })}
+          </time>
+        )}
+      </div>
+      <div className="row-subject">{row.subject}</div>
+      <div className="row-excerpt muted">{row.excerpt}</div>
+    </>
+  );
+}
