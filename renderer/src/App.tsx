@@ -11,6 +11,7 @@ import { LanguageButton } from './components/LanguageButton.tsx';
 import { Notices } from './components/Notices.tsx';
 import { isTyping, ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { OpenElsewhere } from './inbox/CustomerHistory.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { INBOX_KINDS, inboxKinds, type InboxKind } from './inbox/kinds.ts';
 import { ChangePassword, FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
@@ -75,6 +76,16 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   // My work is for those who work the inboxes: directors and operators, never IT.
   const mayWork = person.role !== 'it_admin';
   const [view, setView] = useState<View>(inboxes[0] ?? 'comments');
+  // A submission opened from a customer's history: its inbox is shown with it open (a new object each time).
+  const [opening, setOpening] = useState<{ kind: InboxKind; id: string } | null>(null);
+  const show = (next: View) => {
+    setOpening(null);
+    setView(next);
+  };
+  const openElsewhere = useCallback((kind: InboxKind, id: string) => {
+    setOpening({ kind, id });
+    setView(kind);
+  }, []);
   const [help, setHelp] = useState(false);
 
   useEffect(() => {
@@ -107,66 +118,68 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
                 : 'none';
   return (
     <DeskStatusProvider>
-      <div className="desk">
-        <header className="top-bar">
-          <strong className="brand">Backdesk</strong>
-          <nav aria-label="main">
-            {mayWork && <MyWorkButton current={view === 'mine'} onClick={() => setView('mine')} />}
-            {inboxes.map((kind) => (
-              <button key={kind} type="button" aria-current={view === kind} onClick={() => setView(kind)}>
-                {t(`${INBOX_KINDS[kind].words}.nav`)}
-              </button>
-            ))}
-            {mayComments && (
-              <button type="button" aria-current={view === 'comments'} onClick={() => setView('comments')}>
-                {t('nav.comments')}
-              </button>
-            )}
-            {person.role === 'director' && (
-              <>
-                <button type="button" aria-current={view === 'staff'} onClick={() => setView('staff')}>
-                  {t('nav.staff')}
+      <OpenElsewhere.Provider value={openElsewhere}>
+        <div className="desk">
+          <header className="top-bar">
+            <strong className="brand">Backdesk</strong>
+            <nav aria-label="main">
+              {mayWork && <MyWorkButton current={view === 'mine'} onClick={() => show('mine')} />}
+              {inboxes.map((kind) => (
+                <button key={kind} type="button" aria-current={view === kind} onClick={() => show(kind)}>
+                  {t(`${INBOX_KINDS[kind].words}.nav`)}
                 </button>
-                <button type="button" aria-current={view === 'audit'} onClick={() => setView('audit')}>
-                  {t('nav.audit')}
+              ))}
+              {mayComments && (
+                <button type="button" aria-current={view === 'comments'} onClick={() => show('comments')}>
+                  {t('nav.comments')}
                 </button>
-              </>
-            )}
-          </nav>
-          <span className="spacer" />
-          <button type="button" className="ghost" onClick={() => setHelp(true)}>
-            {t('nav.shortcuts')}
-          </button>
-          <LanguageButton />
-          <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
-            {t('nav.signOut')}
-          </button>
-        </header>
-        {shown === 'mine' ? (
-          <MyWork shortcutsEnabled={!help} />
-        ) : shown === 'audit' ? (
-          <AuditView />
-        ) : shown === 'staff' ? (
-          <StaffScreen me={person} />
-        ) : shown === 'comments' ? (
-          <CommentsQueue shortcutsEnabled={!help} />
-        ) : shown === 'inbox' && inbox ? (
-          <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!help} />
-        ) : shown === 'enroll' ? (
-          <EnrollForm me={person} />
-        ) : (
-          <p className="empty-state">{t('home.noGrant')}</p>
-        )}
-        <StatusBar person={person} />
-        {help && (
-          <ShortcutsHelp
-            screen={shown}
-            inbox={shown === 'inbox' && inbox ? INBOX_KINDS[inbox] : undefined}
-            words={shown === 'mine' ? 'mine' : undefined}
-            onClose={() => setHelp(false)}
-          />
-        )}
-      </div>
+              )}
+              {person.role === 'director' && (
+                <>
+                  <button type="button" aria-current={view === 'staff'} onClick={() => show('staff')}>
+                    {t('nav.staff')}
+                  </button>
+                  <button type="button" aria-current={view === 'audit'} onClick={() => show('audit')}>
+                    {t('nav.audit')}
+                  </button>
+                </>
+              )}
+            </nav>
+            <span className="spacer" />
+            <button type="button" className="ghost" onClick={() => setHelp(true)}>
+              {t('nav.shortcuts')}
+            </button>
+            <LanguageButton />
+            <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
+              {t('nav.signOut')}
+            </button>
+          </header>
+          {shown === 'mine' ? (
+            <MyWork shortcutsEnabled={!help} />
+          ) : shown === 'audit' ? (
+            <AuditView />
+          ) : shown === 'staff' ? (
+            <StaffScreen me={person} />
+          ) : shown === 'comments' ? (
+            <CommentsQueue shortcutsEnabled={!help} />
+          ) : shown === 'inbox' && inbox ? (
+            <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!help} opening={opening?.kind === inbox ? opening : null} />
+          ) : shown === 'enroll' ? (
+            <EnrollForm me={person} />
+          ) : (
+            <p className="empty-state">{t('home.noGrant')}</p>
+          )}
+          <StatusBar person={person} />
+          {help && (
+            <ShortcutsHelp
+              screen={shown}
+              inbox={shown === 'inbox' && inbox ? INBOX_KINDS[inbox] : undefined}
+              words={shown === 'mine' ? 'mine' : undefined}
+              onClose={() => setHelp(false)}
+            />
+          )}
+        </div>
+      </OpenElsewhere.Provider>
     </DeskStatusProvider>
   );
 }

@@ -348,6 +348,15 @@ export const en: Shape<typeof vi> = {
     submissions: 'Contacts so far',
     none: '—',
   },
+  history: {
+    title: 'Customer history',
+    empty: 'Nothing in the history you may see.',
+    reply: 'Reply',
+    by: 'by {{name}}',
+    on: 'on',
+    current: 'open now',
+    more: 'Show more',
+  },
   statusBar: {
     outbox_one: '{{count}} change waiting to sync',
     outbox_other: '{{count}} changes waiting to sync',

@@ -358,6 +358,16 @@ export const vi = {
     submissions: 'Số lần liên hệ',
     none: '—',
   },
+  /** The customer's history on their card (renderer/src/inbox/CustomerHistory.tsx). */
+  history: {
+    title: 'Lịch sử khách hàng',
+    empty: 'Chưa có gì trong lịch sử bạn được xem.',
+    reply: 'Trả lời',
+    by: 'của {{name}}',
+    on: 'về',
+    current: 'đang xem',
+    more: 'Xem thêm',
+  },
   statusBar: {
     outbox_one: '{{count}} thay đổi chờ đồng bộ',
     outbox_other: '{{count}} thay đổi chờ đồng bộ',

@@ -6,6 +6,7 @@ import { REVEALABLE_FIELDS, type RevealableField } from '../../../common/vocabul
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { formatDate } from '../format/dates.ts';
+import { CustomerHistory } from './CustomerHistory.tsx';
 import { method, type InboxApi } from './kinds.ts';
 
 /**
@@ -66,6 +67,7 @@ export function CustomerCard({ api, submissionId }: { api: InboxApi; submissionI
         <dd>{card.submissionCount}</dd>
       </dl>
       <p className="muted small">{t('customer.auditNote')}</p>
+      <CustomerHistory api={api} submissionId={submissionId} />
     </aside>
   );
 }

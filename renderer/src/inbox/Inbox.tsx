@@ -19,7 +19,18 @@ import { InboxRow, SubmissionList } from './SubmissionList.tsx';
 import { useListStep } from './useListStep.ts';
 import { usePagedList } from './usePagedList.ts';
 
-export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; person: Output<'auth.signIn'>; shortcutsEnabled: boolean }) {
+export function Inbox({
+  kind,
+  person,
+  shortcutsEnabled,
+  opening,
+}: {
+  kind: InboxKind;
+  person: Output<'auth.signIn'>;
+  shortcutsEnabled: boolean;
+  /** A submission of this inbox chosen elsewhere (a customer's history): opened each time a new one is asked for. */
+  opening: { id: string } | null;
+}) {
   const config = INBOX_KINDS[kind];
   const { api, words } = config;
   const { t } = useTranslation();
@@ -27,6 +38,9 @@ export function Inbox({ kind, person, shortcutsEnabled }: { kind: InboxKind; per
   const [typed, setTyped] = useState('');
   const [filters, setFilters] = useState<Filters>({ sort: 'newest' });
   const [openId, setOpenId] = useState<string | null>(null);
+  useEffect(() => {
+    if (opening) setOpenId(opening.id);
+  }, [opening]);
   // The sort the person chose, and the one the list uses: newest while searching when theirs is not a time order.
   const chosenSort = filters.sort ?? 'newest';
   const searching = filters.text !== undefined;
