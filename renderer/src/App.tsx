@@ -1,5 +1,5 @@
 /** The app's phases: loading → first run | sign-in → desk, with the lock screen whenever the session idles out. */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../main/api/contract.ts';
 import { mayUseInbox } from '../../common/roles.ts';
@@ -67,7 +67,10 @@ export function App() {
   }
 }
 
-type View = InboxKind | 'mine' | 'comments' | 'audit' | 'staff';
+// Loaded when first opened: its product form brings zod, which the rest of the renderer does without.
+const CatalogueScreen = lazy(() => import('./catalogue/CatalogueScreen.tsx'));
+
+type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'audit' | 'staff';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
@@ -75,6 +78,8 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   const mayComments = mayUseInbox(person, 'comment');
   // My work is for those who work the inboxes: directors and operators, never IT.
   const mayWork = person.role !== 'it_admin';
+  // The product catalogue: kept by directors, read by whoever works warranty claims.
+  const mayCatalogue = mayUseInbox(person, 'warranty');
   const [view, setView] = useState<View>(inboxes[0] ?? 'comments');
   // A submission opened from a customer's history: its inbox is shown with it open (a new object each time).
   const [opening, setOpening] = useState<{ kind: InboxKind; id: string } | null>(null);
@@ -105,17 +110,19 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   const shown =
     view === 'mine' && mayWork
       ? 'mine'
-      : view === 'audit' && person.role === 'director'
-        ? 'audit'
-        : view === 'staff' && person.role === 'director'
-          ? 'staff'
-          : view === 'comments' && mayComments
-            ? 'comments'
-            : inbox
-              ? 'inbox'
-              : person.role === 'it_admin'
-                ? 'enroll'
-                : 'none';
+      : view === 'catalogue' && mayCatalogue
+        ? 'catalogue'
+        : view === 'audit' && person.role === 'director'
+          ? 'audit'
+          : view === 'staff' && person.role === 'director'
+            ? 'staff'
+            : view === 'comments' && mayComments
+              ? 'comments'
+              : inbox
+                ? 'inbox'
+                : person.role === 'it_admin'
+                  ? 'enroll'
+                  : 'none';
   return (
     <DeskStatusProvider>
       <OpenElsewhere.Provider value={openElsewhere}>
@@ -132,6 +139,11 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
               {mayComments && (
                 <button type="button" aria-current={view === 'comments'} onClick={() => show('comments')}>
                   {t('nav.comments')}
+                </button>
+              )}
+              {mayCatalogue && (
+                <button type="button" aria-current={view === 'catalogue'} onClick={() => show('catalogue')}>
+                  {t('catalogue.nav')}
                 </button>
               )}
               {person.role === 'director' && (
@@ -156,6 +168,10 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
           </header>
           {shown === 'mine' ? (
             <MyWork shortcutsEnabled={!help} />
+          ) : shown === 'catalogue' ? (
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <CatalogueScreen mayEdit={person.role === 'director'} />
+            </Suspense>
           ) : shown === 'audit' ? (
             <AuditView />
           ) : shown === 'staff' ? (

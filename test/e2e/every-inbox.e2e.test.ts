@@ -81,7 +81,7 @@ const outboxDetails = () =>
 test('an operator granted only warranty sees that inbox alone, and the API refuses them every other one', TEST, async () => {
   const page = await signIn(browser, a.host, 'lan');
   await page.getByTestId('result-count').filter({ hasText: '1 yêu cầu bảo hành' }).waitFor();
-  assert.deepEqual(await navOf(page), ['Việc của tôi0', 'Bảo hành']);
+  assert.deepEqual(await navOf(page), ['Việc của tôi0', 'Bảo hành', 'Danh mục sản phẩm']);
   for (const other of ['complaints', 'questions', 'tradeContacts', 'feedback']) {
     const direct: any = await page.evaluate((m) => window.backdesk!.call(`${m}.list` as 'complaints.list', {}), other);
     assert.equal(!direct.ok && direct.error.code, 'forbidden', other);
@@ -198,6 +198,7 @@ test('a director sees the five inboxes in order, each kind with its own fields, 
     'Bảo hành',
     'Góp ý',
     'Bình luận',
+    'Danh mục sản phẩm',
     'Nhân sự',
     'Nhật ký kiểm toán',
   ]);
@@ -257,6 +258,7 @@ test('a director sees the five inboxes in order, each kind with its own fields, 
     'Warranty',
     'Feedback',
     'Comments',
+    'Product catalogue',
     'Staff',
     'Audit log',
   ]);

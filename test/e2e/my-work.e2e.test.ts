@@ -51,7 +51,8 @@ const heading = (page: Page, subject: string) => page.getByRole('heading', { lev
 test('My work lists what is assigned to me, soonest due first; a row closed from its pane leaves it', TEST, async () => {
   const page = await signIn(browser, host, 'lan');
   const nav = page.getByRole('navigation', { name: 'main' });
-  assert.deepEqual(await nav.getByRole('button').allTextContents(), ['Việc của tôi3', 'Khiếu nại', 'Bảo hành']);
+  await page.getByTestId('mine-count').filter({ hasText: /^3$/ }).waitFor();
+  assert.deepEqual(await nav.getByRole('button').allTextContents(), ['Việc của tôi3', 'Khiếu nại', 'Bảo hành', 'Danh mục sản phẩm']);
   await page.getByTestId('nav-mine').click();
   await page.getByTestId('result-count').filter({ hasText: '3 việc chưa xong' }).waitFor();
   assert.deepEqual(await subjects(page), ['Máy lọc nước rò rỉ', 'Hoàn tiền chậm', 'Giao thiếu phụ kiện']);

@@ -7,13 +7,13 @@
  * Loaded when first opened: the schemas bring zod, which the rest of the renderer does without.
  */
 import type { TFunction } from 'i18next';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { EDITABLE_DETAILS, TRADES } from '../../../common/protocol/submission-details.ts';
 import { EARLIEST_PURCHASE_DATE } from '../../../common/protocol/time.ts';
 import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
-import { FormFoot, Problem } from '../forms/FormParts.tsx';
+import { FormFoot, Problem, SmallForm } from '../forms/FormParts.tsx';
 import { issueText, type Issue } from '../forms/problems.ts';
 import { formatDay, parseDay } from '../format/dates.ts';
 import { editableFields, itemWords, type Detail, type Fact, type InboxConfig } from './kinds.ts';
@@ -85,32 +85,9 @@ export default function DetailsForm({
     else setBusy(false);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation(); // the form closes; the inbox's Escape (leave the text box) has nothing left to do
-      onClose();
-    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !(e.target instanceof HTMLButtonElement)) {
-      e.preventDefault(); // a select too: Enter saves from any field
-      void save();
-    }
-  };
-
   const title = t('edit.title', itemWords(t, words));
   return (
-    <form
-      ref={form}
-      className="details-form"
-      aria-label={title}
-      data-testid="details-form"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h3>{title}</h3>
+    <SmallForm title={title} testId="details-form" formRef={form} onSave={() => void save()} onCancel={onClose}>
       <div className="details-form-fields">
         {fields.map((field, i) => {
           const id = `details-${field}`;
@@ -150,6 +127,6 @@ export default function DetailsForm({
         })}
       </div>
       <FormFoot hint={t('edit.hint')} cancel={t('edit.cancel')} confirm={t('edit.save')} busy={busy} onCancel={onClose} />
-    </form>
+    </SmallForm>
   );
 }

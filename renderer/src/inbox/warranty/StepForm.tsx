@@ -10,7 +10,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, WarrantyStep } from '../../../../common/warranty/stages.ts';
-import { FormFoot, Problem } from '../../forms/FormParts.tsx';
+import { FormFoot, Problem, SmallForm } from '../../forms/FormParts.tsx';
 import { issuesByField, issueText } from '../../forms/problems.ts';
 import type { Detail } from '../kinds.ts';
 import { partsOf, stageName, type Stage, type Warranty } from './words.ts';
@@ -116,17 +116,9 @@ export default function StepForm({
     else setBusy(false);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    const target = e.target as HTMLInputElement;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation(); // the form closes; the inbox's Escape (leave the text box) has nothing left to do
-      onClose();
-    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !(target instanceof HTMLButtonElement)) {
-      if (e.shiftKey && target instanceof HTMLTextAreaElement) return; // a new line
-      e.preventDefault();
-      void save();
-    } else if (target.name === 'step' && /^[1-9]$/.test(e.key)) {
+  /** A digit on the steps chooses one. */
+  const onKeys = (e: KeyboardEvent<HTMLFormElement>) => {
+    if ((e.target as HTMLInputElement).name === 'step' && /^[1-9]$/.test(e.key)) {
       e.preventDefault();
       const stage = next[Number(e.key) - 1];
       if (stage) choose(stage, true);
@@ -143,19 +135,15 @@ export default function StepForm({
   const problem = (field: Field) => <Problem id={`step-${field}`} testId={`problem-${field}`} text={problems[field]} />;
 
   return (
-    <form
-      ref={form}
-      className="details-form step-form"
-      aria-label={t('step.title')}
-      data-testid="step-form"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <SmallForm
+      title={t('step.title')}
+      testId="step-form"
+      className="step-form"
+      formRef={form}
+      onSave={() => void save()}
+      onCancel={onClose}
+      onKeys={onKeys}
     >
-      <h3>{t('step.title')}</h3>
       <fieldset className="choices">
         <legend>{t('step.steps')}</legend>
         {next.map((stage, i) => (
@@ -214,6 +202,6 @@ export default function StepForm({
         ),
       )}
       <FormFoot hint={t('step.hint')} cancel={t('step.cancel')} confirm={t('step.confirm')} busy={busy} onCancel={onClose} />
-    </form>
+    </SmallForm>
   );
 }
