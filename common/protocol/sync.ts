@@ -16,6 +16,7 @@ import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
 import { WarrantyStep } from '../warranty/stages.ts';
+import { NOTICES, Template } from '../warranty/notices.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabulary/submissions.ts';
 
 // ---- enrollment
@@ -113,6 +114,17 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('warranty.step'),
       entityType: z.literal('submission'),
       payload: z.object({ eventId: Id, step: WarrantyStep }).strict(),
+    })
+    .strict(),
+  // A director's wording of one of the emails sent to warranty claimants (entityId is the notice's name).
+  z
+    .object({
+      ...common,
+      entityId: z.enum(NOTICES),
+      baseVersion: Versioned.baseVersion.nullable(),
+      mutation: z.literal('notice.template'),
+      entityType: z.literal('notice_template'),
+      payload: Template,
     })
     .strict(),
   // A director's change to a catalogue product (new when baseVersion is null), whole.
@@ -277,6 +289,14 @@ export const ProductRow = z.object({
   updated_at: instant,
 });
 
+export const NoticeTemplateRow = z.object({
+  id: z.enum(NOTICES),
+  subject: str(300),
+  body: str(10_000),
+  version: z.number().int().positive().max(MAX_INT4),
+  updated_at: instant,
+});
+
 const change = <E extends string, R extends z.ZodType>(entity: E, row: R) =>
   z.object({ entity: z.literal(entity), seq: z.number().int().nonnegative(), row });
 
@@ -291,6 +311,7 @@ export const Change = z.discriminatedUnion('entity', [
   change('staff', StaffRow),
   change('seats', SeatsRow),
   change('product', ProductRow),
+  change('notice_template', NoticeTemplateRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

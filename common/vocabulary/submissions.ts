@@ -14,5 +14,14 @@ export const SEARCH_COUNT_CAP = 1000;
 /** A list page's cursor: the last row's sort key (priority and due order) and its place in time, `key:seq` or `seq`. */
 export const LIST_CURSOR = /^(-?\d{1,19}:)?\d{1,19}$/;
 /** What a submission's timeline records. */
-export const EVENT_TYPES = ['created', 'note', 'reply', 'status_change', 'assignment', 'details_change', 'warranty_step'] as const;
+export const EVENT_TYPES = [
+  'created',
+  'note',
+  'reply',
+  'status_change',
+  'assignment',
+  'details_change',
+  'warranty_step',
+  'notice',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { ProductFields } from '../../common/protocol/products.ts';
 import { WARRANTY_STAGES, WarrantyStep } from '../../common/warranty/stages.ts';
+import { NOTICES, Template } from '../../common/warranty/notices.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, COMMENT_STATUSES, DECISIONS } from '../../common/vocabulary/comments.ts';
@@ -291,6 +292,18 @@ export const contract = {
   'warrantyClaims.advance': def(
     { kind: 'inbox', inbox: 'warranty' },
     z.object({ id: Id, version: Version, step: WarrantyStep }),
+    z.object({ version: Version }),
+  ),
+  /** The emails warranty claimants get at each step, as in force (version null: the default). */
+  'notices.templates': def(
+    DIRECTOR,
+    Empty,
+    z.array(z.object({ notice: z.enum(NOTICES), subject: z.string(), body: z.string(), version: Version.nullable() })),
+  ),
+  /** A director's wording of one of them, made on the version they saw (null: the default). */
+  'notices.saveTemplate': def(
+    DIRECTOR,
+    z.object({ notice: z.enum(NOTICES), version: Version.nullable(), template: Template }),
     z.object({ version: Version }),
   ),
   /** The product catalogue, for everyone who works warranty claims; inactive products only when asked. */

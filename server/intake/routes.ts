@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { queueNotice } from '../mail/notices.ts';
 import { newId } from '../../common/ids.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
@@ -113,6 +114,8 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
       id,
       submittedAt,
     ]);
+    // A warranty claimant is told at once that the claim arrived (the first of the claim's notices).
+    if (kind === 'warranty') await queueNotice(tx, id, 'warranty_received', { actorId: null, actorName: null, at: submittedAt });
     return { id };
   });
 

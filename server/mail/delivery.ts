@@ -8,6 +8,7 @@ import { loggableError } from '../../common/errors/loggable.ts';
 import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
+import { withDelivery } from './queue.ts';
 import { MailSender, type MailConfig } from './sender.ts';
 
 const NOT_CONFIGURED: Delivery = { delivery: 'queued', notConfigured: true };
@@ -20,9 +21,10 @@ export async function markNotConfigured(db: HubDb): Promise<number> {
   if ((await db.query(`${WAITING_UNMARKED} LIMIT 1`)).rows.length === 0) return 0;
   return db.transaction(async (tx) => {
     await takeWriteLock(tx); // the events' seq changes: desks pull the new state
-    const marked = await tx.query(`UPDATE submission_events SET data = $1 WHERE id IN (${WAITING_UNMARKED}) RETURNING id`, [
-      JSON.stringify(NOT_CONFIGURED),
-    ]);
+    const marked = await tx.query(
+      `UPDATE submission_events SET data = ${withDelivery('data')} WHERE id IN (${WAITING_UNMARKED}) RETURNING id`,
+      [JSON.stringify(NOT_CONFIGURED)],
+    );
     return marked.rows.length;
   });
 }

@@ -12,6 +12,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
+import { withDelivery } from './queue.ts';
 import { mailFailureOf, serverTextOf } from './failure.ts';
 
 export const MAX_ATTEMPTS = 8;
@@ -42,7 +43,7 @@ async function transition(db: HubDb, replyId: string, outbox: string, params: un
   await db.transaction(async (tx) => {
     await takeWriteLock(tx);
     await tx.query(outbox, [replyId, ...params]);
-    await tx.query('UPDATE submission_events SET data = $2 WHERE id = $1', [replyId, JSON.stringify(delivery)]);
+    await tx.query(`UPDATE submission_events SET data = ${withDelivery('data')} WHERE id = $2`, [JSON.stringify(delivery), replyId]);
   });
 }
 

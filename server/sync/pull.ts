@@ -21,6 +21,7 @@ const ENTITIES: Record<Entity, string> = {
   staff: 'staff',
   seats: 'device_seats',
   product: 'products',
+  notice_template: 'notice_templates',
 };
 
 /** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */

@@ -11,6 +11,7 @@ import { takeWriteLock } from '../db/write-lock.ts';
 import type { SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { takeStep } from '../../common/warranty/stages.ts';
+import { noticeOf } from '../../common/warranty/notices.ts';
 import { checkSignature } from '../directory/signatures.ts';
 import {
   changeOwnPassword,
@@ -22,6 +23,7 @@ import {
   upsertAccount,
 } from '../directory/staff.ts';
 import { queueReplyMail } from '../mail/queue.ts';
+import { queueNotice, saveTemplate } from '../mail/notices.ts';
 import { upsertProduct } from '../catalogue/products.ts';
 
 class Rejected extends Error {
@@ -109,9 +111,12 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
       `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, data, created_at, seq) VALUES ($1, $2, 'warranty_step', $3, $4, $5, $6, 0)`,
       [m.payload.eventId, m.entityId, m.actorId, m.actorName, JSON.stringify({ from: taken.from, ...m.payload.step }), at(m.createdAt)],
     );
+    const notice = noticeOf(taken.from, m.payload.step);
+    if (notice) await queueNotice(tx, m.entityId, notice, { actorId: m.actorId, actorName: m.actorName, at: at(m.createdAt) });
   },
   'staff.upsert': (tx, m) => upsertAccount(tx, m),
   'product.upsert': (tx, m) => upsertProduct(tx, m),
+  'notice.template': (tx, m) => saveTemplate(tx, m),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
   'staff.key': (tx, m) => registerFirstKey(tx, m.actorId, m.entityId, m.payload.key),
   'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m),

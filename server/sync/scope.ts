@@ -90,6 +90,7 @@ export function entityInScope(entity: Entity, scope: Scope[], p: Params): string
     case 'seats':
       return ['true'];
     case 'product':
+    case 'notice_template':
       return scope.includes('warranty') ? ['true'] : [];
   }
 }

@@ -3,7 +3,7 @@ import { authHandlers } from './auth.ts';
 import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
 import { staffHandlers } from './staff.ts';
-import { productHandlers } from './products.ts';
+import { warrantyDeskHandlers } from './warranty-desk.ts';
 import { syncHandlers } from './sync.ts';
 import { workHandlers } from './work.ts';
 import type { Handlers } from './types.ts';
@@ -12,7 +12,7 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...inboxHandlersFor,
   ...workHandlers,
-  ...productHandlers,
+  ...warrantyDeskHandlers,
   ...auditHandlers,
   ...syncHandlers,
   ...commentHandlers,

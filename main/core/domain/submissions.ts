@@ -40,7 +40,7 @@ export interface TimelineEvent {
   actorName: string | null;
   body: string | null;
   data: Record<string, unknown>;
-  /** Replies only; null for every other event. */
+  /** Replies and notices (emails); null for every other event. */
   delivery: ReplyDelivery | null;
   createdAt: number;
 }
@@ -99,8 +99,9 @@ function unpushedReplies(db: Db, id: string): Map<string, ReplyDelivery> {
   );
 }
 
+/** Where an email is: a reply, or a notice the hub sent about a warranty claim; null for every other event. */
 function deliveryOf(e: { id: string; type: string }, data: unknown, unpushed: Map<string, ReplyDelivery>): ReplyDelivery | null {
-  if (e.type !== 'reply') return null;
+  if (e.type !== 'reply' && e.type !== 'notice') return null;
   const parsed = Delivery.safeParse(data);
   return unpushed.get(e.id) ?? (parsed.success ? parsed.data : { delivery: 'queued' });
 }

@@ -126,6 +126,16 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   },
 
   product: applyProduct,
+
+  // A director's wording of a claimant email, unless this desk's own change to it is still waiting.
+  notice_template: (db, r) => {
+    if (pendingChange(db, r.id)) return;
+    stmt(
+      db,
+      `INSERT INTO notice_templates (id, subject, body, version, updated_at) VALUES (@id, @subject, @body, @version, @updated_at)
+       ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, body = excluded.body, version = excluded.version, updated_at = excluded.updated_at`,
+    ).run({ ...r, updated_at: ms(r.updated_at) });
+  },
 };
 
 /** A catalogue product as the hub holds it, unless this desk's own change to it is still waiting to be pushed. */

@@ -10,6 +10,7 @@ import signatures from './0009_signatures.ts';
 import pullScope from './0010_pull_scope.ts';
 import detailsChanges from './0011_details_changes.ts';
 import products from './0012_products.ts';
+import noticeTemplates from './0013_notice_templates.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
 export const hubMigrations: readonly string[] = [
@@ -25,4 +26,5 @@ export const hubMigrations: readonly string[] = [
   pullScope,
   detailsChanges,
   products,
+  noticeTemplates,
 ];

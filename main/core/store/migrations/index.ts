@@ -7,7 +7,7 @@ import signatures from './0006_signatures.ts';
 import scopedPull from './0007_scoped_pull.ts';
 import keysetLists from './0008_keyset_lists.ts';
 import detailsChanges from './0009_details_changes.ts';
-import products from './0010_products.ts';
+import warrantyDesk from './0010_warranty_desk.ts';
 
 /** Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one. */
 export const migrations: readonly string[] = [
@@ -20,5 +20,5 @@ export const migrations: readonly string[] = [
   scopedPull,
   keysetLists,
   detailsChanges,
-  products,
+  warrantyDesk,
 ];

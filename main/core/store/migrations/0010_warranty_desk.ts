@@ -1,9 +1,10 @@
 /**
- * 0010: the desk's copy of the product catalogue (common/protocol/products.ts), pulled from the hub and edited
+ * 0010: the warranty desk. The desk's copy of the product catalogue (common/protocol/products.ts), pulled from the hub and edited
  * by directors through the outbox. The SKU is not unique here: the hub decides which of two desks' products
  * with one SKU stands, and a pulled row must never fail to apply because a local one still holds its SKU.
  * Warranty claims are looked up by serial (domain/warranty.ts: the same serial on another customer's claim,
- * or on many claims), written as people type them: trimmed, in capitals.
+ * or on many claims), written as people type them: trimmed, in capitals. The templates of the emails sent to
+ * claimants (common/warranty/notices.ts) as directors changed them are pulled too, for directors to edit.
  */
 export default /* sql */ `
 CREATE TABLE products (
@@ -17,5 +18,12 @@ CREATE TABLE products (
   updated_at      INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX products_sku ON products (sku COLLATE NOCASE);
+CREATE TABLE notice_templates (
+  id         TEXT PRIMARY KEY CHECK (id IN ('warranty_received', 'warranty_accepted', 'warranty_rejected', 'warranty_ready', 'warranty_shipped')),
+  subject    TEXT NOT NULL,
+  body       TEXT NOT NULL,
+  version    INTEGER NOT NULL DEFAULT 1,
+  updated_at INTEGER NOT NULL
+) STRICT;
 CREATE INDEX submissions_by_serial ON submissions (upper(trim(json_extract(details, '$.serial')))) WHERE kind = 'warranty';
 `;
