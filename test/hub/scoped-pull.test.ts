@@ -98,7 +98,8 @@ test('a complaint desk holds complaints and their customers; a comment desk the 
 
   assert.deepEqual(holds(warranties.desk), {
     submissions: [{ id: warrantyId, kind: 'warranty' }],
-    events: 1,
+    events: 2, // created, and the email telling the claimant it was received
+
     comments: [],
     consents: 0,
     accountRequests: 0,
