@@ -69,8 +69,10 @@ export function App() {
 
 // Loaded when first opened: its product form brings zod, which the rest of the renderer does without.
 const CatalogueScreen = lazy(() => import('./catalogue/CatalogueScreen.tsx'));
+// Likewise: the emails' schema and the shared render that fills them bring zod.
+const NoticesScreen = lazy(() => import('./notices/NoticesScreen.tsx'));
 
-type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'audit' | 'staff';
+type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'notices' | 'audit' | 'staff';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
@@ -112,17 +114,19 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
       ? 'mine'
       : view === 'catalogue' && mayCatalogue
         ? 'catalogue'
-        : view === 'audit' && person.role === 'director'
-          ? 'audit'
-          : view === 'staff' && person.role === 'director'
-            ? 'staff'
-            : view === 'comments' && mayComments
-              ? 'comments'
-              : inbox
-                ? 'inbox'
-                : person.role === 'it_admin'
-                  ? 'enroll'
-                  : 'none';
+        : view === 'notices' && person.role === 'director'
+          ? 'notices'
+          : view === 'audit' && person.role === 'director'
+            ? 'audit'
+            : view === 'staff' && person.role === 'director'
+              ? 'staff'
+              : view === 'comments' && mayComments
+                ? 'comments'
+                : inbox
+                  ? 'inbox'
+                  : person.role === 'it_admin'
+                    ? 'enroll'
+                    : 'none';
   return (
     <DeskStatusProvider>
       <OpenElsewhere.Provider value={openElsewhere}>
@@ -144,6 +148,12 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
               {mayCatalogue && (
                 <button type="button" aria-current={view === 'catalogue'} onClick={() => show('catalogue')}>
                   {t('catalogue.nav')}
+                </button>
+              )}
+              {/* The emails warranty claimants get: directors word them (the API refuses anyone else). */}
+              {person.role === 'director' && (
+                <button type="button" aria-current={view === 'notices'} onClick={() => show('notices')}>
+                  {t('warrantyEmails.nav')}
                 </button>
               )}
               {person.role === 'director' && (
@@ -171,6 +181,10 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
           ) : shown === 'catalogue' ? (
             <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
               <CatalogueScreen mayEdit={person.role === 'director'} />
+            </Suspense>
+          ) : shown === 'notices' ? (
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <NoticesScreen />
             </Suspense>
           ) : shown === 'audit' ? (
             <AuditView />

@@ -125,6 +125,10 @@ export const vi = {
     warranty_parts: 'linh kiện: {{parts}}',
     warranty_tracking: 'mã vận đơn: {{tracking}}',
     warranty_reason: 'Lý do: {{reason}}',
+    /** An email the hub sent the claimant at a step (renderer/src/inbox/Timeline.tsx); its name from warrantyEmails.names. */
+    notice_sent: 'Đã gửi email cho khách: {{notice}}',
+    notice: 'Email cho khách: {{notice}}',
+    notice_body: 'Nội dung email',
   },
   /** The words of each submission inbox (renderer/src/inbox/kinds.ts). */
   kinds: {
@@ -447,6 +451,66 @@ export const vi = {
       done: 'Đã áp dụng {{fileName}}: thêm {{added}}, sửa {{changed}}, không đổi {{unchanged}}, từ chối {{refused}}.',
     },
   },
+  /** The emails warranty claimants get at each step, and the screen where directors word them (renderer/src/notices). */
+  warrantyEmails: {
+    nav: 'Email gửi khách bảo hành',
+    title: 'Email gửi khách bảo hành',
+    intro:
+      'Email tự động gửi cho khách ở từng bước của yêu cầu bảo hành. Nội dung sửa ở đây được đồng bộ lên máy chủ trung tâm; máy chủ dùng nội dung mới cho các email gửi sau lần đồng bộ đó.',
+    names: {
+      warranty_received: 'Đã nhận yêu cầu bảo hành',
+      warranty_accepted: 'Chấp nhận bảo hành',
+      warranty_rejected: 'Từ chối bảo hành',
+      warranty_ready: 'Sản phẩm sẵn sàng trả khách',
+      warranty_shipped: 'Đã gửi trả sản phẩm',
+    },
+    when: {
+      warranty_received: 'Khi yêu cầu bảo hành từ website tới máy chủ trung tâm',
+      warranty_accepted: 'Khi kiểm tra xong và bắt đầu sửa (hoặc chờ linh kiện)',
+      warranty_rejected: 'Khi yêu cầu bị từ chối, kèm lý do',
+      warranty_ready: 'Khi sản phẩm sẵn sàng trả khách',
+      warranty_shipped: 'Khi sản phẩm được gửi trả qua đơn vị vận chuyển, kèm mã vận đơn',
+    },
+    email: 'Email',
+    sentWhen: 'Gửi khi',
+    subject: 'Tiêu đề',
+    body: 'Nội dung',
+    wording: 'Nội dung đang dùng',
+    default: 'Mặc định',
+    changed: 'Đã sửa (phiên bản {{version}})',
+    actions: 'Thao tác',
+    edit: 'Sửa',
+    editLabel: 'Sửa email “{{name}}”',
+    editTitle: 'Sửa email “{{name}}”',
+    useDefault: 'Điền lại nội dung mặc định',
+    save: 'Lưu',
+    cancel: 'Hủy',
+    hint: 'Enter để lưu, Shift+Enter để xuống dòng, Esc để hủy',
+    saved: 'Đã lưu email “{{name}}”. Máy chủ trung tâm dùng nội dung mới khi thay đổi này đã được đồng bộ lên.',
+    placeholders: 'Chỗ điền thông tin',
+    placeholdersHint: 'Viết tên chỗ điền trong hai cặp ngoặc nhọn, ví dụ {{example}}; khi gửi, máy chủ thay bằng thông tin của yêu cầu.',
+    placeholder: 'Chỗ điền',
+    meaning: 'Ý nghĩa',
+    sample: 'Ví dụ',
+    meanings: {
+      xung_ho: 'Cách xưng hô: Anh, Chị, hoặc Quý khách khi không rõ giới tính',
+      ten_khach: 'Họ tên khách hàng',
+      ma_yeu_cau: 'Mã yêu cầu bảo hành (BH- và 8 ký tự)',
+      san_pham: 'Sản phẩm như khách ghi trong yêu cầu',
+      so_serial: 'Số serial khách ghi (— nếu khách không ghi)',
+      ly_do: 'Lý do từ chối (chỉ có ở email từ chối)',
+      ma_van_don: 'Mã vận đơn (chỉ có ở email gửi trả)',
+    },
+    preview: 'Xem trước với thông tin mẫu',
+    unknown: 'Không có chỗ điền này, khách sẽ nhận nguyên văn: {{names}}',
+    unavailable: 'Email này không có thông tin cho {{names}}; khách sẽ thấy dấu —.',
+    current: 'Nội dung hiện hành',
+    problems: {
+      stale:
+        'Email này vừa được sửa ở nơi khác; nội dung hiện hành đã được tải lại (bên dưới). Nội dung bạn gõ vẫn giữ nguyên: hãy xem lại rồi lưu lần nữa nếu vẫn muốn thay đổi.',
+      control: 'Không được có ký tự điều khiển.',
+    },
+  },
   /** The customer's history on their card (renderer/src/inbox/CustomerHistory.tsx). */
   history: {
     title: 'Lịch sử khách hàng',
@@ -550,6 +614,8 @@ export const vi = {
     mutation_submission_note: 'Ghi chú',
     mutation_submission_reply: 'Trả lời khách hàng',
     mutation_submission_details: 'Sửa thông tin',
+    mutation_notice_template: 'Sửa email gửi khách bảo hành',
+    reason_template: 'Người khác đã sửa email này trước; máy chủ trung tâm giữ nội dung của họ.',
     enrollTitle: 'Đăng ký máy trạm với máy chủ trung tâm',
     alreadyEnrolled:
       'Máy trạm này đã đăng ký với máy chủ trung tâm. Chỉ đăng ký lại khi máy trạm bị thu hồi hoặc chuyển sang máy chủ khác.',

@@ -1,6 +1,7 @@
 /**
  * A submission's timeline, oldest first; a reply shows where it is on its way to the customer (DeliveryBadge),
- * a correction each field's value before and after, written as the detail pane writes it.
+ * a correction each field's value before and after, written as the detail pane writes it. An email the hub sent a
+ * warranty claimant (a `notice`) is named by what it told them, with its delivery state and its text folded away.
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -43,10 +44,40 @@ function warrantyStep(t: TFunction, actor: string, data: Record<string, unknown>
   return recorded.length ? `${moved} — ${recorded.join('; ')}` : moved;
 }
 
+/**
+ * A warranty email (`data.notice`) as "Đã gửi email cho khách: Đã nhận yêu cầu bảo hành" once sent, "Email cho
+ * khách: …" until then (the delivery state says where it is); a notice this desk does not know is named as it came.
+ */
+function notice(t: TFunction, e: Event): string {
+  const name = typeof e.data.notice === 'string' ? t(`warrantyEmails.names.${e.data.notice}`, { defaultValue: e.data.notice }) : '';
+  return t(e.delivery?.delivery === 'sent' ? 'timeline.notice_sent' : 'timeline.notice', { notice: name });
+}
+
 /** What an event says below its title: a note's or reply's text, a rejection's reason. */
 const bodyOf = (t: TFunction, e: Event): string | null =>
   e.body ??
   (e.type === 'warranty_step' && typeof e.data.reason === 'string' ? t('timeline.warranty_reason', { reason: e.data.reason }) : null);
+
+/** How much of an email's text shows while it is folded. */
+const EXCERPT = 140;
+const excerptOf = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1).trimEnd()}…` : flat;
+};
+
+/** A warranty email's text: an excerpt, unfolded to the whole letter (a native disclosure: Enter or Space opens it). */
+function EmailText({ text }: { text: string }) {
+  const { t } = useTranslation();
+  return (
+    <details className="event-email" data-testid="notice-email">
+      <summary>
+        <span className="event-email-label">{t('timeline.notice_body')}</span>{' '}
+        <span className="muted event-email-excerpt">{excerptOf(text)}</span>
+      </summary>
+      <div className="event-body">{text}</div>
+    </details>
+  );
+}
 
 export function Timeline({ detail, config }: { detail: Detail; config: InboxConfig }) {
   const { t } = useTranslation();
@@ -68,6 +99,8 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
         return t('timeline.details_change', { actor, changes: corrections(t, config, e.data) });
       case 'warranty_step':
         return warrantyStep(t, actor, e.data);
+      case 'notice':
+        return notice(t, e);
       default:
         return t(`timeline.${e.type}`, { actor });
     }
@@ -85,7 +118,7 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
                 <span className="spacer" />
                 <time className="muted">{formatDateTime(e.createdAt)}</time>
               </div>
-              {body && <div className="event-body">{body}</div>}
+              {body && (e.type === 'notice' ? <EmailText text={body} /> : <div className="event-body">{body}</div>)}
               {e.delivery && <DeliveryBadge delivery={e.delivery} />}
             </li>
           );

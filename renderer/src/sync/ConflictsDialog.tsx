@@ -22,6 +22,9 @@ function Reason({ conflict }: { conflict: Conflict }) {
       name: typeof found.decidedBy === 'string' ? found.decidedBy : '',
       time: formatDateTime(Date.parse(found.decidedAt)),
     });
+  } else if (conflict.mutation === 'notice.template' && 'version' in found) {
+    // A warranty email someone else worded first: the hub sends with theirs.
+    text = t('sync.reason_template');
   } else if (typeof found.version === 'number' && typeof found.status === 'string') {
     text = t('sync.reason_changed', { status: t(`status.${found.status}`) });
   }
