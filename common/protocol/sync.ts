@@ -17,6 +17,7 @@ import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
 import { WarrantyStep } from '../warranty/stages.ts';
 import { NOTICES, Template } from '../warranty/notices.ts';
+import { SERVICE_SETTINGS_ID, ServiceSettings } from '../sla/clock.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../vocabulary/submissions.ts';
 
 // ---- enrollment
@@ -125,6 +126,17 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('notice.template'),
       entityType: z.literal('notice_template'),
       payload: Template,
+    })
+    .strict(),
+  // A director's business calendar and service targets, whole (the defaults when baseVersion is null).
+  z
+    .object({
+      ...common,
+      entityId: z.literal(SERVICE_SETTINGS_ID),
+      baseVersion: Versioned.baseVersion.nullable(),
+      mutation: z.literal('service.settings'),
+      entityType: z.literal('service_settings'),
+      payload: ServiceSettings,
     })
     .strict(),
   // A director's change to a catalogue product (new when baseVersion is null), whole.
@@ -297,6 +309,13 @@ export const NoticeTemplateRow = z.object({
   updated_at: instant,
 });
 
+export const ServiceSettingsRow = z.object({
+  id: z.literal(SERVICE_SETTINGS_ID),
+  settings: ServiceSettings,
+  version: z.number().int().positive().max(MAX_INT4),
+  updated_at: instant,
+});
+
 const change = <E extends string, R extends z.ZodType>(entity: E, row: R) =>
   z.object({ entity: z.literal(entity), seq: z.number().int().nonnegative(), row });
 
@@ -312,6 +331,7 @@ export const Change = z.discriminatedUnion('entity', [
   change('seats', SeatsRow),
   change('product', ProductRow),
   change('notice_template', NoticeTemplateRow),
+  change('service_settings', ServiceSettingsRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

@@ -42,6 +42,9 @@ export const WarrantyStep = z
   });
 export type WarrantyStep = z.infer<typeof WarrantyStep>;
 
+/** The inbox status of a claim at a stage: closed once nothing follows, open while it is worked. */
+export const statusAt = (stage: WarrantyStage): Status => (NEXT_STAGES[stage].length === 0 ? 'closed' : 'open');
+
 export const stageOf = (details: Record<string, unknown>): WarrantyStage =>
   (WARRANTY_STAGES as readonly unknown[]).includes(details.stage) ? (details.stage as WarrantyStage) : 'received';
 
@@ -61,5 +64,5 @@ export function takeStep(
   if (step.tracking) patch.tracking = step.tracking;
   if (step.reason) patch.rejectReason = step.reason;
   if (step.to === 'rejected') patch.outcome = 'reject';
-  return { from, patch, status: NEXT_STAGES[step.to].length === 0 ? 'closed' : 'open' };
+  return { from, patch, status: statusAt(step.to) };
 }

@@ -8,6 +8,8 @@ import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { ProductFields } from '../../common/protocol/products.ts';
 import { WARRANTY_STAGES, WarrantyStep } from '../../common/warranty/stages.ts';
 import { NOTICES, Template } from '../../common/warranty/notices.ts';
+import { DUE_WHAT, ServiceSettings } from '../../common/sla/clock.ts';
+import { Holiday } from '../../common/sla/calendar.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, COMMENT_STATUSES, DECISIONS } from '../../common/vocabulary/comments.ts';
@@ -73,6 +75,13 @@ const ListRow = z.object({
   createdAt: Timestamp,
   dueAt: Timestamp.nullable(),
   version: z.number().int().positive(),
+  /** The service clock (common/sla/): which target is due next and the business time left (negative: over). */
+  clock: z.object({
+    dueWhat: z.enum(DUE_WHAT).nullable(),
+    leftMs: z.number().int().nullable(),
+    /** Waiting on the customer, the clock stopped: what the resolution target had left. */
+    pausedLeftMs: z.number().int().nullable(),
+  }),
 });
 
 /** Where a list's page starts and how long it is. */
@@ -139,6 +148,7 @@ const Detail = ListRow.extend({
   customerId: Id,
   details: z.record(z.string(), z.unknown()),
   updatedAt: Timestamp,
+  firstReplyAt: Timestamp.nullable(),
   timeline: z.array(TimelineEvent),
   /** A warranty claim's product, eligibility and serial warnings; null for other kinds. */
   warranty: Warranty.nullable(),
@@ -326,6 +336,16 @@ export const contract = {
   'products.previewImport': def(DIRECTOR, CatalogueFile, z.object({ lines: z.array(ImportLine) })),
   /** The same file applied: its additions and changes, checked again, in one go. */
   'products.applyImport': def(DIRECTOR, CatalogueFile, z.object({ added: Count, changed: Count, unchanged: Count, refused: Count })),
+  /** The business calendar and service targets in force (version null: the defaults), for everyone who works an inbox. */
+  'service.settings': def(WORKERS, Empty, z.object({ settings: ServiceSettings, version: Version.nullable() })),
+  /** A director's calendar and targets, made on the version they saw; every open submission's due time follows. */
+  'service.saveSettings': def(
+    DIRECTOR,
+    z.object({ version: Version.nullable(), settings: ServiceSettings }),
+    z.object({ version: Version }),
+  ),
+  /** A year's public holidays as the Labour Code gives them, for a director to review before adding them. */
+  'service.publicHolidays': def(DIRECTOR, z.object({ year: z.number().int().min(2000).max(2100) }), z.array(Holiday)),
   /** What is assigned to the signed-in person and not closed, across the inboxes they hold, soonest due first. */
   'work.mine': def(WORKERS, WorkQuery, WorkPage),
   /** My work re-read after a sync or a change: passive, like an inbox's relist. */

@@ -22,6 +22,7 @@ const ENTITIES: Record<Entity, string> = {
   seats: 'device_seats',
   product: 'products',
   notice_template: 'notice_templates',
+  service_settings: 'service_settings',
 };
 
 /** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */

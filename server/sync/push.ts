@@ -25,6 +25,7 @@ import {
 import { queueReplyMail } from '../mail/queue.ts';
 import { queueNotice, saveTemplate } from '../mail/notices.ts';
 import { upsertProduct } from '../catalogue/products.ts';
+import { saveServiceSettings } from '../sla/service-settings.ts';
 
 class Rejected extends Error {
   constructor(
@@ -117,6 +118,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'staff.upsert': (tx, m) => upsertAccount(tx, m),
   'product.upsert': (tx, m) => upsertProduct(tx, m),
   'notice.template': (tx, m) => saveTemplate(tx, m),
+  'service.settings': (tx, m) => saveServiceSettings(tx, m),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
   'staff.key': (tx, m) => registerFirstKey(tx, m.actorId, m.entityId, m.payload.key),
   'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m),

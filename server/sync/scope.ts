@@ -88,6 +88,7 @@ export function entityInScope(entity: Entity, scope: Scope[], p: Params): string
       return scope.includes('account_request') ? ['true'] : [];
     case 'staff':
     case 'seats':
+    case 'service_settings':
       return ['true'];
     case 'product':
     case 'notice_template':

@@ -13,7 +13,7 @@ import type { SubmissionKind, Status } from '../../common/vocabulary/submissions
 import { startWebHost } from '../../main/web/server.ts';
 import { RENDERER_DIR } from '../../main/web/renderer-dir.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { addStaff, tempDesk } from '../support/fixtures.ts';
+import { addStaff, roundTheClock, tempDesk } from '../support/fixtures.ts';
 import { screenshot, signIn } from '../support/synced-desk.ts';
 
 const TEST = { timeout: 90_000 };
@@ -23,8 +23,10 @@ const lan = await addStaff(desk.store, 'lan', 'operator', ['complaint', 'warrant
 const binh = await addStaff(desk.store, 'binh', 'operator', ['complaint', 'warranty']);
 await addStaff(desk.store, 'quantri', 'it_admin');
 const customerId = insertCustomer(desk.store.db, { username: 'khach1', fullName: 'Trần Thị Mai', createdAt: Date.now() });
+const target = roundTheClock(desk.store);
 const now = Date.now();
-const add = (kind: SubmissionKind, subject: string, assigneeId: string, status: Status, dueInHours: number | null) =>
+// Due `dueInHours` from now: sent a day before that, on a clock that counts every hour.
+const add = (kind: SubmissionKind, subject: string, assigneeId: string, status: Status, dueInHours: number) =>
   insertSubmission(desk.store.db, {
     kind,
     customerId,
@@ -32,9 +34,8 @@ const add = (kind: SubmissionKind, subject: string, assigneeId: string, status: 
     body: `${subject}: chi tiết khách hàng viết.`,
     status,
     assigneeId,
-    dueAt: dueInHours === null ? null : now + dueInHours * HOUR,
     details: kind === 'warranty' ? { product: 'Máy lọc nước RO 9 lõi', serial: 'RO9-2025-0042', purchaseDate: '2026-08-01' } : {},
-    createdAt: now - 5 * HOUR,
+    createdAt: now + dueInHours * HOUR - target(kind),
   });
 add('complaint', 'Giao thiếu phụ kiện', lan.id, 'new', 3);
 add('warranty', 'Máy lọc nước rò rỉ', lan.id, 'open', -2);

@@ -16,13 +16,14 @@ import {
   type NewSubmission,
 } from '../../main/core/domain/submissions.ts';
 import { searchQuery } from '../../main/core/store/search-index.ts';
-import { tempStore } from '../support/fixtures.ts';
+import { roundTheClock, tempStore } from '../support/fixtures.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
 
 async function storeWith(n: number, extra: (i: number) => Partial<NewSubmission> = () => ({})) {
   const store = await tempStore();
+  roundTheClock(store);
   const customerId = insertCustomer(store.db, { fullName: 'Nguyễn Thị Lan', createdAt: T0 });
   const make = (i: number, createdAt: number): NewSubmission => ({
     kind: 'complaint',
@@ -56,8 +57,8 @@ test('for every sort, rows arriving between pages (newer and older than the page
   const priorities = ['low', 'normal', 'high', 'urgent'] as const;
   const { store, make } = await storeWith(120, (i) => ({
     priority: priorities[i % 4],
-    status: i % 3 === 0 ? 'closed' : 'open',
-    dueAt: i % 5 === 0 ? null : T0 + ((i * 7) % 50) * MINUTE,
+    // Closed and waiting rows have no due time; the others are due a day after they were sent.
+    status: i % 3 === 0 ? 'closed' : i % 5 === 0 ? 'waiting' : 'open',
   }));
   const before = (store.db.prepare('SELECT id FROM submissions').pluck().all() as string[]).sort();
   let added = 0;
@@ -84,7 +85,7 @@ test('each sort walks in the order the inbox promises: newest, oldest, most urge
   const priorities = ['low', 'normal', 'high', 'urgent'] as const;
   const { store } = await storeWith(60, (i) => ({
     priority: priorities[i % 4],
-    dueAt: i % 4 === 0 ? null : T0 + ((i * 13) % 40) * MINUTE,
+    status: i % 4 === 0 ? 'waiting' : 'open',
   }));
   const rows = (sort: ListQuery['sort']) =>
     allPages(store, { sort }, 7).map(

@@ -239,6 +239,47 @@ test('0007 → 0008 (keyset lists): every submission stays, in time order by seq
   }
 });
 
+test('0010 → 0011 (service clocks): every open submission is queued, and the first open gives each its clock from its timeline', async () => {
+  const { db, dataDir, keyHex } = storeAt(10);
+  const ids = seedV1(db);
+  const customer = (db.prepare('SELECT id FROM customers').get() as { id: string }).id;
+  const vn = (time: string) => Date.parse(`2026-11-30T${time}:00+07:00`); // a Monday
+  const insert = db.prepare(
+    `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, status, created_at, updated_at) VALUES (?, ?, 'complaint', ?, 'Giao trễ', 'Chưa nhận được hàng', ?, ?, ?)`,
+  );
+  const waiting = newId();
+  const closed = newId();
+  insert.run(BigInt(vn('10:00')) * 1_048_576n, waiting, customer, 'waiting', vn('10:00'), vn('11:00'));
+  insert.run(BigInt(vn('10:00')) * 1_048_576n + 1n, closed, customer, 'closed', vn('10:00'), vn('11:00'));
+  db.prepare(`INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'status_change', ?, ?)`).run(
+    newId(),
+    waiting,
+    JSON.stringify({ from: 'new', to: 'waiting' }),
+    vn('11:00'),
+  );
+  migrate(db, 11);
+  assert.deepEqual(
+    (db.prepare('SELECT submission_id FROM clock_queue').pluck().all() as string[]).sort(),
+    [ids.submission, waiting].sort(),
+    'the open ones are queued, the closed one is not',
+  );
+  db.close();
+  const store = await openInThisBackdesk(dataDir, keyHex);
+  try {
+    const clock = (id: string) =>
+      store.db
+        .prepare('SELECT due_at AS dueAt, due_what AS dueWhat, clock_used AS used, clock_since AS since FROM submissions WHERE id = ?')
+        .get(id);
+    // Waiting since 11:00: one business hour used; its first reply is still owed by 15:30.
+    assert.deepEqual(clock(waiting), { dueAt: vn('15:30'), dueWhat: 'first_response', used: 3_600_000, since: null });
+    assert.deepEqual(clock(closed), { dueAt: null, dueWhat: null, used: 0, since: null });
+    assert.equal((clock(ids.submission) as { dueWhat: string }).dueWhat, 'first_response');
+    assert.equal((store.db.prepare('SELECT count(*) AS n FROM clock_queue').get() as { n: number }).n, 0);
+  } finally {
+    store.close();
+  }
+});
+
 test('a store written at schema 1 opens in this Backdesk: openStore applies every later migration and the data is all there', async () => {
   const { db, dataDir, keyHex } = storeAt(1);
   const ids = seedV1(db);

@@ -8,7 +8,7 @@ import type { Envelope } from '../../main/api/contract.ts';
 import type { Desk } from '../../main/api/desk.ts';
 import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { insertSubmission, type Status, type SubmissionKind } from '../../main/core/domain/submissions.ts';
-import { addStaff, PASSWORD, tempDesk } from '../support/fixtures.ts';
+import { addStaff, PASSWORD, roundTheClock, tempDesk } from '../support/fixtures.ts';
 
 const TIMEOUT = { timeout: 60_000 };
 const HOUR = 3_600_000;
@@ -34,24 +34,26 @@ test(
     const lan = await addStaff(desk.store, 'lan', 'operator', ['warranty', 'question', 'complaint']);
     await addStaff(desk.store, 'quantri', 'it_admin');
     const customerId = insertCustomer(desk.store.db, { fullName: 'Lê Văn Tâm', createdAt: 0 });
+    // A claim has five hours more than a question: sent five hours earlier, it is due at the same time.
+    const target = roundTheClock(desk.store, { question: 24, warranty: 29 });
     const now = Date.UTC(2026, 11, 5, 2);
+    // Due `due` hours from now; with no due time, waiting on the customer (its clock stopped) since `age` hours ago.
     const add = (kind: SubmissionKind, subject: string, assigneeId: string | null, status: Status, due: number | null, age = 0) =>
       insertSubmission(desk.store.db, {
         kind,
         customerId,
         subject,
         body: 'Nội dung',
-        status,
+        status: due === null ? 'waiting' : status,
         assigneeId,
-        dueAt: due === null ? null : now + due * HOUR,
-        createdAt: now - age * HOUR,
+        createdAt: due === null ? now - age * HOUR : now + due * HOUR - target(kind),
       });
     add('warranty', 'W due in 5h', hoa.id, 'open', 5);
     add('question', 'Q due in 1h', hoa.id, 'new', 1);
-    add('warranty', 'W overdue 3h', hoa.id, 'waiting', -3);
-    add('question', 'Q no due, newer', hoa.id, 'open', null, 1);
-    add('question', 'Q no due, older', hoa.id, 'open', null, 2);
-    add('warranty', 'W due in 1h, older', hoa.id, 'open', 1, 5); // same due as "Q due in 1h": the newer first
+    add('warranty', 'W overdue 3h', hoa.id, 'open', -3);
+    add('question', 'Q no due, newer', hoa.id, 'waiting', null, 1);
+    add('question', 'Q no due, older', hoa.id, 'waiting', null, 2);
+    add('warranty', 'W due in 1h, older', hoa.id, 'open', 1); // same due as "Q due in 1h", sent earlier: the newer first
     add('warranty', 'W closed', hoa.id, 'closed', 2); // done: not listed
     add('warranty', 'W someone else', lan.id, 'open', 0); // not mine
     add('complaint', 'C from an old grant', hoa.id, 'open', -10); // an inbox hoa no longer holds

@@ -12,6 +12,8 @@ import { anchorAccount } from '../../main/core/audit/anchor.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../../main/core/security/keychain.ts';
 import { tokenAccount } from '../../main/core/sync/hub-link.ts';
 import type { Inbox, Role } from '../../common/roles.ts';
+import { ServiceSettings } from '../../common/sla/clock.ts';
+import { SUBMISSION_KINDS, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { createStaff } from '../../main/core/security/staff.ts';
 import { keychainAccount, openStore, type Store } from '../../main/core/store/open.ts';
 
@@ -83,4 +85,23 @@ export function addComplaint(
   });
   const id = insertSubmission(store.db, { kind: 'complaint', customerId, subject, body, createdAt: Date.now() });
   return { id, customerId };
+}
+
+/**
+ * A store whose service clocks are plain to reason about: every hour a working hour, no first-response
+ * target, and a resolution target of `hours` (24 unless given) per kind, so a submission sent at `t` and not
+ * paused is due at `t + hours`. Written as the settings pulled from the hub are; call before adding rows.
+ */
+export function roundTheClock(store: Store, hours: Partial<Record<SubmissionKind, number>> = {}): (kind: SubmissionKind) => number {
+  const target = (kind: SubmissionKind) => (hours[kind] ?? 24) * 3_600_000;
+  const settings: ServiceSettings = {
+    calendar: { week: Array.from({ length: 7 }, () => [[0, 24 * 60]]), holidays: [] },
+    targets: Object.fromEntries(
+      SUBMISSION_KINDS.map((k) => [k, { firstResponse: null, resolution: target(k) / 60_000 }]),
+    ) as ServiceSettings['targets'],
+  };
+  store.db
+    .prepare('INSERT INTO service_settings (id, settings, version, updated_at) VALUES (1, ?, 1, 0)')
+    .run(JSON.stringify(ServiceSettings.parse(settings)));
+  return target;
 }

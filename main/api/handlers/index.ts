@@ -4,6 +4,7 @@ import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
 import { staffHandlers } from './staff.ts';
 import { warrantyDeskHandlers } from './warranty-desk.ts';
+import { serviceHandlers } from './service.ts';
 import { syncHandlers } from './sync.ts';
 import { workHandlers } from './work.ts';
 import type { Handlers } from './types.ts';
@@ -13,6 +14,7 @@ export const handlers: Handlers = {
   ...inboxHandlersFor,
   ...workHandlers,
   ...warrantyDeskHandlers,
+  ...serviceHandlers,
   ...auditHandlers,
   ...syncHandlers,
   ...commentHandlers,

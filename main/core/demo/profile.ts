@@ -51,8 +51,11 @@ const STAFF: readonly Omit<NewStaff, 'password'>[] = [
 const DAY = 86_400_000;
 const DEMO_CHUNK = 2000;
 const STATUS_MIX: readonly Status[] = ['new', 'new', 'open', 'open', 'open', 'waiting', 'closed', 'closed', 'closed', 'closed'];
-/** How long each kind may wait for its answer: a claim or complaint soon, a business a little longer, feedback a week. */
-const DUE_DAYS: Readonly<Record<SubmissionKind, number>> = { complaint: 3, question: 2, trade_contact: 5, warranty: 3, feedback: 7 };
+/**
+ * How far back a row of each status was sent, in days: what is still new or open came in lately (some of it
+ * due soon, some already late on its service target), closed work goes back half a year.
+ */
+const AGE_DAYS: Readonly<Record<Status, number>> = { new: 4, open: 8, waiting: 15, closed: 180 };
 /** What the operator wrote on a row they worked. */
 const NOTES: Readonly<Record<SubmissionKind, readonly string[]>> = {
   complaint: [
@@ -143,14 +146,14 @@ export async function fillDemo(
     // transaction's journal for the whole fill nor indexes row by row.
     for (let done = 0; done < counts[kind]; done += DEMO_CHUNK) {
       const chunk = Array.from({ length: Math.min(DEMO_CHUNK, counts[kind] - done) }, () => {
-        const createdAt = now - Math.floor(rng() * 180 * DAY);
+        const age = rng();
         const status = pick(rng, STATUS_MIX);
+        const createdAt = now - Math.floor(age * AGE_DAYS[status] * DAY);
         const { subject, body, details } = makeSubmission(rng, kind, createdAt);
         const customerId = pick(rng, customers);
         const priority = pick(rng, PRIORITIES);
         const worked = status !== 'new' && rng() < 0.5;
-        const dueAt = status === 'closed' ? null : createdAt + DUE_DAYS[kind] * DAY;
-        return { kind, customerId, subject, body, details, status, priority, createdAt, dueAt, worked };
+        return { kind, customerId, subject, body, details, status, priority, createdAt, worked };
       });
       db.transaction(() => {
         const ids = insertSubmissions(

@@ -21,6 +21,8 @@ import type { Db } from '../store/open.ts';
 import { searchQuery } from '../store/search-index.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
+import { clockViews, type ClockView } from './sla.ts';
+import type { DueWhat } from '../../../common/sla/clock.ts';
 
 export interface ListQuery {
   status?: Status;
@@ -44,6 +46,8 @@ export interface ListRow {
   createdAt: number;
   dueAt: number | null;
   version: number;
+  /** The service clock as staff read it now (sla.ts). */
+  clock: ClockView;
 }
 
 /** How many rows the filters match: exact, or at least `n` when counting further would cost too much. */
@@ -73,16 +77,26 @@ export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): Lis
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   return {
-    rows: page.map(withoutKeys),
+    rows: finished(db, page),
     next: more ? cursorOf(page[page.length - 1]!) : null,
     total: q.after !== undefined ? null : fts ? searchTotal(db, from, filters, params) : keptTotal(db, kind, q),
   };
 }
 
 /** A row as a walk reads it: with its place in the sort, from which the next page's cursor is made. */
-type WalkedRow = ListRow & { cursorSeq: string; cursorKey: number | null };
+type WalkedRow = Omit<ListRow, 'clock'> & {
+  kind: SubmissionKind;
+  dueWhat: DueWhat | null;
+  clockUsed: number;
+  cursorSeq: string;
+  cursorKey: number | null;
+};
 
-const withoutKeys = ({ cursorSeq: _seq, cursorKey: _key, ...row }: WalkedRow): ListRow => row;
+/** A page's rows as the API gives them: each with its clock read now, without what the walk kept to go on. */
+function finished(db: Db, rows: readonly WalkedRow[]): (ListRow & { kind: SubmissionKind })[] {
+  const clocks = clockViews(db, rows);
+  return rows.map(({ cursorSeq: _seq, cursorKey: _key, dueWhat: _what, clockUsed: _used, ...row }, i) => ({ ...row, clock: clocks[i]! }));
+}
 const cursorOf = (row: WalkedRow) => (row.cursorKey === null ? row.cursorSeq : `${row.cursorKey}:${row.cursorSeq}`);
 
 /** One page and one row more of one kind's list, walked down the index of its sort and filters. */
@@ -127,7 +141,7 @@ function walk(db: Db, kind: SubmissionKind, q: ListQuery) {
     db,
     `SELECT s.id, s.subject, substr(s.body, 1, 160) AS excerpt, s.status, s.priority, s.assignee_id AS assigneeId,
             COALESCE(st.display_name, s.assignee_name) AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version,
-            CAST(s.seq AS TEXT) AS cursorSeq, ${sortKey ?? 'NULL'} AS cursorKey
+            s.kind, s.due_what AS dueWhat, s.clock_used AS clockUsed, CAST(s.seq AS TEXT) AS cursorSeq, ${sortKey ?? 'NULL'} AS cursorKey
      FROM ${from} LEFT JOIN staff st ON st.id = s.assignee_id
      WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit + 1`,
   ).all(params) as WalkedRow[];
@@ -153,9 +167,7 @@ export function listMyWork(
   q: { after?: string; limit: number },
 ): { rows: WorkRow[]; next: string | null; total: ListTotal | null } {
   const walked = kinds.flatMap((kind) =>
-    TO_DO.flatMap((status) =>
-      walk(db, kind, { status, assignee: assigneeId, sort: 'due', after: q.after, limit: q.limit }).rows.map((row) => ({ ...row, kind })),
-    ),
+    TO_DO.flatMap((status) => walk(db, kind, { status, assignee: assigneeId, sort: 'due', after: q.after, limit: q.limit }).rows),
   );
   // Largest (due_rank, seq) first, as each walk read them.
   walked.sort((a, b) => b.cursorKey! - a.cursorKey! || (BigInt(b.cursorSeq) > BigInt(a.cursorSeq) ? 1 : -1));
@@ -171,7 +183,7 @@ export function listMyWork(
           exact: true,
         };
   return {
-    rows: page.map((row) => ({ ...withoutKeys(row), kind: row.kind })),
+    rows: finished(db, page),
     next: walked.length > q.limit ? cursorOf(page[page.length - 1]!) : null,
     total,
   };

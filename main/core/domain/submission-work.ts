@@ -12,6 +12,7 @@ import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
+import { settleClocks } from './sla.ts';
 import { load, type TimelineEvent } from './submissions.ts';
 
 function addEvent(
@@ -33,6 +34,7 @@ function addEvent(
     JSON.stringify(data),
     now,
   );
+  settleClocks(db);
   return id;
 }
 

@@ -10,6 +10,8 @@ import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { indexQueued } from '../store/search-index.ts';
+import { clockViews, settleClocks } from './sla.ts';
+import type { DueWhat } from '../../../common/sla/clock.ts';
 import { warrantyView, type WarrantyView } from './warranty.ts';
 
 import type { EventType, Priority, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
@@ -51,6 +53,8 @@ export interface SubmissionDetail extends ListRow {
   customerId: string;
   details: Record<string, unknown>;
   updatedAt: number;
+  /** When the customer was first replied to (the first-response target is met then). */
+  firstReplyAt: number | null;
   timeline: TimelineEvent[];
   /** A warranty claim's product, eligibility and serial warnings; null for other kinds. */
   warranty: WarrantyView | null;
@@ -68,6 +72,9 @@ interface SubmissionRow {
   assignee_id: string | null;
   assignee_name: string | null;
   due_at: number | null;
+  due_what: DueWhat | null;
+  clock_used: number;
+  first_reply_at: number | null;
   created_at: number;
   updated_at: number;
   version: number;
@@ -137,6 +144,8 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     updatedAt: r.updated_at,
     dueAt: r.due_at,
     version: r.version,
+    clock: clockViews(db, [{ kind: r.kind, dueAt: r.due_at, dueWhat: r.due_what, clockUsed: r.clock_used, status: r.status }])[0]!,
+    firstReplyAt: r.first_reply_at,
     timeline,
     warranty: r.kind === 'warranty' ? warrantyView(db, { customerId: r.customer_id, details }) : null,
   };
@@ -151,7 +160,6 @@ export interface NewSubmission {
   status?: Status;
   details?: Record<string, unknown>;
   createdAt: number;
-  dueAt?: number | null;
   assigneeId?: string | null;
   id?: string;
 }
@@ -160,6 +168,7 @@ export interface NewSubmission {
 export function insertSubmission(db: Db, s: NewSubmission): string {
   const id = addSubmission(db, s);
   indexQueued(db);
+  settleClocks(db);
   return id;
 }
 
@@ -167,6 +176,7 @@ export function insertSubmission(db: Db, s: NewSubmission): string {
 export function insertSubmissions(db: Db, list: readonly NewSubmission[]): string[] {
   const ids = list.map((s) => addSubmission(db, s));
   indexQueued(db);
+  settleClocks(db);
   return ids;
 }
 
@@ -174,8 +184,8 @@ function addSubmission(db: Db, s: NewSubmission): string {
   const id = s.id ?? newId();
   stmt(
     db,
-    `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, assignee_id, due_at, created_at, updated_at)
-     VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee_id, @due_at, @created_at, @created_at)`,
+    `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, assignee_id, created_at, updated_at)
+     VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee_id, @created_at, @created_at)`,
   ).run({
     id,
     kind: s.kind,
@@ -186,7 +196,6 @@ function addSubmission(db: Db, s: NewSubmission): string {
     status: s.status ?? 'new',
     priority: s.priority ?? 'normal',
     assignee_id: s.assigneeId ?? null,
-    due_at: s.dueAt ?? null,
     created_at: s.createdAt,
   });
   stmt(db, `INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'created', '{}', ?)`).run(

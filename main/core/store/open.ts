@@ -16,6 +16,7 @@ import { loadAuditAnchor } from '../audit/anchor.ts';
 import { KEYCHAIN_SERVICE, KeychainLockedError, KeychainUnavailableError, type Keychain } from '../security/keychain.ts';
 import { migrations } from './migrations/index.ts';
 import { indexQueued } from './search-index.ts';
+import { settleClocks } from '../domain/sla.ts';
 
 export type Db = Database.Database;
 
@@ -120,6 +121,7 @@ async function open({ dataDir, keychain, demo = false, migrate: applyMigrations 
     if (applyMigrations) {
       migrate(db);
       indexQueued(db);
+      settleClocks(db);
     }
     assertEncrypted(db, dbPath);
     await loadAuditAnchor(db, keychain, profile.id);

@@ -10,6 +10,7 @@ import { setSetting } from '../store/settings.ts';
 import { stmt } from '../store/statements.ts';
 import { SEATS_KEY } from '../security/seats.ts';
 import { SEQ_OF_CREATED_AT } from '../domain/submissions.ts';
+import { applyServiceSettings } from '../domain/sla.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -136,6 +137,8 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
        ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, body = excluded.body, version = excluded.version, updated_at = excluded.updated_at`,
     ).run({ ...r, updated_at: ms(r.updated_at) });
   },
+
+  service_settings: (db, r) => applyServiceSettings(db, { settings: r.settings, version: r.version, updatedAt: ms(r.updated_at)! }),
 };
 
 /** A catalogue product as the hub holds it, unless this desk's own change to it is still waiting to be pushed. */

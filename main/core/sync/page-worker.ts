@@ -14,6 +14,7 @@ import type { Scope } from '../../../common/roles.ts';
 import { connectTo, type ConnectionSpec } from '../store/open.ts';
 import { indexQueued } from '../store/search-index.ts';
 import { setSetting } from '../store/settings.ts';
+import { settleClocks } from '../domain/sla.ts';
 import { applyChange } from './apply.ts';
 import { purge } from './purge.ts';
 
@@ -56,6 +57,7 @@ function applyWaiting(): void {
         for (const [key, value] of Object.entries(m.settings)) setSetting(db, key, value);
       }
       indexQueued(db);
+      settleClocks(db);
     })();
     for (const m of pages) parentPort!.postMessage({ id: m.id, ok: true });
   } catch (e) {

@@ -11,6 +11,7 @@ import pullScope from './0010_pull_scope.ts';
 import detailsChanges from './0011_details_changes.ts';
 import products from './0012_products.ts';
 import noticeTemplates from './0013_notice_templates.ts';
+import serviceSettings from './0014_service_settings.ts';
 
 /** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
 export const hubMigrations: readonly string[] = [
@@ -27,4 +28,5 @@ export const hubMigrations: readonly string[] = [
   detailsChanges,
   products,
   noticeTemplates,
+  serviceSettings,
 ];

@@ -8,6 +8,7 @@ import scopedPull from './0007_scoped_pull.ts';
 import keysetLists from './0008_keyset_lists.ts';
 import detailsChanges from './0009_details_changes.ts';
 import warrantyDesk from './0010_warranty_desk.ts';
+import slaClocks from './0011_sla_clocks.ts';
 
 /** Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one. */
 export const migrations: readonly string[] = [
@@ -21,4 +22,5 @@ export const migrations: readonly string[] = [
   keysetLists,
   detailsChanges,
   warrantyDesk,
+  slaClocks,
 ];
