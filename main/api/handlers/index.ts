@@ -1,5 +1,6 @@
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
+import { cannedTagHandlers } from './canned-tags.ts';
 import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
 import { staffHandlers } from './staff.ts';
@@ -13,6 +14,7 @@ export const handlers: Handlers = {
   ...inboxHandlersFor,
   ...workHandlers,
   ...warrantyDeskHandlers,
+  ...cannedTagHandlers,
   ...auditHandlers,
   ...syncHandlers,
   ...commentHandlers,

@@ -11,6 +11,8 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { indexQueued } from '../store/search-index.ts';
 import { warrantyView, type WarrantyView } from './warranty.ts';
+import { tagsOfSubmission, type TagRef } from './tags.ts';
+import { tagIdsOf } from './submission-tags.ts';
 
 import type { EventType, Priority, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
@@ -47,6 +49,8 @@ export interface TimelineEvent {
 
 export interface SubmissionDetail extends ListRow {
   kind: SubmissionKind;
+  /** Its tags, by name. */
+  tags: TagRef[];
   body: string;
   customerId: string;
   details: Record<string, unknown>;
@@ -121,6 +125,7 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     return { ...e, data, delivery: deliveryOf(e, data, unpushed) };
   });
   const details = JSON.parse(r.details) as Record<string, unknown>;
+  const tags = tagsOfSubmission(db, id);
   return {
     id: r.id,
     kind: r.kind,
@@ -137,6 +142,8 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     updatedAt: r.updated_at,
     dueAt: r.due_at,
     version: r.version,
+    tagIds: tagIdsOf(db, id),
+    tags,
     timeline,
     warranty: r.kind === 'warranty' ? warrantyView(db, { customerId: r.customer_id, details }) : null,
   };

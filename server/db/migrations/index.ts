@@ -11,8 +11,12 @@ import pullScope from './0010_pull_scope.ts';
 import detailsChanges from './0011_details_changes.ts';
 import products from './0012_products.ts';
 import noticeTemplates from './0013_notice_templates.ts';
+import cannedTags from './0014_canned_tags.ts';
 
-/** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
+/**
+ * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
+ * (migrate.ts numbers them by place), so the numbers run without a gap.
+ */
 export const hubMigrations: readonly string[] = [
   hub,
   mail,
@@ -27,4 +31,5 @@ export const hubMigrations: readonly string[] = [
   detailsChanges,
   products,
   noticeTemplates,
+  cannedTags,
 ];
