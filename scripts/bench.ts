@@ -5,7 +5,8 @@
  * figure is printed with its encrypted/plain ratio. Usage: npm run bench -- [--rows N]
  *
  * Inbox pages: every sort the inbox offers crossed with every filter (none, a status, a person, unassigned,
- * a person and a status), the first page and the pages after it (each from the previous page's cursor).
+ * a person and a status; and a tag on one submission in 5, alone or with a status, and one on one in 50 with a
+ * person), the first page and the pages after it (each from the previous page's cursor).
  * Searches: common words (more hits than the count cap) and rare ones, first page and the next.
  * Every inbox: the first page of each kind's inbox (newest and soonest due first), My work of a director
  * (every inbox) and the page after it, the timeline of the customer with the most submissions, a folded
@@ -58,13 +59,19 @@ const BATCH = 10_000;
 const PAGE = 100;
 const PAGES_AFTER = 4;
 const OPEN_RUNS = 20;
-const FILTERS: Pick<ListQuery, 'status' | 'assignee'>[] = [
+// A tag on one submission in 5 and one on one in 50 (migration 0011: their lists walk submission_tags' indexes).
+const COMMON_TAG = '00000000-0000-7000-8000-7a9000000005';
+const RARE_TAG = '00000000-0000-7000-8000-7a9000000050';
+const FILTERS: Pick<ListQuery, 'status' | 'assignee' | 'tag'>[] = [
   {},
   { status: 'open' },
   { status: 'closed' },
   { assignee: STAFF[0] },
   { assignee: 'unassigned' },
   { assignee: STAFF[1], status: 'waiting' },
+  { tag: COMMON_TAG },
+  { tag: COMMON_TAG, status: 'open' },
+  { tag: RARE_TAG, assignee: STAFF[0] },
 ];
 const LISTS = SORTS.flatMap((sort) => FILTERS.map((f) => ({ sort, ...f })));
 const LIST_ROUNDS = 5;
@@ -251,6 +258,19 @@ function fill(db: Db, name: string): { rate: number; customers: string[]; shape:
   }
   const rate = ROWS / (ms(started) / 1000);
   progress(`  ${name}: ${ROWS.toLocaleString('en')} submissions at ${Math.round(rate).toLocaleString('en')} rows/s`, true);
+  // One row in 5 and one in 50 are tagged, by the minute each was made, the same rows in both stores.
+  db.transaction(() => {
+    for (const [id, every] of [
+      [COMMON_TAG, 5],
+      [RARE_TAG, 50],
+    ] as const) {
+      db.prepare(`INSERT INTO tags (id, name, color, updated_at) VALUES (?, ?, 'red', 0)`).run(id, `Nhãn ${every}`);
+      db.prepare(
+        `INSERT INTO submission_tags (tag_id, kind, seq, submission_id, status, assignee_id, urgency, due_rank)
+         SELECT ?, kind, seq, id, status, assignee_id, urgency, due_rank FROM submissions WHERE (created_at / 60000) % ? = 0`,
+      ).run(id, every);
+    }
+  })();
   perCustomer.forEach((n, index) => {
     if (n > shape.busiest.n) shape.busiest = { index, n };
   });
@@ -268,6 +288,8 @@ interface Figures {
   insertRate: number;
   coldPage: number;
   firstPage: number[];
+  /** The first pages of the lists filtered by a tag (in firstPage too). */
+  firstTagPage: number[];
   nextPage: number[];
   commonSearch: number[];
   rareSearch: number[];
@@ -303,6 +325,7 @@ async function measure(target: Target): Promise<Measured> {
     insertRate,
     coldPage: cold[0]!,
     firstPage: [],
+    firstTagPage: [],
     nextPage: [],
     commonSearch: [],
     rareSearch: [],
@@ -315,6 +338,7 @@ async function measure(target: Target): Promise<Measured> {
   for (let round = 0; round < LIST_ROUNDS; round++) {
     for (const q of LISTS) {
       let page = timed(f.firstPage, () => listSubmissions(db, 'complaint', { ...q, limit: PAGE }));
+      if (q.tag) f.firstTagPage.push(f.firstPage[f.firstPage.length - 1]!);
       const ids = [page.rows.map((r) => r.createdAt).join()];
       for (let p = 0; p < PAGES_AFTER && page.next; p++) {
         const after = page.next;
@@ -461,6 +485,7 @@ try {
   const rows: [string, number, number, string][] = [
     ['bulk insert (submissions/s, higher is better)', e.insertRate, p.insertRate, 'rows/s'],
     ...pair('inbox first page, any sort and filter', e.firstPage, p.firstPage),
+    ...pair('inbox first page, filtered by a tag', e.firstTagPage, p.firstTagPage),
     ...pair('inbox next pages (cursor)', e.nextPage, p.nextPage),
     ...pair('search first page, common words', e.commonSearch, p.commonSearch),
     ...pair('search first page, rare words', e.rareSearch, p.rareSearch),

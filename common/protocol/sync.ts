@@ -15,6 +15,8 @@ import { COMMENT_STATUSES, DECISIONS } from '../vocabulary/comments.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
+import { TAG_COLORS, TagChange, TagFields } from './tags.ts';
+import { CANNED_BODY_MAX, CannedReplyFields } from '../replies/canned.ts';
 import { WarrantyStep } from '../warranty/stages.ts';
 import { NOTICES, Template } from '../warranty/notices.ts';
 import { SERVICE_SETTINGS_ID, ServiceSettings } from '../sla/clock.ts';
@@ -107,6 +109,17 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: z.object({ eventId: Id, changes: AnyDetailsEdit }).strict(),
     })
     .strict(),
+  // Tags put on and taken off a submission (common/protocol/tags.ts). Not versioned: each names the tags it
+  // changes, so changes made apart on other tags or other fields never undo one another (server/tags/tags.ts).
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('submission.tags'),
+      entityType: z.literal('submission'),
+      payload: TagChange,
+    })
+    .strict(),
   // A warranty claim's next step (common/warranty/stages.ts), on the version the person saw.
   z
     .object({
@@ -147,6 +160,26 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('product.upsert'),
       entityType: z.literal('product'),
       payload: ProductFields,
+    })
+    .strict(),
+  // A director's canned reply (common/replies/canned.ts), whole; new when baseVersion is null.
+  z
+    .object({
+      ...common,
+      baseVersion: Versioned.baseVersion.nullable(),
+      mutation: z.literal('canned.save'),
+      entityType: z.literal('canned_reply'),
+      payload: CannedReplyFields,
+    })
+    .strict(),
+  // A director's tag (common/protocol/tags.ts), whole; new when baseVersion is null.
+  z
+    .object({
+      ...common,
+      baseVersion: Versioned.baseVersion.nullable(),
+      mutation: z.literal('tag.save'),
+      entityType: z.literal('tag'),
+      payload: TagFields,
     })
     .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.
@@ -251,6 +284,8 @@ export const SubmissionRow = z.object({
   created_at: instant,
   updated_at: instant,
   version: z.number().int().positive().max(MAX_INT4),
+  // The ids of its tags (hub migration 0014). A hub from before tags has none to send.
+  tags: z.array(Id).max(500).default([]),
 });
 export const EventRow = z.object({
   id: Id,
@@ -316,6 +351,25 @@ export const ServiceSettingsRow = z.object({
   updated_at: instant,
 });
 
+export const CannedReplyRow = z.object({
+  id: Id,
+  title: str(200),
+  body: str(CANNED_BODY_MAX),
+  kind: maybe(z.enum(SUBMISSION_KINDS)),
+  active: z.boolean(),
+  version: z.number().int().positive().max(MAX_INT4),
+  updated_at: instant,
+});
+
+export const TagRow = z.object({
+  id: Id,
+  name: str(50),
+  color: z.enum(TAG_COLORS),
+  archived: z.boolean(),
+  version: z.number().int().positive().max(MAX_INT4),
+  updated_at: instant,
+});
+
 const change = <E extends string, R extends z.ZodType>(entity: E, row: R) =>
   z.object({ entity: z.literal(entity), seq: z.number().int().nonnegative(), row });
 
@@ -332,6 +386,8 @@ export const Change = z.discriminatedUnion('entity', [
   change('product', ProductRow),
   change('notice_template', NoticeTemplateRow),
   change('service_settings', ServiceSettingsRow),
+  change('canned_reply', CannedReplyRow),
+  change('tag', TagRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

@@ -1,6 +1,17 @@
 /** The vocabularies of a submission; plain constants, shared with the renderer. */
 export const SUBMISSION_KINDS = ['complaint', 'question', 'trade_contact', 'warranty', 'feedback'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+/** The letters a submission's reference starts with, by kind: khiếu nại, hỏi đáp, hợp tác, bảo hành, góp ý. */
+export const REFERENCE_PREFIXES: Record<SubmissionKind, string> = {
+  complaint: 'KN',
+  question: 'HD',
+  trade_contact: 'HT',
+  warranty: 'BH',
+  feedback: 'GY',
+};
+/** A submission's reference as customers see it: its kind's letters and the last 8 characters of its id, in capitals. */
+export const submissionReference = (kind: SubmissionKind, id: string): string =>
+  `${REFERENCE_PREFIXES[kind]}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
 export const STATUSES = ['new', 'open', 'waiting', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -23,5 +34,6 @@ export const EVENT_TYPES = [
   'details_change',
   'warranty_step',
   'notice',
+  'tags_change',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -5,8 +5,9 @@
  * the default below. Placeholders are written {{name}}; an unknown one is left as written.
  */
 import { z } from 'zod';
-import type { Gender } from '../vocabulary/customers.ts';
 import { line, text } from '../text/schemas.ts';
+import { fillPlaceholders } from '../text/placeholders.ts';
+import { submissionReference } from '../vocabulary/submissions.ts';
 import type { WarrantyStage, WarrantyStep } from './stages.ts';
 
 export const NOTICES = ['warranty_received', 'warranty_accepted', 'warranty_rejected', 'warranty_ready', 'warranty_shipped'] as const;
@@ -52,19 +53,15 @@ export function noticeOf(from: WarrantyStage, step: Pick<WarrantyStep, 'to' | 't
   return null;
 }
 
-/** How the letter addresses the customer: Anh, Chị, or Quý khách when their gender is not known. */
-export const formOfAddress = (gender: Gender | null): string => (gender === 'male' ? 'Anh' : gender === 'female' ? 'Chị' : 'Quý khách');
-
-/** A claim's reference as customers see it: the first 8 characters of its id's random part, in capitals. */
-export const claimReference = (id: string): string => `BH-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
+/** A claim's reference as customers see it (BH- and the last 8 characters of its id, in capitals). */
+export const claimReference = (id: string): string => submissionReference('warranty', id);
 
 /**
- * The template with its placeholders filled. A known placeholder without a value (a claim with no serial) reads
- * "—"; an unknown one stays as written, so a director sees the typo in the preview rather than the customer.
+ * The template with its placeholders filled (common/text/placeholders.ts). A known placeholder without a value
+ * (a claim with no serial) reads "—"; an unknown one stays as written, so a director sees the typo in the
+ * preview rather than the customer.
  */
 export function render(template: Template, values: Partial<Values>): Template {
-  const known = PLACEHOLDERS as readonly string[];
-  const fill = (s: string) =>
-    s.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (known.includes(name) ? values[name as keyof Values] || '—' : whole));
+  const fill = (s: string) => fillPlaceholders(s, PLACEHOLDERS, values);
   return { subject: fill(template.subject), body: fill(template.body) };
 }

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { ProductFields } from '../../common/protocol/products.ts';
+import { TAG_COLORS, TagFields, TagIds, withTagRules } from '../../common/protocol/tags.ts';
+import { CannedReplyFields } from '../../common/replies/canned.ts';
 import { WARRANTY_STAGES, WarrantyStep } from '../../common/warranty/stages.ts';
 import { NOTICES, Template } from '../../common/warranty/notices.ts';
 import { DUE_WHAT, ServiceSettings } from '../../common/sla/clock.ts';
@@ -82,6 +84,8 @@ const ListRow = z.object({
     /** Waiting on the customer, the clock stopped: what the resolution target had left. */
     pausedLeftMs: z.number().int().nullable(),
   }),
+  /** The ids of its tags (tags.list names them). */
+  tagIds: z.array(Id),
 });
 
 /** Where a list's page starts and how long it is. */
@@ -113,6 +117,14 @@ const ImportLine = z.object({
 });
 
 const WORKERS = { kind: 'roles', roles: ['director', 'operator'] } as const;
+
+const Tag = TagFields.extend({ id: Id, version: Version, updatedAt: Timestamp });
+/** A tag as a submission shows it. */
+const TagRef = z.object({ id: Id, name: z.string(), color: z.enum(TAG_COLORS), archived: z.boolean() });
+const CannedReply = CannedReplyFields.extend({ id: Id, version: Version, updatedAt: Timestamp });
+/** A new one names neither its id nor a version; a change names both, the version it was made on. */
+const newOrChange = { message: 'a change names the id and the version it was made on; a new one names neither' };
+const isNewOrChange = (c: { id?: string; version?: number }) => (c.id === undefined) === (c.version === undefined);
 const WorkQuery = z.object(PageQuery);
 const WorkPage = z.object({ rows: z.array(ListRow.extend({ kind: z.enum(SUBMISSION_KINDS) })), ...PageOf });
 
@@ -149,6 +161,8 @@ const Detail = ListRow.extend({
   details: z.record(z.string(), z.unknown()),
   updatedAt: Timestamp,
   firstReplyAt: Timestamp.nullable(),
+  /** Its tags, by name (a tag whose row has not reached this desk yet is left out; tagIds has it). */
+  tags: z.array(TagRef),
   timeline: z.array(TimelineEvent),
   /** A warranty claim's product, eligibility and serial warnings; null for other kinds. */
   warranty: Warranty.nullable(),
@@ -206,6 +220,8 @@ function inboxMethods(inbox: SubmissionKind) {
   const ListQuery = z.object({
     status: z.enum(STATUSES).optional(),
     assignee: z.union([Id, z.literal('unassigned')]).optional(),
+    /** Only the submissions with this tag. */
+    tag: Id.optional(),
     text: Str(200).optional(),
     sort: z.enum(SORTS).default('newest'),
     ...PageQuery,
@@ -241,6 +257,17 @@ function inboxMethods(inbox: SubmissionKind) {
       CustomerTimeline,
     ),
     revealField: def(access, z.object({ submissionId: Id, field: z.enum(REVEALABLE_FIELDS) }), z.object({ value: z.string().nullable() })),
+    /**
+     * A canned reply (active, for this inbox or every inbox) with its variables filled from the submission and
+     * the signed-in person, to put in a reply. Audited: it holds the customer's name, which is shown masked.
+     */
+    cannedReply: def(access, z.object({ id: Id, cannedId: Id }), z.object({ cannedId: Id, title: z.string(), body: z.string() })),
+    /** Puts tags on the submission and takes others off (not versioned: each names only its tags); its tags after. */
+    setTags: def(
+      access,
+      withTagRules(z.object({ id: Id, add: TagIds.default([]), remove: TagIds.default([]) }).strict()),
+      z.object({ tags: z.array(TagRef) }),
+    ),
   };
 }
 
@@ -346,6 +373,29 @@ export const contract = {
   ),
   /** A year's public holidays as the Labour Code gives them, for a director to review before adding them. */
   'service.publicHolidays': def(DIRECTOR, z.object({ year: z.number().int().min(2000).max(2100) }), z.array(Holiday)),
+  /**
+   * Canned replies by title. Directors: every one (archived ones too with includeArchived); others: the active
+   * ones of the inboxes they hold. With a kind (an inbox the person holds), that inbox's and those for every inbox.
+   */
+  'cannedReplies.list': def(
+    WORKERS,
+    z.object({ kind: z.enum(SUBMISSION_KINDS).optional(), includeArchived: z.boolean().default(false) }),
+    z.array(CannedReply),
+  ),
+  /** A director adds a canned reply (no id) or changes one (archives it: active false) on the version they saw. */
+  'cannedReplies.save': def(
+    DIRECTOR,
+    z.object({ id: Id.optional(), version: Version.optional(), canned: CannedReplyFields }).refine(isNewOrChange, newOrChange),
+    z.object({ id: Id, version: Version }),
+  ),
+  /** The organisation's tags by name; archived ones only when asked (to name what older submissions carry). */
+  'tags.list': def(WORKERS, z.object({ includeArchived: z.boolean().default(false) }), z.array(Tag)),
+  /** A director adds a tag (no id) or changes one (archives it: archived true) on the version they saw. */
+  'tags.save': def(
+    DIRECTOR,
+    z.object({ id: Id.optional(), version: Version.optional(), tag: TagFields }).refine(isNewOrChange, newOrChange),
+    z.object({ id: Id, version: Version }),
+  ),
   /** What is assigned to the signed-in person and not closed, across the inboxes they hold, soonest due first. */
   'work.mine': def(WORKERS, WorkQuery, WorkPage),
   /** My work re-read after a sync or a change: passive, like an inbox's relist. */

@@ -5,8 +5,8 @@
  * reply, in the transaction that records the step.
  */
 import { newId } from '../../common/ids.ts';
-import { claimReference, DEFAULT_TEMPLATES, formOfAddress, render, type Notice, type Template } from '../../common/warranty/notices.ts';
-import type { Gender } from '../../common/vocabulary/customers.ts';
+import { claimReference, DEFAULT_TEMPLATES, render, type Notice, type Template } from '../../common/warranty/notices.ts';
+import { formOfAddress, type Gender } from '../../common/vocabulary/customers.ts';
 import type { Queryable } from '../db/connect.ts';
 import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
 import { queueMail } from './queue.ts';

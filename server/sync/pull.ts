@@ -23,7 +23,12 @@ const ENTITIES: Record<Entity, string> = {
   product: 'products',
   notice_template: 'notice_templates',
   service_settings: 'service_settings',
+  canned_reply: 'canned_replies',
+  tag: 'tags',
 };
+
+/** What every desk gets on its normal pages, whatever its scope, and never on a backfill page (it has them). */
+const UNSCOPED: readonly Entity[] = ['staff', 'seats', 'tag'];
 
 /** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */
 interface FeedRow {
@@ -44,8 +49,8 @@ export interface PullRequest {
 
 /**
  * The part of the feed a page is taken from: the rows of `scope` after `after` (up to `upTo`), and the
- * directory with the desk's own seat list when `directory` is set (they are never scoped; a backfill leaves
- * them out, the desk has them up to its cursor).
+ * directory with the desk's own seat list and the tags when `directory` is set (they are never scoped; a
+ * backfill leaves them out, the desk has them up to its cursor).
  */
 interface Window {
   scope: Scope[];
@@ -63,8 +68,8 @@ interface Window {
 function feed(w: Window, deviceId: string, p: Params, first?: string): string | null {
   const bounds = `t.seq > ${p.add(w.after)}${w.upTo === undefined ? '' : ` AND t.seq <= ${p.add(w.upTo)}`}`;
   const branches = Object.entries(ENTITIES).flatMap(([entity, table]) => {
-    const directory = entity === 'staff' || entity === 'seats';
-    const conditions = directory && !w.directory ? [] : entityInScope(entity as Entity, w.scope, p);
+    const unscoped = UNSCOPED.includes(entity as Entity);
+    const conditions = unscoped && !w.directory ? [] : entityInScope(entity as Entity, w.scope, p);
     return conditions.map((condition) => {
       // A seat list goes to its own desk only. (A parameter is added only where it is used: unused, it has no type.)
       const own = entity === 'seats' ? ` AND t.id = ${p.add(deviceId)}` : '';

@@ -2,7 +2,8 @@
  * Push: desks send the mutations from their outboxes. Each mutation id is applied at most once: a replay
  * gets the recorded outcome back. Rules: the change must carry its author's signature (signatures.ts); the
  * person named must be in the staff directory and, when they made the change, active and holding its inbox; notes and replies only append; a moderation decision is
- * first-wins; status, assignment and corrections of a submission's fields carry the version they were made on and are refused when stale.
+ * first-wins; status, assignment and corrections of a submission's fields carry the version they were made on and are refused when stale;
+ * tags go on and come off a submission without a version (server/tags/tags.ts says why).
  */
 import { newId } from '../../common/ids.ts';
 import type { Mutation, MutationName, PushOutcome } from '../../common/protocol/sync.ts';
@@ -26,6 +27,8 @@ import { queueReplyMail } from '../mail/queue.ts';
 import { queueNotice, saveTemplate } from '../mail/notices.ts';
 import { upsertProduct } from '../catalogue/products.ts';
 import { saveServiceSettings } from '../sla/service-settings.ts';
+import { saveCannedReply } from '../replies/canned.ts';
+import { saveTag, tagSubmission } from '../tags/tags.ts';
 
 class Rejected extends Error {
   constructor(
@@ -99,6 +102,23 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
     );
   },
   'submission.assign': (tx, m) => editField(tx, m, 'assignee'),
+  async 'submission.tags'(tx, m) {
+    await submission(tx, m);
+    await tagSubmission(tx, m);
+    // Recorded as the desk asked, like a note: the desk wrote this event when the person made the change.
+    await tx.query(
+      `INSERT INTO submission_events (id, submission_id, type, actor_id, actor_name, data, created_at, seq) VALUES ($1, $2, 'tags_change', $3, $4, $5, $6, 0)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        m.payload.eventId,
+        m.entityId,
+        m.actorId,
+        m.actorName,
+        JSON.stringify({ add: m.payload.add, remove: m.payload.remove }),
+        at(m.createdAt),
+      ],
+    );
+  },
   async 'warranty.step'(tx, m) {
     const s = await currentSubmission(tx, m);
     if (s.kind !== 'warranty') throw new Rejected('only a warranty claim takes warranty steps');
@@ -119,6 +139,8 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'product.upsert': (tx, m) => upsertProduct(tx, m),
   'notice.template': (tx, m) => saveTemplate(tx, m),
   'service.settings': (tx, m) => saveServiceSettings(tx, m),
+  'canned.save': (tx, m) => saveCannedReply(tx, m),
+  'tag.save': (tx, m) => saveTag(tx, m),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
   'staff.key': (tx, m) => registerFirstKey(tx, m.actorId, m.entityId, m.payload.key),
   'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m),

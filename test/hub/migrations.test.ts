@@ -262,3 +262,52 @@ test('0008 → 0009 (signatures): people already in the directory get their pres
   const unsigned = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_copies WHERE signature = 'unsigned'`)).rows[0]!.n;
   assert.equal(Number(unsigned), copies, 'copies made before signatures are unsigned');
 });
+
+test('0014 → 0015 (canned replies, tags): every row stays, submissions with no tags and their seq (no desk pulls them again); tags_change events; one tag per folded name', async () => {
+  await hubAt(14);
+  const ids = await seedV1(db);
+  await db.query(
+    `INSERT INTO submission_events (id, submission_id, type, data, created_at, seq) VALUES ($1, $2, 'details_change', '{"fields":{}}', now(), 0)`,
+    [newId(), ids.submission],
+  );
+  const before = { submissions: await rowsOf(db, 'submissions'), events: await rowsOf(db, 'submission_events') };
+  assert.equal(await migrateHub(db, 15), 1);
+
+  const withoutTags = (await rowsOf(db, 'submissions')).map((r) => {
+    const { tags, ...rest } = JSON.parse(r) as { tags: unknown };
+    assert.deepEqual(tags, []);
+    return JSON.stringify(rest);
+  });
+  assert.deepEqual({ submissions: withoutTags, events: await rowsOf(db, 'submission_events') }, before);
+  await db.query(
+    `INSERT INTO submission_events (id, submission_id, type, data, created_at, seq) VALUES ($1, $2, 'tags_change', '{"add":[],"remove":[]}', now(), 0)`,
+    [newId(), ids.submission],
+  );
+  await assert.rejects(
+    db.query(`INSERT INTO submission_events (id, submission_id, type, created_at, seq) VALUES ($1, $2, 'tagged', now(), 0)`, [
+      newId(),
+      ids.submission,
+    ]),
+    /check constraint/,
+  );
+  await assert.rejects(db.query(`UPDATE submissions SET tags = '{}'`), /check constraint/);
+
+  const tag = (name: string, key: string) =>
+    db.query(`INSERT INTO tags (id, name, name_key, color, seq) VALUES ($1, $2, $3, 'red', 0)`, [newId(), name, key]);
+  await tag('Gấp', 'gap');
+  await assert.rejects(tag('GAP', 'gap'), /duplicate key/);
+  await assert.rejects(
+    db.query(`INSERT INTO tags (id, name, name_key, color, seq) VALUES ($1, 'Xanh', 'xanh', 'chartreuse', 0)`, [newId()]),
+    /check constraint/,
+  );
+  await db.query(`INSERT INTO canned_replies (id, title, body, kind, seq) VALUES ($1, 'Cảm ơn', 'Cảm ơn {{xung_ho}}', NULL, 0)`, [newId()]);
+  await assert.rejects(
+    db.query(`INSERT INTO canned_replies (id, title, body, kind, seq) VALUES ($1, 'x', 'y', 'comment', 0)`, [newId()]),
+    /check constraint/,
+  );
+  const seqs = (await db.query<{ seq: string }>('SELECT seq FROM tags UNION ALL SELECT seq FROM canned_replies')).rows;
+  assert.ok(
+    seqs.every((r) => Number(r.seq) > 0),
+    'new rows take their seq from the feed, so desks pull them',
+  );
+});

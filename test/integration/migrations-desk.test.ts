@@ -11,6 +11,8 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { newId } from '../../common/ids.ts';
 import { listSubmissions } from '../../main/core/domain/submissions.ts';
+import { putTags } from '../../main/core/domain/submission-tags.ts';
+import { compareSchema } from '../../main/core/store/schema-check.ts';
 import { KEYCHAIN_SERVICE } from '../../main/core/security/keychain.ts';
 import {
   applyKey,
@@ -275,6 +277,74 @@ test('0010 → 0011 (service clocks): every open submission is queued, and the f
     assert.deepEqual(clock(closed), { dueAt: null, dueWhat: null, used: 0, since: null });
     assert.equal((clock(ids.submission) as { dueWhat: string }).dueWhat, 'first_response');
     assert.equal((store.db.prepare('SELECT count(*) AS n FROM clock_queue').get() as { n: number }).n, 0);
+  } finally {
+    store.close();
+  }
+});
+
+test('0011 → 0012 (canned replies, tags): every row and event stays; tags_change events; a tag follows its submission, counted; its filter pages', async () => {
+  const { db, dataDir, keyHex } = storeAt(11);
+  const ids = seedV1(db);
+  db.prepare(
+    `INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'notice', '{"delivery":"sent"}', 3)`,
+  ).run(newId(), ids.submission);
+  db.prepare(
+    `INSERT INTO products (id, sku, name, warranty_months, updated_at) VALUES (?, 'NR-BV331', 'Tủ lạnh Panasonic NR-BV331', 24, 1)`,
+  ).run(newId());
+  const tables = [...V1_TABLES, 'products', 'submission_counts'];
+  const before = Object.fromEntries(tables.map((t) => [t, rowsOf(db, t)]));
+  migrate(db, 12);
+  assert.equal(schemaVersion(db), 12);
+  for (const t of tables) assert.deepEqual(rowsOf(db, t), before[t], `${t} is unchanged`);
+  assert.equal((db.pragma('foreign_key_check') as unknown[]).length, 0);
+  for (const t of ['canned_replies', 'tags', 'submission_tags', 'submission_tag_counts'])
+    assert.deepEqual(rowsOf(db, t), [], `${t} starts empty`);
+  db.prepare(
+    `INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'tags_change', '{"add":[],"remove":[]}', 4)`,
+  ).run(newId(), ids.submission);
+  db.prepare('DELETE FROM clock_queue').run();
+  db.prepare(`INSERT INTO submission_events (id, submission_id, type, data, created_at) VALUES (?, ?, 'reply', '{}', 5)`).run(
+    newId(),
+    ids.submission,
+  );
+  assert.deepEqual(
+    db.prepare('SELECT submission_id FROM clock_queue').pluck().all(),
+    [ids.submission],
+    'a reply still queues its service clock: the rebuilt events table has the trigger of 0011 again',
+  );
+  assert.throws(
+    () =>
+      db
+        .prepare(`INSERT INTO submission_events (id, submission_id, type, created_at) VALUES (?, ?, 'tagged', 4)`)
+        .run(newId(), ids.submission),
+    /CHECK/,
+  );
+  assert.throws(
+    () => db.prepare(`INSERT INTO tags (id, name, color, updated_at) VALUES (?, 'Xanh', 'chartreuse', 1)`).run(newId()),
+    /CHECK/,
+  );
+  assert.throws(
+    () => db.prepare(`INSERT INTO canned_replies (id, title, body, kind, updated_at) VALUES (?, 'x', 'y', 'comment', 1)`).run(newId()),
+    /CHECK/,
+  );
+
+  // A tag's copy of its submission's list keys follows the submission, and is counted.
+  const tag = newId();
+  db.prepare(`INSERT INTO tags (id, name, color, updated_at) VALUES (?, 'Gấp', 'red', 1)`).run(tag);
+  putTags(db, ids.submission, [tag]);
+  db.prepare(`UPDATE submissions SET status = 'open', priority = 'urgent', assignee_id = ? WHERE id = ?`).run(ids.staff, ids.submission);
+  assert.deepEqual(db.prepare('SELECT status, assignee_id AS assignee, urgency FROM submission_tags').all(), [
+    { status: 'open', assignee: ids.staff, urgency: 3 },
+  ]);
+  assert.deepEqual(db.prepare('SELECT status, assignee, n FROM submission_tag_counts WHERE n > 0').all(), [
+    { status: 'open', assignee: ids.staff, n: 1 },
+  ]);
+  db.close();
+  const store = await openInThisBackdesk(dataDir, keyHex);
+  try {
+    assert.deepEqual(compareSchema(store.db), []);
+    const page = listSubmissions(store.db, 'complaint', { tag, sort: 'priority', limit: 10 });
+    assert.deepEqual([page.rows.map((r) => [r.id, r.tagIds]), page.total], [[[ids.submission, [tag]]], { n: 1, exact: true }]);
   } finally {
     store.close();
   }

@@ -3,6 +3,7 @@ import { ROLES } from '../../common/roles.ts';
 import { COMMENT_STATUSES } from '../../common/vocabulary/comments.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../../common/vocabulary/customers.ts';
 import { EVENT_TYPES, PRIORITIES, STATUSES, SUBMISSION_KINDS } from '../../common/vocabulary/submissions.ts';
+import { TAG_COLORS } from '../../common/protocol/tags.ts';
 
 /** table.column → the list it must allow, exactly; both stores have these. */
 export const SHARED_VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
@@ -14,4 +15,6 @@ export const SHARED_VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   'comments.status': COMMENT_STATUSES,
   'account_requests.type': ACCOUNT_REQUEST_TYPES,
   'staff.role': ROLES, // the desk's accounts and the organisation's directory on the hub
+  'canned_replies.kind': SUBMISSION_KINDS, // or null: for every inbox
+  'tags.color': TAG_COLORS,
 };

@@ -1,7 +1,8 @@
 /** Handlers of one submission inbox; the contract's inboxMethods() names the same methods. */
 import { customerCard, revealField } from '../../core/domain/customers.ts';
 import { customerTimeline } from '../../core/domain/customer-timeline.ts';
-import { addNote, advanceClaim, assign, queueReply, setDetails, setStatus } from '../../core/domain/submission-work.ts';
+import { addNote, advanceClaim, assign, queueReply, setDetails, setStatus, setTags } from '../../core/domain/submission-work.ts';
+import { fillCannedReply, namesCustomer } from '../../core/domain/canned-replies.ts';
 import { customerOf, getSubmission, listSubmissions, type SubmissionKind } from '../../core/domain/submissions.ts';
 import { mayUseInbox, submissionKindsOf } from '../../../common/roles.ts';
 import type { Session } from '../../core/security/sessions.ts';
@@ -93,6 +94,19 @@ function inboxHandlers(kind: SubmissionKind) {
         detail: { field, submissionId },
       }),
     } satisfies Handler<'complaints.revealField'>,
+    cannedReply: {
+      run: ({ id, cannedId }, ctx) => fillCannedReply(ctx.store.db, kind, id, cannedId, me(ctx).displayName),
+      // Which reply was filled for which submission; `reveals` when the customer's name (masked on the card) went in.
+      audit: ({ id, cannedId }, _out, ctx) => ({
+        action: 'canned_reply.fill',
+        ...target(id),
+        detail: { cannedId, reveals: namesCustomer(ctx.store.db, cannedId) ? ['fullName'] : [] },
+      }),
+    } satisfies Handler<'complaints.cannedReply'>,
+    setTags: {
+      run: ({ id, add, remove }, ctx) => ({ tags: setTags(ctx.store.db, kind, id, me(ctx).id, { add, remove }) }),
+      audit: ({ id, add, remove }) => ({ action: 'submission.tags', ...target(id), detail: { add, remove } }),
+    } satisfies Handler<'complaints.setTags'>,
   };
 }
 

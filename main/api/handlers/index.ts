@@ -1,5 +1,6 @@
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
+import { cannedTagHandlers } from './canned-tags.ts';
 import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
 import { staffHandlers } from './staff.ts';
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
   ...workHandlers,
   ...warrantyDeskHandlers,
   ...serviceHandlers,
+  ...cannedTagHandlers,
   ...auditHandlers,
   ...syncHandlers,
   ...commentHandlers,

@@ -10,6 +10,7 @@ import { keyRingOf } from '../security/key-ring.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
+import { undoTagChange, type TagChange } from './submission-tags.ts';
 
 export interface Mutation {
   mutation: string;
@@ -47,15 +48,21 @@ export function refuseUnsendable(db: Db, id: string, problem: { path: readonly P
   dropRefusedEvent(db, id);
 }
 
-/** The versioned edits whose timeline event the desk wrote ahead of the hub (status, assignee, fields, claim steps). */
-const EDITS_WITH_EVENTS = ['submission.status', 'submission.assign', 'submission.details', 'warranty.step'];
+/** The edits whose timeline event the desk wrote ahead of the hub (status, assignee, fields, claim steps, tags). */
+const EDITS_WITH_EVENTS = ['submission.status', 'submission.assign', 'submission.details', 'warranty.step', 'submission.tags'];
 
 /**
  * A refused edit did not happen: its timeline event, written here when the person made it, goes, so the
- * timeline shows only what the hub holds (the pull brings back the row's current state). What was tried stays
+ * timeline shows only what the hub holds (the pull brings back the row's current state). A refused tagging is
+ * undone here as well: the hub's row did not change, so no pull would bring its tags back. What was tried stays
  * in the outbox as its author's conflict. Notes and replies are not edits: a refused reply stays, marked failed.
  */
 export function dropRefusedEvent(db: Db, outboxId: string): void {
+  const tagging = stmt(
+    db,
+    `SELECT entity_id AS id, payload FROM outbox WHERE id = ? AND state = 'rejected' AND mutation = 'submission.tags'`,
+  ).get(outboxId) as { id: string; payload: string } | undefined;
+  if (tagging) undoTagChange(db, tagging.id, JSON.parse(tagging.payload) as TagChange);
   stmt(
     db,
     `DELETE FROM submission_events WHERE id = (

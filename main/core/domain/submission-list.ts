@@ -7,6 +7,11 @@
  * matches are counted up to SEARCH_COUNT_CAP and then said to be "more than" that, so a common word does not
  * cost a count of a hundred thousand hits. Search results come newest (or oldest) first, straight from the
  * search index, whose keys follow time.
+ *
+ * Filtered by a tag, the walk is down an index of `submission_tags` instead (migration 0012), which holds a
+ * copy of each tagged submission's list keys: the same sorts and filters, each one walk in the list's order,
+ * and exact totals from counts kept per tag. A search with a tag walks the search index and keeps the rows
+ * that have the tag.
  */
 import {
   LIST_CURSOR,
@@ -23,11 +28,14 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { clockViews, type ClockView } from './sla.ts';
 import type { DueWhat } from '../../../common/sla/clock.ts';
+import { tagIdsOfEach } from './submission-tags.ts';
 
 export interface ListQuery {
   status?: Status;
   /** A staff id, or 'unassigned'. */
   assignee?: string;
+  /** A tag's id: only the submissions that have it. */
+  tag?: string;
   text?: string;
   sort: Sort;
   /** Where the previous page ended (its `next`); the first page without. */
@@ -48,6 +56,8 @@ export interface ListRow {
   version: number;
   /** The service clock as staff read it now (sla.ts). */
   clock: ClockView;
+  /** The ids of its tags. */
+  tagIds: string[];
 }
 
 /** How many rows the filters match: exact, or at least `n` when counting further would cost too much. */
@@ -84,7 +94,7 @@ export function listSubmissions(db: Db, kind: SubmissionKind, q: ListQuery): Lis
 }
 
 /** A row as a walk reads it: with its place in the sort, from which the next page's cursor is made. */
-type WalkedRow = Omit<ListRow, 'clock'> & {
+type WalkedRow = Omit<ListRow, 'clock' | 'tagIds'> & {
   kind: SubmissionKind;
   dueWhat: DueWhat | null;
   clockUsed: number;
@@ -92,12 +102,27 @@ type WalkedRow = Omit<ListRow, 'clock'> & {
   cursorKey: number | null;
 };
 
-/** A page's rows as the API gives them: each with its clock read now, without what the walk kept to go on. */
+/** A page's rows as the API gives them: each with its clock read now and its tags, without what the walk kept to go on. */
 function finished(db: Db, rows: readonly WalkedRow[]): (ListRow & { kind: SubmissionKind })[] {
   const clocks = clockViews(db, rows);
-  return rows.map(({ cursorSeq: _seq, cursorKey: _key, dueWhat: _what, clockUsed: _used, ...row }, i) => ({ ...row, clock: clocks[i]! }));
+  const tags = tagIdsOfEach(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ cursorSeq: _seq, cursorKey: _key, dueWhat: _what, clockUsed: _used, ...row }, i) => ({
+    ...row,
+    clock: clocks[i]!,
+    tagIds: tags.get(row.id)!,
+  }));
 }
 const cursorOf = (row: WalkedRow) => (row.cursorKey === null ? row.cursorSeq : `${row.cursorKey}:${row.cursorSeq}`);
+
+/** The submission_tags index (migration 0012) of a sort and filters: `INDEXED BY` it, or nothing for the primary key. */
+function tagIndexOf(q: Pick<ListQuery, 'sort' | 'status' | 'assignee'>): string {
+  const by = KEYS[q.sort].key === 'urgency' ? 'urgency' : KEYS[q.sort].key === 'due_rank' ? 'due' : 'time';
+  const filters = [q.assignee ? '_assignee' : '', q.status ? '_status' : ''].join('');
+  return by === 'time' && !filters ? '' : ` INDEXED BY submission_tags_by_${by}${filters}`;
+}
 
 /** One page and one row more of one kind's list, walked down the index of its sort and filters. */
 function walk(db: Db, kind: SubmissionKind, q: ListQuery) {
@@ -105,17 +130,21 @@ function walk(db: Db, kind: SubmissionKind, q: ListQuery) {
   if (fts && !(SEARCH_SORTS as readonly Sort[]).includes(q.sort)) {
     throw new DomainError('invalid', 'search results are in time order: sort them newest or oldest first');
   }
-  const where = ['s.kind = @kind'];
+  // The table whose index the walk goes down: the submissions' own, or, filtered by a tag, their copies'.
+  const byTag = q.tag !== undefined && !fts;
+  const k = byTag ? 't' : 's';
+  const where = [`${k}.kind = @kind`];
   const params: Record<string, unknown> = { kind, limit: q.limit };
   if (q.status) {
-    where.push('s.status = @status');
+    where.push(`${k}.status = @status`);
     params.status = q.status;
   }
-  if (q.assignee === 'unassigned') where.push('s.assignee_id IS NULL');
+  if (q.assignee === 'unassigned') where.push(`${k}.assignee_id IS NULL`);
   else if (q.assignee) {
-    where.push('s.assignee_id = @assignee');
+    where.push(`${k}.assignee_id = @assignee`);
     params.assignee = q.assignee;
   }
+  if (q.tag !== undefined) params.tag = q.tag;
   let from = 'submissions s';
   // The search index's rowid is seq: joined on it, SQLite walks the matches in seq order and stops at the page.
   let seq = 's.seq';
@@ -124,10 +153,18 @@ function walk(db: Db, kind: SubmissionKind, q: ListQuery) {
     seq = 'f.rowid';
     where.push('submissions_fts MATCH @fts');
     params.fts = fts;
+    if (q.tag !== undefined) where.push('EXISTS (SELECT 1 FROM submission_tags t WHERE t.submission_id = s.id AND t.tag_id = @tag)');
+  } else if (byTag) {
+    // CROSS JOIN keeps the tag's index the outer loop: SQLite walks it in the list's order, each row's
+    // submission looked up by its primary key, and stops at the page. The index is named, not left to the
+    // planner, which without statistics may walk the primary key and skip the rows another status has.
+    from = `submission_tags t${tagIndexOf(q)} CROSS JOIN submissions s ON s.seq = t.seq`;
+    seq = 't.seq';
+    where.push('t.tag_id = @tag');
   }
   const filters = [...where];
   const { key, desc } = KEYS[q.sort];
-  const sortKey = key ? `s.${key}` : null;
+  const sortKey = key ? `${k}.${key}` : null;
   if (q.after !== undefined) {
     const cursor = parseCursor(q.after, key !== null);
     params.afterSeq = cursor.seq;
@@ -195,13 +232,19 @@ function parseCursor(cursor: string, keyed: boolean): { key: number | null; seq:
   return { key: keyed ? Number(parts[0]) : null, seq: BigInt(parts[parts.length - 1]!) };
 }
 
-/** The exact total of a list without search text, from the counts the triggers of migration 0008 keep. */
-function keptTotal(db: Db, kind: SubmissionKind, q: Pick<ListQuery, 'status' | 'assignee'>): ListTotal {
+/**
+ * The exact total of a list without search text, from the counts the triggers of migration 0008 keep (of
+ * migration 0012, filtered by a tag).
+ */
+function keptTotal(db: Db, kind: SubmissionKind, q: Pick<ListQuery, 'status' | 'assignee' | 'tag'>): ListTotal {
   const where = ['kind = @kind'];
+  if (q.tag !== undefined) where.push('tag_id = @tag');
   if (q.status) where.push('status = @status');
   if (q.assignee) where.push('assignee = @assignee');
-  const { n } = stmt(db, `SELECT ifnull(sum(n), 0) AS n FROM submission_counts WHERE ${where.join(' AND ')}`).get({
+  const counts = q.tag !== undefined ? 'submission_tag_counts' : 'submission_counts';
+  const { n } = stmt(db, `SELECT ifnull(sum(n), 0) AS n FROM ${counts} WHERE ${where.join(' AND ')}`).get({
     kind,
+    tag: q.tag,
     status: q.status,
     assignee: q.assignee === 'unassigned' ? '' : q.assignee,
   }) as { n: number };

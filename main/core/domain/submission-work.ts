@@ -1,6 +1,6 @@
 /**
  * Working a submission: notes and replies append; status, assignment and corrections of its own fields are
- * versioned edits. Every
+ * versioned edits; tags go on and come off without a version (server/tags/tags.ts says why). Every
  * change writes its timeline event and its outbox mutation in one transaction, so the hub gets exactly what
  * the person saw happen.
  */
@@ -14,6 +14,8 @@ import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
 import { settleClocks } from './sla.ts';
 import { load, type TimelineEvent } from './submissions.ts';
+import { putTags, tagIdsOf, takeTags, type TagChange } from './submission-tags.ts';
+import { tagsByIds, tagsOfSubmission, type TagRef } from './tags.ts';
 
 function addEvent(
   db: Db,
@@ -208,5 +210,32 @@ export function advanceClaim(db: Db, id: string, actorId: string, baseVersion: n
       now,
     );
     return version;
+  })();
+}
+
+/**
+ * Puts tags on a submission and takes others off. Only what changes is recorded and sent: a tag it has already
+ * is not added again, one it does not have is not removed, so the hub (and, should it refuse, this desk:
+ * outbox.ts) applies exactly that. An archived tag is offered for no new submission; a tag this desk does not
+ * know is refused. Returns the submission's tags.
+ */
+export function setTags(db: Db, kind: SubmissionKind, id: string, actorId: string, change: TagChange, now = Date.now()): TagRef[] {
+  return db.transaction(() => {
+    load(db, kind, id);
+    const known = tagsByIds(db, [...change.add, ...change.remove]);
+    const unknown = [...change.add, ...change.remove].find((t) => !known.has(t));
+    if (unknown) throw new DomainError('invalid', `no tag with id ${unknown}`);
+    const archived = change.add.map((t) => known.get(t)!).find((t) => t.archived);
+    if (archived) throw new DomainError('invalid', `the tag ${archived.name} is archived: it goes on no more submissions`);
+    const held = tagIdsOf(db, id);
+    const add = change.add.filter((t) => !held.includes(t));
+    const remove = change.remove.filter((t) => held.includes(t));
+    if (add.length + remove.length === 0) return tagsOfSubmission(db, id);
+    putTags(db, id, add);
+    takeTags(db, id, remove);
+    stmt(db, 'UPDATE submissions SET updated_at = ? WHERE id = ?').run(now, id);
+    const eventId = addEvent(db, id, 'tags_change', actorId, null, { add, remove }, now);
+    enqueue(db, { mutation: 'submission.tags', entityType: 'submission', entityId: id, payload: { eventId, add, remove }, actorId }, now);
+    return tagsOfSubmission(db, id);
   })();
 }

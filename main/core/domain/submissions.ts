@@ -13,6 +13,8 @@ import { indexQueued } from '../store/search-index.ts';
 import { clockViews, settleClocks } from './sla.ts';
 import type { DueWhat } from '../../../common/sla/clock.ts';
 import { warrantyView, type WarrantyView } from './warranty.ts';
+import { tagsOfSubmission, type TagRef } from './tags.ts';
+import { tagIdsOf } from './submission-tags.ts';
 
 import type { EventType, Priority, Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
@@ -49,6 +51,8 @@ export interface TimelineEvent {
 
 export interface SubmissionDetail extends ListRow {
   kind: SubmissionKind;
+  /** Its tags, by name. */
+  tags: TagRef[];
   body: string;
   customerId: string;
   details: Record<string, unknown>;
@@ -128,6 +132,7 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     return { ...e, data, delivery: deliveryOf(e, data, unpushed) };
   });
   const details = JSON.parse(r.details) as Record<string, unknown>;
+  const tags = tagsOfSubmission(db, id);
   return {
     id: r.id,
     kind: r.kind,
@@ -146,6 +151,8 @@ export function getSubmission(db: Db, kind: SubmissionKind, id: string): Submiss
     version: r.version,
     clock: clockViews(db, [{ kind: r.kind, dueAt: r.due_at, dueWhat: r.due_what, clockUsed: r.clock_used, status: r.status }])[0]!,
     firstReplyAt: r.first_reply_at,
+    tagIds: tagIdsOf(db, id),
+    tags,
     timeline,
     warranty: r.kind === 'warranty' ? warrantyView(db, { customerId: r.customer_id, details }) : null,
   };

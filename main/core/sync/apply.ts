@@ -11,6 +11,7 @@ import { stmt } from '../store/statements.ts';
 import { SEATS_KEY } from '../security/seats.ts';
 import { SEQ_OF_CREATED_AT } from '../domain/submissions.ts';
 import { applyServiceSettings } from '../domain/sla.ts';
+import { settlePulledTags } from '../domain/submission-tags.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -32,7 +33,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
          email = excluded.email, phone = excluded.phone, address = excluded.address, updated_at = excluded.updated_at`,
     ).run({ ...r, created_at: ms(r.created_at), updated_at: ms(r.updated_at) }),
 
-  submission: (db, r) =>
+  submission: (db, r) => {
     stmt(
       db,
       `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, assignee_name, assignee_id, created_at, updated_at, version)
@@ -57,7 +58,10 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       details: json(r.details),
       created_at: ms(r.created_at),
       updated_at: ms(r.updated_at),
-    }),
+    });
+    // Its tags as the hub has them, with this desk's own tag changes still waiting on top.
+    settlePulledTags(db, r.id, r.tags);
+  },
 
   event: (db, r) =>
     stmt(
@@ -127,6 +131,28 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   },
 
   product: applyProduct,
+
+  // A director's canned reply, unless this desk's own change to it is still waiting.
+  canned_reply: (db, r) => {
+    if (pendingChange(db, r.id)) return;
+    stmt(
+      db,
+      `INSERT INTO canned_replies (id, title, body, kind, active, version, updated_at) VALUES (@id, @title, @body, @kind, @active, @version, @updated_at)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, kind = excluded.kind, active = excluded.active,
+         version = excluded.version, updated_at = excluded.updated_at`,
+    ).run({ ...r, active: r.active ? 1 : 0, updated_at: ms(r.updated_at) });
+  },
+
+  // A tag, unless this desk's own change to it is still waiting.
+  tag: (db, r) => {
+    if (pendingChange(db, r.id)) return;
+    stmt(
+      db,
+      `INSERT INTO tags (id, name, color, archived, version, updated_at) VALUES (@id, @name, @color, @archived, @version, @updated_at)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color, archived = excluded.archived, version = excluded.version,
+         updated_at = excluded.updated_at`,
+    ).run({ ...r, archived: r.archived ? 1 : 0, updated_at: ms(r.updated_at) });
+  },
 
   // A director's wording of a claimant email, unless this desk's own change to it is still waiting.
   notice_template: (db, r) => {

@@ -12,8 +12,12 @@ import detailsChanges from './0011_details_changes.ts';
 import products from './0012_products.ts';
 import noticeTemplates from './0013_notice_templates.ts';
 import serviceSettings from './0014_service_settings.ts';
+import cannedTags from './0015_canned_tags.ts';
 
-/** The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. */
+/**
+ * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
+ * (migrate.ts numbers them by place), so the numbers run without a gap.
+ */
 export const hubMigrations: readonly string[] = [
   hub,
   mail,
@@ -29,4 +33,5 @@ export const hubMigrations: readonly string[] = [
   products,
   noticeTemplates,
   serviceSettings,
+  cannedTags,
 ];

@@ -9,8 +9,12 @@ import keysetLists from './0008_keyset_lists.ts';
 import detailsChanges from './0009_details_changes.ts';
 import warrantyDesk from './0010_warranty_desk.ts';
 import slaClocks from './0011_sla_clocks.ts';
+import cannedTags from './0012_canned_tags.ts';
 
-/** Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one. */
+/**
+ * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
+ * The version is the place in this list, so the numbers run without a gap.
+ */
 export const migrations: readonly string[] = [
   initial,
   sync,
@@ -23,4 +27,5 @@ export const migrations: readonly string[] = [
   detailsChanges,
   warrantyDesk,
   slaClocks,
+  cannedTags,
 ];
