@@ -71,8 +71,11 @@ export function App() {
 const CatalogueScreen = lazy(() => import('./catalogue/CatalogueScreen.tsx'));
 // Likewise: the emails' schema and the shared render that fills them bring zod.
 const NoticesScreen = lazy(() => import('./notices/NoticesScreen.tsx'));
+// Likewise: the calendar's and the canned replies' schemas bring zod.
+const ServiceScreen = lazy(() => import('./service/ServiceScreen.tsx'));
+const RepliesScreen = lazy(() => import('./replies/RepliesScreen.tsx'));
 
-type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'notices' | 'audit' | 'staff';
+type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'notices' | 'service' | 'replies' | 'audit' | 'staff';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
@@ -114,8 +117,8 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
       ? 'mine'
       : view === 'catalogue' && mayCatalogue
         ? 'catalogue'
-        : view === 'notices' && person.role === 'director'
-          ? 'notices'
+        : (view === 'notices' || view === 'service' || view === 'replies') && person.role === 'director'
+          ? view
           : view === 'audit' && person.role === 'director'
             ? 'audit'
             : view === 'staff' && person.role === 'director'
@@ -158,6 +161,12 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
               )}
               {person.role === 'director' && (
                 <>
+                  <button type="button" aria-current={view === 'service'} onClick={() => show('service')}>
+                    {t('service.nav')}
+                  </button>
+                  <button type="button" aria-current={view === 'replies'} onClick={() => show('replies')}>
+                    {t('replies.nav')}
+                  </button>
                   <button type="button" aria-current={view === 'staff'} onClick={() => show('staff')}>
                     {t('nav.staff')}
                   </button>
@@ -185,6 +194,14 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
           ) : shown === 'notices' ? (
             <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
               <NoticesScreen />
+            </Suspense>
+          ) : shown === 'service' ? (
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <ServiceScreen />
+            </Suspense>
+          ) : shown === 'replies' ? (
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <RepliesScreen />
             </Suspense>
           ) : shown === 'audit' ? (
             <AuditView />

@@ -1,3 +1,6 @@
+import { repliesEn } from './replies.ts';
+import { serviceEn } from './service.ts';
+
 import type { vi } from './vi.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -437,6 +440,8 @@ export const en: Shape<typeof vi> = {
       done: 'Applied {{fileName}}: {{added}} added, {{changed}} changed, {{unchanged}} unchanged, {{refused}} refused.',
     },
   },
+  service: serviceEn,
+  replies: repliesEn,
   warrantyEmails: {
     nav: 'Warranty emails',
     title: 'Warranty emails',

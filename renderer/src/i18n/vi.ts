@@ -1,4 +1,7 @@
 /** Vietnamese, the default language. English (en.ts) has the same keys; a test checks they match. */
+import { repliesVi } from './replies.ts';
+import { serviceVi } from './service.ts';
+
 export const vi = {
   app: { loading: 'Đang mở Backdesk…', language: 'English', languageName: 'Tiếng Việt' },
   roles: { director: 'Ban giám đốc', operator: 'Nhân viên điều hành', it_admin: 'Quản trị CNTT' },
@@ -452,6 +455,8 @@ export const vi = {
     },
   },
   /** The emails warranty claimants get at each step, and the screen where directors word them (renderer/src/notices). */
+  service: serviceVi,
+  replies: repliesVi,
   warrantyEmails: {
     nav: 'Email gửi khách bảo hành',
     title: 'Email gửi khách bảo hành',
