@@ -49,6 +49,17 @@ export const stageOf = (details: Record<string, unknown>): WarrantyStage =>
   (WARRANTY_STAGES as readonly unknown[]).includes(details.stage) ? (details.stage as WarrantyStage) : 'received';
 
 /**
+ * Why a claim may not be put in `to` by hand (a status change, alone or in bulk), or null when it may. The
+ * steps close a claim (returned, rejected) and a finished claim stays closed; while it is worked it may wait
+ * on the customer, which stops its service clock, and be open again.
+ */
+export function statusRefusal(details: Record<string, unknown>, to: Status): string | null {
+  const stage = stageOf(details);
+  if (NEXT_STAGES[stage].length === 0) return to === 'closed' ? null : `the claim is ${stage}: a finished claim stays closed`;
+  return to === 'closed' ? `a claim is closed by its steps (returned or rejected); this one is ${stage}` : null;
+}
+
+/**
  * A step applied to a claim's details: the refusal's reason if the step is not allowed from where the claim
  * stands, else the details to merge and the status the claim takes.
  */

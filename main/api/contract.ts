@@ -262,6 +262,35 @@ function inboxMethods(inbox: SubmissionKind) {
      * the signed-in person, to put in a reply. Audited: it holds the customer's name, which is shown masked.
      */
     cannedReply: def(access, z.object({ id: Id, cannedId: Id }), z.object({ cannedId: Id, title: z.string(), body: z.string() })),
+    /**
+     * One change to a selection (at most 200, each with the version the list showed): each submission changed
+     * as if alone, and refused alone, with the reason, where a rule says no (main/core/domain/bulk.ts).
+     */
+    bulk: def(
+      access,
+      z
+        .object({
+          items: z
+            .array(z.object({ id: Id, version: Version }).strict())
+            .min(1)
+            .max(200),
+          action: z.union([
+            z.object({ do: z.literal('assign'), assigneeId: Id.nullable() }).strict(),
+            z.object({ do: z.literal('status'), status: z.enum(STATUSES) }).strict(),
+            withTagRules(z.object({ do: z.literal('tags'), add: TagIds.default([]), remove: TagIds.default([]) }).strict()),
+          ]),
+        })
+        .strict()
+        .refine((b) => new Set(b.items.map((i) => i.id)).size === b.items.length, { message: 'names a submission twice', path: ['items'] }),
+      z.object({
+        results: z.array(
+          z.union([
+            z.object({ id: Id, ok: z.literal(true) }),
+            z.object({ id: Id, ok: z.literal(false), code: z.enum(['not_found', 'stale', 'invalid']), message: z.string() }),
+          ]),
+        ),
+      }),
+    ),
     /** Puts tags on the submission and takes others off (not versioned: each names only its tags); its tags after. */
     setTags: def(
       access,

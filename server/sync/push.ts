@@ -11,7 +11,7 @@ import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import type { SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
-import { takeStep } from '../../common/warranty/stages.ts';
+import { statusRefusal, takeStep } from '../../common/warranty/stages.ts';
 import { noticeOf } from '../../common/warranty/notices.ts';
 import { checkSignature } from '../directory/signatures.ts';
 import {
@@ -19,6 +19,7 @@ import {
   checkPerson,
   DirectoryRefusal,
   knownPerson,
+  worksInbox,
   registerFirstKey,
   setSeats,
   upsertAccount,
@@ -192,6 +193,8 @@ async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submiss
   const s = await currentSubmission(tx, m);
   let data: Record<string, unknown>;
   if (m.mutation === 'submission.status') {
+    const refused = s.kind === 'warranty' ? statusRefusal(s.details, m.payload.to) : null;
+    if (refused) throw new Rejected(refused);
     data = { from: s.status, to: m.payload.to };
     await tx.query(`UPDATE submissions SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
       m.entityId,
@@ -201,6 +204,7 @@ async function editField(tx: Queryable, m: Of<'submission.status'> | Of<'submiss
     // The assignee by id when the directory knows them, and by the name the desk showed, for the timeline:
     // the event's data has the shape the desk gave its own copy, so every desk shows it the same.
     const toId = await knownPerson(tx, m.payload.to);
+    if (toId && !(await worksInbox(tx, toId, s.kind))) throw new Rejected(`${m.payload.toName ?? toId} does not work the ${s.kind} inbox`);
     const toName = m.payload.to === null ? null : (m.payload.toName ?? m.payload.to);
     data = { from: s.assignee_id, to: m.payload.to, ...(toName && { toName }) };
     await tx.query(`UPDATE submissions SET assignee = $2, assignee_id = $3, version = version + 1, updated_at = now() WHERE id = $1`, [

@@ -101,25 +101,38 @@ test(
   'a rejection carries its reason to every desk; the hub refuses a step the way does not allow, however it was sent',
   TIMEOUT,
   async () => {
-    const a = await enrolledDesk(hub, 'C', [['baohanh_c', 'operator', ['warranty']]]);
+    const a = await enrolledDesk(hub, 'C', [
+      ['baohanh_c', 'operator', ['warranty']],
+      ['khieunai_c', 'operator', ['complaint']],
+    ]);
     const rejectedId = (await hub.post('/intake/v1/submissions', warranty('w2'))).body.id as string;
     const skippedId = (await hub.post('/intake/v1/submissions', warranty('w3'))).body.id as string;
     await a.desk.sync.syncNow();
     const call = await signedIn(a.desk, 'baohanh_c');
     const reason = 'Máy bị vào nước, không thuộc phạm vi bảo hành.';
     assert.ok((await call('warrantyClaims.advance', { id: rejectedId, version: 1, step: { to: 'rejected', reason } })).ok);
-    // Straight to "returned", queued past the desk's own check.
-    enqueue(a.desk.store.db, {
-      mutation: 'warranty.step',
-      entityType: 'submission',
-      entityId: skippedId,
-      baseVersion: 1,
-      payload: { eventId: newId(), step: { to: 'returned' } },
-      actorId: a.staff.baohanh_c!.id,
-    });
+    // Changes queued past the desk's own checks, on the version the claim had: each is the hub's to refuse.
+    const pastTheDesk = (mutation: 'warranty.step' | 'submission.status' | 'submission.assign', payload: Record<string, unknown>) =>
+      enqueue(a.desk.store.db, {
+        mutation,
+        entityType: 'submission',
+        entityId: skippedId,
+        baseVersion: 1,
+        payload: { eventId: newId(), ...payload },
+        actorId: a.staff.baohanh_c!.id,
+      });
+    pastTheDesk('warranty.step', { step: { to: 'returned' } }); // straight to "returned"
+    pastTheDesk('submission.status', { to: 'closed' }); // closed by hand
+    pastTheDesk('submission.assign', { to: a.staff.khieunai_c!.id, toName: 'Khiếu nại C' }); // to someone who does not work claims
     await a.desk.sync.syncNow();
-    const reasons = a.desk.store.db.prepare(`SELECT reason FROM outbox WHERE state = 'rejected'`).all() as { reason: string }[];
-    assert.deepEqual(reasons, [{ reason: 'a claim cannot go from received to returned' }]);
+    const reasons = a.desk.store.db.prepare(`SELECT reason FROM outbox WHERE state = 'rejected' ORDER BY rowid`).all() as {
+      reason: string;
+    }[];
+    assert.deepEqual(reasons, [
+      { reason: 'a claim cannot go from received to returned' },
+      { reason: 'a claim is closed by its steps (returned or rejected); this one is received' },
+      { reason: 'Khiếu nại C does not work the warranty inbox' },
+    ]);
     const hubRows = await hub.db.query<{ id: string; status: string; details: Record<string, unknown> }>(
       'SELECT id, status, details FROM submissions WHERE id = ANY($1)',
       [[rejectedId, skippedId]],

@@ -2,6 +2,7 @@
 import { customerCard, revealField } from '../../core/domain/customers.ts';
 import { customerTimeline } from '../../core/domain/customer-timeline.ts';
 import { addNote, advanceClaim, assign, queueReply, setDetails, setStatus, setTags } from '../../core/domain/submission-work.ts';
+import { changeEach } from '../../core/domain/bulk.ts';
 import { fillCannedReply, namesCustomer } from '../../core/domain/canned-replies.ts';
 import { customerOf, getSubmission, listSubmissions, type SubmissionKind } from '../../core/domain/submissions.ts';
 import { mayUseInbox, submissionKindsOf } from '../../../common/roles.ts';
@@ -103,6 +104,19 @@ function inboxHandlers(kind: SubmissionKind) {
         detail: { cannedId, reveals: namesCustomer(ctx.store.db, cannedId) ? ['fullName'] : [] },
       }),
     } satisfies Handler<'complaints.cannedReply'>,
+    bulk: {
+      run: ({ items, action }, ctx) => ({ results: changeEach(ctx.store.db, kind, me(ctx).id, items, action) }),
+      // One row for the selection: what was asked, which submissions it changed and which it did not, and why.
+      audit: ({ action }, { results }) => ({
+        action: 'submission.bulk',
+        detail: {
+          kind,
+          change: action,
+          changed: results.filter((r) => r.ok).map((r) => r.id),
+          refused: results.flatMap((r) => (r.ok ? [] : [{ id: r.id, code: r.code }])),
+        },
+      }),
+    } satisfies Handler<'complaints.bulk'>,
     setTags: {
       run: ({ id, add, remove }, ctx) => ({ tags: setTags(ctx.store.db, kind, id, me(ctx).id, { add, remove }) }),
       audit: ({ id, add, remove }) => ({ action: 'submission.tags', ...target(id), detail: { add, remove } }),

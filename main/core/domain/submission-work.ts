@@ -6,7 +6,8 @@
  */
 import { newId } from '../../../common/ids.ts';
 import { detailsEdit, type DetailsChange } from '../../../common/protocol/submission-details.ts';
-import { takeStep, type WarrantyStep } from '../../../common/warranty/stages.ts';
+import { statusRefusal, takeStep, type WarrantyStep } from '../../../common/warranty/stages.ts';
+import { mayUseInbox, type Person } from '../../../common/roles.ts';
 import type { Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
@@ -90,6 +91,8 @@ function editField(
     const r = loadAt(db, kind, id, baseVersion);
     const from = field === 'status' ? r.status : r.assignee_id;
     if (from === value) return r.version;
+    const refused = field === 'status' && kind === 'warranty' ? statusRefusal(JSON.parse(r.details), value as Status) : null;
+    if (refused) throw new DomainError('invalid', refused);
     const version = r.version + 1;
     stmt(db, `UPDATE submissions SET ${field} = ?, version = ?, updated_at = ? WHERE id = ?`).run(value, version, now, id);
     const type = field === 'status' ? 'status_change' : 'assignment';
@@ -135,8 +138,13 @@ export function assign(
   assigneeId: string | null,
   now = Date.now(),
 ) {
-  if (assigneeId && !stmt(db, 'SELECT 1 FROM staff WHERE id = ? AND active = 1').get(assigneeId)) {
-    throw new DomainError('invalid', 'no active staff member with that id');
+  if (assigneeId) {
+    const person = stmt(db, 'SELECT display_name AS name, role FROM staff WHERE id = ? AND active = 1').get(assigneeId) as
+      { name: string; role: Person['role'] } | undefined;
+    if (!person) throw new DomainError('invalid', 'no active staff member with that id');
+    const grants = stmt(db, 'SELECT inbox FROM staff_grants WHERE staff_id = ?').pluck().all(assigneeId) as Person['grants'];
+    if (!mayUseInbox({ role: person.role, grants }, kind))
+      throw new DomainError('invalid', `${person.name} does not work the ${kind} inbox`);
   }
   return editField(db, kind, id, actorId, baseVersion, 'assignee_id', assigneeId, now);
 }
