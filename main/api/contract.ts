@@ -214,18 +214,29 @@ const CustomerTimeline = z.object({
   next: z.string().nullable(),
 });
 
+/** What a list is filtered and sorted by; a saved view keeps them. */
+const ListFilters = {
+  status: z.enum(STATUSES).optional(),
+  assignee: z.union([Id, z.literal('unassigned')]).optional(),
+  /** Only the submissions with this tag. */
+  tag: Id.optional(),
+  text: Str(200).optional(),
+  sort: z.enum(SORTS).default('newest'),
+};
+
+const SavedView = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(SUBMISSION_KINDS),
+  filters: z.object(ListFilters),
+  /** What it holds now (exact but for a search with many hits); null for an inbox the person no longer works. */
+  count: z.object({ n: z.number().int().nonnegative(), exact: z.boolean() }).nullable(),
+});
+
 /** The methods of one submission inbox; every inbox of the later issues reuses this shape. */
 function inboxMethods(inbox: SubmissionKind) {
   const access = { kind: 'inbox', inbox } as const;
-  const ListQuery = z.object({
-    status: z.enum(STATUSES).optional(),
-    assignee: z.union([Id, z.literal('unassigned')]).optional(),
-    /** Only the submissions with this tag. */
-    tag: Id.optional(),
-    text: Str(200).optional(),
-    sort: z.enum(SORTS).default('newest'),
-    ...PageQuery,
-  });
+  const ListQuery = z.object({ ...ListFilters, ...PageQuery });
   const ListPage = z.object({ rows: z.array(ListRow), ...PageOf });
   return {
     list: def(access, ListQuery, ListPage),
@@ -392,6 +403,15 @@ export const contract = {
   'products.previewImport': def(DIRECTOR, CatalogueFile, z.object({ lines: z.array(ImportLine) })),
   /** The same file applied: its additions and changes, checked again, in one go. */
   'products.applyImport': def(DIRECTOR, CatalogueFile, z.object({ added: Count, changed: Count, unchanged: Count, refused: Count })),
+  /** The signed-in person's saved views, by name, each with its count now. */
+  'views.list': def(WORKERS, Empty, z.array(SavedView)),
+  /** A person saves the filters of an inbox they work as a view of their own (no id), or changes one of theirs. */
+  'views.save': def(
+    WORKERS,
+    z.object({ id: Id.optional(), name: Line(60), kind: z.enum(SUBMISSION_KINDS), filters: z.object(ListFilters).strict() }).strict(),
+    z.object({ id: Id }),
+  ),
+  'views.delete': def(WORKERS, z.object({ id: Id }).strict(), Empty),
   /** The business calendar and service targets in force (version null: the defaults), for everyone who works an inbox. */
   'service.settings': def(WORKERS, Empty, z.object({ settings: ServiceSettings, version: Version.nullable() })),
   /** A director's calendar and targets, made on the version they saw; every open submission's due time follows. */

@@ -7,6 +7,7 @@ import { staffHandlers } from './staff.ts';
 import { warrantyDeskHandlers } from './warranty-desk.ts';
 import { serviceHandlers } from './service.ts';
 import { syncHandlers } from './sync.ts';
+import { viewHandlers } from './views.ts';
 import { workHandlers } from './work.ts';
 import type { Handlers } from './types.ts';
 
@@ -17,6 +18,7 @@ export const handlers: Handlers = {
   ...warrantyDeskHandlers,
   ...serviceHandlers,
   ...cannedTagHandlers,
+  ...viewHandlers,
   ...auditHandlers,
   ...syncHandlers,
   ...commentHandlers,

@@ -10,6 +10,7 @@ import detailsChanges from './0009_details_changes.ts';
 import warrantyDesk from './0010_warranty_desk.ts';
 import slaClocks from './0011_sla_clocks.ts';
 import cannedTags from './0012_canned_tags.ts';
+import savedViews from './0013_saved_views.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -28,4 +29,5 @@ export const migrations: readonly string[] = [
   warrantyDesk,
   slaClocks,
   cannedTags,
+  savedViews,
 ];
