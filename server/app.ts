@@ -7,6 +7,7 @@ import { registerIntake } from './intake/routes.ts';
 import { installStrictJson } from './json-body.ts';
 import { startMailDelivery, type MailDelivery } from './mail/delivery.ts';
 import type { MailConfig } from './mail/sender.ts';
+import { registerPresence } from './presence/routes.ts';
 import { registerAuditSync } from './sync/audit.ts';
 import { registerSync } from './sync/routes.ts';
 
@@ -30,6 +31,7 @@ export function buildHub(db: HubDb, opts: HubOptions = {}): FastifyInstance {
   registerEnrollment(app, db);
   registerSync(app, db);
   registerAuditSync(app, db);
+  registerPresence(app, db);
   const { mail } = opts;
   if (mail !== undefined) {
     let delivery: MailDelivery | null = null;

@@ -11,6 +11,7 @@ import { CannedReplyFields } from '../../common/replies/canned.ts';
 import { WARRANTY_STAGES, WarrantyStep } from '../../common/warranty/stages.ts';
 import { NOTICES, Template } from '../../common/warranty/notices.ts';
 import { DUE_WHAT, ServiceSettings } from '../../common/sla/clock.ts';
+import { PRESENCE_STATES } from '../../common/protocol/presence.ts';
 import { Holiday } from '../../common/sla/calendar.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
@@ -301,6 +302,20 @@ function inboxMethods(inbox: SubmissionKind) {
           ]),
         ),
       }),
+    ),
+    /**
+     * The signed-in person has this submission open (`viewing`), is writing a reply (`composing`) or closed it
+     * (`left`): told to the hub, which answers who else has it open (best effort; `known` false offline).
+     * Passive: a screen left open renews it without keeping an idle session unlocked.
+     */
+    presence: def(
+      access,
+      z.object({ id: Id, state: z.enum(PRESENCE_STATES) }).strict(),
+      z.object({
+        known: z.boolean(),
+        others: z.array(z.object({ name: z.string(), state: z.enum(['viewing', 'composing']), since: Timestamp })),
+      }),
+      true,
     ),
     /** Puts tags on the submission and takes others off (not versioned: each names only its tags); its tags after. */
     setTags: def(

@@ -4,7 +4,7 @@ import { customerTimeline } from '../../core/domain/customer-timeline.ts';
 import { addNote, advanceClaim, assign, queueReply, setDetails, setStatus, setTags } from '../../core/domain/submission-work.ts';
 import { changeEach } from '../../core/domain/bulk.ts';
 import { fillCannedReply, namesCustomer } from '../../core/domain/canned-replies.ts';
-import { customerOf, getSubmission, listSubmissions, type SubmissionKind } from '../../core/domain/submissions.ts';
+import { customerOf, getSubmission, listSubmissions, load, type SubmissionKind } from '../../core/domain/submissions.ts';
 import { mayUseInbox, submissionKindsOf } from '../../../common/roles.ts';
 import type { Session } from '../../core/security/sessions.ts';
 import { listStaff } from '../../core/security/staff.ts';
@@ -117,6 +117,14 @@ function inboxHandlers(kind: SubmissionKind) {
         },
       }),
     } satisfies Handler<'complaints.bulk'>,
+    presence: {
+      run: async ({ id, state }, ctx) => {
+        load(ctx.store.db, kind, id);
+        const answer = await ctx.sync.presence({ personId: me(ctx).id, submissionId: id, state });
+        const others = (answer?.others ?? []).map(({ name, state, since }) => ({ name, state, since: Date.parse(since) }));
+        return { known: answer !== null, others };
+      },
+    } satisfies Handler<'complaints.presence'>,
     setTags: {
       run: ({ id, add, remove }, ctx) => ({ tags: setTags(ctx.store.db, kind, id, me(ctx).id, { add, remove }) }),
       audit: ({ id, add, remove }) => ({ action: 'submission.tags', ...target(id), detail: { add, remove } }),

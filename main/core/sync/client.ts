@@ -5,6 +5,7 @@
  * push and pull running. The device token lives in the OS keychain only.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { PresenceAnswer, type PresenceReport } from '../../../common/protocol/presence.ts';
 import { AuditPushResponse, Mutation, PullResponse, PushResponse } from '../../../common/protocol/sync.ts';
 import { dropRefusedEvent, refuseUnsendable } from '../domain/outbox.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
@@ -36,6 +37,8 @@ const PUSH_BATCH = 200;
 // 1,000 were no faster and held the main thread for 200 ms while parsed (npm run bench).
 const PULL_PAGE = 250;
 const PAGES_IN_FLIGHT = 8;
+/** Who else has a submission open is worth a short wait, never a stuck screen. */
+const PRESENCE_WAIT_MS = 3_000;
 
 export class SyncClient {
   private status: SyncStatus = { hub: 'not_enrolled', progress: null, lastSyncAt: null, lastError: null };
@@ -73,6 +76,27 @@ export class SyncClient {
       this.timer.unref(); // the loop never keeps a process alive on its own
     };
     void this.syncNow().finally(() => this.stopped || next());
+  }
+
+  /**
+   * Tells the hub who has a submission open here and hears who else has (common/protocol/presence.ts). Best
+   * effort: null when the desk is not enrolled, offline, or the hub does not answer within a few seconds.
+   */
+  async presence(report: PresenceReport): Promise<PresenceAnswer | null> {
+    const url = getSetting(this.store.db, URL_KEY);
+    if (!url || this.status.hub === 'revoked') return null;
+    try {
+      const token = await this.keychain.get(KEYCHAIN_SERVICE, tokenAccount(this.store));
+      if (!token) return null;
+      const body = JSON.stringify(report);
+      return await hubRequest(checkHubUrl(url), token, '/presence/v1', PresenceAnswer, {
+        method: 'POST',
+        body,
+        signal: AbortSignal.timeout(PRESENCE_WAIT_MS),
+      });
+    } catch {
+      return null;
+    }
   }
 
   /** Stops the background loop and the page worker; every owner of a client calls it before closing the store. */
