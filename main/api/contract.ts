@@ -418,6 +418,25 @@ export const contract = {
   'products.previewImport': def(DIRECTOR, CatalogueFile, z.object({ lines: z.array(ImportLine) })),
   /** The same file applied: its additions and changes, checked again, in one go. */
   'products.applyImport': def(DIRECTOR, CatalogueFile, z.object({ added: Count, changed: Count, unchanged: Count, refused: Count })),
+  /**
+   * The command palette's lookups among the inboxes the person works: submissions by reference (KN-1A2B3C4D,
+   * or its 8 characters), customers by their whole email or phone number (masked, with their newest submission).
+   */
+  'work.find': def(
+    WORKERS,
+    z.object({ text: Str(100) }).strict(),
+    z.object({
+      submissions: z.array(z.object({ id: Id, kind: z.enum(SUBMISSION_KINDS), subject: z.string(), status: z.enum(STATUSES) })),
+      customers: z.array(
+        z.object({
+          id: Id,
+          name: z.string(),
+          latest: z.object({ id: Id, kind: z.enum(SUBMISSION_KINDS) }),
+          submissionCount: z.number().int().nonnegative(),
+        }),
+      ),
+    }),
+  ),
   /** The signed-in person's saved views, by name, each with its count now. */
   'views.list': def(WORKERS, Empty, z.array(SavedView)),
   /** A person saves the filters of an inbox they work as a view of their own (no id), or changes one of theirs. */

@@ -11,6 +11,7 @@ import warrantyDesk from './0010_warranty_desk.ts';
 import slaClocks from './0011_sla_clocks.ts';
 import cannedTags from './0012_canned_tags.ts';
 import savedViews from './0013_saved_views.ts';
+import findKeys from './0014_find_keys.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -30,4 +31,5 @@ export const migrations: readonly string[] = [
   slaClocks,
   cannedTags,
   savedViews,
+  findKeys,
 ];
