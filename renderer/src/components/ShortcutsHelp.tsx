@@ -25,6 +25,8 @@ const ON_SUBMISSION: readonly Shortcut[] = [
   ['r', 'shortcuts.r'],
   ['e', 'shortcuts.e'],
   ['Ctrl+Enter', 'shortcuts.send'],
+  // In the reply box (Composer.tsx): the canned replies' picker.
+  ['Ctrl+/', 'replies.shortcut'],
 ];
 const STEPPING_ROWS: readonly Shortcut[] = [
   ['j', 'shortcuts.j'],

@@ -3,7 +3,8 @@
  * timeline, the customer card. What is open is a submission id, chosen by the person (click, j/k, Enter in
  * search); a refresh of the list (after a sync or a change) never changes it. Search results come in time
  * order only: while there is search text the sort offers newest and oldest, and a person who sorted by due
- * date or priority sees newest first with a hint, their sort coming back when the search is cleared.
+ * date or priority sees newest first with a hint, their sort coming back when the search is cleared. One tag may
+ * narrow the list too, with every other filter and sort; the count is the tag's within them.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
 import { useShortcuts } from '../components/useShortcuts.ts';
+import { useTags } from '../replies/tags.tsx';
 import { DetailPane, useDetailPane } from './DetailPane.tsx';
 import { INBOX_KINDS, method, type Filters, type InboxKind, type Row } from './kinds.ts';
 import { InboxRow, SubmissionList } from './SubmissionList.tsx';
@@ -55,6 +57,9 @@ export function Inbox({
   const list = usePagedList(read, report);
   const pane = useDetailPane(config, openId, list.refresh);
   const searchRef = useRef<HTMLInputElement>(null);
+  // The tags to filter by: read when the inbox opens and each time the person opens the list of them.
+  const [tagsAsked, setTagsAsked] = useState(0);
+  const tags = useTags(tagsAsked);
 
   // Search as the person types, once they pause.
   useEffect(() => {
@@ -127,6 +132,34 @@ export function Inbox({
               <option value="">{t('inbox.anyone')}</option>
               <option value={person.id}>{t('inbox.mine')}</option>
               <option value="unassigned">{t('inbox.unassigned')}</option>
+            </select>
+            <select
+              aria-label={t('replies.filter.label')}
+              data-testid="tag-filter"
+              value={filters.tag ?? ''}
+              onFocus={() => setTagsAsked((n) => n + 1)}
+              onChange={(e) => setFilter('tag', e.target.value || undefined)}
+            >
+              <option value="">{t('replies.filter.any')}</option>
+              {tags
+                .filter((tag) => !tag.archived)
+                .map((tag) => (
+                  <option key={tag.id} value={tag.id}>
+                    {tag.name}
+                  </option>
+                ))}
+              {/* Archived tags stay on older submissions, which the inbox still finds by them. */}
+              {tags.some((tag) => tag.archived) && (
+                <optgroup label={t('replies.filter.archived')}>
+                  {tags
+                    .filter((tag) => tag.archived)
+                    .map((tag) => (
+                      <option key={tag.id} value={tag.id}>
+                        {tag.name}
+                      </option>
+                    ))}
+                </optgroup>
+              )}
             </select>
             <select aria-label={t('inbox.sort')} value={sort} onChange={(e) => setFilter('sort', e.target.value as Sort)}>
               {(searching ? SEARCH_SORTS : SORTS).map((s) => (

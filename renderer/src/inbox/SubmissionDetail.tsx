@@ -1,6 +1,6 @@
 /**
- * One submission of any inbox: what the customer wrote with its kind's own fields, the actions, the form that
- * corrects those fields, the timeline, the note and reply composers, and the customer card. Every action
+ * One submission of any inbox: what the customer wrote with its kind's own fields, its tags, the actions, the form
+ * that corrects those fields, the timeline, the note and reply composers, and the customer card. Every action
  * names this submission's own id, so nothing done here can land on another item, whatever the list does
  * meanwhile.
  */
@@ -12,6 +12,7 @@ import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
 import { formatDateTime } from '../format/dates.ts';
+import { SubmissionTags } from '../replies/SubmissionTags.tsx';
 import { Composer, type Composers, type Drafts } from './Composer.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
 import type { DetailsChanges } from './DetailsForm.tsx';
@@ -150,6 +151,7 @@ export function SubmissionDetail({
               </select>
             </dd>
           </dl>
+          <SubmissionTags detail={detail} onChange={(tags) => change(() => call(method(api, 'setTags'), { id, ...tags }))} />
           <div className="actions">
             {detail.status === 'closed' ? (
               <button type="button" onClick={() => setStatus('open')}>
@@ -185,14 +187,15 @@ export function SubmissionDetail({
           </div>
         </article>
         <Timeline detail={detail} config={config} />
-        {(['note', 'reply'] as const).map((kind) => (
+        {(['note', 'reply'] as const).map((box) => (
           <Composer
-            key={kind}
-            kind={kind}
+            key={box}
+            kind={box}
             submissionId={id}
             drafts={drafts}
-            inputRef={composers[kind]}
-            onSend={(body) => change(() => call(method(api, kind === 'note' ? 'addNote' : 'queueReply'), { id, body }))}
+            inputRef={composers[box]}
+            canned={box === 'reply' ? { api, kind } : undefined}
+            onSend={(body) => change(() => call(method(api, box === 'note' ? 'addNote' : 'queueReply'), { id, body }))}
           />
         ))}
       </section>

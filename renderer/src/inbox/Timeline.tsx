@@ -2,11 +2,13 @@
  * A submission's timeline, oldest first; a reply shows where it is on its way to the customer (DeliveryBadge),
  * a correction each field's value before and after, written as the detail pane writes it. An email the hub sent a
  * warranty claimant (a `notice`) is named by what it told them, with its delivery state and its text folded away.
+ * A change of tags names the tags put on and taken off, by their names as this desk knows them.
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MailFailure } from '../../../common/protocol/delivery.ts';
 import { formatDateTime } from '../format/dates.ts';
+import { useTags } from '../replies/tags.tsx';
 import { factText } from './facts.tsx';
 import type { Detail, InboxConfig } from './kinds.ts';
 import { outcomeName, partsOf, stageName } from './warranty/words.ts';
@@ -53,6 +55,21 @@ function notice(t: TFunction, e: Event): string {
   return t(e.delivery?.delivery === 'sent' ? 'timeline.notice_sent' : 'timeline.notice', { notice: name });
 }
 
+type Named = { id: string; name: string };
+
+/**
+ * A change of tags (`data.add`, `data.remove`: tag ids) as "X gắn nhãn Gấp, VIP; bỏ nhãn Đổi trả". A tag this desk
+ * has not received yet (made on another desk, not synced) is said to be so rather than named by its id.
+ */
+function tagsChange(t: TFunction, actor: string, data: Record<string, unknown>, tags: readonly Named[]): string {
+  const names = (ids: unknown) =>
+    (Array.isArray(ids) ? ids : []).map((id) => tags.find((tag) => tag.id === id)?.name ?? t('replies.timeline.unknownTag')).join(', ');
+  const added = names(data.add);
+  const removed = names(data.remove);
+  if (added && removed) return t('replies.timeline.changed', { actor, added, removed });
+  return added ? t('replies.timeline.added', { actor, tags: added }) : t('replies.timeline.removed', { actor, tags: removed });
+}
+
 /** What an event says below its title: a note's or reply's text, a rejection's reason. */
 const bodyOf = (t: TFunction, e: Event): string | null =>
   e.body ??
@@ -82,6 +99,10 @@ function EmailText({ text }: { text: string }) {
 export function Timeline({ detail, config }: { detail: Detail; config: InboxConfig }) {
   const { t } = useTranslation();
   const { words } = config;
+  // The tags' names, read again for each submission opened (the detail's own tags name only the ones it has now).
+  // Its current tags name one a sync brought since.
+  const known = useTags(detail.id);
+  const tags: Named[] = [...detail.tags, ...known];
   const statusName = (s: unknown) => (typeof s === 'string' ? t(`status.${s}`) : '');
   // An assignment names the assignee by id in `to` and as they were called then in `toName`; events the hub
   // recorded before the staff directory named them in `to` only.
@@ -101,6 +122,8 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
         return warrantyStep(t, actor, e.data);
       case 'notice':
         return notice(t, e);
+      case 'tags_change':
+        return tagsChange(t, actor, e.data, tags);
       default:
         return t(`timeline.${e.type}`, { actor });
     }
