@@ -28,7 +28,14 @@ export type Targets = z.infer<typeof Targets>;
 
 /** What directors set: the calendar and each inbox's targets (null: no target); the organisation has one, by this id. */
 export const SERVICE_SETTINGS_ID = 'service';
-export const ServiceSettings = z.object({ calendar: BusinessCalendar, targets: Targets }).strict();
+export const ServiceSettings = z
+  .object({
+    calendar: BusinessCalendar,
+    targets: Targets,
+    /** A serial on more warranty claims than this is flagged on each (left out: 3, SERIAL_CLAIMS_LIMIT on the desk). */
+    serialClaimsLimit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
 export type ServiceSettings = z.infer<typeof ServiceSettings>;
 
 const hours = (n: number) => n * 60;

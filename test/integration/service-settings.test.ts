@@ -97,3 +97,32 @@ test('list rows and the open submission carry their clock; waiting on the custom
   const replied = result<{ firstReplyAt: number | null }>(await operator('complaints.reload', { id }));
   assert.ok(replied.firstReplyAt !== null);
 });
+
+test('directors set how many claims on one serial are flagged; left out, more than three are', TIMEOUT, async () => {
+  const desk = await tempDesk();
+  await addStaff(desk.store, 'giamdoc', 'director');
+  const director = await signedIn(desk, 'giamdoc');
+  const customerId = insertCustomer(desk.store.db, { fullName: 'Trần Văn Nam', createdAt: Date.now() });
+  const claims = [1, 2].map((n) =>
+    insertSubmission(desk.store.db, {
+      kind: 'warranty',
+      customerId,
+      subject: `Máy lọc nước lỗi lần ${n}`,
+      body: 'Báo lỗi E2',
+      details: { product: 'Máy lọc nước RO', serial: 'RO9-2025-0042' },
+      createdAt: Date.now() + n,
+    }),
+  );
+  const flagged = async () =>
+    result<{ warranty: { serial: { claims: number; tooManyClaims: boolean } } }>(await director('warrantyClaims.get', { id: claims[0] }))
+      .warranty.serial;
+  assert.deepEqual(await flagged(), { unlikePattern: false, otherCustomers: 0, claims: 2, tooManyClaims: false });
+  const { settings } = result<{ settings: ServiceSettings }>(await director('service.settings'));
+  assert.equal(settings.serialClaimsLimit, undefined, 'the default');
+  result(await director('service.saveSettings', { version: null, settings: { ...settings, serialClaimsLimit: 1 } }));
+  assert.equal((await flagged()).tooManyClaims, true, 'two claims are more than the one the directors allow');
+  assert.equal(
+    errorCode(await director('service.saveSettings', { version: 1, settings: { ...settings, serialClaimsLimit: 0 } })),
+    'invalid_input',
+  );
+});

@@ -49,7 +49,7 @@ export function serviceSettings(db: Db): SettingsInForce {
 
 /** The settings compiled for the clocks, kept while their text is unchanged (settling runs on every write). */
 let compiled: { text: string | null; settings: ServiceSettings; hours: Hours } | null = null;
-function inForce(db: Db): { settings: ServiceSettings; hours: Hours } {
+export function inForce(db: Db): { settings: ServiceSettings; hours: Hours } {
   const text = (stmt(db, 'SELECT settings FROM service_settings WHERE id = 1').get() as { settings: string } | undefined)?.settings ?? null;
   if (compiled?.text !== text) {
     const settings = text === null ? defaultSettings() : ServiceSettings.parse(JSON.parse(text));

@@ -12,8 +12,9 @@ import { NEXT_STAGES, stageOf, type WarrantyStage } from '../../../common/warran
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { productBySku } from './products.ts';
+import { inForce } from './sla.ts';
 
-/** More claims than this on one serial is flagged: one unit rarely fails that often. */
+/** More claims than this on one serial is flagged, unless directors set another limit: one unit rarely fails that often. */
 export const SERIAL_CLAIMS_LIMIT = 3;
 
 export interface SerialCheck {
@@ -59,7 +60,7 @@ function serialCheck(db: Db, serial: string, customerId: string, product: Produc
     unlikePattern: product?.serialPattern ? !serialFits(serial, product.serialPattern) : false,
     otherCustomers: others,
     claims,
-    tooManyClaims: claims > SERIAL_CLAIMS_LIMIT,
+    tooManyClaims: claims > (inForce(db).settings.serialClaimsLimit ?? SERIAL_CLAIMS_LIMIT),
   };
 }
 
