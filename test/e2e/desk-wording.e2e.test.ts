@@ -135,7 +135,7 @@ test('at 1440×900 every filter dropdown is at least as wide as its longest choi
   const page = await signIn(browser, host, 'giamdoc');
   await page.locator('[role=listbox] [role=option]').first().waitFor();
   const selects = page.locator('.filter-row select');
-  assert.equal(await selects.count(), 3);
+  assert.equal(await selects.count(), 4); // status, assignee, tag, sort
   for (const select of await selects.all()) {
     const { shown, needed, label } = await select.evaluate((el) => {
       // A copy outside the row, free to take its natural width: the width its longest option needs.
