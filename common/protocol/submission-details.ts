@@ -31,7 +31,7 @@ const warranty = {
   sku: z.string().trim().regex(SKU, 'must be a product code of letters, digits and . _ -'),
 };
 
-/** What the website may send with each kind (all optional except a trade contact's trade and a claim's product, serial and date). */
+/** What the website may send with each kind (all optional except a trade contact's trade and a claim's product and serial). */
 export const WEBSITE_DETAILS = {
   complaint: {},
   question: {},
@@ -42,7 +42,7 @@ export const WEBSITE_DETAILS = {
     region: trade.region.optional(),
     expectedVolume: trade.expectedVolume.optional(),
   },
-  warranty: { ...warranty, sku: warranty.sku.optional() },
+  warranty: { ...warranty, purchaseDate: warranty.purchaseDate.optional(), sku: warranty.sku.optional() },
   feedback: { rating: z.number().int().min(1).max(5).optional() },
 } as const satisfies Record<SubmissionKind, z.ZodRawShape>;
 

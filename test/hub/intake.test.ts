@@ -139,3 +139,15 @@ test('the store itself refuses a username change, whatever code path tries it', 
   await assert.rejects(hub.db.query(`UPDATE customers SET username = 'changed' WHERE website_ref = 'guarded'`), /username cannot change/);
   await assert.rejects(hub.db.query(`UPDATE customers SET gender = 'male' WHERE website_ref = 'guarded'`), /gender cannot change/);
 });
+
+test('a warranty claim may come without its purchase date (staff ask the customer), never without its product or serial', async () => {
+  const claim = { ...complaint('nodate'), kind: 'warranty', product: 'Máy giặt Toshiba', serial: 'TW-88120' };
+  const r = await hub.post('/intake/v1/submissions', claim);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const { details } = (
+    await hub.db.query<{ details: Record<string, unknown> }>('SELECT details FROM submissions WHERE id = $1', [r.body.id])
+  ).rows[0]!;
+  assert.deepEqual(details, { product: 'Máy giặt Toshiba', serial: 'TW-88120' });
+  const { serial: _serial, ...noSerial } = claim;
+  assert.equal((await hub.post('/intake/v1/submissions', { ...noSerial, ref: 'noserial' })).status, 400);
+});

@@ -162,6 +162,7 @@ test('a warranty claim names a catalogue product by SKU or by name as typed, a s
     const fits = shape[1].test(d.serial);
     if (!fits) typedShort++;
     if (product?.serialPattern) assert.equal(serialFits(d.serial, product.serialPattern), fits, `${name}: ${d.serial}`);
+    assert.ok(d.purchaseDate, `${name}: a demo claim says when the unit was bought`);
     const days = (AT - Date.parse(`${d.purchaseDate}T00:00:00Z`)) / DAY;
     assert.ok(days >= 30 && days <= 40 * 31, `${d.purchaseDate} is ${days} days before the claim`);
     // The claim is about a unit (a compressor's claim about its fridge), which the subject and body name.
