@@ -124,6 +124,11 @@ function tagIndexOf(q: Pick<ListQuery, 'sort' | 'status' | 'assignee'>): string 
   return by === 'time' && !filters ? '' : ` INDEXED BY submission_tags_by_${by}${filters}`;
 }
 
+/** What a walk reads of each row (`s` the submission, `st` its assignee), beside its sort key. */
+const WALKED_COLUMNS = `s.id, s.subject, substr(s.body, 1, 160) AS excerpt, s.status, s.priority, s.assignee_id AS assigneeId,
+  COALESCE(st.display_name, s.assignee_name) AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version,
+  s.kind, s.due_what AS dueWhat, s.clock_used AS clockUsed, CAST(s.seq AS TEXT) AS cursorSeq`;
+
 /** One page and one row more of one kind's list, walked down the index of its sort and filters. */
 function walk(db: Db, kind: SubmissionKind, q: ListQuery) {
   const fts = q.text ? searchQuery(db, q.text) : null;
@@ -176,9 +181,7 @@ function walk(db: Db, kind: SubmissionKind, q: ListQuery) {
   const order = sortKey ? `${sortKey} ${dir}, ${seq} ${dir}` : `${seq} ${dir}`;
   const rows = stmt(
     db,
-    `SELECT s.id, s.subject, substr(s.body, 1, 160) AS excerpt, s.status, s.priority, s.assignee_id AS assigneeId,
-            COALESCE(st.display_name, s.assignee_name) AS assigneeName, s.created_at AS createdAt, s.due_at AS dueAt, s.version,
-            s.kind, s.due_what AS dueWhat, s.clock_used AS clockUsed, CAST(s.seq AS TEXT) AS cursorSeq, ${sortKey ?? 'NULL'} AS cursorKey
+    `SELECT ${WALKED_COLUMNS}, ${sortKey ?? 'NULL'} AS cursorKey
      FROM ${from} LEFT JOIN staff st ON st.id = s.assignee_id
      WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit + 1`,
   ).all(params) as WalkedRow[];
@@ -194,8 +197,8 @@ export interface WorkRow extends ListRow {
 
 /**
  * My work: what is assigned to a person and not closed, in the inboxes they hold, soonest due first (no due
- * time last), a page at a time. Each inbox and status is its own walk down the due index, and the walks are
- * merged: a page reads at most a page from each, however many rows the store holds.
+ * time last), a page at a time: one walk down the open rows' index by assignee and due order (migration
+ * 0015), skipping the rows of an inbox the person no longer holds.
  */
 export function listMyWork(
   db: Db,
@@ -203,11 +206,19 @@ export function listMyWork(
   assigneeId: string,
   q: { after?: string; limit: number },
 ): { rows: WorkRow[]; next: string | null; total: ListTotal | null } {
-  const walked = kinds.flatMap((kind) =>
-    TO_DO.flatMap((status) => walk(db, kind, { status, assignee: assigneeId, sort: 'due', after: q.after, limit: q.limit }).rows),
-  );
-  // Largest (due_rank, seq) first, as each walk read them.
-  walked.sort((a, b) => b.cursorKey! - a.cursorKey! || (BigInt(b.cursorSeq) > BigInt(a.cursorSeq) ? 1 : -1));
+  const params: Record<string, unknown> = { assignee: assigneeId, kinds: JSON.stringify(kinds), limit: q.limit };
+  const where = [`s.assignee_id = @assignee`, `s.status <> 'closed'`, 's.kind IN (SELECT value FROM json_each(@kinds))'];
+  if (q.after !== undefined) {
+    const cursor = parseCursor(q.after, true);
+    Object.assign(params, { afterKey: cursor.key, afterSeq: cursor.seq });
+    where.push('(s.due_rank, s.seq) < (@afterKey, @afterSeq)');
+  }
+  const walked = stmt(
+    db,
+    `SELECT ${WALKED_COLUMNS}, s.due_rank AS cursorKey
+     FROM submissions s INDEXED BY submissions_my_work LEFT JOIN staff st ON st.id = s.assignee_id
+     WHERE ${where.join(' AND ')} ORDER BY s.due_rank DESC, s.seq DESC LIMIT @limit + 1`,
+  ).all(params) as WalkedRow[];
   const page = walked.slice(0, q.limit);
   const total =
     q.after !== undefined

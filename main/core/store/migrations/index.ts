@@ -12,6 +12,7 @@ import slaClocks from './0011_sla_clocks.ts';
 import cannedTags from './0012_canned_tags.ts';
 import savedViews from './0013_saved_views.ts';
 import findKeys from './0014_find_keys.ts';
+import myWorkIndex from './0015_my_work_index.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -32,4 +33,5 @@ export const migrations: readonly string[] = [
   cannedTags,
   savedViews,
   findKeys,
+  myWorkIndex,
 ];
