@@ -1,7 +1,7 @@
 /**
  * My work end to end, in Chromium through the browser host: an operator holding complaints and warranty claims
  * sees at the top of the navigation how many items are assigned to her and not closed, and lists them soonest
- * due first, each with its inbox and due time (an overdue one said so); she opens them from the keyboard, each in
+ * due first, each with its inbox and the working time left to its target (an overdue one said so and marked); she opens them from the keyboard, each in
  * its own inbox's detail pane, and closes one, which leaves the list and the count. IT has no My work.
  */
 import assert from 'node:assert/strict';
@@ -58,9 +58,11 @@ test('My work lists what is assigned to me, soonest due first; a row closed from
   await page.getByTestId('result-count').filter({ hasText: '3 việc chưa xong' }).waitFor();
   assert.deepEqual(await subjects(page), ['Máy lọc nước rò rỉ', 'Hoàn tiền chậm', 'Giao thiếu phụ kiện']);
   assert.deepEqual(await page.getByTestId('row-kind').allTextContents(), ['Bảo hành', 'Khiếu nại', 'Khiếu nại']);
-  const due = await page.getByTestId('row-due').allTextContents();
-  assert.match(due[0]!, /^Quá hạn · \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
-  assert.match(due[1]!, /^Hạn \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+  // Every hour counts on this desk's clock (roundTheClock): two hours over, and under an hour left, as of the read.
+  const due = await page.getByTestId('row-clock').allTextContents();
+  assert.match(due[0]!, /^⚠Quá hạn 2 giờ( \d+ phút)?· xử lý xong$/);
+  assert.match(due[1]!, /^◷Còn \d+ phút· xử lý xong$/);
+  assert.equal(await page.getByTestId('row-clock').first().getAttribute('data-state'), 'overdue');
 
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Phím tắt' });
@@ -94,7 +96,7 @@ test('My work lists what is assigned to me, soonest due first; a row closed from
     .getByTestId('result-count')
     .filter({ hasText: /^2 items to do$/ })
     .waitFor();
-  assert.match((await page.getByTestId('row-due').first().textContent())!, /^Overdue · /);
+  assert.match((await page.getByTestId('row-clock').first().textContent())!, /^⚠2 h( \d+ min)? overdue· resolution$/);
   await nav.getByRole('button', { name: /^My work/ }).waitFor();
 });
 

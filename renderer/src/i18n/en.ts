@@ -233,8 +233,6 @@ export const en: Shape<typeof vi> = {
     count_other: '{{count, number}} items to do',
     empty: 'Nothing is assigned to you. What is assigned to you in the inboxes shows here.',
     choose: 'Choose an item to see it (keys j / k).',
-    due: 'Due {{time}}',
-    overdue: 'Overdue · {{time}}',
     noDue: 'No due date',
     item: 'item',
     itemStart: 'Item',

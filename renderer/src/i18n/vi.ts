@@ -240,8 +240,6 @@ export const vi = {
     count_other: '{{count, number}} việc chưa xong',
     empty: 'Chưa có việc nào được giao cho bạn. Những mục được phân công cho bạn ở các hộp thư sẽ hiện ở đây.',
     choose: 'Chọn một việc để xem chi tiết (phím j / k).',
-    due: 'Hạn {{time}}',
-    overdue: 'Quá hạn · {{time}}',
     noDue: 'Chưa có hạn',
     item: 'việc',
     itemStart: 'Việc',

@@ -1,17 +1,26 @@
 /**
  * The open submission's pane and what acts on it, for any screen that lists submissions (an inbox, My work): the
  * submission bound to its id (useOpenSubmission), the changes made on it, the keys that act on it (n, r, i, b,
- * e), and what a landed sync brings (the list and the open submission read again).
+ * e), and what a landed sync brings (the list and the open submission read again), as a minute does for the
+ * service clocks' time left.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackdeskError, call } from '../api/client.ts';
 import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import { Drafts, type Composers } from './Composer.tsx';
+import { OpenClock } from './facts.tsx';
 import { method, type InboxConfig, type InboxKind } from './kinds.ts';
 import { SubmissionDetail, type Change, type Editor } from './SubmissionDetail.tsx';
 import { useOpenSubmission } from './useOpenSubmission.ts';
+
+/**
+ * How often the time left is read again without a sync. Business time is counted on the calendar only the main
+ * process holds (its schema brings zod, which the renderer's main bundle does without), so the list and the
+ * open submission are re-read, passively, rather than counted down here; a minute is the label's smallest unit.
+ */
+const CLOCK_TICK_MS = 60_000;
 
 export function useDetailPane(config: InboxConfig, openId: string | null, refreshList: () => Promise<void>) {
   const { api, words } = config;
@@ -22,13 +31,19 @@ export function useDetailPane(config: InboxConfig, openId: string | null, refres
   const stepper: Editor = useRef(null);
   const [drafts] = useState(() => new Drafts());
 
-  // A sync that landed brings new rows and new states in.
-  useAfterSync(
-    useCallback(() => {
-      void refreshList();
-      void reload();
-    }, [refreshList, reload]),
-  );
+  // A sync that landed brings new rows and new states in; a minute, the clocks' time left.
+  const reread = useCallback(() => {
+    void refreshList();
+    void reload();
+  }, [refreshList, reload]);
+  useAfterSync(reread);
+  // One steady tick, whatever is opened meanwhile: it reads the list and the submission open at the time.
+  const latest = useRef(reread);
+  latest.current = reread;
+  useEffect(() => {
+    const timer = setInterval(() => latest.current(), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   /** Runs a change, then shows its result; a stale edit reloads the current state so the person sees why. */
   const change: Change = useCallback(
@@ -82,16 +97,18 @@ export function DetailPane({
     );
   }
   return (
-    <SubmissionDetail
-      key={detail.id}
-      kind={kind}
-      config={config}
-      detail={detail}
-      composers={pane.composers}
-      editor={pane.editor}
-      stepper={pane.stepper}
-      drafts={pane.drafts}
-      change={pane.change}
-    />
+    <OpenClock.Provider value={detail}>
+      <SubmissionDetail
+        key={detail.id}
+        kind={kind}
+        config={config}
+        detail={detail}
+        composers={pane.composers}
+        editor={pane.editor}
+        stepper={pane.stepper}
+        drafts={pane.drafts}
+        change={pane.change}
+      />
+    </OpenClock.Provider>
   );
 }

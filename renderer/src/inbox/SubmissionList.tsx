@@ -9,6 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/dates.ts';
+import { timeLeft, type ClockState } from '../format/time-left.ts';
 import type { Row } from './kinds.ts';
 import type { PagedList } from './usePagedList.ts';
 
@@ -127,13 +128,43 @@ export function RowBadges({ row }: { row: Pick<Row, 'status' | 'priority'> }) {
   );
 }
 
-/** An inbox's row: status, priority and when it came; subject; the start of its text. */
+/** A mark beside the words, never instead of them: overdue and paused clocks must not be told by colour alone. */
+const CLOCK_MARK: Record<ClockState, string> = { left: '◷', overdue: '⚠', paused: '‖', pausedOver: '‖' };
+
+/**
+ * A submission's service clock in words (format/time-left.ts) with the target it counts to: nothing when closed or
+ * without a target. The words are as of the last read: the list and the pane read again after each sync and
+ * each minute (useDetailPane), since only the main process knows the calendar the business time is counted in.
+ */
+export function ClockLabel({ item, testId = 'row-clock' }: { item: Pick<Row, 'status' | 'clock'>; testId?: string }) {
+  const { t } = useTranslation();
+  const left = timeLeft(t, item.status, item.clock);
+  if (!left) return null;
+  const full = t('service.clock.full', { text: left.text, what: left.what });
+  return (
+    <span
+      className={`clock clock-${left.state}${left.soon ? ' clock-soon' : ''}`}
+      data-testid={testId}
+      data-state={left.state}
+      title={full}
+    >
+      <span className="clock-mark" aria-hidden="true">
+        {CLOCK_MARK[left.state]}
+      </span>
+      <span className="clock-text">{left.text}</span>
+      <span className="clock-what">· {left.what}</span>
+    </span>
+  );
+}
+
+/** An inbox's row: status, priority, time left and when it came; subject; the start of its text. */
 export function InboxRow({ row }: { row: Row }) {
   return (
     <>
       <div className="row-top">
         <RowBadges row={row} />
         <span className="spacer" />
+        <ClockLabel item={row} />
         <time className="muted">{formatDateTime(row.createdAt)}</time>
       </div>
       <div className="row-subject">{row.subject}</div>

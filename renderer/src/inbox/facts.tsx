@@ -4,9 +4,15 @@
  * way in both. A field the customer left out shows a dash.
  */
 import type { TFunction } from 'i18next';
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../format/dates.ts';
+import { timeLeft } from '../format/time-left.ts';
 import type { Detail, Fact, InboxConfig } from './kinds.ts';
+import { ClockLabel } from './SubmissionList.tsx';
+
+/** The open submission's status and service clock, for its facts (DetailPane provides it). */
+export const OpenClock = createContext<Pick<Detail, 'status' | 'clock'> | null>(null);
 
 const missing = (value: unknown) => value === undefined || value === null || value === '';
 
@@ -26,11 +32,12 @@ export function factText(t: TFunction, words: string, fact: Fact | undefined, va
   }
 }
 
-/** The kind's fields as rows of the detail pane's facts (a <dl>'s rows). */
+/** The kind's fields as rows of the detail pane's facts (a <dl>'s rows), after the time left to its target. */
 export function KindFacts({ config, details }: { config: InboxConfig; details: Detail['details'] }) {
   const { t } = useTranslation();
   return (
     <>
+      <ClockFact />
       {Object.entries(config.facts).map(([field, fact]) => (
         <div key={field} className="fact-row">
           <dt>{t(`${config.words}.facts.${field}`)}</dt>
@@ -44,6 +51,21 @@ export function KindFacts({ config, details }: { config: InboxConfig; details: D
         </div>
       ))}
     </>
+  );
+}
+
+/** The business time left to the open submission's next target, or paused while waiting; nothing when closed. */
+function ClockFact() {
+  const { t } = useTranslation();
+  const open = useContext(OpenClock);
+  if (!open || timeLeft(t, open.status, open.clock) === null) return null;
+  return (
+    <div className="fact-row">
+      <dt>{t('service.clock.fact')}</dt>
+      <dd>
+        <ClockLabel item={open} testId="detail-clock" />
+      </dd>
+    </div>
   );
 }
 

@@ -1,7 +1,9 @@
 /**
  * My work: what is assigned to the person and not closed, across the inboxes they hold, soonest due first as
- * the API gives it (work.mine, paged like an inbox list; work.remine to re-read after a sync or a change). Each
- * row names its inbox, subject, status and due time, an overdue one standing out in words as well as colour.
+ * the API gives it (work.mine, paged like an inbox list; work.remine to re-read after a sync, a change or a minute).
+ * Due order is the only order My work has: the person starts from what runs out first. Each row names its inbox,
+ * subject, status and the business time left to its next target, an overdue one standing out in words and a mark
+ * as well as colour, a paused one (waiting on the customer) said so.
  * Opening a row opens that submission with its own inbox's detail pane; j/k move through My work, and a row
  * closed from the pane leaves the list (j then opens the one that took its place).
  */
@@ -11,10 +13,10 @@ import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { useShortcuts } from '../components/useShortcuts.ts';
-import { formatDateTime } from '../format/dates.ts';
+import { timeLeft } from '../format/time-left.ts';
 import { DetailPane, useDetailPane } from '../inbox/DetailPane.tsx';
 import { INBOX_KINDS, type InboxKind } from '../inbox/kinds.ts';
-import { RowBadges, SubmissionList } from '../inbox/SubmissionList.tsx';
+import { ClockLabel, RowBadges, SubmissionList } from '../inbox/SubmissionList.tsx';
 import { useListStep } from '../inbox/useListStep.ts';
 import { usePagedList } from '../inbox/usePagedList.ts';
 
@@ -65,10 +67,9 @@ export function MyWork({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
   );
 }
 
-/** A row of My work: its inbox, status and priority, and when it is due; subject; the start of its text. */
+/** A row of My work: its inbox, status and priority, and the time left to its target; subject; the start of its text. */
 function WorkRowContent({ row }: { row: WorkRow }) {
   const { t } = useTranslation();
-  const overdue = row.dueAt !== null && row.dueAt < Date.now();
   return (
     <>
       <div className="row-top">
@@ -77,13 +78,7 @@ function WorkRowContent({ row }: { row: WorkRow }) {
         </span>
         <RowBadges row={row} />
         <span className="spacer" />
-        {row.dueAt === null ? (
-          <span className="muted">{t('mine.noDue')}</span>
-        ) : (
-          <time className={overdue ? 'due overdue' : 'due muted'} data-testid="row-due">
-            {t(overdue ? 'mine.overdue' : 'mine.due', { time: formatDateTime(row.dueAt) })}
-          </time>
-        )}
+        {timeLeft(t, row.status, row.clock) ? <ClockLabel item={row} /> : <span className="muted">{t('mine.noDue')}</span>}
       </div>
       <div className="row-subject">{row.subject}</div>
       <div className="row-excerpt muted">{row.excerpt}</div>
