@@ -234,12 +234,23 @@ test('a director sets the hours, a holiday and a target, through a stale save; d
   await screenshot(lan, 'service-inbox');
 
   await lan.getByRole('button', { name: 'English' }).click();
+  // The page's timers from here on run on a clock the test moves: My work's minute tick among them.
+  await lan.clock.install();
   await lan.getByTestId('nav-mine').click();
   await lan.getByTestId('result-count').filter({ hasText: '3 items to do' }).waitFor();
   await check('en');
   assert.match((await old.textContent())!, /^⚠.+ overdue· first response$/);
   assert.match((await rowOf(WAITING).getByTestId('row-clock').textContent())!, /^‖Paused — .+ (left|overdue)· resolution$/);
   await screenshot(lan, 'service-my-work-en');
+
+  // A minute on, My work reads itself again with no sync and no click: a complaint closed behind it has left.
+  const o = await call(lan, 'complaints.reload', { id: ids.old });
+  await call(lan, 'complaints.setStatus', { id: ids.old, version: o.version, status: 'closed' });
+  await lan.clock.runFor(30_000);
+  assert.equal(await lan.getByTestId('result-count').textContent(), '3 items to do', 'not before the minute');
+  await lan.clock.runFor(31_000);
+  await lan.getByTestId('result-count').filter({ hasText: '2 items to do' }).waitFor();
+  assert.deepEqual(await lan.locator('[role=listbox] .row-subject').allTextContents(), [FRESH, WAITING]);
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByTestId('service-version').filter({ hasText: 'In force: version 2' }).waitFor();

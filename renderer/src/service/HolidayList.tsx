@@ -49,9 +49,9 @@ export function HolidayList({ holidays, onChange }: { holidays: Holiday[]; onCha
 
   return (
     <section className="service-section" aria-labelledby="holidays-title">
-      <h2 id="holidays-title">
+      <h3 id="holidays-title">
         {t('service.holidays.title')} <span className="muted small">({t('service.holidays.count', { count: holidays.length })})</span>
-      </h2>
+      </h3>
       <div className="holiday-add">
         <label>
           {t('service.holidays.newDate')}
@@ -146,7 +146,7 @@ function YearReview({ listed, onAdd }: { listed: Holiday[]; onAdd: (holidays: Ho
           aria-label={t('service.holidays.reviewTitle', { year: review.year })}
           data-testid="holiday-review"
         >
-          <h3>{t('service.holidays.reviewTitle', { year: review.year })}</h3>
+          <h4>{t('service.holidays.reviewTitle', { year: review.year })}</h4>
           {review.proposed.length === 0 ? (
             <p>{t('service.holidays.allListed', { year: review.year })}</p>
           ) : (

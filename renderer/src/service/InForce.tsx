@@ -10,7 +10,7 @@ export function InForce({ settings }: { settings: ServiceSettings }) {
   const { week, holidays } = settings.calendar;
   return (
     <section className="service-current" aria-label={t('service.current')} data-testid="service-current">
-      <h2>{t('service.current')}</h2>
+      <h3>{t('service.current')}</h3>
       <dl className="facts">
         {week.map((day, d) => (
           <div key={d} className="fact-row">

@@ -50,7 +50,12 @@ export default function ServiceScreen() {
   const dirty = base !== null && draft !== null && JSON.stringify(draft) !== JSON.stringify(draftOf(base.settings, i18n.language));
   useUnsavedGuard(dirty);
 
-  if (!base || !draft) return <p className="muted">{t('service.loading')}</p>;
+  if (!base || !draft)
+    return (
+      <section className="pane staff" aria-label={t('service.nav')}>
+        <p className="muted">{t('service.loading')}</p>
+      </section>
+    );
 
   const edit = (next: Partial<Draft>) => {
     setDraft({ ...draft, ...next });
@@ -88,9 +93,9 @@ export default function ServiceScreen() {
   };
 
   return (
-    <div className="service-screen">
+    <section className="pane staff service-screen" aria-label={t('service.nav')}>
       <header className="service-head">
-        <h1>{t('service.nav')}</h1>
+        <h2>{t('service.nav')}</h2>
         <p className="muted">{t('service.intro')}</p>
         <p className="muted small" data-testid="service-version">
           {base.version === null ? t('service.inForceDefault') : t('service.inForce', { version: base.version })}
@@ -127,7 +132,7 @@ export default function ServiceScreen() {
           {t('service.save')}
         </button>
       </footer>
-    </div>
+    </section>
   );
 }
 

@@ -17,7 +17,7 @@ export function TargetsTable({
   const { t } = useTranslation();
   return (
     <section className="service-section" aria-labelledby="targets-title">
-      <h2 id="targets-title">{t('service.targets.title')}</h2>
+      <h3 id="targets-title">{t('service.targets.title')}</h3>
       <p className="muted small">{t('service.targets.hint')}</p>
       <table className="targets-table">
         <thead>

@@ -20,7 +20,7 @@ export function WeekHours({
   const setDay = (d: number, day: Period[]) => onChange(week.map((old, i) => (i === d ? day : old)));
   return (
     <section className="service-section" aria-labelledby="week-title">
-      <h2 id="week-title">{t('service.week.title')}</h2>
+      <h3 id="week-title">{t('service.week.title')}</h3>
       <p className="muted small">{t('service.week.hint')}</p>
       <table className="week-table">
         <thead>
