@@ -91,7 +91,7 @@ test('a director sets the hours, a holiday and a target, through a stale save; d
   await page.getByTestId('problem-target').filter({ hasText: 'Nhập số giờ lớn hơn 0' }).waitFor();
   assert.equal(await focusedId(page), 'target-complaint-resolution');
   await page.getByLabel(RESOLUTION).fill('24');
-  await save.click();
+  await page.getByLabel(RESOLUTION).press('Enter'); // Enter in a target saves, as the button does
   await page.getByTestId('problem-time').filter({ hasText: 'Ca phải kết thúc sau khi bắt đầu.' }).waitFor();
   assert.equal(await focusedId(page), 'week-6-0-to');
   await page.getByLabel('Chủ nhật, ca 1: bắt đầu').fill('08:00');

@@ -66,6 +66,7 @@ export const serviceVi = {
   save: 'Lưu cài đặt',
   discard: 'Bỏ thay đổi',
   unsaved: 'Có thay đổi chưa lưu.',
+  enterSaves: 'Enter trong ô giờ hoặc thời hạn để lưu.',
   saved: 'Đã lưu (phiên bản {{version}}). Các máy trạm khác nhận cài đặt mới ở lần đồng bộ tiếp theo.',
   /** A submission's service clock, as lists and the detail pane say it (renderer/src/format/time-left.ts). */
   clock: {
@@ -157,6 +158,7 @@ export const serviceEn: typeof serviceVi = {
   save: 'Save settings',
   discard: 'Discard changes',
   unsaved: 'Unsaved changes.',
+  enterSaves: 'Enter in a time or a target saves.',
   saved: 'Saved (version {{version}}). Other desks get the new settings at their next sync.',
   clock: {
     left: '{{span}} left',

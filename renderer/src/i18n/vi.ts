@@ -99,7 +99,7 @@ export const vi = {
   priority: { low: 'Thấp', normal: 'Bình thường', high: 'Cao', urgent: 'Khẩn cấp' },
   detail: {
     received: 'Ngày gửi',
-    due: 'Hạn xử lý',
+    due: 'Đến hạn',
     status: 'Trạng thái',
     assignee: 'Người phụ trách',
     unassigned: 'Chưa phân công',

@@ -4,7 +4,7 @@
  * on the version it was read at (service.saveSettings); a save made on a version someone else has changed since is
  * refused as stale: the settings in force are read again and shown beside what was typed, which is kept, now on
  * the current version, for the director to look again and save. Checked with the shared schema before it is sent.
- * Leaving the window with changes unsaved asks first. Loaded when first opened: the schemas bring zod, which the
+ * Enter in a time or a target saves. Leaving the window with changes unsaved asks first. Loaded when first opened: the schemas bring zod, which the
  * rest of the renderer does without.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -109,8 +109,18 @@ export default function ServiceScreen() {
           <InForce settings={stale.settings} />
         </>
       )}
-      <WeekHours week={draft.week} problems={problems} onChange={(week) => edit({ week })} />
-      <TargetsTable targets={draft.targets} problems={problems} onChange={(targets) => edit({ targets })} />
+      {/* Enter in a time or a target saves, as in the desk's other forms (the holidays' own Enter adds one). */}
+      <div
+        className="service-fields"
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <WeekHours week={draft.week} problems={problems} onChange={(week) => edit({ week })} />
+        <TargetsTable targets={draft.targets} problems={problems} onChange={(targets) => edit({ targets })} />
+      </div>
       <HolidayList holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} />
       <footer className="service-foot">
         {Object.keys(problems).length > 0 && (
@@ -124,6 +134,7 @@ export default function ServiceScreen() {
           </p>
         )}
         {dirty && <span className="muted">{t('service.unsaved')}</span>}
+        <span className="muted small">{t('service.enterSaves')}</span>
         <span className="spacer" />
         <button type="button" disabled={!dirty} onClick={() => edit(draftOf(base.settings, i18n.language))}>
           {t('service.discard')}
