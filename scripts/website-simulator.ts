@@ -4,7 +4,9 @@
  * few seconds, with an idempotency key per post and retries while the hub is down. Warranty claims are about
  * the demo catalogue's products (which the demo desk's director brings to the hub): half from the website's
  * product list with their SKU, half typed by name, and a few odd ones (bought elsewhere, a serial typed short,
- * a unit someone else claimed before), as main/core/demo/warranty.ts makes them. A post the hub refuses
+ * a unit someone else claimed before), as main/core/demo/warranty.ts makes them. Once the batch is in, one post
+ * in four is a customer writing again about one of their recent submissions (which reopens it if it waits on
+ * them). A post the hub refuses
  * is a bug in the demo data: it is logged loudly and counted, and the batch's last line says how many.
  * Usage: website-simulator.ts --hub URL --key-file FILE [--initial 5000] [--every-ms 8000] [--seed N]
  */
@@ -12,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import type { Comment, Submission } from '../common/protocol/website-intake.ts';
+import type { Comment, CustomerMessage, Submission } from '../common/protocol/website-intake.ts';
 import type { SubmissionKind } from '../common/vocabulary/submissions.ts';
 import { makeSubmission, pickKind, type AnyDemoSubmission } from '../main/core/demo/submissions.ts';
 import { between, makeCustomer, pick, seeded, type DemoCustomer } from '../main/core/demo/vietnamese.ts';
@@ -68,11 +70,31 @@ function intakeBody(s: AnyDemoSubmission, c: DemoCustomer, submittedAt: string):
   }
 }
 
-type Post = { what: SubmissionKind | 'comment'; path: string; body: unknown };
+const FOLLOW_UPS = [
+  'Mã vận đơn của tôi là GHN-{n}, nhờ shop kiểm tra giúp.',
+  'Tôi đã gửi ảnh hoá đơn qua email rồi ạ.',
+  'Đến giờ tôi vẫn chưa nhận được phản hồi, mong shop xử lý sớm.',
+  'Cảm ơn shop, số điện thoại liên hệ của tôi vẫn như cũ.',
+  'Tôi mua ở chi nhánh Cầu Giấy, ngày mua ghi trên phiếu bảo hành.',
+];
 
-function nextPost(): Post {
+type Post = { what: SubmissionKind | 'comment' | 'message'; path: string; body: unknown };
+/** Submissions the hub took, newest last, with their customer's reference: what customers write again about. */
+const recent: { id: string; customerRef: string }[] = [];
+
+function nextPost(followUps = false): Post {
   const c = pick(rng, customers);
   const now = new Date();
+  if (followUps && recent.length && rng() < 0.25) {
+    const about = pick(rng, recent);
+    const message: z.input<typeof CustomerMessage> = {
+      submissionId: about.id,
+      customerRef: about.customerRef,
+      body: pick(rng, FOLLOW_UPS).replace('{n}', String(between(rng, 1_000_000, 9_999_999))),
+      sentAt: now.toISOString(),
+    };
+    return { what: 'message', path: '/intake/v1/messages', body: message };
+  }
   if (rng() < 0.2) {
     const comment: z.input<typeof Comment> = {
       ref: `cm-${randomUUID()}`,
@@ -102,6 +124,11 @@ async function post({ what, path, body }: Post): Promise<boolean> {
       });
       if (res.ok) {
         accepted.set(what, (accepted.get(what) ?? 0) + 1);
+        if (path === '/intake/v1/submissions') {
+          const { id } = (await res.json()) as { id: string };
+          recent.push({ id, customerRef: (body as { customer: { ref: string } }).customer.ref });
+          if (recent.length > 200) recent.shift();
+        }
         return true;
       }
       if (res.status < 500) {
@@ -136,5 +163,5 @@ await Promise.all(workers);
 if (initial) console.log(`website simulator: ${initial} initial posts done (${tally()}); now one every ${values['every-ms']} ms`);
 for (;;) {
   await new Promise((r) => setTimeout(r, Number(values['every-ms'])));
-  await post(nextPost());
+  await post(nextPost(true));
 }

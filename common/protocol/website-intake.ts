@@ -8,6 +8,7 @@ import { line, text } from '../text/schemas.ts';
 import { GENDERS, PHONE_PATTERN } from '../vocabulary/customers.ts';
 import { WEBSITE_DETAILS } from './submission-details.ts';
 import { websiteInstant as instant } from './time.ts';
+import { Id } from '../ids.ts';
 
 /** The longest each text may be; the sync protocol's rows carry the same text, so they use the same limits. */
 export const LIMITS = {
@@ -49,6 +50,14 @@ export const Submission = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('warranty'), ...base, ...WEBSITE_DETAILS.warranty }).strict(),
   z.object({ kind: z.literal('feedback'), ...base, ...WEBSITE_DETAILS.feedback }).strict(),
 ]);
+
+/**
+ * The customer writes again about a submission of theirs (a reply on the website to what staff sent): the
+ * hub's id of the submission, as its intake answered, and the customer's reference, which must be its owner's.
+ */
+export const CustomerMessage = z
+  .object({ submissionId: Id, customerRef: line(LIMITS.ref), body: text(LIMITS.body), sentAt: instant })
+  .strict();
 
 export const Comment = z
   .object({ ref: line(LIMITS.ref), customer: Customer, pageUrl, body: text(LIMITS.comment), postedAt: instant })

@@ -35,5 +35,7 @@ export const EVENT_TYPES = [
   'warranty_step',
   'notice',
   'tags_change',
+  /** The customer wrote again (through the website); a submission waiting on them is open again. */
+  'customer_message',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

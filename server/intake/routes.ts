@@ -11,7 +11,8 @@ import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { hashSecret } from '../secrets.ts';
-import { AccountRequest, Comment, Consent, Submission, type CustomerIn } from '../../common/protocol/website-intake.ts';
+import { AccountRequest, Comment, Consent, CustomerMessage, Submission, type CustomerIn } from '../../common/protocol/website-intake.ts';
+import { statusRefusal } from '../../common/warranty/stages.ts';
 
 export const INTAKE_BODY_LIMIT = 64 * 1024;
 
@@ -116,6 +117,39 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
     ]);
     // A warranty claimant is told at once that the claim arrived (the first of the claim's notices).
     if (kind === 'warranty') await queueNotice(tx, id, 'warranty_received', { actorId: null, actorName: null, at: submittedAt });
+    return { id };
+  });
+
+  /**
+   * The customer writes again about their submission: the message goes on its timeline, and a submission
+   * waiting on the customer, or closed, is open again (its service clock runs on), but for a finished
+   * warranty claim, which stays closed (its steps are done). Another customer's submission is not found.
+   */
+  route('/intake/v1/messages', CustomerMessage, async (tx, m) => {
+    const s = (
+      await tx.query<{ kind: string; status: string; details: Record<string, unknown> }>(
+        `SELECT s.kind, s.status, s.details FROM submissions s JOIN customers c ON c.id = s.customer_id
+         WHERE s.id = $1 AND c.website_ref = $2 FOR UPDATE OF s`,
+        [m.submissionId, m.customerRef],
+      )
+    ).rows[0];
+    if (!s) throw new HttpError(404, 'not_found', 'no submission of this customer has that id', 'submissionId');
+    const id = newId();
+    await tx.query(
+      `INSERT INTO submission_events (id, submission_id, type, body, created_at, seq) VALUES ($1, $2, 'customer_message', $3, $4, 0)`,
+      [id, m.submissionId, m.body, m.sentAt],
+    );
+    // A finished warranty claim stays closed: its steps are done (common/warranty/stages.ts).
+    const reopen = (s.status === 'waiting' || s.status === 'closed') && !(s.kind === 'warranty' && statusRefusal(s.details, 'open'));
+    if (reopen) {
+      await tx.query(`UPDATE submissions SET status = 'open', version = version + 1, updated_at = now() WHERE id = $1`, [m.submissionId]);
+      await tx.query(
+        `INSERT INTO submission_events (id, submission_id, type, data, created_at, seq) VALUES ($1, $2, 'status_change', $3, $4, 0)`,
+        [newId(), m.submissionId, JSON.stringify({ from: s.status, to: 'open', byCustomer: true }), m.sentAt],
+      );
+    } else {
+      await tx.query(`UPDATE submissions SET updated_at = now() WHERE id = $1`, [m.submissionId]);
+    }
     return { id };
   });
 

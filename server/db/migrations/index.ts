@@ -13,6 +13,7 @@ import products from './0012_products.ts';
 import noticeTemplates from './0013_notice_templates.ts';
 import serviceSettings from './0014_service_settings.ts';
 import cannedTags from './0015_canned_tags.ts';
+import customerMessages from './0016_customer_messages.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -34,4 +35,5 @@ export const hubMigrations: readonly string[] = [
   noticeTemplates,
   serviceSettings,
   cannedTags,
+  customerMessages,
 ];

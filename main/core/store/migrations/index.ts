@@ -13,6 +13,7 @@ import cannedTags from './0012_canned_tags.ts';
 import savedViews from './0013_saved_views.ts';
 import findKeys from './0014_find_keys.ts';
 import myWorkIndex from './0015_my_work_index.ts';
+import customerMessages from './0016_customer_messages.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -34,4 +35,5 @@ export const migrations: readonly string[] = [
   savedViews,
   findKeys,
   myWorkIndex,
+  customerMessages,
 ];
