@@ -134,6 +134,8 @@ test('a director writes a canned reply with variables, through a stale save, and
   await screenshot(page, 'tags-form');
   await page.keyboard.press('Escape');
   await tagForm.waitFor({ state: 'detached' });
+  // The keyboard is back on the button that opened the form.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Thêm nhãn');
   assert.equal(await page.getByTestId('tag-row').count(), 1);
   await screenshot(page, 'replies-screen');
 

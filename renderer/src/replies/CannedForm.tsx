@@ -12,11 +12,11 @@ import { useTranslation } from 'react-i18next';
 import { CANNED_VARIABLES, CannedReplyFields, fillCanned, SAMPLE_VALUES, unknownVariables } from '../../../common/replies/canned.ts';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
-import { BackdeskError, call } from '../api/client.ts';
-import { useReport } from '../components/Notices.tsx';
+import { call } from '../api/client.ts';
 import { FormFoot, Problem, SmallForm } from '../forms/FormParts.tsx';
 import { issuesByField, issueText, type Issue } from '../forms/problems.ts';
 import { INBOX_KINDS } from '../inbox/kinds.ts';
+import { useVersionedSave } from './useVersionedSave.ts';
 
 export type Canned = Output<'cannedReplies.list'>[number];
 type Field = 'title' | 'body';
@@ -37,15 +37,12 @@ export function CannedForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const report = useReport();
-  const [version, setVersion] = useState(canned?.version);
   const [typed, setTyped] = useState<Record<Field, string>>({ title: canned?.title ?? '', body: canned?.body ?? '' });
   const [kind, setKind] = useState<SubmissionKind | null>(canned ? canned.kind : null);
   const [active, setActive] = useState(canned?.active ?? true);
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
-  /** After a stale save: the reply in force, read again. */
-  const [current, setCurrent] = useState<Canned | null>(null);
-  const [busy, setBusy] = useState(false);
+  // After a stale save, `current` is the reply in force, read again.
+  const { save, current, busy } = useVersionedSave(canned, onStale);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   const edit = (field: Field, value: string) => {
@@ -70,8 +67,7 @@ export function CannedForm({
     });
   };
 
-  const save = async () => {
-    if (busy) return;
+  const check = async () => {
     const checked = CannedReplyFields.safeParse({ title: typed.title, body: typed.body, kind, active });
     if (!checked.success) {
       const byField = issuesByField(checked.error.issues);
@@ -80,22 +76,9 @@ export function CannedForm({
       if (first) document.getElementById(`canned-${first}`)?.focus();
       return;
     }
-    setBusy(true);
-    setCurrent(null);
-    try {
-      await call('cannedReplies.save', canned ? { id: canned.id, version, canned: checked.data } : { canned: checked.data });
-      onSaved(checked.data.title);
-      return;
-    } catch (e) {
-      if (e instanceof BackdeskError && e.code === 'stale') {
-        const now = await onStale();
-        if (now) {
-          setVersion(now.version);
-          setCurrent(now);
-        }
-      } else report(e);
-    }
-    setBusy(false);
+    const c = checked.data;
+    if (await save((version) => call('cannedReplies.save', canned ? { id: canned.id, version, canned: c } : { canned: c })))
+      onSaved(c.title);
   };
 
   const field = (f: Field) => {
@@ -126,7 +109,7 @@ export function CannedForm({
       title={canned ? t('replies.canned.editTitle', { title: canned.title }) : t('replies.canned.addTitle')}
       testId="canned-form"
       className="canned-form"
-      onSave={() => void save()}
+      onSave={() => void check()}
       onCancel={onClose}
     >
       {current && (

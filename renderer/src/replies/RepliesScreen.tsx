@@ -8,7 +8,7 @@
  * opened and after each save, not after every background sync: these reads count as the person's activity and
  * must not keep an idle session from locking.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
@@ -22,45 +22,21 @@ type Panel = { kind: 'canned'; canned: Canned | null } | { kind: 'tag'; tag: Tag
 export default function RepliesScreen() {
   const { t } = useTranslation();
   const report = useReport();
-  const [replies, setReplies] = useState<Canned[] | null>(null);
-  const [tags, setTags] = useState<Tag[] | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const loadReplies = useCallback(
-    () =>
-      call('cannedReplies.list', { includeArchived: true }).then(
-        (list) => {
-          setReplies(list);
-          return list;
-        },
-        (e: unknown) => {
-          report(e);
-          return [];
-        },
-      ),
-    [report],
-  );
-  const loadTags = useCallback(
-    () =>
-      call('tags.list', { includeArchived: true }).then(
-        (list) => {
-          setTags(list);
-          return list;
-        },
-        (e: unknown) => {
-          report(e);
-          return [];
-        },
-      ),
-    [report],
-  );
-  useEffect(() => {
-    void loadReplies();
-    void loadTags();
-  }, [loadReplies, loadTags]);
+  const [replies, loadReplies] = useList(useCallback(() => call('cannedReplies.list', { includeArchived: true }), []));
+  const [tags, loadTags] = useList(useCallback(() => call('tags.list', { includeArchived: true }), []));
 
+  // Where the keyboard goes back to when a form closes: the button that opened it.
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (panel || !returnTo.current) return;
+    if (returnTo.current.isConnected) returnTo.current.focus();
+    returnTo.current = null;
+  }, [panel]);
   const open = (next: Panel) => {
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setSaved(null);
     setPanel(next);
   };
@@ -141,18 +117,12 @@ export default function RepliesScreen() {
                   </td>
                   <td>{inboxName(c.kind)}</td>
                   <td>{c.active ? t('replies.inUse') : t('replies.archived')}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      aria-label={t('replies.canned.editLabel', { title: c.title })}
-                      onClick={() => open({ kind: 'canned', canned: c })}
-                    >
-                      {t('replies.edit')}
-                    </button>
-                    <button type="button" onClick={() => void toggleCanned(c)}>
-                      {c.active ? t('replies.archive') : t('replies.restore')}
-                    </button>
-                  </td>
+                  <RowActions
+                    editLabel={t('replies.canned.editLabel', { title: c.title })}
+                    inUse={c.active}
+                    onEdit={() => open({ kind: 'canned', canned: c })}
+                    onToggle={() => void toggleCanned(c)}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -201,18 +171,12 @@ export default function RepliesScreen() {
                   </td>
                   <td>{t(`replies.colors.${tag.color}`)}</td>
                   <td>{tag.archived ? t('replies.archived') : t('replies.inUse')}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      aria-label={t('replies.tags.editLabel', { name: tag.name })}
-                      onClick={() => open({ kind: 'tag', tag })}
-                    >
-                      {t('replies.edit')}
-                    </button>
-                    <button type="button" onClick={() => void toggleTag(tag)}>
-                      {tag.archived ? t('replies.restore') : t('replies.archive')}
-                    </button>
-                  </td>
+                  <RowActions
+                    editLabel={t('replies.tags.editLabel', { name: tag.name })}
+                    inUse={!tag.archived}
+                    onEdit={() => open({ kind: 'tag', tag })}
+                    onToggle={() => void toggleTag(tag)}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -220,5 +184,52 @@ export default function RepliesScreen() {
         )}
       </section>
     </section>
+  );
+}
+
+/** A list read when the screen opens and again on demand (after a save, a stale save); an error is reported, the list left empty. */
+function useList<T>(read: () => Promise<T[]>): [T[] | null, () => Promise<T[]>] {
+  const report = useReport();
+  const [items, setItems] = useState<T[] | null>(null);
+  const load = useCallback(
+    () =>
+      read().then(
+        (list) => {
+          setItems(list);
+          return list;
+        },
+        (e: unknown) => {
+          report(e);
+          return [];
+        },
+      ),
+    [read, report],
+  );
+  useEffect(() => void load(), [load]);
+  return [items, load];
+}
+
+/** A row's edit button (named for the row, for a screen reader) and its archive or use-again button. */
+function RowActions({
+  editLabel,
+  inUse,
+  onEdit,
+  onToggle,
+}: {
+  editLabel: string;
+  inUse: boolean;
+  onEdit: () => void;
+  onToggle: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <td className="row-actions">
+      <button type="button" aria-label={editLabel} onClick={onEdit}>
+        {t('replies.edit')}
+      </button>
+      <button type="button" onClick={onToggle}>
+        {inUse ? t('replies.archive') : t('replies.restore')}
+      </button>
+    </td>
   );
 }

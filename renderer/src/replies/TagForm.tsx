@@ -8,11 +8,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TAG_COLORS, TagFields, tagNameKey, type TagColor } from '../../../common/protocol/tags.ts';
-import { BackdeskError, call } from '../api/client.ts';
-import { useReport } from '../components/Notices.tsx';
+import { call } from '../api/client.ts';
 import { FormFoot, Problem, SmallForm } from '../forms/FormParts.tsx';
 import { issuesByField, issueText } from '../forms/problems.ts';
 import type { Tag } from './tags.tsx';
+import { useVersionedSave } from './useVersionedSave.ts';
 
 export function TagForm({
   tag,
@@ -31,17 +31,14 @@ export function TagForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const report = useReport();
-  const [version, setVersion] = useState(tag?.version);
   const [name, setName] = useState(tag?.name ?? '');
   const [color, setColor] = useState<TagColor>(tag?.color ?? 'blue');
   const [archived, setArchived] = useState(tag?.archived ?? false);
   const [problem, setProblem] = useState<string | undefined>();
-  const [stale, setStale] = useState<Tag | null>(null);
-  const [busy, setBusy] = useState(false);
+  // After a stale save, `stale` is the tag as it is now.
+  const { save, current: stale, busy } = useVersionedSave(tag, onStale);
 
-  const save = async () => {
-    if (busy) return;
+  const check = async () => {
     const checked = TagFields.safeParse({ name, color, archived });
     const taken = others.find((o) => o.id !== tag?.id && tagNameKey(o.name) === tagNameKey(name));
     if (!checked.success || taken) {
@@ -50,22 +47,8 @@ export function TagForm({
       document.getElementById('tag-name')?.focus();
       return;
     }
-    setBusy(true);
-    setStale(null);
-    try {
-      await call('tags.save', tag ? { id: tag.id, version, tag: checked.data } : { tag: checked.data });
-      onSaved(checked.data.name);
-      return;
-    } catch (e) {
-      if (e instanceof BackdeskError && e.code === 'stale') {
-        const now = await onStale();
-        if (now) {
-          setVersion(now.version);
-          setStale(now);
-        }
-      } else report(e);
-    }
-    setBusy(false);
+    const fields = checked.data;
+    if (await save((version) => call('tags.save', tag ? { id: tag.id, version, tag: fields } : { tag: fields }))) onSaved(fields.name);
   };
 
   return (
@@ -73,7 +56,7 @@ export function TagForm({
       title={tag ? t('replies.tags.editTitle', { name: tag.name }) : t('replies.tags.addTitle')}
       testId="tag-form"
       className="tag-form"
-      onSave={() => void save()}
+      onSave={() => void check()}
       onCancel={onClose}
     >
       {stale && (
