@@ -91,6 +91,7 @@ test('a director sets the hours, a holiday and a target, through a stale save; d
   await page.getByTestId('problem-target').filter({ hasText: 'Nhập số giờ lớn hơn 0' }).waitFor();
   assert.equal(await focusedId(page), 'target-complaint-resolution');
   await page.getByLabel(RESOLUTION).fill('24');
+  await page.getByLabel('Câu hỏi: xử lý xong, số giờ làm việc').fill('12,5'); // a decimal comma, as Vietnamese writes it
   await page.getByLabel(RESOLUTION).press('Enter'); // Enter in a target saves, as the button does
   await page.getByTestId('problem-time').filter({ hasText: 'Ca phải kết thúc sau khi bắt đầu.' }).waitFor();
   assert.equal(await focusedId(page), 'week-6-0-to');
@@ -148,6 +149,7 @@ test('a director sets the hours, a holiday and a target, through a stale save; d
   const settings: ServiceSettings = (await call(lan, 'service.settings', {})).settings;
   assert.equal(settings.targets.complaint.firstResponse, 60);
   assert.equal(settings.serialClaimsLimit, 5);
+  assert.equal(settings.targets.question.resolution, 750);
   assert.deepEqual(settings.calendar.week[6], [[480, 720]]);
   assert.ok(settings.calendar.holidays.some((h) => h.date === DAY_OFF && h.name === 'Nghỉ kiểm kê'));
   for (const id of Object.values(ids)) {
@@ -254,6 +256,7 @@ test('a director sets the hours, a holiday and a target, through a stale save; d
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByTestId('service-version').filter({ hasText: 'In force: version 2' }).waitFor();
-  await page.getByLabel('Complaints: first response, working hours').waitFor();
+  assert.equal(await page.getByLabel('Questions: resolution, working hours').inputValue(), '12,5', 'a change of language keeps the form');
+  assert.ok(await page.getByRole('button', { name: 'Save settings' }).isDisabled(), 'nothing to save: 12,5 and 12.5 are one target');
   await screenshot(page, 'service-en');
 });

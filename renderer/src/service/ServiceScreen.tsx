@@ -38,8 +38,8 @@ export default function ServiceScreen() {
       setBase(s);
       setDraft(draftOf(s.settings, i18n.language));
     }, report);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once; the language only writes decimals
-  }, [read, report]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once: a change of language (a new `report`) must not throw away what was typed
+  }, [read]);
 
   // A stale save says so where the person is looking: the alert takes the focus, which scrolls it into view.
   const staleAlert = useRef<HTMLParagraphElement>(null);
@@ -47,7 +47,13 @@ export default function ServiceScreen() {
     if (stale) staleAlert.current?.focus();
   }, [stale]);
 
-  const dirty = base !== null && draft !== null && JSON.stringify(draft) !== JSON.stringify(draftOf(base.settings, i18n.language));
+  // Changed when it says other settings than those read, or nothing yet: compared as settings, not as text, so
+  // "1,5" typed and "1.5" shown after a change of language are the same target.
+  const said = (d: Draft) => {
+    const checked = base && settingsOf(t, d, base.settings);
+    return checked && 'settings' in checked ? JSON.stringify(checked.settings) : null;
+  };
+  const dirty = base !== null && draft !== null && (said(draft) ?? '') !== said(draftOf(base.settings, i18n.language));
   useUnsavedGuard(dirty);
 
   if (!base || !draft)
