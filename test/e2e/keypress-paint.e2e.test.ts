@@ -71,4 +71,3 @@ test(`keypress to the next complaint painted, at ${ROWS.toLocaleString('en')} co
   );
   await page.close();
 });
-
