@@ -66,7 +66,20 @@ test('My work lists what is assigned to me, soonest due first; a row closed from
 
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Phím tắt' });
-  assert.deepEqual(await help.locator('kbd').allTextContents(), ['j', 'k', 'n', 'r', 'e', 'Ctrl+Enter', 'Ctrl+/', 'i', 'b', '?', 'Esc']);
+  assert.deepEqual(await help.locator('kbd').allTextContents(), [
+    'j',
+    'k',
+    'n',
+    'r',
+    'e',
+    'Ctrl+Enter',
+    'Ctrl+/',
+    'i',
+    'b',
+    'Ctrl+K',
+    '?',
+    'Esc',
+  ]);
   await help.getByText('Việc tiếp theo').waitFor();
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });

@@ -149,7 +149,7 @@ test(
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Phím tắt' });
     await help.getByText('Màn hình này không có phím tắt riêng.').waitFor();
-    assert.deepEqual(await help.locator('kbd').allTextContents(), ['?', 'Esc']);
+    assert.deepEqual(await help.locator('kbd').allTextContents(), ['Ctrl+K', '?', 'Esc']);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
 

@@ -10,6 +10,7 @@ import { editableFields, itemWords, type InboxConfig } from '../inbox/kinds.ts';
 type Shortcut = readonly [key: string, label: string];
 
 const EVERYWHERE: readonly Shortcut[] = [
+  ['Ctrl+K', 'palette.shortcut'],
   ['?', 'shortcuts.help'],
   ['Esc', 'shortcuts.escape'],
 ];

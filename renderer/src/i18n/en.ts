@@ -1,3 +1,4 @@
+import { paletteEn } from './palette.ts';
 import { repliesEn } from './replies.ts';
 import { serviceEn } from './service.ts';
 
@@ -440,6 +441,7 @@ export const en: Shape<typeof vi> = {
   },
   service: serviceEn,
   replies: repliesEn,
+  palette: paletteEn,
   warrantyEmails: {
     nav: 'Warranty emails',
     title: 'Warranty emails',

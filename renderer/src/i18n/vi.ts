@@ -1,4 +1,5 @@
 /** Vietnamese, the default language. English (en.ts) has the same keys; a test checks they match. */
+import { paletteVi } from './palette.ts';
 import { repliesVi } from './replies.ts';
 import { serviceVi } from './service.ts';
 
@@ -455,6 +456,7 @@ export const vi = {
   /** The emails warranty claimants get at each step, and the screen where directors word them (renderer/src/notices). */
   service: serviceVi,
   replies: repliesVi,
+  palette: paletteVi,
   warrantyEmails: {
     nav: 'Email gửi khách bảo hành',
     title: 'Email gửi khách bảo hành',
