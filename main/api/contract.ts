@@ -361,7 +361,8 @@ export const contract = {
   'auth.unlock': def({ kind: 'unlocked' }, z.object({ password: Password }), PersonOut),
   'auth.signOut': def({ kind: 'unlocked' }, Empty, Ok),
   'auth.changePassword': def(SIGNED_IN, z.object({ current: Password, next: Password }), PersonOut),
-  'staff.list': def(DIRECTOR, Empty, z.array(Account)),
+  /** Passive, like every list a screen reads again after each sync: a screen left open still idles into the lock. */
+  'staff.list': def(DIRECTOR, Empty, z.array(Account), true),
   'staff.add': def(
     DIRECTOR,
     z.object({ username: Username, ...AccountFields }),
@@ -377,6 +378,7 @@ export const contract = {
       // Names and roles only: IT admins keep the seat list and never see customers' data.
       people: z.array(z.object({ id: Id, displayName: z.string(), username: z.string(), role: z.enum(ROLES) })),
     }),
+    true,
   ),
   'desk.setSeats': def({ kind: 'roles', roles: ['director', 'it_admin'] }, z.object({ staffIds: z.array(Id).max(10_000).nullable() }), Ok),
   'staff.resetPassword': def(DIRECTOR, z.object({ id: Id, version: Version }), z.object({ version: Version, oneTimePassword: z.string() })),
@@ -391,6 +393,7 @@ export const contract = {
     DIRECTOR,
     Empty,
     z.array(z.object({ notice: z.enum(NOTICES), subject: z.string(), body: z.string(), version: Version.nullable() })),
+    true,
   ),
   /** A director's wording of one of them, made on the version they saw (null: the default). */
   'notices.saveTemplate': def(
@@ -403,6 +406,7 @@ export const contract = {
     { kind: 'inbox', inbox: 'warranty' },
     z.object({ text: Str(100).optional(), includeInactive: z.boolean().default(false) }),
     z.array(Product),
+    true,
   ),
   /** A director adds a product (no id) or changes one on the version they saw. */
   'products.save': def(
@@ -438,7 +442,7 @@ export const contract = {
     }),
   ),
   /** The signed-in person's saved views, by name, each with its count now. */
-  'views.list': def(WORKERS, Empty, z.array(SavedView)),
+  'views.list': def(WORKERS, Empty, z.array(SavedView), true),
   /** A person saves the filters of an inbox they work as a view of their own (no id), or changes one of theirs. */
   'views.save': def(
     WORKERS,
@@ -447,7 +451,7 @@ export const contract = {
   ),
   'views.delete': def(WORKERS, z.object({ id: Id }).strict(), Empty),
   /** The business calendar and service targets in force (version null: the defaults), for everyone who works an inbox. */
-  'service.settings': def(WORKERS, Empty, z.object({ settings: ServiceSettings, version: Version.nullable() })),
+  'service.settings': def(WORKERS, Empty, z.object({ settings: ServiceSettings, version: Version.nullable() }), true),
   /** A director's calendar and targets, made on the version they saw; every open submission's due time follows. */
   'service.saveSettings': def(
     DIRECTOR,
@@ -464,6 +468,7 @@ export const contract = {
     WORKERS,
     z.object({ kind: z.enum(SUBMISSION_KINDS).optional(), includeArchived: z.boolean().default(false) }),
     z.array(CannedReply),
+    true,
   ),
   /** A director adds a canned reply (no id) or changes one (archives it: active false) on the version they saw. */
   'cannedReplies.save': def(
@@ -472,7 +477,7 @@ export const contract = {
     z.object({ id: Id, version: Version }),
   ),
   /** The organisation's tags by name; archived ones only when asked (to name what older submissions carry). */
-  'tags.list': def(WORKERS, z.object({ includeArchived: z.boolean().default(false) }), z.array(Tag)),
+  'tags.list': def(WORKERS, z.object({ includeArchived: z.boolean().default(false) }), z.array(Tag), true),
   /** A director adds a tag (no id) or changes one (archives it: archived true) on the version they saw. */
   'tags.save': def(
     DIRECTOR,
