@@ -10,6 +10,7 @@ import { WEBSITE_DETAILS } from '../../common/protocol/submission-details.ts';
 import { SUBMISSION_KINDS } from '../../common/vocabulary/submissions.ts';
 import type { Envelope } from '../../main/api/contract.ts';
 import { COMPLAINTS_ONLY, demoCounts, fillDemo } from '../../main/core/demo/profile.ts';
+import { DEMO_CANNED_REPLIES, DEMO_TAGS } from '../../main/core/demo/replies.ts';
 import { DEMO_PRODUCTS } from '../../main/core/demo/warranty.ts';
 import type { Db } from '../../main/core/store/open.ts';
 import { tempDesk, tempStore } from '../support/fixtures.ts';
@@ -143,7 +144,7 @@ test('the demo keeps to complaints when asked (the paint benchmark), and takes a
 });
 
 test(
-  'npm start’s demo (no complaints, no customers) holds the catalogue, entered by its director and queued for the hub, once',
+  'npm start’s demo (no complaints, no customers) holds the catalogue, canned replies and tags, entered by its director and queued for the hub, once',
   TIMEOUT,
   async () => {
     const store = await tempStore();
@@ -157,6 +158,16 @@ test(
       queued.every((q) => q.actorId === director.id && q.keyId === director.key_id),
       'signed by the director',
     );
+    // And the canned replies and tags the director keeps, likewise queued for the hub.
+    const outbox = store.db
+      .prepare(
+        `SELECT mutation, count(*) AS n FROM outbox WHERE mutation IN ('canned.save', 'tag.save') GROUP BY mutation ORDER BY mutation`,
+      )
+      .all();
+    assert.deepEqual(outbox, [
+      { mutation: 'canned.save', n: DEMO_CANNED_REPLIES.length },
+      { mutation: 'tag.save', n: DEMO_TAGS.length },
+    ]);
 
     // A profile whose catalogue has products already (kept by its director) is not given the demo's on top.
     const kept = await tempStore();

@@ -14,6 +14,9 @@ import { KIND_MIX, makeSubmission, pickKind, type DemoSubmission } from '../../m
 import { taxCheckDigit } from '../../main/core/demo/trade.ts';
 import { makeComplaint, ORDER_PROBLEMS, PRODUCTS, seeded } from '../../main/core/demo/vietnamese.ts';
 import { CATALOGUE, DEMO_PRODUCTS } from '../../main/core/demo/warranty.ts';
+import { DEMO_CANNED_REPLIES, DEMO_TAGS } from '../../main/core/demo/replies.ts';
+import { CannedReplyFields } from '../../common/replies/canned.ts';
+import { TagFields } from '../../common/protocol/tags.ts';
 import { SERIAL_CLAIMS_LIMIT } from '../../main/core/domain/warranty.ts';
 
 const complaints = Array.from({ length: 5000 }, (_, i) => makeComplaint(seeded(i)));
@@ -276,4 +279,10 @@ test('the website’s kinds come in the demo’s proportions', () => {
   }
   const total = SUBMISSION_KINDS.reduce((sum, k) => sum + KIND_MIX[k], 0);
   for (const k of SUBMISSION_KINDS) assert.ok(Math.abs(seen.get(k)! / n - KIND_MIX[k] / total) < 0.01, k);
+});
+
+test('the demo’s canned replies and tags are each valid as a director would enter them, and use only known variables', () => {
+  for (const c of DEMO_CANNED_REPLIES) assert.ok(CannedReplyFields.safeParse(c).success, c.title);
+  for (const tag of DEMO_TAGS) assert.ok(TagFields.safeParse(tag).success, tag.name);
+  assert.equal(new Set(DEMO_TAGS.map((tag) => fold(tag.name))).size, DEMO_TAGS.length, 'one tag per name');
 });

@@ -1,5 +1,5 @@
 /**
- * Fills a new store with a demo data set: staff, the warranty desk's product catalogue, a few hundred
+ * Fills a new store with a demo data set: staff, the warranty desk's product catalogue, canned replies and tags, a few hundred
  * customers, thousands of complaints and, in proportion to them, every other kind the website sends, worked on
  * the way real inboxes are.
  */
@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { Person } from '../../../common/roles.ts';
 import { insertCustomer } from '../domain/customers.ts';
 import { listProducts, saveProduct } from '../domain/products.ts';
+import { saveCannedReply } from '../domain/canned-replies.ts';
+import { saveTag } from '../domain/tags.ts';
+import { DEMO_CANNED_REPLIES, DEMO_TAGS } from './replies.ts';
 import { insertSubmissions, PRIORITIES, type Status } from '../domain/submissions.ts';
 import { keyRingOf } from '../security/key-ring.ts';
 import { openPersonalKey } from '../security/personal-key.ts';
@@ -86,19 +89,23 @@ const NOTES: Readonly<Record<SubmissionKind, readonly string[]>> = {
 };
 
 /**
- * The catalogue entered by the demo's director, as a director enters it (saveProduct): each product signed with
- * their key and queued for the hub, so it reaches the hub, and every desk working claims, once the demo desk
- * enrolls. Only into an empty catalogue: a profile gets it once.
+ * What the demo's director keeps for the organisation, entered as a director enters it (saveProduct,
+ * saveCannedReply, saveTag): the warranty desk's catalogue, the canned replies and the tags, each signed with
+ * their key and queued for the hub, so it reaches the hub, and the desks, once the demo desk enrolls. Each only
+ * into an empty table: a profile gets it once.
  */
-async function seedCatalogue(db: Db, director: Person, password: string, now: number): Promise<void> {
-  if (listProducts(db, { includeInactive: true }).length > 0) return;
+async function seedDirectorsWork(db: Db, director: Person, password: string, now: number): Promise<void> {
+  const empty = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n === 0;
   const ring = keyRingOf(db);
-  // Held as a session of its own while the products are saved, and dropped after: nobody stays signed in.
-  const session = `demo-catalogue-${director.id}`;
+  // Held as a session of its own while they are saved, and dropped after: nobody stays signed in.
+  const session = `demo-director-${director.id}`;
   ring.hold(session, director.id, await openPersonalKey(db, director.id, password, now));
   try {
     db.transaction(() => {
-      for (const fields of DEMO_PRODUCTS) saveProduct(db, director.id, { fields }, now);
+      if (listProducts(db, { includeInactive: true }).length === 0)
+        for (const fields of DEMO_PRODUCTS) saveProduct(db, director.id, { fields }, now);
+      if (empty('canned_replies')) for (const fields of DEMO_CANNED_REPLIES) saveCannedReply(db, director.id, { fields }, now);
+      if (empty('tags')) for (const fields of DEMO_TAGS) saveTag(db, director.id, { fields }, now);
     })();
   } finally {
     ring.drop(session);
@@ -129,7 +136,7 @@ export async function fillDemo(
   }
   // Whatever the number of claims (npm start's demo desk has none until the website posts them).
   const director = people.findIndex((p) => p.role === 'director');
-  await seedCatalogue(db, people[director]!, accounts[director]!.password, now);
+  await seedDirectorsWork(db, people[director]!, accounts[director]!.password, now);
   const customers = db.transaction(() =>
     Array.from({ length: opts.customers }, (_, i) =>
       insertCustomer(db, { ...makeCustomer(rng, i + 1), createdAt: now - between(rng, 200, 900) * DAY }),
