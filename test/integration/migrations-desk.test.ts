@@ -350,6 +350,44 @@ test('0011 → 0012 (canned replies, tags): every row and event stays; tags_chan
   }
 });
 
+test('0016 → 0017 (customer timeline keys): replies sent before are under their customer, new and refused ones follow; each part walks an index', async () => {
+  const { db, dataDir, keyHex } = storeAt(16);
+  const ids = seedV1(db);
+  const reply = (id: string, at: number) =>
+    db
+      .prepare(
+        `INSERT INTO submission_events (id, submission_id, type, actor_id, body, created_at) VALUES (?, ?, 'reply', ?, 'Đã gửi lại hàng', ?)`,
+      )
+      .run(id, ids.submission, ids.staff, at);
+  const before = newId();
+  reply(before, 3);
+  migrate(db, 17);
+  const held = () => db.prepare('SELECT customer_id AS customer, at, event_id AS event, kind FROM customer_replies ORDER BY at').all();
+  assert.deepEqual(held(), [{ customer: ids.customer, at: 3, event: before, kind: 'complaint' }]);
+  const after = newId();
+  reply(after, 4);
+  db.prepare('DELETE FROM submission_events WHERE id = ?').run(before); // a reply the hub refused
+  assert.deepEqual(held(), [{ customer: ids.customer, at: 4, event: after, kind: 'complaint' }]);
+  const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  assert.match(
+    plan(`SELECT id FROM submissions WHERE customer_id = 'c' ORDER BY created_at DESC, id DESC LIMIT 5`),
+    /submissions_customer_time/,
+  );
+  assert.doesNotMatch(plan(`SELECT id FROM submissions WHERE customer_id = 'c' ORDER BY created_at DESC, id DESC LIMIT 5`), /TEMP B-TREE/);
+  assert.doesNotMatch(
+    plan(`SELECT event_id FROM customer_replies WHERE customer_id = 'c' ORDER BY at DESC, event_id DESC LIMIT 5`),
+    /TEMP B-TREE/,
+  );
+  assert.match(plan(`SELECT id FROM comments WHERE customer_id = 'c' ORDER BY posted_at DESC, id DESC LIMIT 5`), /comments_customer_time/);
+  db.close();
+  const store = await openInThisBackdesk(dataDir, keyHex);
+  try {
+    assert.deepEqual(compareSchema(store.db), []);
+  } finally {
+    store.close();
+  }
+});
+
 test('a store written at schema 1 opens in this Backdesk: openStore applies every later migration and the data is all there', async () => {
   const { db, dataDir, keyHex } = storeAt(1);
   const ids = seedV1(db);

@@ -1,8 +1,8 @@
 /**
  * A customer's timeline: every submission, reply and comment of theirs that the person reading may see (the
  * inboxes they hold; comments with the comment grant), newest first, a page at a time. It is read from the
- * customer's own rows through the customer indexes, so its cost follows one customer's history, never the
- * store's size.
+ * customer's own rows, each part down an index in the timeline's order (migration 0017), so a page reads about a
+ * page of each part, whatever the customer's history or the store's size.
  */
 import type { COMMENT_STATUSES } from '../../../common/vocabulary/comments.ts';
 import type { Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
@@ -56,12 +56,13 @@ export function customerTimeline(
       FROM submissions s WHERE s.customer_id = @customer AND s.kind IN (SELECT value FROM json_each(@kinds))
         AND ${older('s.created_at', 's.id')}
       ORDER BY at DESC, s.id DESC LIMIT @limit)`,
-    `SELECT * FROM (SELECT 'reply' AS type, e.id, s.kind, s.id AS submissionId, s.subject, NULL AS status,
-        substr(e.body, 1, ${EXCERPT}) AS excerpt, COALESCE(st.display_name, e.actor_name) AS actorName, NULL AS pageUrl, e.created_at AS at
-      FROM submissions s JOIN submission_events e ON e.submission_id = s.id AND e.type = 'reply'
+    // Staff replies under their customer (migration 0017), so a customer's newest replies are read first.
+    `SELECT * FROM (SELECT 'reply' AS type, r.event_id AS id, r.kind, r.submission_id AS submissionId, s.subject, NULL AS status,
+        substr(e.body, 1, ${EXCERPT}) AS excerpt, COALESCE(st.display_name, e.actor_name) AS actorName, NULL AS pageUrl, r.at
+      FROM customer_replies r CROSS JOIN submissions s ON s.id = r.submission_id CROSS JOIN submission_events e ON e.id = r.event_id
         LEFT JOIN staff st ON st.id = e.actor_id
-      WHERE s.customer_id = @customer AND s.kind IN (SELECT value FROM json_each(@kinds)) AND ${older('e.created_at', 'e.id')}
-      ORDER BY at DESC, e.id DESC LIMIT @limit)`,
+      WHERE r.customer_id = @customer AND r.kind IN (SELECT value FROM json_each(@kinds)) AND ${older('r.at', 'r.event_id')}
+      ORDER BY r.at DESC, r.event_id DESC LIMIT @limit)`,
   ];
   if (see.comments) {
     parts.push(`SELECT * FROM (SELECT 'comment' AS type, c.id, NULL AS kind, NULL AS submissionId, NULL AS subject, c.status,

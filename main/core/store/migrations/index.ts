@@ -14,6 +14,7 @@ import savedViews from './0013_saved_views.ts';
 import findKeys from './0014_find_keys.ts';
 import myWorkIndex from './0015_my_work_index.ts';
 import customerMessages from './0016_customer_messages.ts';
+import customerTimelineKeys from './0017_customer_timeline_keys.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -36,4 +37,5 @@ export const migrations: readonly string[] = [
   findKeys,
   myWorkIndex,
   customerMessages,
+  customerTimelineKeys,
 ];
