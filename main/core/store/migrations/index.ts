@@ -15,6 +15,7 @@ import findKeys from './0014_find_keys.ts';
 import myWorkIndex from './0015_my_work_index.ts';
 import customerMessages from './0016_customer_messages.ts';
 import customerTimelineKeys from './0017_customer_timeline_keys.ts';
+import searchCountKeys from './0018_search_count_keys.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -38,4 +39,5 @@ export const migrations: readonly string[] = [
   myWorkIndex,
   customerMessages,
   customerTimelineKeys,
+  searchCountKeys,
 ];
