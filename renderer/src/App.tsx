@@ -1,5 +1,5 @@
 /** The app's phases: loading → first run | sign-in → desk, with the lock screen whenever the session idles out. */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../main/api/contract.ts';
 import { mayUseInbox } from '../../common/roles.ts';
@@ -13,7 +13,8 @@ import { isTyping, ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { OpenElsewhere } from './inbox/CustomerHistory.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
-import { INBOX_KINDS, inboxKinds, type InboxKind } from './inbox/kinds.ts';
+import { INBOX_KINDS, inboxKinds, type Filters, type InboxKind } from './inbox/kinds.ts';
+import { CommandPalette, type PaletteScreen } from './palette/CommandPalette.tsx';
 import { ChangePassword, FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
 import { StaffScreen } from './staff/StaffScreen.tsx';
 import { EnrollForm } from './sync/EnrollForm.tsx';
@@ -75,7 +76,32 @@ const NoticesScreen = lazy(() => import('./notices/NoticesScreen.tsx'));
 const ServiceScreen = lazy(() => import('./service/ServiceScreen.tsx'));
 const RepliesScreen = lazy(() => import('./replies/RepliesScreen.tsx'));
 
+/** The words of the directors' own screens in the navigation. */
+const DIRECTOR_SCREENS = {
+  notices: 'warrantyEmails.nav',
+  service: 'service.nav',
+  replies: 'replies.nav',
+  staff: 'nav.staff',
+  audit: 'nav.audit',
+} as const;
+
 type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'notices' | 'service' | 'replies' | 'audit' | 'staff';
+
+/**
+ * A screen with changes not yet saved says so here, so that leaving it by the navigation or the command palette
+ * asks first (closing the window is the screen's own `beforeunload`). A screen calls `useLeaveGuard(dirty)`.
+ */
+const LeaveGuard = createContext<(dirty: boolean) => void>(() => {});
+export function useLeaveGuard(dirty: boolean): void {
+  const setDirty = useContext(LeaveGuard);
+  useEffect(() => {
+    setDirty(dirty);
+    return () => setDirty(false);
+  }, [dirty, setDirty]);
+}
+
+/** Ctrl+K, or ⌘K on a Mac: the command palette, from anywhere on the desk, typing or not. */
+const isPaletteKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
@@ -86,20 +112,43 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   // The product catalogue: kept by directors, read by whoever works warranty claims.
   const mayCatalogue = mayUseInbox(person, 'warranty');
   const [view, setView] = useState<View>(inboxes[0] ?? 'comments');
-  // A submission opened from a customer's history: its inbox is shown with it open (a new object each time).
-  const [opening, setOpening] = useState<{ kind: InboxKind; id: string } | null>(null);
+  // Opened from a customer's history or the command palette: an inbox shown with a submission open and/or in a
+  // saved view's filters (a new object each time, so asking twice applies twice).
+  const [opening, setOpening] = useState<{ kind: InboxKind; id: string | null; filters?: Filters } | null>(null);
+  // The screen in front has unsaved changes (useLeaveGuard): leaving it asks first.
+  const dirty = useRef(false);
+  const setDirty = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+  const mayLeave = useCallback(() => {
+    if (dirty.current && !window.confirm(t('palette.leave'))) return false;
+    dirty.current = false;
+    return true;
+  }, [t]);
   const show = (next: View) => {
+    if (next !== view && !mayLeave()) return;
     setOpening(null);
     setView(next);
   };
-  const openElsewhere = useCallback((kind: InboxKind, id: string) => {
-    setOpening({ kind, id });
-    setView(kind);
-  }, []);
+  const openElsewhere = useCallback(
+    (kind: InboxKind, id: string | null, filters?: Filters) => {
+      if (!mayLeave()) return;
+      setOpening({ kind, id, ...(filters ? { filters } : {}) });
+      setView(kind);
+    },
+    [mayLeave],
+  );
   const [help, setHelp] = useState(false);
+  const [palette, setPalette] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (isPaletteKey(e)) {
+        e.preventDefault();
+        setHelp(false);
+        setPalette(true);
+        return;
+      }
       if (e.key === 'Escape') return setHelp(false);
       if (e.key === '?' && !isTyping(e.target)) {
         e.preventDefault();
@@ -130,102 +179,89 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
                   : person.role === 'it_admin'
                     ? 'enroll'
                     : 'none';
+  // The navigation's screens, also offered by the command palette (My work has its own button, with its count).
+  const screens: { view: View; title: string }[] = [
+    ...(mayWork ? [{ view: 'mine' as const, title: t('mine.nav') }] : []),
+    ...inboxes.map((kind) => ({ view: kind, title: t(`${INBOX_KINDS[kind].words}.nav`) })),
+    ...(mayComments ? [{ view: 'comments' as const, title: t('nav.comments') }] : []),
+    ...(mayCatalogue ? [{ view: 'catalogue' as const, title: t('catalogue.nav') }] : []),
+    // The emails warranty claimants get, the hours, the canned replies: directors word them (the API refuses anyone else).
+    ...(person.role === 'director'
+      ? (['notices', 'service', 'replies', 'staff', 'audit'] as const).map((v) => ({ view: v, title: t(DIRECTOR_SCREENS[v]) }))
+      : []),
+  ];
+  const paletteScreens: PaletteScreen[] = screens.map((s) => ({ key: s.view, title: s.title, go: () => show(s.view) }));
+  const busy = help || palette;
   return (
     <DeskStatusProvider>
       <OpenElsewhere.Provider value={openElsewhere}>
-        <div className="desk">
-          <header className="top-bar">
-            <strong className="brand">Backdesk</strong>
-            <nav aria-label="main">
-              {mayWork && <MyWorkButton current={view === 'mine'} onClick={() => show('mine')} />}
-              {inboxes.map((kind) => (
-                <button key={kind} type="button" aria-current={view === kind} onClick={() => show(kind)}>
-                  {t(`${INBOX_KINDS[kind].words}.nav`)}
-                </button>
-              ))}
-              {mayComments && (
-                <button type="button" aria-current={view === 'comments'} onClick={() => show('comments')}>
-                  {t('nav.comments')}
-                </button>
-              )}
-              {mayCatalogue && (
-                <button type="button" aria-current={view === 'catalogue'} onClick={() => show('catalogue')}>
-                  {t('catalogue.nav')}
-                </button>
-              )}
-              {/* The emails warranty claimants get: directors word them (the API refuses anyone else). */}
-              {person.role === 'director' && (
-                <button type="button" aria-current={view === 'notices'} onClick={() => show('notices')}>
-                  {t('warrantyEmails.nav')}
-                </button>
-              )}
-              {person.role === 'director' && (
-                <>
-                  <button type="button" aria-current={view === 'service'} onClick={() => show('service')}>
-                    {t('service.nav')}
-                  </button>
-                  <button type="button" aria-current={view === 'replies'} onClick={() => show('replies')}>
-                    {t('replies.nav')}
-                  </button>
-                  <button type="button" aria-current={view === 'staff'} onClick={() => show('staff')}>
-                    {t('nav.staff')}
-                  </button>
-                  <button type="button" aria-current={view === 'audit'} onClick={() => show('audit')}>
-                    {t('nav.audit')}
-                  </button>
-                </>
-              )}
-            </nav>
-            <span className="spacer" />
-            <button type="button" className="ghost" onClick={() => setHelp(true)}>
-              {t('nav.shortcuts')}
-            </button>
-            <LanguageButton />
-            <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
-              {t('nav.signOut')}
-            </button>
-          </header>
-          {shown === 'mine' ? (
-            <MyWork shortcutsEnabled={!help} />
-          ) : shown === 'catalogue' ? (
-            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-              <CatalogueScreen mayEdit={person.role === 'director'} />
-            </Suspense>
-          ) : shown === 'notices' ? (
-            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-              <NoticesScreen />
-            </Suspense>
-          ) : shown === 'service' ? (
-            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-              <ServiceScreen />
-            </Suspense>
-          ) : shown === 'replies' ? (
-            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-              <RepliesScreen />
-            </Suspense>
-          ) : shown === 'audit' ? (
-            <AuditView />
-          ) : shown === 'staff' ? (
-            <StaffScreen me={person} />
-          ) : shown === 'comments' ? (
-            <CommentsQueue shortcutsEnabled={!help} />
-          ) : shown === 'inbox' && inbox ? (
-            <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!help} opening={opening?.kind === inbox ? opening : null} />
-          ) : shown === 'enroll' ? (
-            <EnrollForm me={person} />
-          ) : (
-            <p className="empty-state">{t('home.noGrant')}</p>
-          )}
-          <StatusBar person={person} />
-          {help && (
-            <ShortcutsHelp
-              screen={shown}
-              inbox={shown === 'inbox' && inbox ? INBOX_KINDS[inbox] : undefined}
-              words={shown === 'mine' ? 'mine' : undefined}
-              onClose={() => setHelp(false)}
-            />
-          )}
-        </div>
+        <LeaveGuard.Provider value={setDirty}>
+          <div className="desk">
+            <header className="top-bar">
+              <strong className="brand">Backdesk</strong>
+              <nav aria-label="main">
+                {screens.map((s) =>
+                  s.view === 'mine' ? (
+                    <MyWorkButton key="mine" current={view === 'mine'} onClick={() => show('mine')} />
+                  ) : (
+                    <button key={s.view} type="button" aria-current={view === s.view} onClick={() => show(s.view)}>
+                      {s.title}
+                    </button>
+                  ),
+                )}
+              </nav>
+              <span className="spacer" />
+              <button type="button" className="ghost" onClick={() => setHelp(true)}>
+                {t('nav.shortcuts')}
+              </button>
+              <LanguageButton />
+              <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
+                {t('nav.signOut')}
+              </button>
+            </header>
+            {shown === 'mine' ? (
+              <MyWork shortcutsEnabled={!busy} />
+            ) : shown === 'catalogue' ? (
+              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                <CatalogueScreen mayEdit={person.role === 'director'} />
+              </Suspense>
+            ) : shown === 'notices' ? (
+              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                <NoticesScreen />
+              </Suspense>
+            ) : shown === 'service' ? (
+              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                <ServiceScreen />
+              </Suspense>
+            ) : shown === 'replies' ? (
+              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                <RepliesScreen />
+              </Suspense>
+            ) : shown === 'audit' ? (
+              <AuditView />
+            ) : shown === 'staff' ? (
+              <StaffScreen me={person} />
+            ) : shown === 'comments' ? (
+              <CommentsQueue shortcutsEnabled={!busy} />
+            ) : shown === 'inbox' && inbox ? (
+              <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!busy} opening={opening?.kind === inbox ? opening : null} />
+            ) : shown === 'enroll' ? (
+              <EnrollForm me={person} />
+            ) : (
+              <p className="empty-state">{t('home.noGrant')}</p>
+            )}
+            <StatusBar person={person} />
+            {help && (
+              <ShortcutsHelp
+                screen={shown}
+                inbox={shown === 'inbox' && inbox ? INBOX_KINDS[inbox] : undefined}
+                words={shown === 'mine' ? 'mine' : undefined}
+                onClose={() => setHelp(false)}
+              />
+            )}
+            {palette && <CommandPalette screens={paletteScreens} onOpen={openElsewhere} onClose={() => setPalette(false)} />}
+          </div>
+        </LeaveGuard.Provider>
       </OpenElsewhere.Provider>
     </DeskStatusProvider>
   );

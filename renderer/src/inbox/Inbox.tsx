@@ -4,7 +4,9 @@
  * search); a refresh of the list (after a sync or a change) never changes it. Search results come in time
  * order only: while there is search text the sort offers newest and oldest, and a person who sorted by due
  * date or priority sees newest first with a hint, their sort coming back when the search is cleared. One tag may
- * narrow the list too, with every other filter and sort; the count is the tag's within them.
+ * narrow the list too, with every other filter and sort; the count is the tag's within them. The person's saved views
+ * of this inbox sit under the filters (palette/SavedViews.tsx): opening one, here or from the command palette, puts
+ * the inbox in exactly its filters.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +16,7 @@ import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
 import { useShortcuts } from '../components/useShortcuts.ts';
+import { SavedViews } from '../palette/SavedViews.tsx';
 import { useTags } from '../replies/tags.tsx';
 import { DetailPane, useDetailPane } from './DetailPane.tsx';
 import { INBOX_KINDS, method, type Filters, type InboxKind, type Row } from './kinds.ts';
@@ -30,19 +33,29 @@ export function Inbox({
   kind: InboxKind;
   person: Output<'auth.signIn'>;
   shortcutsEnabled: boolean;
-  /** A submission of this inbox chosen elsewhere (a customer's history): opened each time a new one is asked for. */
-  opening: { id: string } | null;
+  /**
+   * Chosen elsewhere (a customer's history, the command palette), applied each time a new one is asked for: a
+   * submission of this inbox to open, and/or filters to show it in exactly (a saved view).
+   */
+  opening: { id: string | null; filters?: Filters } | null;
 }) {
   const config = INBOX_KINDS[kind];
   const { api, words } = config;
   const { t } = useTranslation();
   const report = useReport();
-  const [typed, setTyped] = useState('');
-  const [filters, setFilters] = useState<Filters>({ sort: 'newest' });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [typed, setTyped] = useState(opening?.filters?.text ?? '');
+  const [filters, setFilters] = useState<Filters>(opening?.filters ?? { sort: 'newest' });
+  const [openId, setOpenId] = useState<string | null>(opening?.id ?? null);
+  // The search box and the filters move together, so the typing pause below finds nothing to change.
+  const showFilters = useCallback((next: Filters) => {
+    setFilters(next);
+    setTyped(next.text ?? '');
+  }, []);
   useEffect(() => {
-    if (opening) setOpenId(opening.id);
-  }, [opening]);
+    if (!opening) return;
+    if (opening.filters) showFilters(opening.filters);
+    if (opening.id !== null || opening.filters) setOpenId(opening.id);
+  }, [opening, showFilters]);
   // The sort the person chose, and the one the list uses: newest while searching when theirs is not a time order.
   const chosenSort = filters.sort ?? 'newest';
   const searching = filters.text !== undefined;
@@ -169,6 +182,7 @@ export function Inbox({
               ))}
             </select>
           </div>
+          <SavedViews kind={kind} filters={{ ...filters, text: typed.trim() || undefined }} onOpen={showFilters} />
           {timeOrderOnly && (
             <div className="muted small sort-hint" data-testid="sort-hint">
               {t('inbox.searchTimeOrder')}
