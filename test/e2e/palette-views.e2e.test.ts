@@ -190,6 +190,13 @@ test('a view saved from the inbox filters counts, follows syncs, opens in its fi
   assert.equal(await page.getByLabel('Tìm kiếm khiếu nại').inputValue(), 'hàng');
   assert.equal(await chip('Mới có chữ hàng').getAttribute('aria-current'), 'true');
   await screenshot(page, 'saved-views');
+  // On a small window the chips wrap under the filters and the palette keeps to the width.
+  await page.setViewportSize({ width: 900, height: 640 });
+  await page.keyboard.press('Control+k');
+  await box(page).waitFor();
+  await screenshot(page, 'palette-narrow');
+  await page.keyboard.press('Escape');
+  await palette(page).waitFor({ state: 'detached' });
 
   // Renamed from its ⋯ button, from the keyboard.
   await views.getByRole('button', { name: 'Đổi tên hoặc xoá Mới có chữ hàng' }).focus();
