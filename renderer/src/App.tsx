@@ -1,5 +1,5 @@
 /** The app's phases: loading → first run | sign-in → desk, with the lock screen whenever the session idles out. */
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../main/api/contract.ts';
 import { mayUseInbox } from '../../common/roles.ts';
@@ -8,6 +8,7 @@ import { DeskStatusProvider } from './api/desk-status.tsx';
 import { AuditView } from './audit/AuditView.tsx';
 import { CommentsQueue } from './comments/CommentsQueue.tsx';
 import { LanguageButton } from './components/LanguageButton.tsx';
+import { LeaveGuard } from './components/leave-guard.ts';
 import { Notices } from './components/Notices.tsx';
 import { isTyping, ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
@@ -86,19 +87,6 @@ const DIRECTOR_SCREENS = {
 } as const;
 
 type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'notices' | 'service' | 'replies' | 'audit' | 'staff';
-
-/**
- * A screen with changes not yet saved says so here, so that leaving it by the navigation or the command palette
- * asks first (closing the window is the screen's own `beforeunload`). A screen calls `useLeaveGuard(dirty)`.
- */
-const LeaveGuard = createContext<(dirty: boolean) => void>(() => {});
-export function useLeaveGuard(dirty: boolean): void {
-  const setDirty = useContext(LeaveGuard);
-  useEffect(() => {
-    setDirty(dirty);
-    return () => setDirty(false);
-  }, [dirty, setDirty]);
-}
 
 /** Ctrl+K, or ⌘K on a Mac: the command palette, from anywhere on the desk, typing or not. */
 const isPaletteKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';

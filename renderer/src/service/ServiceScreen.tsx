@@ -9,6 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLeaveGuard } from '../components/leave-guard.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { BackdeskError, call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
@@ -153,8 +154,9 @@ export default function ServiceScreen() {
   );
 }
 
-/** While there are changes unsaved, closing or reloading the window asks first. */
+/** While there are changes unsaved, closing or reloading the window, or leaving the screen, asks first. */
 function useUnsavedGuard(dirty: boolean) {
+  useLeaveGuard(dirty);
   useEffect(() => {
     if (!dirty) return;
     const ask = (e: BeforeUnloadEvent) => e.preventDefault();
