@@ -36,7 +36,8 @@ const STEPPING_ROWS: readonly Shortcut[] = [
 
 /** Each screen's own keys; a screen not named here has only the keys that work everywhere. */
 const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
-  inbox: [...STEPPING_ROWS, ['/', 'shortcuts.slash'], ...ON_SUBMISSION],
+  // `x` picks the open row for bulk actions (inbox/BulkBar.tsx): an inbox's list only, never My work's.
+  inbox: [...STEPPING_ROWS, ['x', 'shortcuts.x'], ['/', 'shortcuts.slash'], ...ON_SUBMISSION],
   // My work opens submissions of every kind: their corrections and a claim's steps too.
   mine: [...STEPPING_ROWS, ...ON_SUBMISSION, ...CORRECTING, ...STEPPING],
   comments: [
@@ -95,6 +96,12 @@ export function ShortcutsHelp({
   );
 }
 
+/** Inputs that take no typing: a row's checkbox keeps the list's keys (j, k, x) working after a click. */
+const NOT_TYPED: ReadonlySet<string> = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+
 /** True when a key press belongs to a text box rather than to the shortcuts. */
 export const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ['TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    (target instanceof HTMLInputElement && !NOT_TYPED.has(target.type)));

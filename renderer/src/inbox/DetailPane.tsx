@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { BackdeskError, call } from '../api/client.ts';
 import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
+import { BULK_CHANGED } from './BulkBar.tsx';
 import { Drafts, type Composers } from './Composer.tsx';
 import { OpenClock } from './facts.tsx';
 import { method, type InboxConfig, type InboxKind } from './kinds.ts';
@@ -37,6 +38,12 @@ export function useDetailPane(config: InboxConfig, openId: string | null, refres
     void reload();
   }, [refreshList, reload]);
   useAfterSync(reread);
+  // A bulk change in the list (BulkBar) may have changed the open submission too.
+  useEffect(() => {
+    const onBulk = () => void reload();
+    window.addEventListener(BULK_CHANGED, onBulk);
+    return () => window.removeEventListener(BULK_CHANGED, onBulk);
+  }, [reload]);
   // One steady tick, whatever is opened meanwhile: it reads the list and the submission open at the time.
   const latest = useRef(reread);
   latest.current = reread;

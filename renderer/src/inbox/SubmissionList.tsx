@@ -3,23 +3,26 @@
  * holds the rows loaded so far, from the top, and a "loading" row after them while more remain; showing rows
  * near their end asks for the next page (`ensure`). Rows are chosen by id. When a refresh brings rows in
  * above what the person is looking at (or working on), the view stays where it was and a "N new" cue leads
- * up to them; at the top of a list with nothing open, new rows simply appear.
+ * up to them; at the top of a list with nothing open, new rows simply appear. An inbox's list (not My work) picks
+ * rows for bulk actions (BulkBar): a checkbox on each row and the bar above them.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/dates.ts';
 import { timeLeft, type ClockState } from '../format/time-left.ts';
-import type { Row } from './kinds.ts';
+import { BulkBar, RowCheck, useSelection } from './BulkBar.tsx';
+import { INBOX_KINDS, inboxKinds, type InboxConfig, type Row } from './kinds.ts';
 import type { PagedList } from './usePagedList.ts';
 
 const ROW_HEIGHT = 68;
 
-export function SubmissionList<R extends Pick<Row, 'id' | 'status'>>({
+export function SubmissionList<R extends Pick<Row, 'id' | 'status' | 'version' | 'subject'>>({
   label,
   list,
   openId,
   onOpen,
+  bulk,
   children,
 }: {
   label: string;
@@ -27,6 +30,11 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status'>>({
   list: PagedList<R>;
   openId: string | null;
   onOpen: (id: string) => void;
+  /**
+   * The inbox whose rows may be picked for bulk actions; `false` for none (My work, whose rows are of every
+   * inbox). Left out, an inbox's list is known by its label (its `listLabel`), so every inbox has them.
+   */
+  bulk?: InboxConfig | false;
   /** What a row shows (InboxRow for an inbox); three lines fit its height. */
   children: (row: R) => ReactNode;
 }) {
@@ -40,6 +48,8 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status'>>({
   const last = items[items.length - 1]?.index ?? 0;
   const openIndex = indexOf(openId);
   const [newAbove, setNewAbove] = useState(0);
+  const inbox = bulk ?? inboxListed(label, t);
+  const selection = useSelection(list, openId);
 
   useEffect(() => {
     if (count > 0) ensure(last);
@@ -78,7 +88,8 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status'>>({
   };
 
   return (
-    <div className="list-wrap">
+    <div className={`list-wrap${inbox ? ' with-bulk' : ''}`}>
+      {inbox && <BulkBar config={inbox} list={list} selection={selection} openId={openId} />}
       {newAbove > 0 && (
         <button type="button" className="new-rows" data-testid="new-rows" onClick={toTop}>
           {t('inbox.newRows', { count: newAbove })}
@@ -97,16 +108,23 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status'>>({
           {items.map((item) => {
             const row = rowAt(item.index);
             const open = row !== undefined && row.id === openId;
+            const picked = inbox && row !== undefined && selection.picked.has(row.id);
             return (
               <div
                 key={item.key}
                 id={`row-${item.index}`}
                 role="option"
                 aria-selected={open}
-                className={`row ${open ? 'selected' : ''} ${row?.status === 'closed' ? 'closed' : ''}`}
+                className={`row ${open ? 'selected' : ''} ${row?.status === 'closed' ? 'closed' : ''}${inbox ? ' bulk' : ''}${picked ? ' picked' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => row && onOpen(row.id)}
+                onClick={(e) => {
+                  if (!row) return;
+                  // Shift+click picks a range from the last row picked, as in a file list; a plain click opens.
+                  if (inbox && e.shiftKey) selection.toggle(item.index, true);
+                  else onOpen(row.id);
+                }}
               >
+                {inbox && row && <RowCheck selection={selection} index={item.index} row={row} />}
                 {row ? children(row) : <span className="muted">{t('inbox.loadingRow')}</span>}
               </div>
             );
@@ -115,6 +133,15 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status'>>({
       </div>
     </div>
   );
+}
+
+/**
+ * The inbox whose list this is, known by its label: Inbox passes no `bulk`, and My work's label is none of these.
+ * (Inbox.tsx may pass `bulk={config}` and make this unneeded.)
+ */
+function inboxListed(label: string, t: (key: string) => string): InboxConfig | undefined {
+  const kind = inboxKinds.find((k) => t(`${INBOX_KINDS[k].words}.listLabel`) === label);
+  return kind ? INBOX_KINDS[kind] : undefined;
 }
 
 /** A row's status and priority badges, as every list shows them. */

@@ -50,6 +50,7 @@ export function MyWork({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
           <p className="empty-state">{t('mine.empty')}</p>
         ) : (
           <SubmissionList
+            bulk={false}
             label={t('mine.listLabel')}
             list={list}
             openId={open?.id ?? null}
