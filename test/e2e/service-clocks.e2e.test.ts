@@ -123,6 +123,16 @@ test('a director sets the hours, a holiday and a target, through a stale save; d
   await page.getByTestId('holiday-row').filter({ hasText: 'Tết Dương lịch' }).filter({ hasText: '01/01/2027' }).waitFor();
   await page.getByText('Có thay đổi chưa lưu.').waitFor();
   await screenshot(page, 'service-edited');
+  // Leaving by the navigation with changes unsaved asks first; staying keeps them.
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Nhân sự' }).click();
+  await waitFor('the question before leaving', () => asked.length === 1);
+  assert.deepEqual(asked, [vi.palette.leave]);
+  assert.equal(await first.inputValue(), '1', 'still on the screen, what was typed kept');
 
   // Someone saves meanwhile: the save is stale, the settings in force are shown, what was typed is kept.
   const other = await call(page, 'service.settings', {});
