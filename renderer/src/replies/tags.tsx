@@ -3,11 +3,12 @@
  * its colour always with its name (a colour alone says nothing to someone who cannot tell red from green). Kept
  * free of zod (only types come from the protocol) because the inbox is in the main bundle; replies.css styles it.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagColor } from '../../../common/protocol/tags.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
+import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import './replies.css';
 
@@ -15,20 +16,22 @@ export type Tag = Output<'tags.list'>[number];
 
 /**
  * Every tag of the organisation, archived ones too (older submissions carry them, the timeline names them), read
- * when the component appears and again whenever `key` changes (the person opened another submission, a filter).
- * Never on a sync alone: tags.list counts as the person's activity, and a background read must not keep an idle
- * session from locking.
+ * when the component appears, again whenever `key` changes (the person opened another submission, a filter), and
+ * after each sync, which may bring a tag made on another desk (tags.list is passive: reading it in the
+ * background does not keep an idle session from locking).
  */
 export function useTags(key: unknown = null): Tag[] {
   const report = useReport();
   const [tags, setTags] = useState<Tag[]>([]);
+  const [synced, setSynced] = useState(0);
+  useAfterSync(useCallback(() => setSynced((n) => n + 1), []));
   useEffect(() => {
     let live = true;
     call('tags.list', { includeArchived: true }).then((list) => live && setTags(list), report);
     return () => {
       live = false;
     };
-  }, [key, report]);
+  }, [key, synced, report]);
   return tags;
 }
 
