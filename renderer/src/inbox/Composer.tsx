@@ -2,13 +2,19 @@
  * The note and reply composers. A draft belongs to its submission: it is kept per submission id while the
  * person looks elsewhere, and sending sends to the submission the composer was opened on, whatever else
  * arrived or refreshed in the meantime. The reply box inserts a canned reply (Ctrl+/ or its button: CannedPicker)
- * at the cursor, filled for this submission, keeping everything already typed around it.
+ * at the cursor, filled for this submission, keeping everything already typed around it. The reply box says when
+ * the person starts and stops writing (others see it: usePresence), and while someone else has added to the
+ * submission since it was opened, it shows what they added and sends only after "Vẫn gửi" (NewsWarning).
  */
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import { formatDateTime } from '../format/dates.ts';
 import { CannedPicker } from '../replies/CannedPicker.tsx';
-import type { InboxApi } from './kinds.ts';
+import type { Detail, InboxApi } from './kinds.ts';
+import type { Presence } from './usePresence.ts';
+
+type Event = Detail['timeline'][number];
 
 export type ComposerKind = 'note' | 'reply';
 export type Composers = Record<ComposerKind, RefObject<HTMLTextAreaElement | null>>;
@@ -32,6 +38,9 @@ export function Composer({
   inputRef,
   onSend,
   canned,
+  onWriting,
+  news = [],
+  onSeen,
 }: {
   kind: ComposerKind;
   submissionId: string;
@@ -40,10 +49,21 @@ export function Composer({
   onSend: (body: string) => Promise<boolean>;
   /** The inbox whose canned replies this box offers (the reply box); none for notes. */
   canned?: { api: InboxApi; kind: SubmissionKind };
+  /** Told when the box starts holding text and when it is empty again (sent or cleared). */
+  onWriting?: (writing: boolean) => void;
+  /** What others added since the person opened the submission and has not yet acknowledged: sending waits for "Vẫn gửi". */
+  news?: readonly Event[];
+  /** The person sends anyway, having seen `news`. */
+  onSeen?: () => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => drafts.get(submissionId, kind));
   const [busy, setBusy] = useState(false);
+  const writing = text.trim() !== '';
+  const told = useRef(onWriting);
+  told.current = onWriting;
+  useEffect(() => told.current?.(writing), [writing]);
+  const anyway = useRef<HTMLButtonElement>(null);
   const edit = (value: string) => {
     setText(value);
     drafts.set(submissionId, kind, value);
@@ -70,8 +90,14 @@ export function Composer({
     edit(before + body + after);
     backToBox({ start: start + body.length, end: start + body.length });
   };
-  const send = async () => {
+  const send = async (seen = false) => {
     if (!text.trim() || busy) return;
+    // Something new since it was opened: the person reads it first; sending is the "Vẫn gửi" button's.
+    if (news.length > 0 && !seen) {
+      anyway.current?.focus();
+      return;
+    }
+    if (seen) onSeen?.();
     setBusy(true);
     // The draft is kept unless the change really landed: nothing a person wrote is lost to an error.
     if (await onSend(text)) edit('');
@@ -106,6 +132,7 @@ export function Composer({
           }}
         />
       </label>
+      {news.length > 0 && <NewsWarning news={news} />}
       {picking && canned && (
         <CannedPicker
           api={canned.api}
@@ -130,10 +157,78 @@ export function Composer({
             {t('replies.picker.open')}
           </button>
         )}
-        <button type="submit" className={kind === 'reply' ? 'primary' : ''} disabled={busy || !text.trim()}>
-          {kind === 'note' ? t('detail.addNote') : t('detail.queueReply')}
-        </button>
+        {news.length > 0 ? (
+          <button
+            ref={anyway}
+            type="button"
+            className="primary send-anyway"
+            data-testid="send-anyway"
+            disabled={busy || !text.trim()}
+            onClick={() => void send(true)}
+          >
+            {t('presence.sendAnyway')}
+          </button>
+        ) : (
+          <button type="submit" className={kind === 'reply' ? 'primary' : ''} disabled={busy || !text.trim()}>
+            {kind === 'note' ? t('detail.addNote') : t('detail.queueReply')}
+          </button>
+        )}
       </div>
     </form>
+  );
+}
+
+/**
+ * What someone else (or the customer) added after the person opened the submission, each with its text, so that a
+ * reply written on what the person saw then is sent knowing what it may cross.
+ */
+function NewsWarning({ news }: { news: readonly Event[] }) {
+  const { t } = useTranslation();
+  const said = (e: Event) => {
+    const time = formatDateTime(e.createdAt);
+    if (e.type === 'customer_message') return t('presence.customer', { time });
+    return t(e.type === 'note' ? 'presence.note' : 'presence.reply', { name: e.actorName ?? '', time });
+  };
+  return (
+    <div className="news-warning" role="alert" data-testid="news-warning">
+      <strong>{t('presence.newsTitle')}</strong>
+      <ul>
+        {news.map((e) => (
+          <li key={e.id} data-testid="news-item">
+            <div>{said(e)}</div>
+            {e.body && <div className="event-body">{e.body}</div>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Who else has the submission open, said near the reply box: those writing a reply first, then those viewing it.
+ * Nothing offline (the hub cannot be asked) or when nobody else has it open.
+ */
+export function PresenceBanner({ presence }: { presence: Presence }) {
+  const { t, i18n } = useTranslation();
+  if (!presence.known || presence.others.length === 0) return null;
+  const names = (state: 'viewing' | 'composing') => presence.others.filter((o) => o.state === state).map((o) => o.name);
+  const list = (people: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(people);
+  const composing = names('composing');
+  const viewing = names('viewing');
+  return (
+    <div className="presence" role="status" data-testid="presence">
+      {composing.length > 0 && (
+        <p className="presence-composing" data-testid="presence-composing">
+          <span aria-hidden="true">✎ </span>
+          {t('presence.composing', { names: list(composing), count: composing.length })}
+        </p>
+      )}
+      {viewing.length > 0 && (
+        <p className="presence-viewing" data-testid="presence-viewing">
+          <span aria-hidden="true">👁 </span>
+          {t('presence.viewing', { names: list(viewing), count: viewing.length })}
+        </p>
+      )}
+    </div>
   );
 }

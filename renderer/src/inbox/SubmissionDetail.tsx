@@ -2,7 +2,8 @@
  * One submission of any inbox: what the customer wrote with its kind's own fields, its tags, the actions, the form
  * that corrects those fields, the timeline, the note and reply composers, and the customer card. Every action
  * names this submission's own id, so nothing done here can land on another item, whatever the list does
- * meanwhile.
+ * meanwhile. Near the reply box: who else has it open or is writing a reply (usePresence), and what others added
+ * since the person opened it, which a reply then waits on (Composer's NewsWarning).
  */
 import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,12 +14,13 @@ import { useReport } from '../components/Notices.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { SubmissionTags } from '../replies/SubmissionTags.tsx';
-import { Composer, type Composers, type Drafts } from './Composer.tsx';
+import { Composer, PresenceBanner, type Composers, type Drafts } from './Composer.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
 import type { DetailsChanges } from './DetailsForm.tsx';
 import { KindFacts } from './facts.tsx';
 import { editableFields, method, type Detail, type InboxApi, type InboxConfig } from './kinds.ts';
 import { Timeline } from './Timeline.tsx';
+import { useNews, usePresence } from './usePresence.ts';
 import { WarrantyPanel } from './warranty/WarrantyPanel.tsx';
 
 const DetailsForm = lazy(() => import('./DetailsForm.tsx'));
@@ -81,6 +83,10 @@ export function SubmissionDetail({
     queue.current = landed;
     return landed;
   };
+  // Who else has it open; the reply box says when the person is writing one.
+  const [writing, setWriting] = useState(false);
+  const presence = usePresence(api, id, writing);
+  const news = useNews(detail);
   const setStatus = (status: Status) => void act((version) => call(method(api, 'setStatus'), { id, version, status }));
 
   // The form that corrects the kind's own fields, for kinds that have some.
@@ -187,6 +193,7 @@ export function SubmissionDetail({
           </div>
         </article>
         <Timeline detail={detail} config={config} />
+        <PresenceBanner presence={presence} />
         {(['note', 'reply'] as const).map((box) => (
           <Composer
             key={box}
@@ -195,7 +202,10 @@ export function SubmissionDetail({
             drafts={drafts}
             inputRef={composers[box]}
             canned={box === 'reply' ? { api, kind } : undefined}
-            onSend={(body) => change(() => call(method(api, box === 'note' ? 'addNote' : 'queueReply'), { id, body }))}
+            onSend={(body) =>
+              change(async () => news.mine((await call(method(api, box === 'note' ? 'addNote' : 'queueReply'), { id, body })).eventId))
+            }
+            {...(box === 'reply' ? { onWriting: setWriting, news: news.unseen, onSeen: news.seeAll } : {})}
           />
         ))}
       </section>

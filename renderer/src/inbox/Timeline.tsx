@@ -2,7 +2,9 @@
  * A submission's timeline, oldest first; a reply shows where it is on its way to the customer (DeliveryBadge),
  * a correction each field's value before and after, written as the detail pane writes it. An email the hub sent a
  * warranty claimant (a `notice`) is named by what it told them, with its delivery state and its text folded away.
- * A change of tags names the tags put on and taken off, by their names as this desk knows them.
+ * A change of tags names the tags put on and taken off, by their names as this desk knows them. What the customer
+ * wrote again through the website (`customer_message`) reads as the customer's, apart from staff replies, and the
+ * status change it made (no actor, `byCustomer`) says the customer's message reopened it.
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -113,7 +115,11 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
       case 'created':
         return t(`${words}.created`);
       case 'status_change':
-        return t('timeline.status_change', { actor, from: statusName(e.data.from), to: statusName(e.data.to) });
+        return e.data.byCustomer === true
+          ? t('timeline.reopened_by_customer')
+          : t('timeline.status_change', { actor, from: statusName(e.data.from), to: statusName(e.data.to) });
+      case 'customer_message':
+        return t('timeline.customer_message');
       case 'assignment':
         return e.data.to ? t('timeline.assignment', { actor, to: assigneeName(e.data) }) : t('timeline.unassign', { actor });
       case 'details_change':
@@ -135,7 +141,12 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
         {detail.timeline.map((e) => {
           const body = bodyOf(t, e);
           return (
-            <li key={e.id} className={`event event-${e.type}`} data-event-id={e.id}>
+            <li
+              key={e.id}
+              className={`event event-${e.type}${e.data.byCustomer === true ? ' event-by-customer' : ''}`}
+              data-event-id={e.id}
+              data-type={e.type}
+            >
               <div className="event-head">
                 <span>{titleOf(e, e.actorName ?? '')}</span>
                 <span className="spacer" />
