@@ -225,7 +225,7 @@ export function PresenceBanner({ presence }: { presence: Presence }) {
       )}
       {viewing.length > 0 && (
         <p className="presence-viewing" data-testid="presence-viewing">
-          <span aria-hidden="true">👁 </span>
+          <span aria-hidden="true">◉ </span>
           {t('presence.viewing', { names: list(viewing), count: viewing.length })}
         </p>
       )}
