@@ -11,6 +11,7 @@ import { openDesk } from '../api/desk.ts';
 import { demoCounts, fillDemo, type OtherKind } from '../core/demo/profile.ts';
 import { KIND_MIX } from '../core/demo/submissions.ts';
 import { DEMO_PRODUCTS } from '../core/demo/warranty.ts';
+import { DEMO_CANNED_REPLIES, DEMO_TAGS } from '../core/demo/replies.ts';
 import { KEYCHAIN_SERVICE, systemKeychain } from '../core/security/keychain.ts';
 import { appendAudit } from '../core/audit/chain.ts';
 import { keyRingOf } from '../core/security/key-ring.ts';
@@ -36,8 +37,8 @@ const HELP = `backdesk — the back office for customers' messages
                 [--questions N] [--trade-contacts N] [--warranty-claims N] [--feedback N]
       Creates a demo profile: 5,000 complaints from 300 customers by default and, unless given, every other
       kind in proportion to the complaints (for 100 complaints, ${per100('question')} questions, ${per100('trade_contact')} trade contacts,
-      ${per100('warranty')} warranty claims, ${per100('feedback')} feedback), and the warranty desk's product catalogue (${DEMO_PRODUCTS.length} products, entered by
-      the director and queued for the hub, so it reaches the hub when the desk enrolls). Its accounts: a director,
+      ${per100('warranty')} warranty claims, ${per100('feedback')} feedback), the warranty desk's product catalogue (${DEMO_PRODUCTS.length} products), canned
+      replies and tags, entered by the director and queued for the hub, so they reach the hub when the desk enrolls. Its accounts: a director,
       who sees every inbox; operator dieuhanh (complaints, questions, warranty claims, comments); operator
       kinhdoanh (trade contacts, feedback); an IT admin. Prints their passwords; reopening an existing demo
       profile prints them again.
@@ -176,8 +177,8 @@ async function demo(dataDir: string, complaints: number, customers: number, othe
       const made = demoCounts(complaints, others);
       console.log(
         `Demo profile created in ${dataDir}: ${made.complaint} complaints, ${made.question} questions, ${made.trade_contact} trade contacts, ` +
-          `${made.warranty} warranty claims and ${made.feedback} feedback from ${customers} customers, and a catalogue of ` +
-          `${DEMO_PRODUCTS.length} products (${Date.now() - started} ms).`,
+          `${made.warranty} warranty claims and ${made.feedback} feedback from ${customers} customers, a catalogue of ` +
+          `${DEMO_PRODUCTS.length} products, ${DEMO_CANNED_REPLIES.length} canned replies and ${DEMO_TAGS.length} tags (${Date.now() - started} ms).`,
       );
     } else {
       console.log(`Demo profile reopened from ${dataDir}.`);
