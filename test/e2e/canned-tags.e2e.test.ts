@@ -203,7 +203,7 @@ test('an operator inserts the canned reply by Ctrl+/, sends it, tags the complai
   const combo = page.getByRole('combobox', { name: 'Gắn nhãn' });
   await combo.focus();
   await page.keyboard.type('doi');
-  await page.getByRole('option', { name: TAG }).waitFor();
+  await tags.getByRole('option', { name: TAG }).waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   // On the submission's list of tags (not the options, which draw the same chip).
