@@ -54,6 +54,7 @@ async function apply(page: Page, action: string, question: string): Promise<stri
   // The confirmation holds the keyboard: Enter on its button is the person's yes.
   await page.keyboard.press('Enter');
   await confirm.waitFor({ state: 'detached' });
+  // This change's outcome: the last one's goes when this one starts.
   return (await page.getByTestId('bulk-outcome-head').textContent()) ?? '';
 }
 

@@ -96,7 +96,7 @@ test('? lists the keys of the screen shown, and the queue does not act on a key 
   await page.locator('[role=listbox] [role=option]').first().waitFor(); // the complaints inbox
   await page.keyboard.press('?');
   await help.waitFor();
-  assert.deepEqual(await keys(), ['j', 'k', '/', 'n', 'r', 'e', 'Ctrl+Enter', 'Ctrl+/', 'Ctrl+K', '?', 'Esc']);
+  assert.deepEqual(await keys(), ['j', 'k', 'x', '/', 'n', 'r', 'e', 'Ctrl+Enter', 'Ctrl+/', 'Ctrl+K', '?', 'Esc']);
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
 

@@ -194,6 +194,8 @@ export function BulkBar<R extends BulkRow>({
 
   const run = async (action: Action) => {
     setConfirming(null);
+    // The last change's outcome goes as this one starts: what shows next is this one's.
+    setOutcome(null);
     setBusy(true);
     const items = [...picked.values()];
     const input: Input<`${InboxApi}.bulk`>['action'] =
