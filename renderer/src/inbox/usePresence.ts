@@ -1,6 +1,6 @@
 /**
  * Who else has this submission open (`<inbox>.presence`, through the hub, best effort): the desk says the person
- * is viewing it when it opens, again every 15 s while it stays open (the hub forgets a report after 40 s), at once
+ * is viewing it once it has stayed open a moment, again every 15 s while it stays open (the hub forgets a report after 40 s), at once
  * when they start or stop writing a reply, and `left` when it closes or another is opened. The answer names the
  * others; offline (`known` false) nobody is shown. The call is passive, so a submission left open does not keep an
  * idle session unlocked, and its failures are no one's business: a missed report only shows nobody.
@@ -14,6 +14,8 @@ export type Presence = Output<`${InboxApi}.presence`>;
 
 /** How often the report is renewed while the submission stays open (the hub keeps one 40 s). */
 export const PRESENCE_EVERY_MS = 15_000;
+/** How long a submission stays open before the hub is told. */
+const PRESENCE_SETTLE_MS = 700;
 
 const NOBODY: Presence = { known: false, others: [] };
 
@@ -25,23 +27,30 @@ export function usePresence(api: InboxApi, id: string, composing: boolean): Pres
   // Answers that come back after the submission closed are dropped.
   const live = useRef(true);
 
+  // Whether the hub was told of it: only then is it told it was left.
+  const told = useRef(false);
   const report = useRef((s: 'viewing' | 'composing' | 'left') => {
+    if (s !== 'left') told.current = true;
     call(method(api, 'presence'), { id, state: s }).then(
       (answer) => live.current && s !== 'left' && setPresence(answer),
       () => live.current && setPresence(NOBODY),
     );
   });
 
-  // Opened: viewing now and every 15 s; closed (or another opened: this hook's submission is its key): left.
+  // Opened: viewing once it has stayed open a moment, then every 15 s; closed (or another opened: this hook's
+  // submission is its key): left, if it was said. A person stepping through a list with j tells the hub nothing
+  // of the items they pass, and each step is not slowed by two calls more.
   useEffect(() => {
     live.current = true;
     const tell = report.current;
-    tell(state.current);
-    const timer = setInterval(() => tell(state.current), PRESENCE_EVERY_MS);
+    const say = () => tell(state.current);
+    const settled = setTimeout(say, PRESENCE_SETTLE_MS);
+    const timer = setInterval(say, PRESENCE_EVERY_MS);
     return () => {
       live.current = false;
+      clearTimeout(settled);
       clearInterval(timer);
-      tell('left');
+      if (told.current) tell('left');
     };
   }, []);
 
