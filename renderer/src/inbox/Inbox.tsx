@@ -195,7 +195,7 @@ export function Inbox({
         {list.total?.n === 0 ? (
           <p className="empty-state">{t(`${words}.empty`)}</p>
         ) : (
-          <SubmissionList list={list} openId={openId} onOpen={setOpenId} label={t(`${words}.listLabel`)}>
+          <SubmissionList list={list} openId={openId} onOpen={setOpenId} label={t(`${words}.listLabel`)} bulk={config}>
             {(row) => <InboxRow row={row} />}
           </SubmissionList>
         )}

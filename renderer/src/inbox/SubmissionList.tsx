@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/dates.ts';
 import { timeLeft, type ClockState } from '../format/time-left.ts';
 import { BulkBar, RowCheck, useSelection } from './BulkBar.tsx';
-import { INBOX_KINDS, inboxKinds, type InboxConfig, type Row } from './kinds.ts';
+import { type InboxConfig, type Row } from './kinds.ts';
 import type { PagedList } from './usePagedList.ts';
 
 const ROW_HEIGHT = 68;
@@ -30,11 +30,8 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status' | 'version' |
   list: PagedList<R>;
   openId: string | null;
   onOpen: (id: string) => void;
-  /**
-   * The inbox whose rows may be picked for bulk actions; `false` for none (My work, whose rows are of every
-   * inbox). Left out, an inbox's list is known by its label (its `listLabel`), so every inbox has them.
-   */
-  bulk?: InboxConfig | false;
+  /** The inbox whose rows may be picked for bulk actions; `false` for none (My work, whose rows are of every inbox). */
+  bulk: InboxConfig | false;
   /** What a row shows (InboxRow for an inbox); three lines fit its height. */
   children: (row: R) => ReactNode;
 }) {
@@ -48,7 +45,7 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status' | 'version' |
   const last = items[items.length - 1]?.index ?? 0;
   const openIndex = indexOf(openId);
   const [newAbove, setNewAbove] = useState(0);
-  const inbox = bulk ?? inboxListed(label, t);
+  const inbox = bulk || undefined;
   const selection = useSelection(list, openId);
 
   useEffect(() => {
@@ -133,15 +130,6 @@ export function SubmissionList<R extends Pick<Row, 'id' | 'status' | 'version' |
       </div>
     </div>
   );
-}
-
-/**
- * The inbox whose list this is, known by its label: Inbox passes no `bulk`, and My work's label is none of these.
- * (Inbox.tsx may pass `bulk={config}` and make this unneeded.)
- */
-function inboxListed(label: string, t: (key: string) => string): InboxConfig | undefined {
-  const kind = inboxKinds.find((k) => t(`${INBOX_KINDS[k].words}.listLabel`) === label);
-  return kind ? INBOX_KINDS[kind] : undefined;
 }
 
 /** A row's status and priority badges, as every list shows them. */
