@@ -113,9 +113,9 @@ export async function knownPerson(tx: Queryable, id: string | null): Promise<str
   return (await tx.query('SELECT 1 FROM staff WHERE id = $1', [id])).rows.length ? id : null;
 }
 
-/** Whether a person of the directory may work an inbox (common/roles.ts), as their desk would check. */
+/** Whether an active person of the directory may work an inbox (common/roles.ts), as their desk would check. */
 export async function worksInbox(tx: Queryable, id: string, inbox: Inbox): Promise<boolean> {
-  const row = (await tx.query<{ role: Role; grants: Inbox[] }>('SELECT role, grants FROM staff WHERE id = $1', [id])).rows[0];
+  const row = (await tx.query<{ role: Role; grants: Inbox[] }>('SELECT role, grants FROM staff WHERE id = $1 AND active', [id])).rows[0];
   return row !== undefined && mayUseInbox(row, inbox);
 }
 

@@ -57,14 +57,16 @@ export function findCustomers(db: Db, text: string, kinds: readonly SubmissionKi
             (SELECT count(*) FROM submissions s WHERE s.customer_id = c.id AND s.kind IN (SELECT value FROM json_each(@kinds))) AS n,
             (SELECT s.id || ' ' || s.kind FROM submissions s WHERE s.customer_id = c.id AND s.kind IN (SELECT value FROM json_each(@kinds))
              ORDER BY s.seq DESC LIMIT 1) AS latest
-     FROM customers c WHERE ${where} LIMIT 10`,
+     FROM customers c
+     WHERE ${where} AND EXISTS (SELECT 1 FROM submissions s WHERE s.customer_id = c.id AND s.kind IN (SELECT value FROM json_each(@kinds)))
+     LIMIT 10`,
   ).all({ key: where.includes('email') ? typed : phoneKey(typed), kinds: JSON.stringify(kinds) }) as {
     id: string;
     fullName: string;
     n: number;
     latest: string | null;
   }[];
-  // A customer with nothing in the person's inboxes is not theirs to find.
+  // Only customers with something in the person's inboxes are found (the query's EXISTS): each has a newest one.
   return rows.flatMap((r) => {
     if (!r.latest) return [];
     const [id, kind] = r.latest.split(' ') as [string, SubmissionKind];
