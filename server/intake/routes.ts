@@ -143,8 +143,10 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
     const reopen = (s.status === 'waiting' || s.status === 'closed') && !(s.kind === 'warranty' && statusRefusal(s.details, 'open'));
     if (reopen) {
       await tx.query(`UPDATE submissions SET status = 'open', version = version + 1, updated_at = now() WHERE id = $1`, [m.submissionId]);
+      // Reopened when the message reaches the hub (after whatever staff did meanwhile), never before it was sent.
       await tx.query(
-        `INSERT INTO submission_events (id, submission_id, type, data, created_at, seq) VALUES ($1, $2, 'status_change', $3, $4, 0)`,
+        `INSERT INTO submission_events (id, submission_id, type, data, created_at, seq)
+         VALUES ($1, $2, 'status_change', $3, GREATEST(now(), $4::timestamptz), 0)`,
         [newId(), m.submissionId, JSON.stringify({ from: s.status, to: 'open', byCustomer: true }), m.sentAt],
       );
     } else {
