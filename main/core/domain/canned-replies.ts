@@ -4,13 +4,13 @@
  * pushed through the outbox like a catalogue product. Filling one for a submission puts in its customer's name
  * and form of address, its reference and the name of the person signing.
  */
-import { newId } from '../../../common/ids.ts';
 import { fillCanned, type CannedReply, type CannedReplyFields } from '../../../common/replies/canned.ts';
 import { formOfAddress, type Gender } from '../../../common/vocabulary/customers.ts';
 import { submissionReference, type SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
+import { saveVersioned } from './versioned-rows.ts';
 import { enqueue } from './outbox.ts';
 import { load } from './submissions.ts';
 
@@ -58,38 +58,7 @@ export function saveCannedReply(
   return db.transaction(() => {
     const { fields } = change;
     const values = { title: fields.title, body: fields.body, kind: fields.kind, active: fields.active ? 1 : 0, updated_at: now };
-    let id: string;
-    let version: number;
-    let baseVersion: number | null;
-    if (change.id === undefined) {
-      id = newId();
-      version = 1;
-      baseVersion = null;
-      stmt(
-        db,
-        `INSERT INTO canned_replies (id, title, body, kind, active, version, updated_at) VALUES (@id, @title, @body, @kind, @active, 1, @updated_at)`,
-      ).run({ id, ...values });
-    } else {
-      const current = stmt(db, 'SELECT version FROM canned_replies WHERE id = ?').get(change.id) as { version: number } | undefined;
-      if (!current) throw new DomainError('not_found', `no canned reply with id ${change.id}`);
-      if (current.version !== change.version) {
-        throw new DomainError(
-          'stale',
-          `this canned reply changed since you opened it (version ${change.version}, now ${current.version})`,
-          {
-            currentVersion: current.version,
-          },
-        );
-      }
-      id = change.id;
-      baseVersion = current.version;
-      version = current.version + 1;
-      stmt(
-        db,
-        `UPDATE canned_replies SET title = @title, body = @body, kind = @kind, active = @active, version = @version, updated_at = @updated_at
-         WHERE id = @id`,
-      ).run({ id, version, ...values });
-    }
+    const { id, version, baseVersion } = saveVersioned(db, 'canned_replies', 'canned reply', change, values);
     enqueue(db, { mutation: 'canned.save', entityType: 'canned_reply', entityId: id, baseVersion, payload: fields, actorId }, now);
     return { id, version };
   })();

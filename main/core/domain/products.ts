@@ -3,12 +3,12 @@
  * claims, changed by directors. A change is saved here at once and pushed through the outbox; the hub keeps
  * SKUs unique and refuses a change made on a version someone else has changed since.
  */
-import { newId } from '../../../common/ids.ts';
 import type { Product, ProductFields } from '../../../common/protocol/products.ts';
 import { fold } from '../../../common/text/fold.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
+import { saveVersioned } from './versioned-rows.ts';
 import { enqueue } from './outbox.ts';
 
 interface ProductRow {
@@ -72,35 +72,7 @@ export function saveProduct(
       active: fields.active ? 1 : 0,
       updated_at: now,
     };
-    let id: string;
-    let version: number;
-    let baseVersion: number | null;
-    if (change.id === undefined) {
-      id = newId();
-      version = 1;
-      baseVersion = null;
-      stmt(
-        db,
-        `INSERT INTO products (id, sku, name, warranty_months, serial_pattern, active, version, updated_at)
-         VALUES (@id, @sku, @name, @warranty_months, @serial_pattern, @active, 1, @updated_at)`,
-      ).run({ id, ...values });
-    } else {
-      const current = stmt(db, 'SELECT version FROM products WHERE id = ?').get(change.id) as { version: number } | undefined;
-      if (!current) throw new DomainError('not_found', `no product with id ${change.id}`);
-      if (current.version !== change.version) {
-        throw new DomainError('stale', `this product changed since you opened it (version ${change.version}, now ${current.version})`, {
-          currentVersion: current.version,
-        });
-      }
-      id = change.id;
-      baseVersion = current.version;
-      version = current.version + 1;
-      stmt(
-        db,
-        `UPDATE products SET sku = @sku, name = @name, warranty_months = @warranty_months, serial_pattern = @serial_pattern,
-           active = @active, version = @version, updated_at = @updated_at WHERE id = @id`,
-      ).run({ id, version, ...values });
-    }
+    const { id, version, baseVersion } = saveVersioned(db, 'products', 'product', change, values);
     enqueue(db, { mutation: 'product.upsert', entityType: 'product', entityId: id, baseVersion, payload: fields, actorId }, now);
     return { id, version };
   })();

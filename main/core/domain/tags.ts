@@ -4,11 +4,11 @@
  * and refuses a change made on a version someone else has changed since. Putting tags on a submission is in
  * submission-work.ts.
  */
-import { newId } from '../../../common/ids.ts';
 import { tagNameKey, type Tag, type TagColor, type TagFields } from '../../../common/protocol/tags.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
+import { saveVersioned } from './versioned-rows.ts';
 import { enqueue } from './outbox.ts';
 
 interface TagRow {
@@ -74,36 +74,7 @@ export function saveTag(
     if (holder)
       throw new DomainError('invalid', `the tag name ${fields.name} is taken: the tag ${holder.name} has it`, { tagId: holder.id });
     const values = { name: fields.name, color: fields.color, archived: fields.archived ? 1 : 0, updated_at: now };
-    let id: string;
-    let version: number;
-    let baseVersion: number | null;
-    if (change.id === undefined) {
-      id = newId();
-      version = 1;
-      baseVersion = null;
-      stmt(
-        db,
-        `INSERT INTO tags (id, name, color, archived, version, updated_at) VALUES (@id, @name, @color, @archived, 1, @updated_at)`,
-      ).run({
-        id,
-        ...values,
-      });
-    } else {
-      const current = stmt(db, 'SELECT version FROM tags WHERE id = ?').get(change.id) as { version: number } | undefined;
-      if (!current) throw new DomainError('not_found', `no tag with id ${change.id}`);
-      if (current.version !== change.version) {
-        throw new DomainError('stale', `this tag changed since you opened it (version ${change.version}, now ${current.version})`, {
-          currentVersion: current.version,
-        });
-      }
-      id = change.id;
-      baseVersion = current.version;
-      version = current.version + 1;
-      stmt(
-        db,
-        `UPDATE tags SET name = @name, color = @color, archived = @archived, version = @version, updated_at = @updated_at WHERE id = @id`,
-      ).run({ id, version, ...values });
-    }
+    const { id, version, baseVersion } = saveVersioned(db, 'tags', 'tag', change, values);
     enqueue(db, { mutation: 'tag.save', entityType: 'tag', entityId: id, baseVersion, payload: fields, actorId }, now);
     return { id, version };
   })();
