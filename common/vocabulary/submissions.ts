@@ -20,6 +20,9 @@ export const SORTS = ['newest', 'oldest', 'due', 'priority'] as const;
 export type Sort = (typeof SORTS)[number];
 /** Search results come in time order only: the search index hands them out that way, any other order means sorting every hit. */
 export const SEARCH_SORTS = ['newest', 'oldest'] as const satisfies readonly Sort[];
+/** Whether a search can be shown in this sort; the sort a list is shown in is newest first when it cannot. */
+export const searchable = (sort: Sort): boolean => (SEARCH_SORTS as readonly Sort[]).includes(sort);
+export const shownSort = (sort: Sort, searching: boolean): Sort => (searching && !searchable(sort) ? 'newest' : sort);
 /** A search counts its hits up to this many, then says "more than" it. */
 export const SEARCH_COUNT_CAP = 1000;
 /** A list page's cursor: the last row's sort key (priority and due order) and its place in time, `key:seq` or `seq`. */

@@ -5,7 +5,7 @@
 import { newId } from '../../../common/ids.ts';
 import { mayUseInbox, type Person } from '../../../common/roles.ts';
 import { fold } from '../../../common/text/fold.ts';
-import { SEARCH_SORTS, type SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import { shownSort, type SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
@@ -33,7 +33,7 @@ export function listViews(db: Db, person: Person): SavedView[] {
     const filters = JSON.parse(r.filters) as ViewFilters;
     // A first page of one row: its total is the count the inbox shows, exact but for a search with many hits. A
     // search comes in time order only (the inbox shows it newest first whatever sort was chosen): counted so.
-    const sort = filters.text && !(SEARCH_SORTS as readonly string[]).includes(filters.sort) ? 'newest' : filters.sort;
+    const sort = shownSort(filters.sort, filters.text !== undefined);
     const count = mayUseInbox(person, r.kind) ? listSubmissions(db, r.kind, { ...filters, sort, limit: 1 }).total : null;
     return { id: r.id, name: r.name, kind: r.kind, filters, count };
   });

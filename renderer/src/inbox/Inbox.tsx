@@ -10,7 +10,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEARCH_SORTS, SORTS, type Sort } from '../../../common/vocabulary/submissions.ts';
+import { SEARCH_SORTS, searchable, shownSort, SORTS, type Sort } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
@@ -59,8 +59,8 @@ export function Inbox({
   // The sort the person chose, and the one the list uses: newest while searching when theirs is not a time order.
   const chosenSort = filters.sort ?? 'newest';
   const searching = filters.text !== undefined;
-  const timeOrderOnly = searching && !(SEARCH_SORTS as readonly Sort[]).includes(chosenSort);
-  const sort = timeOrderOnly ? 'newest' : chosenSort;
+  const timeOrderOnly = searching && !searchable(chosenSort);
+  const sort = shownSort(chosenSort, searching);
   const listKey = JSON.stringify({ ...filters, sort });
   const read = useCallback(
     (passive: boolean, after: string | null, limit: number) =>
