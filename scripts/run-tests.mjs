@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasSharedKeyring, keyringProblem, restartKeyring } from './shared-keyring.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const seconds = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -71,7 +72,7 @@ function readCounts(path) {
     else {
       const i = open.lastIndexOf(e.name);
       if (i >= 0) open.splice(i, 1);
-      if (e.result !== 'suite') tests.push({ name: e.name, result: e.result });
+      if (e.result !== 'suite') tests.push({ name: e.name, result: e.result, why: e.why });
     }
   }
   return { tests, unfinished: open };
@@ -151,6 +152,9 @@ function report(r) {
   } else if (failed) {
     problems.push(`${r.file}${label}: ${failed} failed`);
   }
+  for (const t of r.tests.filter((x) => x.result === 'failed')) {
+    problems.push(`  ✗ ${t.name}\n      ${(t.why ?? '(no error reported)').replaceAll('\n', '\n      ')}`);
+  }
 }
 
 const postgres = process.env.HUB_TEST_DATABASE_URL;
@@ -165,11 +169,25 @@ console.log(
 );
 
 const results = [];
+let keyringCheck = Promise.resolve();
+/** Before each file: the shared keyring still answers, or it is said (after which files) and started again. */
+const checkKeyring = () =>
+  (keyringCheck = keyringCheck.then(async () => {
+    const problem = hasSharedKeyring() && keyringProblem();
+    if (!problem) return;
+    const after = results.slice(-2).map((r) => r.file + (r.pass === 'postgres' ? ' [PostgreSQL]' : ''));
+    const line = `the shared keyring was lost (${problem}) after ${after.join(', ') || 'no file'}; started again`;
+    console.log(`\n!! ${line}`);
+    problems.push(line);
+    await restartKeyring();
+  }));
 let next = 0;
 await Promise.all(
   Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, async () => {
     while (next < jobs.length) {
-      const r = await jobs[next++]();
+      const job = jobs[next++];
+      await checkKeyring();
+      const r = await job();
       report(r);
       results.push(r);
     }

@@ -15,7 +15,16 @@ else
   export XDG_DATA_HOME
   trap 'rm -rf "$XDG_DATA_HOME"' EXIT
 fi
-# The keyring's own password only protects the throwaway keyring file; it is fed on stdin, never argv.
-eval "$(printf '%s' "${KEYRING_PASSWORD:-backdesk-private-keyring}" | gnome-keyring-daemon --unlock --components=secrets)"
+# The keyring's own password only protects the throwaway keyring file; it is fed on stdin, never argv. It is
+# exported so the test runner can start this keyring again on the same files (scripts/shared-keyring.mjs).
+export KEYRING_PASSWORD="${KEYRING_PASSWORD:-backdesk-private-keyring}"
+eval "$(printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
+# The daemon takes its name on the bus a moment after it returns. A call made before that would have the bus
+# start a second daemon from its service file, one that knows neither this keyring nor its password.
+for _ in $(seq 100); do
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner \
+    string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true' && break
+  sleep 0.1
+done
 "$@"

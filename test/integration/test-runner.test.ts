@@ -1,7 +1,8 @@
 /**
  * scripts/run-tests.mjs itself, on fixture files (test/hub/runner-fixtures): a hanging file is killed with
  * the processes it started and counted as a failure by name, a test past its limit fails, a file that
- * cannot load fails, and the PostgreSQL pass is either run or counted as skipped test by test, never passed.
+ * cannot load fails, and the PostgreSQL pass is either run or counted as skipped test by test, never passed;
+ * a keyring lost during a file (test/integration/keyring-fixtures, on a private bus) is named and started again.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../support/fixtures.ts';
+import { privateBus } from '../support/private-bus.ts';
 
 function runRunner(args: string[], env: NodeJS.ProcessEnv) {
   const pids = join(tempDir(), 'pids');
@@ -78,4 +80,22 @@ test('an empty selection is a failure, not a green run', () => {
   const r = runRunner(['no-such-file'], {});
   assert.equal(r.status, 1);
   assert.equal(r.last, '0 passed, 1 failed, 0 skipped');
+});
+
+test('a keyring lost during a file is named with that file and started again, unlocked, for the next', async () => {
+  const bus = await privateBus();
+  await bus.startKeyring();
+  const r = runRunner([], {
+    ...bus.env,
+    BACKDESK_IN_KEYRING: '1',
+    KEYRING_PASSWORD: bus.password,
+    BACKDESK_TEST_SUFFIX: '.keyring-fixture.ts',
+    BACKDESK_TEST_CONCURRENCY: '1',
+    BACKDESK_TEST_TIMEOUT_S: '20',
+  });
+  assert.match(
+    r.stdout,
+    /the shared keyring was lost \(nothing owns org\.freedesktop\.secrets on the bus: the keyring daemon is gone\) after test\/integration\/keyring-fixtures\/1-loses-keyring\.keyring-fixture\.ts; started again/,
+  );
+  assert.equal(r.last, '2 passed, 0 failed, 0 skipped', r.stdout);
 });

@@ -16,6 +16,8 @@ const DEADLINE_MS = 10_000;
 export interface PrivateBus {
   /** The environment for child processes: this bus, and this keyring's files. */
   env: NodeJS.ProcessEnv;
+  /** What unlocks this keyring (a throwaway one). */
+  password: string;
   /** Starts GNOME Keyring on the bus (unlocked with its password) and waits until it answers. */
   startKeyring(): Promise<void>;
   /** Stops it and waits for it to exit; what it stored stays in its files for the next start. */
@@ -59,6 +61,7 @@ export async function privateBus(): Promise<PrivateBus> {
   let keyring: ChildProcess | null = null;
   return {
     env,
+    password: KEYRING_PASSWORD,
     async startKeyring() {
       keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
         env,

@@ -144,8 +144,10 @@ export function SubmissionDetail({
                 }}
               >
                 <option value="">{t('detail.unassigned')}</option>
-                {!detail.assigneeId && detail.assigneeName && (
-                  <option value={NAMED_ELSEWHERE} disabled>
+                {/* The assignee by the name the item carries, while the list loads or when they no longer hold the inbox:
+                    the select never says "unassigned" about an assigned item. */}
+                {detail.assigneeName && !assignees.some((a) => a.id === detail.assigneeId) && (
+                  <option value={detail.assigneeId ?? NAMED_ELSEWHERE} disabled>
                     {detail.assigneeName}
                   </option>
                 )}
