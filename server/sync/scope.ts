@@ -65,8 +65,8 @@ const rowByRow = (condition: string) => `(${condition}) IS TRUE`;
 /**
  * The conditions on a row `t` of an entity for it to lie in the scope, one for each part of the feed a page
  * reads on its own: none when no row of it does. Submissions are read kind by kind, each from its own index
- * range (0010), whatever PostgreSQL guesses of their numbers. The directory, the seat list and the tags are
- * not scoped (the feed decides whether a page carries them at all).
+ * range (0010), whatever PostgreSQL guesses of their numbers. The directory, the seat list, the tags and the
+ * canned replies are not scoped (the feed decides whether a page carries the first three at all).
  */
 export function entityInScope(entity: Entity, scope: Scope[], p: Params): string[] {
   const kinds = kindsIn(scope);
@@ -86,15 +86,14 @@ export function entityInScope(entity: Entity, scope: Scope[], p: Params): string
       return scope.includes('promotion') ? ['true'] : [];
     case 'account_request':
       return scope.includes('account_request') ? ['true'] : [];
+    // Canned replies are the organisation's wording, no one's personal data: every desk holds all of them, so
+    // one moved to another inbox moves on every desk too; a desk offers each person those of the inboxes they hold.
     case 'staff':
     case 'seats':
     case 'service_settings':
     case 'tag':
-      return ['true'];
-    // The canned replies of the inboxes in scope, and those for every inbox (kind null), which every desk gets.
     case 'canned_reply':
-      if (allKinds(scope)) return ['true'];
-      return [kinds.length ? `(t.kind IS NULL OR t.kind = ANY(${p.add(kinds)}::text[]))` : 't.kind IS NULL'];
+      return ['true'];
     case 'product':
     case 'notice_template':
       return scope.includes('warranty') ? ['true'] : [];

@@ -67,10 +67,12 @@ test('a director’s canned reply reaches a second desk, listed there for the in
     { title: 'Khiếu nại: xin lỗi', kind: 'complaint', active: true, version: 1 },
   ]);
 
-  // Desk B seats an operator of complaints alone: it holds the complaint replies and those for every inbox.
+  // Desk B seats an operator of complaints alone: it holds every reply (they name no one), and offers those of
+  // complaints and those for every inbox.
   const b = await seatedDesk(hub, 'B', [['khieunai_b', 'operator', ['complaint']]]);
   const held = () => b.desk.store.db.prepare('SELECT title, kind FROM canned_replies ORDER BY title').all();
   assert.deepEqual(held(), [
+    { title: 'Bảo hành: đã nhận', kind: 'warranty' },
     { title: 'Cảm ơn', kind: null },
     { title: 'Khiếu nại: xin lỗi', kind: 'complaint' },
   ]);
@@ -91,6 +93,18 @@ test('a director’s canned reply reaches a second desk, listed there for the in
   await office.desk.sync.syncNow();
   await b.desk.sync.syncNow();
   assert.deepEqual(titles(ok(await operator('cannedReplies.list'))), ['Khiếu nại: xin lỗi']);
+
+  // Moved to the warranty inbox on A, it leaves B's complaint list at B's next sync; moved back, it returns.
+  const apology = (b.desk.store.db.prepare(`SELECT id FROM canned_replies WHERE title = 'Khiếu nại: xin lỗi'`).get() as { id: string }).id;
+  saveCannedReply(office.desk.store.db, director, { id: apology, version: 1, fields: reply('Khiếu nại: xin lỗi', 'warranty') });
+  await office.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+  assert.deepEqual(titles(ok(await operator('cannedReplies.list'))), []);
+  saveCannedReply(office.desk.store.db, director, { id: apology, version: 2, fields: reply('Khiếu nại: xin lỗi', 'complaint') });
+  await office.desk.sync.syncNow();
+  await b.desk.sync.syncNow();
+  assert.deepEqual(titles(ok(await operator('cannedReplies.list'))), ['Khiếu nại: xin lỗi']);
+  assert.deepEqual(rejected(office.desk), []);
 });
 
 test('the hub refuses a canned reply or a tag from an operator, and a stale change of a tag', TIMEOUT, async () => {

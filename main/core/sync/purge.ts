@@ -1,8 +1,8 @@
 /**
  * Purging what the desk may no longer hold, when its people's scope shrinks (a grant removed, someone taken
  * off the seat list or disabled): the submissions of those inboxes with their timelines, their tags and their
- * folded search text, those inboxes' canned replies, the comments, consents or account requests, and then every customer nothing the desk still
- * holds names. It runs in the transaction of the page that said so, with the scope the desk stores.
+ * folded search text, the comments, consents or account requests, and then every customer nothing the desk still
+ * holds names. Canned replies stay: every desk holds all of them (they name no one). It runs in the transaction of the page that said so, with the scope the desk stores.
  * The outbox is never touched: a change someone made here to a row that has gone is still pushed, judged by
  * the hub, and its refusal still shown to them.
  */
@@ -25,8 +25,6 @@ export function purge(db: Db, scopes: Scope[]): void {
   // Its trigger takes each one out of the search index too (secure-delete, migration 0007: its words go with it).
   // Their tags go with them (migration 0011: ON DELETE CASCADE).
   stmt(db, `DELETE FROM submissions WHERE id IN (${ofKinds})`).run(kinds);
-  // The canned replies of those inboxes: the desk holds those of its scope (and those for every inbox).
-  stmt(db, `DELETE FROM canned_replies WHERE kind IN (SELECT value FROM json_each(?))`).run(kinds);
   pruneTerms(db);
   for (const scope of scopes) if (TABLES[scope]) stmt(db, `DELETE FROM ${TABLES[scope]}`).run();
   stmt(
