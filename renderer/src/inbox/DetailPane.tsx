@@ -12,8 +12,9 @@ import { useReport } from '../components/Notices.tsx';
 import { BULK_CHANGED } from './BulkBar.tsx';
 import { Drafts, type Composers } from './Composer.tsx';
 import { OpenClock } from './facts.tsx';
-import { method, type InboxConfig, type InboxKind } from './kinds.ts';
-import { SubmissionDetail, type Change, type Editor } from './SubmissionDetail.tsx';
+import { formatDateTime } from '../format/dates.ts';
+import { method, type InboxConfig, type InboxKind, type Row } from './kinds.ts';
+import { SubmissionDetail, type Assignees, type Change, type Editor } from './SubmissionDetail.tsx';
 import { useOpenSubmission } from './useOpenSubmission.ts';
 
 /**
@@ -27,6 +28,11 @@ export function useDetailPane(config: InboxConfig, openId: string | null, refres
   const { api, words } = config;
   const report = useReport();
   const { detail, reload } = useOpenSubmission(api, openId, report);
+  // Who an item of this inbox may be assigned to: read once for the inbox, not at each opening.
+  const [assignees, setAssignees] = useState<Assignees>([]);
+  useEffect(() => {
+    call(method(api, 'assignees'), {}).then(setAssignees, report);
+  }, [api, report]);
   const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
   const editor: Editor = useRef(null);
   const stepper: Editor = useRef(null);
@@ -78,7 +84,7 @@ export function useDetailPane(config: InboxConfig, openId: string | null, refres
       void change(() => call(method(api, 'setStatus'), { id, version, status: 'closed' }));
     },
   };
-  return { openId, detail, keys, composers, editor, stepper, drafts, change };
+  return { openId, detail, assignees, keys, composers, editor, stepper, drafts, change };
 }
 
 /** The open submission, or what to do to open one. */
@@ -86,16 +92,20 @@ export function DetailPane({
   kind,
   config,
   pane,
+  preview,
   choose,
 }: {
   kind: InboxKind;
   config: InboxConfig;
   pane: ReturnType<typeof useDetailPane>;
+  /** The list's row of the submission being opened, shown at once while its detail is read. */
+  preview: Row | undefined;
   /** What the pane says while nothing is open. */
   choose: string;
 }) {
   const { t } = useTranslation();
   const { detail } = pane;
+  if (!detail && preview && preview.id === pane.openId) return <DetailPreview row={preview} loading={t(`${config.words}.loading`)} />;
   if (!detail) {
     return (
       <section className="pane detail-pane">
@@ -110,6 +120,7 @@ export function DetailPane({
         kind={kind}
         config={config}
         detail={detail}
+        assignees={pane.assignees}
         composers={pane.composers}
         editor={pane.editor}
         stepper={pane.stepper}
@@ -117,5 +128,38 @@ export function DetailPane({
         change={pane.change}
       />
     </OpenClock.Provider>
+  );
+}
+
+/**
+ * What the list already knows about the submission being opened (its subject, when it came, its state and
+ * assignee), painted in the frame after the key press; the detail replaces it once read. It offers no action:
+ * a change needs the version and the audited read that the detail brings. Not a heading yet, so assistive
+ * technology announces the submission once, when it is there to read.
+ */
+function DetailPreview({ row, loading }: { row: Row; loading: string }) {
+  const { t } = useTranslation();
+  return (
+    <section
+      className="pane detail-pane"
+      aria-label={row.subject}
+      aria-busy="true"
+      data-testid="detail"
+      data-submission-id={row.id}
+      data-state="preview"
+    >
+      <article className="submission">
+        <p className="subject">{row.subject}</p>
+        <dl className="facts">
+          <dt>{t('detail.received')}</dt>
+          <dd>{formatDateTime(row.createdAt)}</dd>
+          <dt>{t('detail.status')}</dt>
+          <dd>{t(`status.${row.status}`)}</dd>
+          <dt>{t('detail.assignee')}</dt>
+          <dd>{row.assigneeName ?? t('detail.unassigned')}</dd>
+        </dl>
+        <p className="muted">{loading}</p>
+      </article>
+    </section>
   );
 }

@@ -200,7 +200,13 @@ export function Inbox({
           </SubmissionList>
         )}
       </section>
-      <DetailPane kind={kind} config={config} pane={pane} choose={t(`${words}.choose`)} />
+      <DetailPane
+        kind={kind}
+        config={config}
+        pane={pane}
+        preview={openId === null ? undefined : list.rowAt(list.indexOf(openId))}
+        choose={t(`${words}.choose`)}
+      />
     </div>
   );
 }

@@ -10,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../main/api/contract.ts';
 import type { Status, SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import { call } from '../api/client.ts';
-import { useReport } from '../components/Notices.tsx';
 import { StatusOptions } from '../components/StatusOptions.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { SubmissionTags } from '../replies/SubmissionTags.tsx';
@@ -32,6 +31,8 @@ export type Change = (run: () => Promise<unknown>) => Promise<boolean>;
  * a warranty claim's next step (`b`).
  */
 export type Editor = RefObject<(() => void) | null>;
+/** Who an item of the inbox may be assigned to. */
+export type Assignees = Output<`${InboxApi}.assignees`>;
 
 // The value of the assignee select for a person named by the hub who has no account on this desk.
 const NAMED_ELSEWHERE = 'named-elsewhere';
@@ -40,6 +41,7 @@ export function SubmissionDetail({
   kind,
   config,
   detail,
+  assignees,
   composers,
   editor,
   stepper,
@@ -49,6 +51,7 @@ export function SubmissionDetail({
   kind: SubmissionKind;
   config: InboxConfig;
   detail: Detail;
+  assignees: Assignees;
   composers: Composers;
   editor: Editor;
   stepper: Editor;
@@ -56,12 +59,7 @@ export function SubmissionDetail({
   change: Change;
 }) {
   const { t } = useTranslation();
-  const report = useReport();
   const { api, words } = config;
-  const [assignees, setAssignees] = useState<Output<`${InboxApi}.assignees`>>([]);
-  useEffect(() => {
-    call(method(api, 'assignees'), {}).then(setAssignees, report);
-  }, [api, report]);
   const { id } = detail;
   // The person's own changes run one after another, each with the version the one before it made, so a
   // status change followed at once by an assignment is not refused as if someone else had edited the item.
@@ -108,7 +106,7 @@ export function SubmissionDetail({
 
   return (
     <>
-      <section className="pane detail-pane" aria-label={detail.subject} data-testid="detail" data-submission-id={id}>
+      <section className="pane detail-pane" aria-label={detail.subject} data-testid="detail" data-submission-id={id} data-state="full">
         <article className="submission">
           <h2 className="subject">{detail.subject}</h2>
           <dl className="facts">

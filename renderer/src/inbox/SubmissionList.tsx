@@ -7,7 +7,7 @@
  * rows for bulk actions (BulkBar): a checkbox on each row and the bar above them.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/dates.ts';
 import { timeLeft, type ClockState } from '../format/time-left.ts';
@@ -172,8 +172,11 @@ export function ClockLabel({ item, testId = 'row-clock' }: { item: Pick<Row, 'st
   );
 }
 
-/** An inbox's row: status, priority, time left and when it came; subject; the start of its text. */
-export function InboxRow({ row }: { row: Row }) {
+/**
+ * An inbox's row: status, priority, time left and when it came; subject; the start of its text. Drawn again only
+ * when its row is a new one (a read brings new row objects), not each time another row is opened.
+ */
+export const InboxRow = memo(function InboxRow({ row }: { row: Row }) {
   return (
     <>
       <div className="row-top">
@@ -186,4 +189,4 @@ export function InboxRow({ row }: { row: Row }) {
       <div className="row-excerpt muted">{row.excerpt}</div>
     </>
   );
-}
+});

@@ -101,9 +101,12 @@ function EmailText({ text }: { text: string }) {
 export function Timeline({ detail, config }: { detail: Detail; config: InboxConfig }) {
   const { t } = useTranslation();
   const { words } = config;
-  // The tags' names, read again for each submission opened (the detail's own tags name only the ones it has now).
-  // Its current tags name one a sync brought since.
-  const known = useTags(detail.id);
+  // The tags' names, read for a submission whose timeline has tag changes (the detail's own tags name only the ones
+  // it has now). Its current tags name one a sync brought since.
+  const known = useTags(
+    detail.id,
+    detail.timeline.some((e) => e.type === 'tags_change'),
+  );
   const tags: Named[] = [...detail.tags, ...known];
   const statusName = (s: unknown) => (typeof s === 'string' ? t(`status.${s}`) : '');
   // An assignment names the assignee by id in `to` and as they were called then in `toName`; events the hub

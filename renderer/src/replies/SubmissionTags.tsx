@@ -20,9 +20,10 @@ export function SubmissionTags({
   onChange: (change: { add?: string[]; remove?: string[] }) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
-  const all = useTags(detail.id);
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState(false);
+  // The tags to offer, read when the person opens the list of them (the chips name the submission's own).
+  const all = useTags(open, open);
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const listId = useId();

@@ -16,22 +16,24 @@ export type Tag = Output<'tags.list'>[number];
 
 /**
  * Every tag of the organisation, archived ones too (older submissions carry them, the timeline names them), read
- * when the component appears, again whenever `key` changes (the person opened another submission, a filter), and
+ * when the component appears, again whenever `key` changes (the person opened the list of them, a filter), and
  * after each sync, which may bring a tag made on another desk (tags.list is passive: reading it in the
- * background does not keep an idle session from locking).
+ * background does not keep an idle session from locking). Not read at all while `needed` is false: opening a
+ * submission reads only what it shows.
  */
-export function useTags(key: unknown = null): Tag[] {
+export function useTags(key: unknown = null, needed = true): Tag[] {
   const report = useReport();
   const [tags, setTags] = useState<Tag[]>([]);
   const [synced, setSynced] = useState(0);
   useAfterSync(useCallback(() => setSynced((n) => n + 1), []));
   useEffect(() => {
+    if (!needed) return;
     let live = true;
     call('tags.list', { includeArchived: true }).then((list) => live && setTags(list), report);
     return () => {
       live = false;
     };
-  }, [key, synced, report]);
+  }, [key, needed, synced, report]);
   return tags;
 }
 

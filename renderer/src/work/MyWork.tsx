@@ -63,7 +63,13 @@ export function MyWork({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
           </SubmissionList>
         )}
       </section>
-      <DetailPane kind={kind} config={config} pane={pane} choose={t('mine.choose')} />
+      <DetailPane
+        kind={kind}
+        config={config}
+        pane={pane}
+        preview={open ? list.rowAt(list.indexOf(open.id)) : undefined}
+        choose={t('mine.choose')}
+      />
     </div>
   );
 }
