@@ -88,6 +88,14 @@ test('an operator granted only warranty sees that inbox alone, and the API refus
   }
   const own: any = await page.evaluate(() => window.backdesk!.call('warrantyClaims.list', {}));
   assert.equal(own.ok, true);
+
+  // Nothing the screens read on their own asks for an inbox they do not hold: My work, then the claim opened.
+  await page.getByTestId('nav-mine').click();
+  await page.getByTestId('result-count').filter({ hasText: 'việc chưa xong' }).waitFor();
+  await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name: 'Bảo hành' }).click();
+  await page.locator('.row').first().click();
+  await page.getByRole('heading', { level: 2 }).waitFor();
+  assert.deepEqual(await page.locator('.notice').allTextContents(), [], 'no refusal was shown');
 });
 
 test(

@@ -13,7 +13,7 @@ import { BULK_CHANGED } from './BulkBar.tsx';
 import { Drafts, type Composers } from './Composer.tsx';
 import { OpenClock } from './facts.tsx';
 import { formatDateTime } from '../format/dates.ts';
-import { method, type InboxConfig, type InboxKind, type Row } from './kinds.ts';
+import { method, type InboxApi, type InboxConfig, type InboxKind, type Row } from './kinds.ts';
 import { SubmissionDetail, type Assignees, type Change, type Editor } from './SubmissionDetail.tsx';
 import { useOpenSubmission } from './useOpenSubmission.ts';
 
@@ -23,16 +23,26 @@ import { useOpenSubmission } from './useOpenSubmission.ts';
  * open submission are re-read, passively, rather than counted down here; a minute is the label's smallest unit.
  */
 const CLOCK_TICK_MS = 60_000;
+const NO_ONE: Assignees = [];
 
 export function useDetailPane(config: InboxConfig, openId: string | null, refreshList: () => Promise<void>) {
   const { api, words } = config;
   const report = useReport();
   const { detail, reload } = useOpenSubmission(api, openId, report);
-  // Who an item of this inbox may be assigned to: read once for the inbox, not at each opening.
-  const [assignees, setAssignees] = useState<Assignees>([]);
+  // Who an item of this inbox may be assigned to: read once something is open, then again only for another inbox
+  // (My work opens items of every inbox the person holds; before anything is open it names none of them).
+  const [read, setRead] = useState<{ api: InboxApi; list: Assignees } | null>(null);
+  const opened = openId !== null;
   useEffect(() => {
-    call(method(api, 'assignees'), {}).then(setAssignees, report);
-  }, [api, report]);
+    if (!opened) return;
+    let live = true;
+    call(method(api, 'assignees'), {}).then((list) => live && setRead({ api, list }), report);
+    return () => {
+      live = false;
+    };
+  }, [api, opened, report]);
+  // Another inbox's people are never offered, even for the moment its own are being read.
+  const assignees = read?.api === api ? read.list : NO_ONE;
   const composers: Composers = { note: useRef<HTMLTextAreaElement>(null), reply: useRef<HTMLTextAreaElement>(null) };
   const editor: Editor = useRef(null);
   const stepper: Editor = useRef(null);
