@@ -79,18 +79,28 @@ const FOLLOW_UPS = [
 ];
 
 type Post = { what: SubmissionKind | 'comment' | 'message'; path: string; body: unknown };
-/** Submissions the hub took, newest last, with their customer's reference: what customers write again about. */
-const recent: { id: string; customerRef: string }[] = [];
+/**
+ * Submissions the hub took, newest last, with their customer's reference: what customers write again about, each
+ * at most twice (and never the same words twice), as people do, rather than the first few over and over.
+ */
+const recent: { id: string; customerRef: string; said: string[] }[] = [];
+const MESSAGES_PER_SUBMISSION = 2;
 
 function nextPost(followUps = false): Post {
   const c = pick(rng, customers);
   const now = new Date();
-  if (followUps && recent.length && rng() < 0.25) {
-    const about = pick(rng, recent);
+  const open = recent.filter((r) => r.said.length < MESSAGES_PER_SUBMISSION);
+  if (followUps && open.length && rng() < 0.25) {
+    const about = pick(rng, open);
+    const words = pick(
+      rng,
+      FOLLOW_UPS.filter((f) => !about.said.includes(f)),
+    );
+    about.said.push(words);
     const message: z.input<typeof CustomerMessage> = {
       submissionId: about.id,
       customerRef: about.customerRef,
-      body: pick(rng, FOLLOW_UPS).replace('{n}', String(between(rng, 1_000_000, 9_999_999))),
+      body: words.replace('{n}', String(between(rng, 1_000_000, 9_999_999))),
       sentAt: now.toISOString(),
     };
     return { what: 'message', path: '/intake/v1/messages', body: message };
@@ -126,7 +136,7 @@ async function post({ what, path, body }: Post): Promise<boolean> {
         accepted.set(what, (accepted.get(what) ?? 0) + 1);
         if (path === '/intake/v1/submissions') {
           const { id } = (await res.json()) as { id: string };
-          recent.push({ id, customerRef: (body as { customer: { ref: string } }).customer.ref });
+          recent.push({ id, customerRef: (body as { customer: { ref: string } }).customer.ref, said: [] });
           if (recent.length > 200) recent.shift();
         }
         return true;
