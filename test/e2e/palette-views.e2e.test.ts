@@ -12,6 +12,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { newId } from '../../common/ids.ts';
+import { fold } from '../../common/text/fold.ts';
 import { submissionReference } from '../../common/vocabulary/submissions.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { complaint, customer, startTestHub, warranty } from '../support/hub.ts';
@@ -233,4 +235,27 @@ test('a view saved from the inbox filters counts, follows syncs, opens in its fi
   await views.getByTestId('view-chip').first().waitFor({ state: 'detached' });
   const left: any = await page.evaluate(`window.backdesk.call('views.list', {})`);
   assert.deepEqual(left, { ok: true, result: [] });
+});
+
+test('a view of an inbox she no longer works is listed in My work and deleted there after a confirmation', TEST, async () => {
+  // As a grant taken away leaves it: her view of the feedback inbox, which she does not hold.
+  const name = 'Góp ý một sao';
+  a.desk.store.db
+    .prepare(
+      `INSERT INTO saved_views (id, person_id, name, name_key, kind, filters, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'feedback', '{"sort":"newest"}', 0, 0)`,
+    )
+    .run(newId(), a.staff.lan, name, fold(name));
+  const page = await signIn(browser, a.host, 'lan');
+  await page.getByTestId('nav-mine').click();
+  const unusable = page.getByTestId('unusable-views');
+  await unusable.getByText('(Góp ý · không còn làm hộp thư này)').waitFor();
+  await unusable.getByRole('button', { name: `Xoá chế độ xem ${name}` }).focus();
+  await page.keyboard.press('Enter');
+  await unusable.getByText(`Xoá chế độ xem “${name}”? Các yêu cầu trong đó không bị ảnh hưởng.`).waitFor();
+  await screenshot(page, 'view-unusable');
+  await page.keyboard.press('Enter'); // the confirmation's own button has the focus
+  await unusable.waitFor({ state: 'detached' });
+  const left = a.desk.store.db.prepare('SELECT count(*) AS n FROM saved_views WHERE person_id = ?').get(a.staff.lan) as { n: number };
+  assert.equal(left.n, 0);
 });

@@ -19,6 +19,7 @@ import { INBOX_KINDS, type InboxKind } from '../inbox/kinds.ts';
 import { ClockLabel, RowBadges, SubmissionList } from '../inbox/SubmissionList.tsx';
 import { useListStep } from '../inbox/useListStep.ts';
 import { usePagedList } from '../inbox/usePagedList.ts';
+import { UnusableViews } from '../palette/UnusableViews.tsx';
 
 export type WorkRow = Output<'work.mine'>['rows'][number];
 
@@ -45,6 +46,7 @@ export function MyWork({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
           <div className="muted count" data-testid="result-count">
             {list.total === null ? '…' : t('mine.count', { count: list.total.n })}
           </div>
+          <UnusableViews />
         </div>
         {list.total?.n === 0 ? (
           <p className="empty-state">{t('mine.empty')}</p>
