@@ -43,29 +43,36 @@ export function keyringProblem() {
   }
 }
 
-/** The process that owns the Secret Service's name, as "pid (command line)". */
-function owner() {
+/** The pid of the process that owns the Secret Service's name; null when none does or the bus cannot say. */
+function ownerPid() {
   try {
-    const pid = /uint32 (\d+)/.exec(
-      busCall(
-        '--dest=org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.GetConnectionUnixProcessID',
-        'string:org.freedesktop.secrets',
-      ),
-    )?.[1];
-    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-    return `${pid} (${command})`;
+    const reply = busCall(
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.GetConnectionUnixProcessID',
+      'string:org.freedesktop.secrets',
+    );
+    return Number(/uint32 (\d+)/.exec(reply)?.[1]) || null;
   } catch {
-    return 'unknown';
+    return null;
+  }
+}
+
+/** That process as "pid (command line)", for the run's log. */
+function owner() {
+  const pid = ownerPid();
+  try {
+    return `${pid} (${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()})`;
+  } catch {
+    return pid === null ? 'unknown' : String(pid);
   }
 }
 
 /** Stops whatever owns the Secret Service now and starts the run's keyring again, unlocked; throws past the deadline. */
 export async function restartKeyring() {
+  const pid = ownerPid();
   try {
-    const pid = Number(/^(\d+)/.exec(owner())?.[1]);
-    if (pid) process.kill(pid, 'SIGTERM');
+    if (pid !== null) process.kill(pid, 'SIGTERM');
   } catch {
     // it is already gone
   }

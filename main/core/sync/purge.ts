@@ -1,8 +1,9 @@
 /**
  * Purging what the desk may no longer hold, when its people's scope shrinks (a grant removed, someone taken
  * off the seat list or disabled): the submissions of those inboxes with their timelines, their tags and their
- * folded search text, the comments, consents or account requests, and then every customer nothing the desk still
- * holds names. Canned replies stay: every desk holds all of them (they name no one). It runs in the transaction of the page that said so, with the scope the desk stores.
+ * folded search text, the comments, consents or account requests, and then every customer nothing the desk
+ * still holds names. Canned replies stay: every desk holds all of them (they name no one). It runs in the
+ * transaction of the page that said so, with the scope the desk stores.
  * The outbox is never touched: a change someone made here to a row that has gone is still pushed, judged by
  * the hub, and its refusal still shown to them.
  */

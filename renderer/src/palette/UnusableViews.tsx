@@ -14,7 +14,9 @@ import './palette.css';
 export function UnusableViews() {
   const { t } = useTranslation();
   const report = useReport();
-  const { views, reread } = useSavedViews(report);
+  // Read as My work opens, not at each sync: every read counts each view, and what makes one unusable (a grant
+  // taken away) is rare.
+  const { views, reread } = useSavedViews(report, false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const unusable = (views ?? []).filter((v) => v.count === null);
   if (unusable.length === 0) return null;

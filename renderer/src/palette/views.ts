@@ -25,13 +25,18 @@ export const sameFilters = (a: Filters, b: Filters): boolean => {
   return x.status === y.status && x.assignee === y.assignee && x.tag === y.tag && x.text === y.text && x.sort === y.sort;
 };
 
-/** The views, read on mount, after each sync (their counts move) and when `reread` is called; null until read. */
-export function useSavedViews(report: (e: unknown) => void): { views: SavedView[] | null; reread: () => void } {
+const nothing = () => {};
+
+/**
+ * The views, read on mount, after each sync (their counts move) unless `followSyncs` is false (for a screen that
+ * shows no count), and when `reread` is called; null until read.
+ */
+export function useSavedViews(report: (e: unknown) => void, followSyncs = true): { views: SavedView[] | null; reread: () => void } {
   const [views, setViews] = useState<SavedView[] | null>(null);
   const reread = useCallback(() => {
     call('views.list', {}).then(setViews, report);
   }, [report]);
   useEffect(reread, [reread]);
-  useAfterSync(reread);
+  useAfterSync(followSyncs ? reread : nothing);
   return { views, reread };
 }
