@@ -17,6 +17,7 @@ import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
 import { TAG_COLORS, TagChange, TagFields } from './tags.ts';
 import { CANNED_BODY_MAX, CannedReplyFields } from '../replies/canned.ts';
+import { VIEW_NAME_MAX, ViewFields, ViewFilters } from './saved-views.ts';
 import { WarrantyStep } from '../warranty/stages.ts';
 import { NOTICES, Template } from '../warranty/notices.ts';
 import { SERVICE_SETTINGS_ID, ServiceSettings } from '../sla/clock.ts';
@@ -180,6 +181,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('tag.save'),
       entityType: z.literal('tag'),
       payload: TagFields,
+    })
+    .strict(),
+  // A person's own saved view (saved-views.ts), whole, or its deletion; the last to reach the hub stands.
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('view.save'),
+      entityType: z.literal('saved_view'),
+      payload: ViewFields,
     })
     .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.
@@ -370,6 +381,17 @@ export const TagRow = z.object({
   updated_at: instant,
 });
 
+/** A person's saved view; a deleted one stays on the hub as a mark, so every desk that holds it lets it go. */
+export const SavedViewRow = z.object({
+  id: Id,
+  person_id: Id,
+  name: str(VIEW_NAME_MAX),
+  kind: z.enum(SUBMISSION_KINDS),
+  filters: ViewFilters,
+  deleted: z.boolean(),
+  updated_at: instant,
+});
+
 const change = <E extends string, R extends z.ZodType>(entity: E, row: R) =>
   z.object({ entity: z.literal(entity), seq: z.number().int().nonnegative(), row });
 
@@ -388,6 +410,7 @@ export const Change = z.discriminatedUnion('entity', [
   change('service_settings', ServiceSettingsRow),
   change('canned_reply', CannedReplyRow),
   change('tag', TagRow),
+  change('saved_view', SavedViewRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

@@ -8,6 +8,7 @@ import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { ProductFields } from '../../common/protocol/products.ts';
 import { TAG_COLORS, TagFields, TagIds, withTagRules } from '../../common/protocol/tags.ts';
 import { CannedReplyFields } from '../../common/replies/canned.ts';
+import { LIST_FILTERS, VIEW_NAME_MAX, ViewFilters } from '../../common/protocol/saved-views.ts';
 import { WARRANTY_STAGES, WarrantyStep } from '../../common/warranty/stages.ts';
 import { NOTICES, Template } from '../../common/warranty/notices.ts';
 import { DUE_WHAT, ServiceSettings } from '../../common/sla/clock.ts';
@@ -22,7 +23,6 @@ import {
   EVENT_TYPES,
   LIST_CURSOR,
   PRIORITIES,
-  SORTS,
   STATUSES,
   SUBMISSION_KINDS,
   type SubmissionKind,
@@ -215,21 +215,11 @@ const CustomerTimeline = z.object({
   next: z.string().nullable(),
 });
 
-/** What a list is filtered and sorted by; a saved view keeps them. */
-const ListFilters = {
-  status: z.enum(STATUSES).optional(),
-  assignee: z.union([Id, z.literal('unassigned')]).optional(),
-  /** Only the submissions with this tag. */
-  tag: Id.optional(),
-  text: Str(200).optional(),
-  sort: z.enum(SORTS).default('newest'),
-};
-
 const SavedView = z.object({
   id: Id,
   name: z.string(),
   kind: z.enum(SUBMISSION_KINDS),
-  filters: z.object(ListFilters),
+  filters: z.object(LIST_FILTERS),
   /** What it holds now (exact but for a search with many hits); null for an inbox the person no longer works. */
   count: z.object({ n: z.number().int().nonnegative(), exact: z.boolean() }).nullable(),
 });
@@ -237,7 +227,7 @@ const SavedView = z.object({
 /** The methods of one submission inbox; every inbox of the later issues reuses this shape. */
 function inboxMethods(inbox: SubmissionKind) {
   const access = { kind: 'inbox', inbox } as const;
-  const ListQuery = z.object({ ...ListFilters, ...PageQuery });
+  const ListQuery = z.object({ ...LIST_FILTERS, ...PageQuery });
   const ListPage = z.object({ rows: z.array(ListRow), ...PageOf });
   return {
     list: def(access, ListQuery, ListPage),
@@ -446,7 +436,7 @@ export const contract = {
   /** A person saves the filters of an inbox they work as a view of their own (no id), or changes one of theirs. */
   'views.save': def(
     WORKERS,
-    z.object({ id: Id.optional(), name: Line(60), kind: z.enum(SUBMISSION_KINDS), filters: z.object(ListFilters).strict() }).strict(),
+    z.object({ id: Id.optional(), name: Line(VIEW_NAME_MAX), kind: z.enum(SUBMISSION_KINDS), filters: ViewFilters }).strict(),
     z.object({ id: Id }),
   ),
   'views.delete': def(WORKERS, z.object({ id: Id }).strict(), Empty),

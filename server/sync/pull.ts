@@ -8,7 +8,7 @@
 import { SCOPES, type Scope } from '../../common/roles.ts';
 import type { Entity } from '../../common/protocol/sync.ts';
 import type { Queryable } from '../db/connect.ts';
-import { deviceScope, entityInScope, namedInScope, Params } from './scope.ts';
+import { deviceScope, entityInScope, namedInScope, Params, seatedAt } from './scope.ts';
 
 /** The table behind each entity of the feed (the rows' shapes are in common/protocol/sync.ts). */
 const ENTITIES: Record<Entity, string> = {
@@ -25,10 +25,14 @@ const ENTITIES: Record<Entity, string> = {
   service_settings: 'service_settings',
   canned_reply: 'canned_replies',
   tag: 'tags',
+  saved_view: 'saved_views',
 };
 
-/** What every desk gets on its normal pages, whatever its scope, and never on a backfill page (it has them). */
-const UNSCOPED: readonly Entity[] = ['staff', 'seats', 'tag'];
+/**
+ * What every desk gets on its normal pages, whatever its scope, and never on a backfill page (it has them). Of
+ * the seat lists, only the desk's own; of the saved views, those of the people who may sign in there.
+ */
+const UNSCOPED: readonly Entity[] = ['staff', 'seats', 'tag', 'saved_view'];
 
 /** A feed row as PostgreSQL returns it; the desk parses it with the protocol's schema. */
 interface FeedRow {
@@ -71,8 +75,13 @@ function feed(w: Window, deviceId: string, p: Params, first?: string): string | 
     const unscoped = UNSCOPED.includes(entity as Entity);
     const conditions = unscoped && !w.directory ? [] : entityInScope(entity as Entity, w.scope, p);
     return conditions.map((condition) => {
-      // A seat list goes to its own desk only. (A parameter is added only where it is used: unused, it has no type.)
-      const own = entity === 'seats' ? ` AND t.id = ${p.add(deviceId)}` : '';
+      // (A parameter is added only where it is used: unused, it has no type.)
+      const own =
+        entity === 'seats'
+          ? ` AND t.id = ${p.add(deviceId)}`
+          : entity === 'saved_view'
+            ? ` AND ${seatedAt(p.add(deviceId), 't.person_id')}`
+            : '';
       const rows = `SELECT '${entity}' AS entity, t.seq, t.id FROM ${table} t WHERE ${bounds} AND ${condition}${own}`;
       return first ? `(${rows} ORDER BY t.seq LIMIT ${first})` : rows;
     });
@@ -174,7 +183,7 @@ async function withReferences(db: Queryable, page: FeedRow[], w: Window, directo
     return held ? `NOT (${held})` : 'true';
   });
   const rows = [...submissions, ...page];
-  const people = new Set(['assignee_id', 'actor_id', 'decided_by_id'].flatMap((field) => [...idsIn(rows, field)]));
+  const people = new Set(['assignee_id', 'actor_id', 'decided_by_id', 'person_id'].flatMap((field) => [...idsIn(rows, field)]));
   const staff = await current('staff', people, (p) => `t.seq > ${p.add(directoryCursor)}`);
   return [...staff, ...customers, ...submissions, ...page];
 }

@@ -29,6 +29,7 @@ import { queueNotice, saveTemplate } from '../mail/notices.ts';
 import { upsertProduct } from '../catalogue/products.ts';
 import { saveServiceSettings } from '../sla/service-settings.ts';
 import { saveCannedReply } from '../replies/canned.ts';
+import { resendingViewsOfNewSeats, saveView } from '../views/saved-views.ts';
 import { saveTag, tagSubmission } from '../tags/tags.ts';
 
 class Rejected extends Error {
@@ -144,7 +145,8 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'tag.save': (tx, m) => saveTag(tx, m),
   'staff.password': (tx, m) => changeOwnPassword(tx, m.actorId, m.entityId, m.payload.passwordHash, m.payload.key),
   'staff.key': (tx, m) => registerFirstKey(tx, m.actorId, m.entityId, m.payload.key),
-  'device.seats': (tx, m, deviceId) => setSeats(tx, deviceId, m),
+  'device.seats': (tx, m, deviceId) => resendingViewsOfNewSeats(tx, deviceId, m.payload.staffIds, () => setSeats(tx, deviceId, m)),
+  'view.save': (tx, m) => saveView(tx, m),
   async 'comment.moderate'(tx, m) {
     const { decision } = m.payload;
     await checkPerson(tx, m.actorId, new Date(m.createdAt), 'comment');

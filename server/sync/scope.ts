@@ -11,12 +11,15 @@ import type { Queryable } from '../db/connect.ts';
 
 export async function deviceScope(db: Queryable, deviceId: string): Promise<Scope[]> {
   const people = await db.query<{ role: Role; grants: Inbox[] }>(
-    `SELECT role, grants FROM staff s
-     WHERE active AND NOT EXISTS (SELECT 1 FROM device_seats d WHERE d.id = $1 AND d.staff_ids IS NOT NULL AND NOT d.staff_ids @> jsonb_build_array(s.id))`,
+    `SELECT role, grants FROM staff s WHERE active AND ${seatedAt('$1', 's.id')}`,
     [deviceId],
   );
   return scopeOf(people.rows);
 }
+
+/** Whether the person `personId` (an SQL expression) may sign in at the desk `deviceId` (a parameter): no seat list is everyone. */
+export const seatedAt = (deviceId: string, personId: string) =>
+  `NOT EXISTS (SELECT 1 FROM device_seats d WHERE d.id = ${deviceId} AND d.staff_ids IS NOT NULL AND NOT d.staff_ids @> jsonb_build_array(${personId}))`;
 
 /** The parameters of one query, numbered as they are added. */
 export class Params {
@@ -65,8 +68,9 @@ const rowByRow = (condition: string) => `(${condition}) IS TRUE`;
 /**
  * The conditions on a row `t` of an entity for it to lie in the scope, one for each part of the feed a page
  * reads on its own: none when no row of it does. Submissions are read kind by kind, each from its own index
- * range (0010), whatever PostgreSQL guesses of their numbers. The directory, the seat list, the tags and the
- * canned replies are not scoped (the feed decides whether a page carries the first three at all).
+ * range (0010), whatever PostgreSQL guesses of their numbers. The directory, the seat list, the tags, the
+ * canned replies and the saved views are not scoped by inbox (pull.ts decides whether a page carries all but the
+ * canned replies at all, and which seat list and whose views).
  */
 export function entityInScope(entity: Entity, scope: Scope[], p: Params): string[] {
   const kinds = kindsIn(scope);
@@ -93,6 +97,7 @@ export function entityInScope(entity: Entity, scope: Scope[], p: Params): string
     case 'service_settings':
     case 'tag':
     case 'canned_reply':
+    case 'saved_view':
       return ['true'];
     case 'product':
     case 'notice_template':

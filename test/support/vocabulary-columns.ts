@@ -17,4 +17,5 @@ export const SHARED_VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   'staff.role': ROLES, // the desk's accounts and the organisation's directory on the hub
   'canned_replies.kind': SUBMISSION_KINDS, // or null: for every inbox
   'tags.color': TAG_COLORS,
+  'saved_views.kind': SUBMISSION_KINDS,
 };

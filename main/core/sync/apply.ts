@@ -12,6 +12,7 @@ import { SEATS_KEY } from '../security/seats.ts';
 import { SEQ_OF_CREATED_AT } from '../domain/submissions.ts';
 import { applyServiceSettings } from '../domain/sla.ts';
 import { settlePulledTags } from '../domain/submission-tags.ts';
+import { viewNameKey } from '../../../common/protocol/saved-views.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -124,10 +125,13 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     if (r.role === 'operator') for (const g of r.grants) stmt(db, 'INSERT INTO staff_grants (staff_id, inbox) VALUES (?, ?)').run(r.id, g);
   },
 
-  // This desk's seat list as the hub holds it (only its own desk receives it), unless a change is waiting.
+  // This desk's seat list as the hub holds it (only its own desk receives it), unless a change is waiting. The
+  // saved views of people who may no longer sign in here go (the hub sends them again if they come back).
   seats: (db, r) => {
     if (pendingChange(db, r.id)) return;
     setSetting(db, SEATS_KEY, JSON.stringify(r.staff_ids)); // null: everyone
+    if (r.staff_ids)
+      stmt(db, 'DELETE FROM saved_views WHERE person_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(r.staff_ids));
   },
 
   product: applyProduct,
@@ -152,6 +156,32 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color, archived = excluded.archived, version = excluded.version,
          updated_at = excluded.updated_at`,
     ).run({ ...r, archived: r.archived ? 1 : 0, updated_at: ms(r.updated_at) });
+  },
+
+  // A person's saved view as the hub holds it (its name perhaps numbered there), or gone when deleted, unless
+  // this desk's own change to it is still waiting.
+  saved_view: (db, r) => {
+    if (pendingChange(db, r.id)) return;
+    if (r.deleted) {
+      stmt(db, 'DELETE FROM saved_views WHERE id = ?').run(r.id);
+      return;
+    }
+    const at = ms(r.updated_at);
+    stmt(
+      db,
+      `INSERT INTO saved_views (id, person_id, name, name_key, kind, filters, created_at, updated_at)
+       VALUES (@id, @person_id, @name, @name_key, @kind, @filters, @at, @at)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, kind = excluded.kind, filters = excluded.filters,
+         updated_at = excluded.updated_at`,
+    ).run({
+      id: r.id,
+      person_id: r.person_id,
+      name: r.name,
+      name_key: viewNameKey(r.name),
+      kind: r.kind,
+      filters: JSON.stringify(r.filters),
+      at,
+    });
   },
 
   // A director's wording of a claimant email, unless this desk's own change to it is still waiting.

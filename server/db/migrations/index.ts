@@ -14,6 +14,7 @@ import noticeTemplates from './0013_notice_templates.ts';
 import serviceSettings from './0014_service_settings.ts';
 import cannedTags from './0015_canned_tags.ts';
 import customerMessages from './0016_customer_messages.ts';
+import savedViews from './0017_saved_views.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -36,4 +37,5 @@ export const hubMigrations: readonly string[] = [
   serviceSettings,
   cannedTags,
   customerMessages,
+  savedViews,
 ];

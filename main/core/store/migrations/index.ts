@@ -16,6 +16,7 @@ import myWorkIndex from './0015_my_work_index.ts';
 import customerMessages from './0016_customer_messages.ts';
 import customerTimelineKeys from './0017_customer_timeline_keys.ts';
 import searchCountKeys from './0018_search_count_keys.ts';
+import syncedViews from './0019_synced_views.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -40,4 +41,5 @@ export const migrations: readonly string[] = [
   customerMessages,
   customerTimelineKeys,
   searchCountKeys,
+  syncedViews,
 ];
