@@ -69,7 +69,7 @@ fi
 initial=0
 [ "$first_run" = 1 ] && initial=${DEMO_COMPLAINTS:-5000}
 echo "backdesk: the website simulator posts $initial demo submissions, then one every 8 seconds (log: $DEMO/website.log)"
-node --import tsx scripts/website-simulator.ts --hub "$HUB_URL" --key-file "$DEMO/website-key" --initial "$initial" > "$DEMO/website.log" 2>&1 &
+node --import tsx scripts/website-simulator.ts --hub "$HUB_URL" --key-file "$DEMO/website-key" --cursor-file "$DEMO/website-feed-cursor" --initial "$initial" > "$DEMO/website.log" 2>&1 &
 pids+=($!)
 
 electron_binary=""

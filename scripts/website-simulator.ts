@@ -8,12 +8,16 @@
  * in four is a customer writing again about one of their recent submissions (which reopens it if it waits on
  * them). A post the hub refuses
  * is a bug in the demo data: it is logged loudly and counted, and the batch's last line says how many.
- * Usage: website-simulator.ts --hub URL --key-file FILE [--initial 5000] [--every-ms 8000] [--seed N]
+ * Meanwhile it reads the hub's website feed, as the website does, and logs each comment it would publish or hide;
+ * it keeps its place in the feed in the cursor file, so a restart goes on where it stopped.
+ * Usage: website-simulator.ts --hub URL --key-file FILE [--cursor-file FILE] [--initial 5000] [--every-ms 8000]
+ *   [--feed-every-ms 3000] [--seed N]
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
+import { WebsiteChangesPage, type WebsiteChange } from '../common/protocol/website-feed.ts';
 import type { Comment, CustomerMessage, Submission } from '../common/protocol/website-intake.ts';
 import type { SubmissionKind } from '../common/vocabulary/submissions.ts';
 import { makeSubmission, pickKind, type AnyDemoSubmission } from '../main/core/demo/submissions.ts';
@@ -25,6 +29,8 @@ const { values } = parseArgs({
     'key-file': { type: 'string' },
     initial: { type: 'string', default: '0' },
     'every-ms': { type: 'string', default: '8000' },
+    'cursor-file': { type: 'string' },
+    'feed-every-ms': { type: 'string', default: '3000' },
     seed: { type: 'string' },
   },
 });
@@ -85,6 +91,8 @@ type Post = { what: SubmissionKind | 'comment' | 'message'; path: string; body: 
  */
 const recent: { id: string; customerRef: string; said: string[] }[] = [];
 const MESSAGES_PER_SUBMISSION = 2;
+/** The words of the comments this run posted, by ref, so the feed's decisions can be logged with them. */
+const commentsPosted = new Map<string, string>();
 
 function nextPost(followUps = false): Post {
   const c = pick(rng, customers);
@@ -113,6 +121,8 @@ function nextPost(followUps = false): Post {
       body: pick(rng, COMMENTS),
       postedAt: now.toISOString(),
     };
+    commentsPosted.set(comment.ref, comment.body);
+    if (commentsPosted.size > 5000) commentsPosted.delete(commentsPosted.keys().next().value!);
     return { what: 'comment', path: '/intake/v1/comments', body: comment };
   }
   const s = makeSubmission(rng, pickKind(rng), now.getTime()) as AnyDemoSubmission;
@@ -158,6 +168,43 @@ async function post({ what, path, body }: Post): Promise<boolean> {
 
 const tally = () =>
   `${[...accepted].map(([what, n]) => `${what} ${n}`).join(', ')}; ${refused} refused${refused ? ' (see the REFUSED lines above)' : ''}`;
+
+/** What the website would do with a change of its feed, as one line of the log. */
+function act(c: WebsiteChange): string {
+  const words = commentsPosted.get(c.comment.ref);
+  const quoted = words ? ` «${words.length > 60 ? `${words.slice(0, 59)}…` : words}»` : '';
+  return c.type === 'comment.publish'
+    ? `publishes comment ${c.comment.ref}${quoted}`
+    : `hides comment ${c.comment.ref} (${c.reason})${quoted}`;
+}
+
+/**
+ * Reads the feed from the cursor it kept, a page at a time, and keeps a page's cursor once it has acted on the
+ * page: dying in between, it acts on that page again, which is harmless (publishing or hiding twice is doing it
+ * once). A hub that is down is asked again at the next round.
+ */
+async function readFeed(): Promise<never> {
+  const cursorFile = values['cursor-file'];
+  let cursor = cursorFile && existsSync(cursorFile) ? Number(readFileSync(cursorFile, 'utf8')) : 0;
+  for (;;) {
+    try {
+      for (let more = true; more;) {
+        const res = await fetch(`${hub}/website/v1/changes?cursor=${cursor}&limit=200`, { headers: { Authorization: `Bearer ${key}` } });
+        if (!res.ok) throw new Error(`the feed answered ${res.status}: ${await res.text()}`);
+        const page = WebsiteChangesPage.parse(await res.json());
+        for (const c of page.changes) console.log(`website simulator: feed #${c.seq}: the website ${act(c)}`);
+        cursor = page.cursor;
+        if (cursorFile) writeFileSync(cursorFile, String(cursor));
+        more = page.more;
+      }
+    } catch (e) {
+      if (!(e instanceof TypeError)) console.error(`website simulator: FEED — ${e instanceof Error ? e.message : String(e)}`);
+      // a TypeError is fetch's "the hub is not up (yet)": asked again at the next round
+    }
+    await new Promise((r) => setTimeout(r, Number(values['feed-every-ms'])));
+  }
+}
+void readFeed();
 
 const initial = Number(values.initial);
 let started = 0;

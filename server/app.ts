@@ -1,4 +1,4 @@
-/** The hub's HTTP service: website intake, desk enrollment, and sync; and, while it serves, email delivery. */
+/** The hub's HTTP service: website intake and feed, desk enrollment, and sync; and, while it serves, email delivery. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { HubDb } from './db/connect.ts';
 import { registerEnrollment } from './devices/enrollment.ts';
@@ -10,6 +10,7 @@ import type { MailConfig } from './mail/sender.ts';
 import { registerPresence } from './presence/routes.ts';
 import { registerAuditSync } from './sync/audit.ts';
 import { registerSync } from './sync/routes.ts';
+import { registerWebsiteFeed } from './website/routes.ts';
 
 export interface HubOptions {
   logger?: boolean;
@@ -28,6 +29,7 @@ export function buildHub(db: HubDb, opts: HubOptions = {}): FastifyInstance {
   installStrictJson(app);
   app.get('/health', async () => ({ ok: true, database: db.kind }));
   registerIntake(app, db);
+  registerWebsiteFeed(app, db);
   registerEnrollment(app, db);
   registerSync(app, db);
   registerAuditSync(app, db);

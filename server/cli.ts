@@ -15,7 +15,7 @@ import { migrateHub } from './db/migrate.ts';
 import { createEnrollmentCode, listDevices, revokeDevice } from './devices/enrollment.ts';
 import { createFirstDirector, listDirectory } from './directory/staff.ts';
 import { mailConfigFromEnv } from './mail/sender.ts';
-import { createWebsiteKey } from './website-keys.ts';
+import { createWebsiteKey } from './website/keys.ts';
 
 const HELP = `backdesk-hub — the hub the website posts to and the desks sync with
 

@@ -50,7 +50,7 @@ const ACTOR_NAME = 200;
  * A whole number in a query string, written plainly (no sign, exponent, hex or spaces) and exact as a JS
  * number, so the hub compares it with a bigint column as it was sent.
  */
-const counter = (max: number) =>
+export const counter = (max: number) =>
   z
     .string()
     .regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a whole number written with digits only')

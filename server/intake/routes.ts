@@ -10,21 +10,11 @@ import { newId } from '../../common/ids.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
-import { hashSecret } from '../secrets.ts';
+import { websiteKeyOf } from '../website/keys.ts';
 import { AccountRequest, Comment, Consent, CustomerMessage, Submission, type CustomerIn } from '../../common/protocol/website-intake.ts';
 import { statusRefusal } from '../../common/warranty/stages.ts';
 
 export const INTAKE_BODY_LIMIT = 64 * 1024;
-
-async function websiteKeyOf(db: HubDb, req: FastifyRequest): Promise<string> {
-  const header = req.headers.authorization ?? '';
-  const key = header.startsWith('Bearer ') ? header.slice(7) : '';
-  const row = key
-    ? (await db.query<{ id: string }>('SELECT id FROM website_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashSecret(key)])).rows[0]
-    : undefined;
-  if (!row) throw new HttpError(401, 'unauthorized', 'a valid website API key is required (Authorization: Bearer …)');
-  return row.id;
-}
 
 function idempotencyKeyOf(req: FastifyRequest): string {
   const key = req.headers['idempotency-key'];

@@ -31,6 +31,7 @@ import { saveServiceSettings } from '../sla/service-settings.ts';
 import { saveCannedReply } from '../replies/canned.ts';
 import { resendingViewsOfNewSeats, saveView } from '../views/saved-views.ts';
 import { saveTag, tagSubmission } from '../tags/tags.ts';
+import { recordWebsiteChange } from '../website/feed.ts';
 
 class Rejected extends Error {
   constructor(
@@ -165,13 +166,19 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
         decidedAt: c.decided_at,
       });
     }
-    await tx.query('UPDATE comments SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5 WHERE id = $1', [
-      m.entityId,
-      decision,
-      m.actorName,
-      m.actorId,
-      at(m.createdAt),
-    ]);
+    const { ref } = (
+      await tx.query<{ ref: string }>(
+        'UPDATE comments SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5 WHERE id = $1 RETURNING website_ref AS ref',
+        [m.entityId, decision, m.actorName, m.actorId, at(m.createdAt)],
+      )
+    ).rows[0]!;
+    // The website learns the decision from its feed: an approved comment is published, any other hidden.
+    await recordWebsiteChange(
+      tx,
+      decision === 'approved'
+        ? { type: 'comment.publish', comment: { ref } }
+        : { type: 'comment.hide', comment: { ref }, reason: decision },
+    );
   },
 };
 

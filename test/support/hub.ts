@@ -10,7 +10,7 @@ import { buildHub, type HubOptions } from '../../server/app.ts';
 import { connectHubDb, type HubDb } from '../../server/db/connect.ts';
 import { migrateHub } from '../../server/db/migrate.ts';
 import { createEnrollmentCode } from '../../server/devices/enrollment.ts';
-import { createWebsiteKey } from '../../server/website-keys.ts';
+import { createWebsiteKey } from '../../server/website/keys.ts';
 import { tempDir } from './fixtures.ts';
 
 /** The database every hub of this pass must use. */
@@ -81,6 +81,8 @@ export interface TestHub {
   storage: HubStorage;
   websiteKey: string;
   enrollmentCode(): Promise<string>;
+  /** Stops this in-process hub and closes its connection, so a hub process may take its storage over. */
+  stop(): Promise<void>;
   post(
     path: string,
     body: unknown,
@@ -96,7 +98,9 @@ export async function startTestHub(opts: Pick<HubOptions, 'mail' | 'mailInterval
   await migrateHub(db);
   const app = buildHub(db, opts);
   await app.listen({ host: '127.0.0.1', port: 0 });
-  storage.beforeDrop(() => app.close());
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= app.close().then(() => db.close()));
+  storage.beforeDrop(stop);
   const address = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const { key } = await createWebsiteKey(db, 'test website');
@@ -107,6 +111,7 @@ export async function startTestHub(opts: Pick<HubOptions, 'mail' | 'mailInterval
     storage,
     websiteKey: key,
     enrollmentCode: async () => (await createEnrollmentCode(db)).code,
+    stop,
     async post(path, body, opts = {}) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (opts.key !== null) headers.Authorization = `Bearer ${opts.key ?? key}`;

@@ -15,6 +15,7 @@ import serviceSettings from './0014_service_settings.ts';
 import cannedTags from './0015_canned_tags.ts';
 import customerMessages from './0016_customer_messages.ts';
 import savedViews from './0017_saved_views.ts';
+import websiteFeed from './0018_website_feed.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -38,4 +39,5 @@ export const hubMigrations: readonly string[] = [
   cannedTags,
   customerMessages,
   savedViews,
+  websiteFeed,
 ];

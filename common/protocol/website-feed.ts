@@ -1,0 +1,42 @@
+/**
+ * The website feed: what the website must act on, which it reads with its website key from
+ * `GET /website/v1/changes?cursor=N&limit=M`. Changes come in the order the hub committed them, each once:
+ * the website keeps the `cursor` of the last page it acted on and asks from there, so a page read again
+ * (after a crash on either side) gives the same changes. A change names the website's own references only.
+ */
+import { z } from 'zod';
+import { Id } from '../ids.ts';
+import { counter } from './sync.ts';
+
+export const WebsiteChangesQuery = z
+  .object({
+    cursor: counter(Number.MAX_SAFE_INTEGER).default(0),
+    limit: counter(1000).pipe(z.number().min(1, 'must be at least 1')).default(100),
+  })
+  .strict();
+
+/** The comment a change is about, by the `ref` the website gave it at intake. */
+const CommentRef = z.object({ ref: z.string() }).strict();
+
+/** Why a comment is hidden: a moderator rejected it, or marked it as spam. */
+export const HIDE_REASONS = ['rejected', 'spam'] as const;
+
+/** What each kind of change carries besides its place in the feed, as the hub records it. */
+export const WebsiteChangeData = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('comment.publish'), comment: CommentRef }).strict(),
+  z.object({ type: z.literal('comment.hide'), comment: CommentRef, reason: z.enum(HIDE_REASONS) }).strict(),
+]);
+export type WebsiteChangeData = z.infer<typeof WebsiteChangeData>;
+
+/** `seq` orders the feed; `id` names the change (the same in a webhook delivery); `at` is when the hub committed it. */
+const Placed = z.object({ seq: z.number().int().positive(), id: Id, at: z.iso.datetime({ offset: true }) });
+export const WebsiteChange = z.intersection(Placed, WebsiteChangeData);
+export type WebsiteChange = z.infer<typeof WebsiteChange>;
+
+/** `cursor`: where the next page starts (the last change's `seq`, or the asked cursor when none came); `more`: another page is waiting. */
+export const WebsiteChangesPage = z.object({
+  changes: z.array(WebsiteChange),
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+});
+export type WebsiteChangesPage = z.infer<typeof WebsiteChangesPage>;
