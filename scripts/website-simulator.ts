@@ -20,6 +20,7 @@ import type { z } from 'zod';
 import { WebsiteChangesPage, type WebsiteChange } from '../common/protocol/website-feed.ts';
 import type { Comment, CustomerMessage, Submission } from '../common/protocol/website-intake.ts';
 import type { SubmissionKind } from '../common/vocabulary/submissions.ts';
+import { makeComment, type PostedComment } from '../main/core/demo/comments.ts';
 import { makeSubmission, pickKind, type AnyDemoSubmission } from '../main/core/demo/submissions.ts';
 import { between, makeCustomer, pick, seeded, type DemoCustomer } from '../main/core/demo/vietnamese.ts';
 
@@ -40,13 +41,6 @@ const hub = values.hub;
 const key = readFileSync(values['key-file'], 'utf8').trim();
 const rng = seeded(values.seed === undefined ? Date.now() % 100_000 : Number(values.seed));
 const customers = Array.from({ length: 300 }, (_, i) => makeCustomer(seeded(i + 1), i + 1));
-const COMMENTS = [
-  'Sản phẩm dùng rất tốt, giao hàng nhanh!',
-  'Giá hơi cao so với chỗ khác.',
-  'Shop tư vấn nhiệt tình, sẽ ủng hộ tiếp.',
-  'Mua ngay tại http://khuyen-mai-gia-re.example ưu đãi 90%!!!',
-  'Cho hỏi sản phẩm này còn bảo hành chính hãng không?',
-];
 
 function website(c: DemoCustomer): z.input<typeof Submission>['customer'] {
   return {
@@ -84,15 +78,16 @@ const FOLLOW_UPS = [
   'Tôi mua ở chi nhánh Cầu Giấy, ngày mua ghi trên phiếu bảo hành.',
 ];
 
-type Post = { what: SubmissionKind | 'comment' | 'message'; path: string; body: unknown };
+/** A post to make; `posted`: the comment as this run remembers it once the hub took it. */
+type Post = { what: SubmissionKind | 'comment' | 'message'; path: string; body: unknown; posted?: PostedComment };
 /**
  * Submissions the hub took, newest last, with their customer's reference: what customers write again about, each
  * at most twice (and never the same words twice), as people do, rather than the first few over and over.
  */
 const recent: { id: string; customerRef: string; said: string[] }[] = [];
 const MESSAGES_PER_SUBMISSION = 2;
-/** The words of the comments this run posted, by ref, so the feed's decisions can be logged with them. */
-const commentsPosted = new Map<string, string>();
+/** The comments this run posted, newest last: a later comment may answer one, and the feed's decisions are logged with their words. */
+const commentsPosted: PostedComment[] = [];
 
 function nextPost(followUps = false): Post {
   const c = pick(rng, customers);
@@ -114,16 +109,9 @@ function nextPost(followUps = false): Post {
     return { what: 'message', path: '/intake/v1/messages', body: message };
   }
   if (rng() < 0.2) {
-    const comment: z.input<typeof Comment> = {
-      ref: `cm-${randomUUID()}`,
-      customer: website(c),
-      pageUrl: `https://shop.example.vn/san-pham/${between(rng, 1000, 9999)}`,
-      body: pick(rng, COMMENTS),
-      postedAt: now.toISOString(),
-    };
-    commentsPosted.set(comment.ref, comment.body);
-    if (commentsPosted.size > 5000) commentsPosted.delete(commentsPosted.keys().next().value!);
-    return { what: 'comment', path: '/intake/v1/comments', body: comment };
+    const made = makeComment(rng, commentsPosted);
+    const comment: z.input<typeof Comment> = { ref: `cm-${randomUUID()}`, customer: website(c), ...made, postedAt: now.toISOString() };
+    return { what: 'comment', path: '/intake/v1/comments', body: comment, posted: { ref: comment.ref, comment: made } };
   }
   const s = makeSubmission(rng, pickKind(rng), now.getTime()) as AnyDemoSubmission;
   return { what: s.kind, path: '/intake/v1/submissions', body: intakeBody(s, c, now.toISOString()) };
@@ -133,7 +121,7 @@ const accepted = new Map<Post['what'], number>();
 let refused = 0;
 
 /** Posts until the hub answers; true when it took the post, false (and said so loudly) when it refused it. */
-async function post({ what, path, body }: Post): Promise<boolean> {
+async function post({ what, path, body, posted }: Post): Promise<boolean> {
   const idempotencyKey = `sim-${randomUUID()}`;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -144,6 +132,10 @@ async function post({ what, path, body }: Post): Promise<boolean> {
       });
       if (res.ok) {
         accepted.set(what, (accepted.get(what) ?? 0) + 1);
+        if (posted) {
+          commentsPosted.push(posted);
+          if (commentsPosted.length > 5000) commentsPosted.shift();
+        }
         if (path === '/intake/v1/submissions') {
           const { id } = (await res.json()) as { id: string };
           recent.push({ id, customerRef: (body as { customer: { ref: string } }).customer.ref, said: [] });
@@ -171,7 +163,7 @@ const tally = () =>
 
 /** What the website would do with a change of its feed, as one line of the log. */
 function act(c: WebsiteChange): string {
-  const words = commentsPosted.get(c.comment.ref);
+  const words = commentsPosted.find((p) => p.ref === c.comment.ref)?.comment.body;
   const quoted = words ? ` «${words.length > 60 ? `${words.slice(0, 59)}…` : words}»` : '';
   return c.type === 'comment.publish'
     ? `publishes comment ${c.comment.ref}${quoted}`

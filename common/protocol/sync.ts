@@ -12,6 +12,7 @@ import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
 import { LIMITS } from './website-intake.ts';
 import { COMMENT_STATUSES, DECISIONS } from '../vocabulary/comments.ts';
+import { CommentMarkers } from '../moderation/markers.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
@@ -312,6 +313,10 @@ export const CommentRow = z.object({
   id: Id,
   customer_id: Id,
   page_url: str(LIMITS.pageUrl),
+  // Left out by a hub from before markers: none.
+  page_title: maybe(str(LIMITS.pageTitle)).default(null),
+  reply_to: maybe(Id).default(null),
+  markers: CommentMarkers.default([]),
   body: str(LIMITS.comment),
   posted_at: instant,
   status: z.enum(COMMENT_STATUSES),

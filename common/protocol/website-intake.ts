@@ -21,6 +21,7 @@ export const LIMITS = {
   subject: 300,
   body: 20_000,
   pageUrl: 2000,
+  pageTitle: 300,
   comment: 5000,
   wording: 2000,
   reason: 2000,
@@ -59,8 +60,17 @@ export const CustomerMessage = z
   .object({ submissionId: Id, customerRef: line(LIMITS.ref), body: text(LIMITS.body), sentAt: instant })
   .strict();
 
+/** `pageTitle`: the title of the page it was posted on; `inReplyTo`: the `ref` of the comment it answers, posted before. */
 export const Comment = z
-  .object({ ref: line(LIMITS.ref), customer: Customer, pageUrl, body: text(LIMITS.comment), postedAt: instant })
+  .object({
+    ref: line(LIMITS.ref),
+    customer: Customer,
+    pageUrl,
+    pageTitle: line(LIMITS.pageTitle).optional(),
+    inReplyTo: line(LIMITS.ref).optional(),
+    body: text(LIMITS.comment),
+    postedAt: instant,
+  })
   .strict();
 
 export const Consent = z

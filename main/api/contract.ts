@@ -4,6 +4,7 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
+import { CommentMarkers } from '../../common/moderation/markers.ts';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { ProductFields } from '../../common/protocol/products.ts';
 import { TAG_COLORS, TagFields, TagIds, withTagRules } from '../../common/protocol/tags.ts';
@@ -334,12 +335,16 @@ const CommentsPage = z.object({
     z.object({
       id: Id,
       pageUrl: z.string(),
+      pageTitle: z.string().nullable(),
       body: z.string(),
       postedAt: Timestamp,
       status: z.enum(COMMENT_FILTERS),
       decidedBy: z.string().nullable(),
       decidedAt: Timestamp.nullable(),
       authorUsername: z.string().nullable(),
+      markers: CommentMarkers,
+      /** The comment it answers, when this desk holds it. */
+      replyTo: z.object({ body: z.string(), authorUsername: z.string().nullable() }).nullable(),
     }),
   ),
 });

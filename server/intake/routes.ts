@@ -10,6 +10,7 @@ import { newId } from '../../common/ids.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
+import { markersFor, repeatHash } from '../moderation/markers.ts';
 import { websiteKeyOf } from '../website/keys.ts';
 import { AccountRequest, Comment, Consent, CustomerMessage, Submission, type CustomerIn } from '../../common/protocol/website-intake.ts';
 import { statusRefusal } from '../../common/warranty/stages.ts';
@@ -145,12 +146,19 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
     return { id };
   });
 
+  /** A comment, marked with the reasons it needs a look (server/moderation/markers.ts) against what came before it. */
   route('/intake/v1/comments', Comment, async (tx, c) => {
     const customerId = await upsertCustomer(tx, c.customer);
+    const replyTo = c.inReplyTo
+      ? (await tx.query<{ id: string }>('SELECT id FROM comments WHERE website_ref = $1', [c.inReplyTo])).rows[0]?.id
+      : null;
+    if (replyTo === undefined) throw new HttpError(422, 'unknown_comment', 'no comment with this ref was received before', 'inReplyTo');
+    const markers = await markersFor(tx, { customerId, body: c.body, postedAt: c.postedAt });
     const id = newId();
     const inserted = await tx.query(
-      'INSERT INTO comments (id, website_ref, customer_id, page_url, body, posted_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0) ON CONFLICT (website_ref) DO NOTHING RETURNING id',
-      [id, c.ref, customerId, c.pageUrl, c.body, c.postedAt],
+      `INSERT INTO comments (id, website_ref, customer_id, page_url, page_title, reply_to, body, posted_at, markers, repeat_key, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0) ON CONFLICT (website_ref) DO NOTHING RETURNING id`,
+      [id, c.ref, customerId, c.pageUrl, c.pageTitle ?? null, replyTo, c.body, c.postedAt, JSON.stringify(markers), repeatHash(c.body)],
     );
     if (!inserted.rows.length) throw new HttpError(409, 'conflict', 'a comment with this ref was already received', 'ref');
     return { id };

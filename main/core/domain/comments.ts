@@ -7,17 +7,21 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
 
+import type { CommentMarker } from '../../../common/moderation/markers.ts';
 import { type COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
 
 export interface CommentRow {
   id: string;
   pageUrl: string;
+  pageTitle: string | null;
   body: string;
   postedAt: number;
   status: 'pending' | Decision;
   decidedBy: string | null;
   decidedAt: number | null;
   authorUsername: string | null;
+  markers: CommentMarker[];
+  replyTo: { body: string; authorUsername: string | null } | null;
 }
 
 export function listComments(
@@ -27,11 +31,24 @@ export function listComments(
   const { n } = stmt(db, 'SELECT count(*) AS n FROM comments WHERE status = ?').get(q.status) as { n: number };
   const rows = stmt(
     db,
-    `SELECT c.id, c.page_url AS pageUrl, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy, c.decided_at AS decidedAt,
-            cu.username AS authorUsername
-     FROM comments c JOIN customers cu ON cu.id = c.customer_id WHERE c.status = ? ORDER BY c.posted_at DESC, c.id LIMIT ? OFFSET ?`,
-  ).all(q.status, q.limit, q.offset) as CommentRow[];
-  return { total: n, rows };
+    `SELECT c.id, c.page_url AS pageUrl, c.page_title AS pageTitle, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy,
+            c.decided_at AS decidedAt, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor
+     FROM comments c JOIN customers cu ON cu.id = c.customer_id
+       LEFT JOIN comments p ON p.id = c.reply_to LEFT JOIN customers pc ON pc.id = p.customer_id
+     WHERE c.status = ? ORDER BY c.posted_at DESC, c.id LIMIT ? OFFSET ?`,
+  ).all(q.status, q.limit, q.offset) as (Omit<CommentRow, 'markers' | 'replyTo'> & {
+    markers: string;
+    replyBody: string | null;
+    replyAuthor: string | null;
+  })[];
+  return {
+    total: n,
+    rows: rows.map(({ markers, replyBody, replyAuthor, ...r }) => ({
+      ...r,
+      markers: JSON.parse(markers) as CommentMarker[],
+      replyTo: replyBody === null ? null : { body: replyBody, authorUsername: replyAuthor },
+    })),
+  };
 }
 
 export function moderateComment(db: Db, id: string, actor: { id: string; name: string }, decision: Decision, now = Date.now()): void {

@@ -13,6 +13,7 @@ import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { formatDateTime } from '../format/dates.ts';
+import { MarkedBody, MarkerChips } from './CommentMarkers.tsx';
 import {
   decided,
   emptyQueue,
@@ -190,11 +191,22 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
               onClick={() => update((current) => select(current, c.id))}
             >
               <div className="muted small">
-                {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')} <span className="url">{c.pageUrl}</span>{' '}
-                · <time>{formatDateTime(c.postedAt)}</time>
+                {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')}{' '}
+                {c.pageTitle && (
+                  <>
+                    <span className="page-title">{c.pageTitle}</span>{' '}
+                  </>
+                )}
+                <span className="url">{c.pageUrl}</span> · <time>{formatDateTime(c.postedAt)}</time>
               </div>
+              <MarkerChips markers={c.markers} />
+              {c.replyTo && (
+                <blockquote className="reply-to muted small" data-testid="reply-to">
+                  {t('comments.replyTo', { name: c.replyTo.authorUsername ?? '—' })} {c.replyTo.body}
+                </blockquote>
+              )}
               {/* Customer-written text is rendered as text, never as HTML. */}
-              <div className="comment-body">{c.body}</div>
+              <MarkedBody body={c.body} markers={c.markers} />
               {c.status === 'pending' ? (
                 <div className="actions">
                   <button type="button" className="primary" onClick={act('approved')}>

@@ -16,6 +16,7 @@ import cannedTags from './0015_canned_tags.ts';
 import customerMessages from './0016_customer_messages.ts';
 import savedViews from './0017_saved_views.ts';
 import websiteFeed from './0018_website_feed.ts';
+import commentMarkers from './0019_comment_markers.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -40,4 +41,5 @@ export const hubMigrations: readonly string[] = [
   customerMessages,
   savedViews,
   websiteFeed,
+  commentMarkers,
 ];

@@ -17,6 +17,7 @@ import customerMessages from './0016_customer_messages.ts';
 import customerTimelineKeys from './0017_customer_timeline_keys.ts';
 import searchCountKeys from './0018_search_count_keys.ts';
 import syncedViews from './0019_synced_views.ts';
+import commentMarkers from './0020_comment_markers.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -42,4 +43,5 @@ export const migrations: readonly string[] = [
   customerTimelineKeys,
   searchCountKeys,
   syncedViews,
+  commentMarkers,
 ];
