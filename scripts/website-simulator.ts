@@ -8,7 +8,8 @@
  * in four is a customer writing again about one of their recent submissions (which reopens it if it waits on
  * them). A post the hub refuses
  * is a bug in the demo data: it is logged loudly and counted, and the batch's last line says how many.
- * Meanwhile it reads the hub's website feed, as the website does, and logs each comment it would publish or hide;
+ * Readers report a comment now and then. Meanwhile it reads the hub's website feed, as the website does, and logs
+ * each comment it would publish or hide;
  * it keeps its place in the feed in the cursor file, so a restart goes on where it stopped.
  * Usage: website-simulator.ts --hub URL --key-file FILE [--cursor-file FILE] [--initial 5000] [--every-ms 8000]
  *   [--feed-every-ms 3000] [--seed N]
@@ -18,7 +19,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { WebsiteChangesPage, type WebsiteChange } from '../common/protocol/website-feed.ts';
-import type { Comment, CustomerMessage, Submission } from '../common/protocol/website-intake.ts';
+import type { Comment, CommentReport, CustomerMessage, Submission } from '../common/protocol/website-intake.ts';
+import { REPORT_REASONS } from '../common/moderation/markers.ts';
 import type { SubmissionKind } from '../common/vocabulary/submissions.ts';
 import { makeComment, type PostedComment } from '../main/core/demo/comments.ts';
 import { makeSubmission, pickKind, type AnyDemoSubmission } from '../main/core/demo/submissions.ts';
@@ -79,7 +81,7 @@ const FOLLOW_UPS = [
 ];
 
 /** A post to make; `posted`: the comment as this run remembers it once the hub took it. */
-type Post = { what: SubmissionKind | 'comment' | 'message'; path: string; body: unknown; posted?: PostedComment };
+type Post = { what: SubmissionKind | 'comment' | 'report' | 'message'; path: string; body: unknown; posted?: PostedComment };
 /**
  * Submissions the hub took, newest last, with their customer's reference: what customers write again about, each
  * at most twice (and never the same words twice), as people do, rather than the first few over and over.
@@ -107,6 +109,15 @@ function nextPost(followUps = false): Post {
       sentAt: now.toISOString(),
     };
     return { what: 'message', path: '/intake/v1/messages', body: message };
+  }
+  // Now and then a reader reports one of the comments posted.
+  if (commentsPosted.length && rng() < 0.02) {
+    const report: z.input<typeof CommentReport> = {
+      commentRef: pick(rng, commentsPosted).ref,
+      reason: pick(rng, REPORT_REASONS),
+      reportedAt: now.toISOString(),
+    };
+    return { what: 'report', path: '/intake/v1/comment-reports', body: report };
   }
   if (rng() < 0.2) {
     const made = makeComment(rng, commentsPosted);

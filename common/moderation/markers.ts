@@ -13,6 +13,10 @@ export const REJECTIONS_WINDOW_DAYS = 90;
 export const REJECTIONS_MIN_DECIDED = 3;
 export const REJECTIONS_FLAGGED_ABOVE = 0.5;
 
+/** Why a reader reports a comment on the website. */
+export const REPORT_REASONS = ['offensive', 'spam', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
 /** The most words one marker lists (a comment made of nothing but listed words says enough with these). */
 const MOST_WORDS = 20;
 const count = z.number().int().positive();
@@ -26,9 +30,11 @@ export const CommentMarker = z.discriminatedUnion('reason', [
   /** The same text (folded) was posted before, `count` times, by anyone. */
   z.object({ reason: z.literal('repeat'), count }).strict(),
   z.object({ reason: z.literal('author_rejections'), rejected: count, decided: count }).strict(),
+  /** Readers reported it from the website, `count` times, by reason. */
+  z.object({ reason: z.literal('reports'), count, reasons: z.partialRecord(z.enum(REPORT_REASONS), count) }).strict(),
 ]);
 export type CommentMarker = z.infer<typeof CommentMarker>;
-export const CommentMarkers = z.array(CommentMarker).max(6);
+export const CommentMarkers = z.array(CommentMarker).max(7);
 export type MarkerReason = CommentMarker['reason'];
 export const MARKER_REASONS = CommentMarker.options.map((o) => o.shape.reason.value);
 

@@ -11,7 +11,7 @@ import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
 import { LIMITS } from './website-intake.ts';
-import { COMMENT_STATUSES, DECISIONS } from '../vocabulary/comments.ts';
+import { COMMENT_STATUSES, MODERATIONS } from '../vocabulary/comments.ts';
 import { CommentMarkers } from '../moderation/markers.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
@@ -234,15 +234,21 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: z.object({ staffIds: z.array(Id).max(10_000).nullable() }).strict(),
     })
     .strict(),
+  // A decision names the comment's version it was made on; one from a desk before versions has none (and counts only
+  // on a comment still waiting). `pending` undoes the decision that made that version.
   z
     .object({
       ...common,
-      ...Unversioned,
+      baseVersion: Versioned.baseVersion.nullable(),
       mutation: z.literal('comment.moderate'),
       entityType: z.literal('comment'),
-      payload: z.object({ decision: z.enum(DECISIONS) }).strict(),
+      payload: z.object({ decision: z.enum(MODERATIONS) }).strict(),
     })
-    .strict(),
+    .strict()
+    .refine((m) => m.baseVersion !== null || m.payload.decision !== 'pending', {
+      message: 'an undo names the version it undoes',
+      path: ['baseVersion'],
+    }),
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 export type MutationName = Mutation['mutation'];
@@ -317,6 +323,8 @@ export const CommentRow = z.object({
   page_title: maybe(str(LIMITS.pageTitle)).default(null),
   reply_to: maybe(Id).default(null),
   markers: CommentMarkers.default([]),
+  version: z.number().int().positive().max(MAX_INT4).default(1),
+  review: z.boolean().default(false),
   body: str(LIMITS.comment),
   posted_at: instant,
   status: z.enum(COMMENT_STATUSES),

@@ -18,8 +18,8 @@ export const WebsiteChangesQuery = z
 /** The comment a change is about, by the `ref` the website gave it at intake. */
 const CommentRef = z.object({ ref: z.string() }).strict();
 
-/** Why a comment is hidden: a moderator rejected it, or marked it as spam. */
-export const HIDE_REASONS = ['rejected', 'spam'] as const;
+/** Why a comment is hidden: a moderator rejected it, marked it as spam, or undid its approval (it waits again). */
+export const HIDE_REASONS = ['rejected', 'spam', 'pending'] as const;
 
 /** What each kind of change carries besides its place in the feed, as the hub records it. */
 export const WebsiteChangeData = z.discriminatedUnion('type', [

@@ -9,6 +9,7 @@ import { GENDERS, PHONE_PATTERN } from '../vocabulary/customers.ts';
 import { WEBSITE_DETAILS } from './submission-details.ts';
 import { websiteInstant as instant } from './time.ts';
 import { Id } from '../ids.ts';
+import { REPORT_REASONS } from '../moderation/markers.ts';
 
 /** The longest each text may be; the sync protocol's rows carry the same text, so they use the same limits. */
 export const LIMITS = {
@@ -22,6 +23,7 @@ export const LIMITS = {
   body: 20_000,
   pageUrl: 2000,
   pageTitle: 300,
+  reportNote: 500,
   comment: 5000,
   wording: 2000,
   reason: 2000,
@@ -71,6 +73,11 @@ export const Comment = z
     body: text(LIMITS.comment),
     postedAt: instant,
   })
+  .strict();
+
+/** A reader reports a comment (by the `ref` it was posted with) from the website. */
+export const CommentReport = z
+  .object({ commentRef: line(LIMITS.ref), reason: z.enum(REPORT_REASONS), note: text(LIMITS.reportNote).optional(), reportedAt: instant })
   .strict();
 
 export const Consent = z

@@ -3,4 +3,8 @@ export const DECISIONS = ['approved', 'rejected', 'spam'] as const;
 export type Decision = (typeof DECISIONS)[number];
 /** Where a comment stands: waiting for a moderator, or decided. */
 export const COMMENT_STATUSES = ['pending', ...DECISIONS] as const;
-export const COMMENT_FILTERS = COMMENT_STATUSES;
+/** What a moderator may do to a comment: decide it, or undo their decision (it waits again). */
+export const MODERATIONS = [...DECISIONS, 'pending'] as const;
+export type Moderation = (typeof MODERATIONS)[number];
+/** The queue's tabs: each status, and the published comments readers reported, which wait for another look. */
+export const COMMENT_FILTERS = ['pending', 'reported', ...DECISIONS] as const;

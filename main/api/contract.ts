@@ -551,6 +551,8 @@ export const contract = {
   /** The same rows re-read after a sync or a decision: passive, so a background refresh never keeps an idle session unlocked. */
   'comments.relist': def(COMMENTS, CommentsQuery, CommentsPage, true),
   'comments.moderate': def(COMMENTS, z.object({ id: Id, decision: z.enum(DECISIONS) }), Ok),
+  /** Undoes the person's last decision on a comment: withdrawn if it has not left for the hub, else reversed there. */
+  'comments.undo': def(COMMENTS, z.object({ id: Id }), z.object({ outcome: z.enum(['withdrawn', 'reversed']) })),
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -11,8 +11,17 @@ import type { HubDb, Queryable } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { markersFor, repeatHash } from '../moderation/markers.ts';
+import { recordReport } from '../moderation/reports.ts';
 import { websiteKeyOf } from '../website/keys.ts';
-import { AccountRequest, Comment, Consent, CustomerMessage, Submission, type CustomerIn } from '../../common/protocol/website-intake.ts';
+import {
+  AccountRequest,
+  Comment,
+  CommentReport,
+  Consent,
+  CustomerMessage,
+  Submission,
+  type CustomerIn,
+} from '../../common/protocol/website-intake.ts';
 import { statusRefusal } from '../../common/warranty/stages.ts';
 
 export const INTAKE_BODY_LIMIT = 64 * 1024;
@@ -163,6 +172,12 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
     if (!inserted.rows.length) throw new HttpError(409, 'conflict', 'a comment with this ref was already received', 'ref');
     return { id };
   });
+
+  /**
+   * A reader reports a comment: the report is kept, the comment's `reports` marker counts it by reason, and a
+   * published comment comes back to the moderators' queue for another look (server/moderation/reports.ts).
+   */
+  route('/intake/v1/comment-reports', CommentReport, (tx, r) => recordReport(tx, r));
 
   route('/intake/v1/consents', Consent, async (tx, c) => {
     const customerId = await upsertCustomer(tx, c.customer);

@@ -152,32 +152,35 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
     const { decision } = m.payload;
     await checkPerson(tx, m.actorId, new Date(m.createdAt), 'comment');
     const c = (
-      await tx.query<{ status: string; decided_by: string | null; decided_at: Date | null }>(
-        'SELECT status, decided_by, decided_at FROM comments WHERE id = $1 FOR UPDATE',
+      await tx.query<{ status: string; version: number; decided_by: string | null; decided_at: Date | null; ref: string }>(
+        'SELECT status, version, decided_by, decided_at, website_ref AS ref FROM comments WHERE id = $1 FOR UPDATE',
         [m.entityId],
       )
     ).rows[0];
     if (!c) throw new Rejected('no such comment on the hub');
-    if (c.status === decision) return; // the same decision again is accepted and changes nothing
-    if (c.status !== 'pending') {
-      throw new Rejected(`already ${c.status} by ${c.decided_by} at ${clock(c.decided_at!)}`, {
-        status: c.status,
-        decidedBy: c.decided_by,
-        decidedAt: c.decided_at,
-      });
+    // First wins: a decision counts on the version it was made on (a desk from before versions: on a waiting
+    // comment). The same decision as the one standing is accepted and changes nothing.
+    const current = m.baseVersion === null ? c.status === 'pending' : m.baseVersion === c.version;
+    if (!current) {
+      if (c.status === decision) return;
+      throw new Rejected(
+        c.status === 'pending'
+          ? `the decision was undone by ${c.decided_by ?? 'its moderator'} at ${clock(c.decided_at!)}`
+          : `already ${c.status} by ${c.decided_by} at ${clock(c.decided_at!)}`,
+        { status: c.status, decidedBy: c.decided_by, decidedAt: c.decided_at, version: c.version },
+      );
     }
-    const { ref } = (
-      await tx.query<{ ref: string }>(
-        'UPDATE comments SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5 WHERE id = $1 RETURNING website_ref AS ref',
-        [m.entityId, decision, m.actorName, m.actorId, at(m.createdAt)],
-      )
-    ).rows[0]!;
+    // An undo leaves who undid it and when, so a decision refused for it can say so.
+    await tx.query(
+      `UPDATE comments SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5, version = version + 1, review = false
+       WHERE id = $1`,
+      [m.entityId, decision, m.actorName, m.actorId, at(m.createdAt)],
+    );
     // The website learns the decision from its feed: an approved comment is published, any other hidden.
+    const comment = { ref: c.ref };
     await recordWebsiteChange(
       tx,
-      decision === 'approved'
-        ? { type: 'comment.publish', comment: { ref } }
-        : { type: 'comment.hide', comment: { ref }, reason: decision },
+      decision === 'approved' ? { type: 'comment.publish', comment } : { type: 'comment.hide', comment, reason: decision },
     );
   },
 };

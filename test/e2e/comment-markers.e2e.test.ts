@@ -72,3 +72,55 @@ test(
     assert.deepEqual(published, ['mk-reply']);
   },
 );
+
+test(
+  'a published comment readers report comes back under "Bị báo cáo"; "x" hides it, "z" undoes that before it leaves the desk, "x" again reaches the website',
+  { timeout: 180_000 },
+  async () => {
+    await post('rp-1', 'rp-an', 'Máy giặt này chạy êm, đáng tiền', 30);
+    const { desk, host } = await syncedDesk(hub, 'rp-A', [['uyen', 'operator', ['comment']]]);
+    const page = await signIn(browser, host, 'uyen');
+    const card = page.locator('.comment', { hasText: 'Máy giặt này chạy êm' });
+    await card.waitFor();
+    await card.click();
+    await page.keyboard.press('a');
+    await card.waitFor({ state: 'detached' });
+    await syncInUi(page);
+
+    const r = await hub.post('/intake/v1/comment-reports', {
+      commentRef: 'rp-1',
+      reason: 'offensive',
+      reportedAt: new Date().toISOString(),
+    });
+    assert.equal(r.status, 201);
+    await syncInUi(page);
+    await page.getByRole('tab', { name: 'Bị báo cáo' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Bình luận bị người đọc báo cáo' }).waitFor();
+    await card.waitFor();
+    assert.deepEqual(await card.locator('[data-testid=comment-markers] li').allInnerTexts(), [
+      'Bình luận đầu tiên của tác giả',
+      'Bị báo cáo 1 lần: xúc phạm 1',
+    ]);
+    await screenshot(page, 'comment-reported');
+
+    await page.keyboard.press('x');
+    await card.waitFor({ state: 'detached' });
+    await page.keyboard.press('z');
+    await page.getByTestId('undo-status').filter({ hasText: 'quyết định chưa gửi đi đã được rút lại' }).waitFor();
+    await card.waitFor();
+    const outbox = () => desk.store.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number };
+    assert.equal(outbox().n, 0, 'the withdrawn decision is not waiting to be sent');
+
+    await card.click();
+    await page.keyboard.press('x');
+    await card.waitFor({ state: 'detached' });
+    await syncInUi(page);
+    await until('the website feed hides the comment', async () => {
+      const res = await fetch(`${hub.url}/website/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
+      const feed = (await res.json()) as WebsiteChangesPage;
+      const mine = feed.changes.filter((c) => c.comment.ref === 'rp-1').map((c) => c.type);
+      return mine.join() === 'comment.publish,comment.hide';
+    });
+  },
+);

@@ -1,5 +1,5 @@
-/** The comment moderation queue: list (and re-list, passively, after a sync or a decision), and decide (first decision wins at the hub). */
-import { listComments, moderateComment } from '../../core/domain/comments.ts';
+/** The comment moderation queue: list (and re-list, passively, after a sync or a decision), decide (first decision wins at the hub) and undo. */
+import { listComments, moderateComment, undoDecision } from '../../core/domain/comments.ts';
 import { me, type Handler } from './types.ts';
 
 export const commentHandlers = {
@@ -14,4 +14,12 @@ export const commentHandlers = {
     },
     audit: ({ id, decision }) => ({ action: 'comment.moderate', targetType: 'comment', targetId: id, detail: { decision } }),
   } satisfies Handler<'comments.moderate'>,
+
+  'comments.undo': {
+    run: ({ id }, ctx) => {
+      const person = me(ctx);
+      return { outcome: undoDecision(ctx.store.db, id, { id: person.id, name: person.displayName }) };
+    },
+    audit: ({ id }) => ({ action: 'comment.undo', targetType: 'comment', targetId: id }),
+  } satisfies Handler<'comments.undo'>,
 };

@@ -5,10 +5,10 @@
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
-import { enqueue } from './outbox.ts';
+import { enqueue, isInFlight } from './outbox.ts';
 
 import type { CommentMarker } from '../../../common/moderation/markers.ts';
-import { type COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
+import { type COMMENT_FILTERS, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
 
 export interface CommentRow {
   id: string;
@@ -28,15 +28,17 @@ export function listComments(
   db: Db,
   q: { status: (typeof COMMENT_FILTERS)[number]; offset: number; limit: number },
 ): { total: number; rows: CommentRow[] } {
-  const { n } = stmt(db, 'SELECT count(*) AS n FROM comments WHERE status = ?').get(q.status) as { n: number };
+  // The reported tab: published comments readers reported, waiting for another look (index comments_reported).
+  const where = q.status === 'reported' ? 'c.review = 1' : 'c.status = @status';
+  const { n } = stmt(db, `SELECT count(*) AS n FROM comments c WHERE ${where}`).get({ status: q.status }) as { n: number };
   const rows = stmt(
     db,
     `SELECT c.id, c.page_url AS pageUrl, c.page_title AS pageTitle, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy,
             c.decided_at AS decidedAt, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor
      FROM comments c JOIN customers cu ON cu.id = c.customer_id
        LEFT JOIN comments p ON p.id = c.reply_to LEFT JOIN customers pc ON pc.id = p.customer_id
-     WHERE c.status = ? ORDER BY c.posted_at DESC, c.id LIMIT ? OFFSET ?`,
-  ).all(q.status, q.limit, q.offset) as (Omit<CommentRow, 'markers' | 'replyTo'> & {
+     WHERE ${where} ORDER BY c.posted_at DESC, c.id LIMIT @limit OFFSET @offset`,
+  ).all(q) as (Omit<CommentRow, 'markers' | 'replyTo'> & {
     markers: string;
     replyBody: string | null;
     replyAuthor: string | null;
@@ -51,21 +53,95 @@ export function listComments(
   };
 }
 
+/** What a comment was before a decision made here: put back as it was when that decision is withdrawn. */
+interface Standing {
+  status: string;
+  decidedBy: string | null;
+  decidedById: string | null;
+  decidedAt: number | null;
+  version: number;
+  review: number;
+}
+
+const standing = (db: Db, id: string) =>
+  stmt(
+    db,
+    `SELECT status, decided_by AS decidedBy, decided_by_id AS decidedById, decided_at AS decidedAt, version, review, prior
+     FROM comments WHERE id = ?`,
+  ).get(id) as (Standing & { prior: string | null }) | undefined;
+
+/**
+ * A decision on a comment waiting in the queue, or on a published one readers reported. Made on the version the
+ * desk holds, as the hub will judge it: the first decision on a version wins there.
+ */
 export function moderateComment(db: Db, id: string, actor: { id: string; name: string }, decision: Decision, now = Date.now()): void {
   db.transaction(() => {
-    const row = stmt(db, 'SELECT status, decided_by AS decidedBy FROM comments WHERE id = ?').get(id) as
-      { status: string; decidedBy: string | null } | undefined;
+    const row = standing(db, id);
     if (!row) throw new DomainError('not_found', `no comment with id ${id}`);
-    if (row.status === decision) return;
+    if (row.status === decision && !row.review) return;
     // The first decision wins, as at the hub: a second one here would only come back refused after the next sync.
-    if (row.status !== 'pending') throw new DomainError('stale', `this comment was already ${row.status} by ${row.decidedBy ?? 'someone'}`);
-    stmt(db, 'UPDATE comments SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ? WHERE id = ?').run(
-      decision,
-      actor.name,
-      actor.id,
-      now,
-      id,
-    );
-    enqueue(db, { mutation: 'comment.moderate', entityType: 'comment', entityId: id, payload: { decision }, actorId: actor.id }, now);
+    if (row.status !== 'pending' && !row.review)
+      throw new DomainError('stale', `this comment was already ${row.status} by ${row.decidedBy ?? 'someone'}`);
+    decide(db, id, actor, decision, now, row);
+  })();
+}
+
+/** Applies a decision here and queues it for the hub, keeping what the comment was (`before`) in case it is withdrawn. */
+function decide(
+  db: Db,
+  id: string,
+  actor: { id: string; name: string },
+  decision: Moderation,
+  now: number,
+  before: Standing & { prior: unknown },
+) {
+  const { prior: _older, ...was } = before;
+  stmt(
+    db,
+    'UPDATE comments SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ?, version = version + 1, review = 0, prior = ? WHERE id = ?',
+  ).run(decision, actor.name, actor.id, now, JSON.stringify(was), id);
+  enqueue(
+    db,
+    {
+      mutation: 'comment.moderate',
+      entityType: 'comment',
+      entityId: id,
+      baseVersion: was.version,
+      payload: { decision },
+      actorId: actor.id,
+    },
+    now,
+  );
+}
+
+/**
+ * Undoes this person's last decision on a comment. Not yet sent to the hub: it is withdrawn, and the comment is
+ * as it was before. Sent (or on its way): a reversing decision, made on the version that decision made, so the
+ * hub takes it only if no one has decided since; the comment waits in the queue again either way, here at once.
+ */
+export function undoDecision(db: Db, id: string, actor: { id: string; name: string }, now = Date.now()): 'withdrawn' | 'reversed' {
+  return db.transaction(() => {
+    const row = standing(db, id);
+    if (!row) throw new DomainError('not_found', `no comment with id ${id}`);
+    const last = stmt(
+      db,
+      `SELECT id, state, json_extract(payload, '$.decision') AS decision FROM outbox
+       WHERE entity_id = ? AND mutation = 'comment.moderate' AND actor_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+    ).get(id, actor.id) as { id: string; state: string; decision: Moderation } | undefined;
+    if (!last || last.decision === 'pending' || row.status === 'pending' || row.decidedById !== actor.id)
+      throw new DomainError('invalid', 'there is no decision of yours on this comment to undo');
+    if (last.state === 'rejected') throw new DomainError('stale', 'the hub refused this decision: there is nothing to undo');
+    if (last.state === 'pending' && !isInFlight(last.id)) {
+      const before = JSON.parse(row.prior!) as Standing;
+      stmt(db, 'DELETE FROM outbox WHERE id = ?').run(last.id);
+      stmt(
+        db,
+        `UPDATE comments SET status = @status, decided_by = @decidedBy, decided_by_id = @decidedById, decided_at = @decidedAt,
+           version = @version, review = @review, prior = NULL WHERE id = @id`,
+      ).run({ ...before, id });
+      return 'withdrawn';
+    }
+    decide(db, id, actor, 'pending', now, row);
+    return 'reversed';
   })();
 }

@@ -76,14 +76,19 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   comment: (db, r) =>
     stmt(
       db,
-      `INSERT INTO comments (id, customer_id, page_url, page_title, reply_to, markers, body, posted_at, status, decided_by, decided_by_id, decided_at)
-       VALUES (@id, @customer_id, @page_url, @page_title, @reply_to, @markers, @body, @posted_at, @status, @decided_by, @decided_by_id, @decided_at)
+      `INSERT INTO comments (id, customer_id, page_url, page_title, reply_to, markers, body, posted_at, status, decided_by, decided_by_id,
+         decided_at, version, review)
+       VALUES (@id, @customer_id, @page_url, @page_title, @reply_to, @markers, @body, @posted_at, @status, @decided_by, @decided_by_id,
+         @decided_at, @version, @review)
        ON CONFLICT (id) DO UPDATE SET markers = excluded.markers,
+         version = CASE WHEN ${PENDING} THEN comments.version ELSE excluded.version END,
+         review = CASE WHEN ${PENDING} THEN comments.review ELSE excluded.review END,
+         prior = CASE WHEN ${PENDING} THEN comments.prior ELSE NULL END,
          status = CASE WHEN ${PENDING} THEN comments.status ELSE excluded.status END,
          decided_by = CASE WHEN ${PENDING} THEN comments.decided_by ELSE excluded.decided_by END,
          decided_by_id = CASE WHEN ${PENDING} THEN comments.decided_by_id ELSE excluded.decided_by_id END,
          decided_at = CASE WHEN ${PENDING} THEN comments.decided_at ELSE excluded.decided_at END`,
-    ).run({ ...r, markers: json(r.markers), posted_at: ms(r.posted_at), decided_at: ms(r.decided_at) }),
+    ).run({ ...r, markers: json(r.markers), review: r.review ? 1 : 0, posted_at: ms(r.posted_at), decided_at: ms(r.decided_at) }),
 
   consent: (db, r) =>
     stmt(

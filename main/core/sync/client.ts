@@ -6,8 +6,8 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PresenceAnswer, type PresenceReport } from '../../../common/protocol/presence.ts';
-import { AuditPushResponse, Mutation, PullResponse, PushResponse } from '../../../common/protocol/sync.ts';
-import { dropRefusedEvent, refuseUnsendable } from '../domain/outbox.ts';
+import { AuditPushResponse, Mutation, PullResponse, PushResponse, type PushOutcome } from '../../../common/protocol/sync.ts';
+import { dropRefusedEvent, refuseUnsendable, sending } from '../domain/outbox.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import type { Store } from '../store/open.ts';
@@ -176,19 +176,30 @@ export class SyncClient {
       }
       if (mutations.length === 0) continue;
       const body = JSON.stringify({ mutations });
-      const { results } = await hubRequest(base, token, '/sync/push', PushResponse, { method: 'POST', body });
-      db.transaction(() => {
-        for (const r of results) {
-          stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ?, attempts = attempts + 1 WHERE id = ?`).run(
-            r.outcome,
-            r.outcome === 'rejected' ? r.reason : null,
-            r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null,
-            r.id,
-          );
-          if (r.outcome === 'rejected') dropRefusedEvent(db, r.id);
-        }
-      })();
+      // Until their answers are recorded, these rows are on their way: a person can no longer withdraw one.
+      await sending(
+        mutations.map((m) => m.id),
+        async () => {
+          const { results } = await hubRequest(base, token, '/sync/push', PushResponse, { method: 'POST', body });
+          this.recordOutcomes(results);
+        },
+      );
     }
+  }
+
+  private recordOutcomes(results: PushOutcome[]): void {
+    const { db } = this.store;
+    db.transaction(() => {
+      for (const r of results) {
+        stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ?, attempts = attempts + 1 WHERE id = ?`).run(
+          r.outcome,
+          r.outcome === 'rejected' ? r.reason : null,
+          r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null,
+          r.id,
+        );
+        if (r.outcome === 'rejected') dropRefusedEvent(db, r.id);
+      }
+    })();
   }
 
   /**

@@ -17,6 +17,11 @@ export function MarkerChips({ markers }: { markers: readonly CommentMarker[] }) 
             ...('words' in m && { words: m.words.join(', ') }),
             ...('count' in m && { count: m.count }),
             ...(m.reason === 'author_rejections' && { rejected: m.rejected, decided: m.decided }),
+            ...(m.reason === 'reports' && {
+              reasons: Object.entries(m.reasons)
+                .map(([why, n]) => `${t(`comments.report_${why}`)} ${n}`)
+                .join(', '),
+            }),
           })}
         </li>
       ))}

@@ -1,11 +1,12 @@
 /**
  * The comment moderation queue: read each comment as text, then approve, reject or mark it spam. One tab
- * per status; the heading names the tab shown. Keys j/k/a/x/s, off while a dialog (the help) is open.
+ * per status, and one for published comments readers reported; the heading names the tab shown. Keys j/k/a/x/s,
+ * and z to undo the latest decision made here, off while a dialog (the help) is open.
  * What is selected is a comment's id (queue.ts): a key acts on the comment selected when it was pressed, a
  * decision selects the comment that was below it, and a re-read after a sync never changes the selection;
  * comments that sync in above it wait behind a "N new" cue.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
 import { call } from '../api/client.ts';
@@ -16,6 +17,7 @@ import { formatDateTime } from '../format/dates.ts';
 import { MarkedBody, MarkerChips } from './CommentMarkers.tsx';
 import {
   decided,
+  decides,
   emptyQueue,
   loaded,
   merged,
@@ -116,15 +118,35 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
   // A sync that landed brings new comments and decisions made elsewhere.
   useAfterSync(useCallback(() => void read('refresh'), [read]));
 
+  // The comments this person decided here, latest last: "z" undoes them one at a time, latest first.
+  const undoable = useRef<string[]>([]);
+  const [undoNotice, setUndoNotice] = useState<string | null>(null);
+
   const decide = useCallback(
     (id: string, decision: Decision) => {
       epoch.current++;
       update((current) => decided(current, id, decision));
+      undoable.current.push(id);
+      setUndoNotice(null);
       void serial(() => call('comments.moderate', { id, decision })).catch(report);
       void read('refresh');
     },
     [update, serial, read, report],
   );
+
+  /** Undoes the latest decision: the comment is back in the queue, selected, and the person is told how it went. */
+  const undo = useCallback(() => {
+    const id = undoable.current.pop();
+    if (!id) return setUndoNotice(t('comments.nothingToUndo'));
+    epoch.current++;
+    void serial(() => call('comments.undo', { id }))
+      .then(({ outcome }) => {
+        setUndoNotice(t(`comments.undone_${outcome}`));
+        if (queue.current.filter === 'pending') update((current) => select(current, id));
+        void read('refresh');
+      })
+      .catch(report);
+  }, [serial, update, read, report, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -132,14 +154,15 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
       const { selected } = queue.current;
       if (e.key === 'j') update((current) => step(current, 1));
       else if (e.key === 'k') update((current) => step(current, -1));
-      // Decisions are for pending comments only (the first decision wins); decided tabs are for reading.
-      else if (KEYS[e.key] && selected && queue.current.filter === 'pending') decide(selected, KEYS[e.key]!);
+      // Decisions are for the queue and reported comments (the first decision wins); decided tabs are for reading.
+      else if (KEYS[e.key] && selected && decides(queue.current.filter)) decide(selected, KEYS[e.key]!);
+      else if (e.key === 'z') undo();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shortcutsEnabled, update, decide]);
+  }, [shortcutsEnabled, update, decide, undo]);
 
   // The selected comment stays in view when the selection moves (j/k, a decision, one decided elsewhere).
   useEffect(() => {
@@ -166,9 +189,15 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
         <span className="muted" data-testid="comment-count">
           {q.total === null ? '…' : t('comments.count', { count: q.total })}
         </span>
+        <button type="button" onClick={undo}>
+          {t('comments.undo')}
+        </button>
       </div>
       <div role="status" className="muted small" data-testid="selection-moved">
         {q.moved ? t('comments.selectionMoved') : null}
+      </div>
+      <div role="status" className="muted small" data-testid="undo-status">
+        {undoNotice}
       </div>
       {q.held.size > 0 && (
         <button type="button" className="new-rows" data-testid="new-comments" style={CUE} onClick={showNew}>
@@ -207,7 +236,17 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
               )}
               {/* Customer-written text is rendered as text, never as HTML. */}
               <MarkedBody body={c.body} markers={c.markers} />
-              {c.status === 'pending' ? (
+              {c.status !== 'pending' && (
+                <div className="muted small">
+                  {t('comments.decided', {
+                    decision: t(`decision.${c.status}`),
+                    name: c.decidedBy ?? '',
+                    time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
+                  })}
+                </div>
+              )}
+              {/* A reported comment shows how it was decided, and is decided again. */}
+              {decides(q.filter) && (
                 <div className="actions">
                   <button type="button" className="primary" onClick={act('approved')}>
                     {t('comments.approve')}
@@ -218,14 +257,6 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
                   <button type="button" onClick={act('spam')}>
                     {t('comments.spam')}
                   </button>
-                </div>
-              ) : (
-                <div className="muted small">
-                  {t('comments.decided', {
-                    decision: t(`decision.${c.status}`),
-                    name: c.decidedBy ?? '',
-                    time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
-                  })}
                 </div>
               )}
             </li>

@@ -71,12 +71,16 @@ export function merged(q: Queue, page: Rows, all: boolean, pageSize: number): Qu
   return settle({ ...q, rows, total: page.total, selected, held, moved });
 }
 
+/** The tabs where comments are decided: the queue, and published comments readers reported. */
+export const decides = (filter: Filter): boolean => filter === 'pending' || filter === 'reported';
+
 /** A decision on comment `id`: it leaves the tab at once (the re-read that follows confirms it) and the one below it is selected. */
 export function decided(q: Queue, id: string, decision: Decision): Queue {
   const list = shown(q);
   const at = list.findIndex((r) => r.id === id);
   if (at < 0) return q;
-  const leaves = decision !== q.filter;
+  // A reported comment decided again has had its look: it leaves the reported tab whatever the decision.
+  const leaves = q.filter === 'reported' || decision !== q.filter;
   const next = list[at + 1] ?? (leaves ? list[at - 1] : list[at]);
   return settle({
     ...q,

@@ -46,6 +46,7 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
     ['a', 'shortcuts.approve'],
     ['x', 'shortcuts.reject'],
     ['s', 'shortcuts.spam'],
+    ['z', 'shortcuts.undoDecision'],
   ],
 };
 

@@ -17,7 +17,8 @@ function Reason({ conflict }: { conflict: Conflict }) {
   const found = conflict.current ?? {};
   let text = conflict.reason;
   if (conflict.mutation === 'comment.moderate' && typeof found.status === 'string' && typeof found.decidedAt === 'string') {
-    text = t('sync.reason_decided', {
+    // A decision undone (the comment waits again) reads as such, not as a decision "pending".
+    text = t(found.status === 'pending' ? 'sync.reason_undone' : 'sync.reason_decided', {
       decision: t(`decision.${found.status}`),
       name: typeof found.decidedBy === 'string' ? found.decidedBy : '',
       time: formatDateTime(Date.parse(found.decidedAt)),

@@ -17,6 +17,7 @@ import customerMessages from './0016_customer_messages.ts';
 import savedViews from './0017_saved_views.ts';
 import websiteFeed from './0018_website_feed.ts';
 import commentMarkers from './0019_comment_markers.ts';
+import commentReviews from './0020_comment_reviews.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -42,4 +43,5 @@ export const hubMigrations: readonly string[] = [
   savedViews,
   websiteFeed,
   commentMarkers,
+  commentReviews,
 ];

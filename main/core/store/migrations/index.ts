@@ -18,6 +18,7 @@ import customerTimelineKeys from './0017_customer_timeline_keys.ts';
 import searchCountKeys from './0018_search_count_keys.ts';
 import syncedViews from './0019_synced_views.ts';
 import commentMarkers from './0020_comment_markers.ts';
+import commentReviews from './0021_comment_reviews.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -44,4 +45,5 @@ export const migrations: readonly string[] = [
   searchCountKeys,
   syncedViews,
   commentMarkers,
+  commentReviews,
 ];
