@@ -551,6 +551,12 @@ export const contract = {
   /** The same rows re-read after a sync or a decision: passive, so a background refresh never keeps an idle session unlocked. */
   'comments.relist': def(COMMENTS, CommentsQuery, CommentsPage, true),
   'comments.moderate': def(COMMENTS, z.object({ id: Id, decision: z.enum(DECISIONS) }), Ok),
+  /** One decision on a selection, comment by comment: those that cannot be decided (decided elsewhere since) are refused with why. */
+  'comments.moderateMany': def(
+    COMMENTS,
+    z.object({ ids: z.array(Id).min(1).max(500), decision: z.enum(DECISIONS) }),
+    z.object({ done: z.number().int().nonnegative(), refused: z.array(z.object({ id: Id, reason: z.string() })) }),
+  ),
   /** Undoes the person's last decision on a comment: withdrawn if it has not left for the hub, else reversed there. */
   'comments.undo': def(COMMENTS, z.object({ id: Id }), z.object({ outcome: z.enum(['withdrawn', 'reversed']) })),
 } satisfies Record<string, MethodDef>;

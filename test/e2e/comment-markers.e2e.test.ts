@@ -107,7 +107,7 @@ test(
     await page.keyboard.press('x');
     await card.waitFor({ state: 'detached' });
     await page.keyboard.press('z');
-    await page.getByTestId('undo-status').filter({ hasText: 'quyết định chưa gửi đi đã được rút lại' }).waitFor();
+    await page.getByTestId('queue-notice').filter({ hasText: 'quyết định chưa gửi đi đã được rút lại' }).waitFor();
     await card.waitFor();
     const outbox = () => desk.store.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number };
     assert.equal(outbox().n, 0, 'the withdrawn decision is not waiting to be sent');

@@ -167,3 +167,24 @@ test('an undo after someone else decided since is refused at the hub, and its au
   assert.match(conflict.reason, /^already spam by Nhân viên mod_f at \d\d:\d\d$/);
   assert.deepEqual(await feedFor(c.ref), ['publish', 'hide:spam']);
 });
+
+test('one decision on a selection decides each comment on its own; one decided since it was picked is refused with why', async () => {
+  const a = await moderator('G');
+  const [c1, c2, c3] = [await comment(), await comment(), await comment()];
+  await a.sync();
+  await a.call('comments.moderate', { id: c2.id, decision: 'approved' });
+  const out = await a.call('comments.moderateMany', { ids: [c1.id, c2.id, c3.id], decision: 'spam' });
+  assert.equal(out.done, 2);
+  assert.deepEqual(
+    out.refused.map((r: { id: string }) => r.id),
+    [c2.id],
+  );
+  assert.match(out.refused[0].reason, /already approved by Nhân viên mod_g/);
+  await a.sync();
+  for (const [c, status] of [
+    [c1, 'spam'],
+    [c2, 'approved'],
+    [c3, 'spam'],
+  ] as const)
+    assert.equal((await onHub(c.id)).status, status);
+});

@@ -1,5 +1,5 @@
 /** The comment moderation queue: list (and re-list, passively, after a sync or a decision), decide (first decision wins at the hub) and undo. */
-import { listComments, moderateComment, undoDecision } from '../../core/domain/comments.ts';
+import { listComments, moderateComment, moderateComments, undoDecision } from '../../core/domain/comments.ts';
 import { me, type Handler } from './types.ts';
 
 export const commentHandlers = {
@@ -14,6 +14,18 @@ export const commentHandlers = {
     },
     audit: ({ id, decision }) => ({ action: 'comment.moderate', targetType: 'comment', targetId: id, detail: { decision } }),
   } satisfies Handler<'comments.moderate'>,
+
+  'comments.moderateMany': {
+    run: ({ ids, decision }, ctx) => {
+      const person = me(ctx);
+      return moderateComments(ctx.store.db, [...new Set(ids)], { id: person.id, name: person.displayName }, decision);
+    },
+    // One row for the selection: the decision, the comments it decided and those it did not.
+    audit: ({ ids, decision }, { refused }) => ({
+      action: 'comment.moderateMany',
+      detail: { decision, decided: ids.filter((id) => !refused.some((r) => r.id === id)), refused: refused.map((r) => r.id) },
+    }),
+  } satisfies Handler<'comments.moderateMany'>,
 
   'comments.undo': {
     run: ({ id }, ctx) => {

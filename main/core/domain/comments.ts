@@ -86,6 +86,29 @@ export function moderateComment(db: Db, id: string, actor: { id: string; name: s
   })();
 }
 
+/**
+ * One decision on many comments (Shift+a/x/s on a selection), each on its own: one decided elsewhere since it
+ * was picked is refused with the reason, and the others still go.
+ */
+export function moderateComments(
+  db: Db,
+  ids: readonly string[],
+  actor: { id: string; name: string },
+  decision: Decision,
+  now = Date.now(),
+): { done: number; refused: { id: string; reason: string }[] } {
+  const refused: { id: string; reason: string }[] = [];
+  for (const id of ids) {
+    try {
+      moderateComment(db, id, actor, decision, now);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      refused.push({ id, reason: e.message });
+    }
+  }
+  return { done: ids.length - refused.length, refused };
+}
+
 /** Applies a decision here and queues it for the hub, keeping what the comment was (`before`) in case it is withdrawn. */
 function decide(
   db: Db,

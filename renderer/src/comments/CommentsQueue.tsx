@@ -1,7 +1,8 @@
 /**
  * The comment moderation queue: read each comment as text, then approve, reject or mark it spam. One tab
  * per status, and one for published comments readers reported; the heading names the tab shown. Keys j/k/a/x/s,
- * and z to undo the latest decision made here, off while a dialog (the help) is open.
+ * z to undo the latest decision made here, Space to pick comments and Shift+a/x/s to decide them all after the
+ * count is confirmed; off while a dialog (the help) is open.
  * What is selected is a comment's id (queue.ts): a key acts on the comment selected when it was pressed, a
  * decision selects the comment that was below it, and a re-read after a sync never changes the selection;
  * comments that sync in above it wait behind a "N new" cue.
@@ -17,6 +18,7 @@ import { formatDateTime } from '../format/dates.ts';
 import { MarkedBody, MarkerChips } from './CommentMarkers.tsx';
 import {
   decided,
+  decidedMany,
   decides,
   emptyQueue,
   loaded,
@@ -25,6 +27,7 @@ import {
   select,
   shown,
   step,
+  toggleChecked,
   type Comment,
   type Filter,
   type Queue,
@@ -35,6 +38,8 @@ const PAGE = 50;
 // The most rows the API gives in one answer.
 const MOST = 500;
 const KEYS: Record<string, Decision> = { a: 'approved', x: 'rejected', s: 'spam' };
+// With Shift, on every comment picked with Space.
+const BULK_KEYS: Record<string, Decision> = { A: 'approved', X: 'rejected', S: 'spam' };
 
 /**
  * The first `count` rows of a tab; with `find`, read on (a page at a time, a few pages at most) until that
@@ -120,28 +125,56 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
 
   // The comments this person decided here, latest last: "z" undoes them one at a time, latest first.
   const undoable = useRef<string[]>([]);
-  const [undoNotice, setUndoNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const decide = useCallback(
     (id: string, decision: Decision) => {
       epoch.current++;
       update((current) => decided(current, id, decision));
       undoable.current.push(id);
-      setUndoNotice(null);
+      setNotice(null);
       void serial(() => call('comments.moderate', { id, decision })).catch(report);
       void read('refresh');
     },
     [update, serial, read, report],
   );
 
+  // Shift+a/x/s on the comments picked with Space: asked first, by the count.
+  const [confirming, setConfirming] = useState<Decision | null>(null);
+  const confirmingNow = useRef<Decision | null>(null);
+  confirmingNow.current = confirming;
+
+  const decidePicked = useCallback(
+    (decision: Decision) => {
+      const ids = [...queue.current.checked];
+      setConfirming(null);
+      epoch.current++;
+      update((current) => decidedMany(current, ids, decision));
+      setNotice(null);
+      void serial(() => call('comments.moderateMany', { ids, decision }))
+        .then(({ done, refused }) => {
+          undoable.current.push(...ids.filter((id) => !refused.some((r) => r.id === id)));
+          setNotice(
+            [
+              t('comments.bulkDone', { count: done, decision: t(`decision.${decision}`) }),
+              ...refused.map((r) => t('comments.bulkRefused', { reason: r.reason })),
+            ].join(' '),
+          );
+        })
+        .catch(report);
+      void read('refresh');
+    },
+    [update, serial, read, report, t],
+  );
+
   /** Undoes the latest decision: the comment is back in the queue, selected, and the person is told how it went. */
   const undo = useCallback(() => {
     const id = undoable.current.pop();
-    if (!id) return setUndoNotice(t('comments.nothingToUndo'));
+    if (!id) return setNotice(t('comments.nothingToUndo'));
     epoch.current++;
     void serial(() => call('comments.undo', { id }))
       .then(({ outcome }) => {
-        setUndoNotice(t(`comments.undone_${outcome}`));
+        setNotice(t(`comments.undone_${outcome}`));
         if (queue.current.filter === 'pending') update((current) => select(current, id));
         void read('refresh');
       })
@@ -151,8 +184,18 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!shortcutsEnabled || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const { selected } = queue.current;
-      if (e.key === 'j') update((current) => step(current, 1));
+      const { selected, checked, filter } = queue.current;
+      const asked = confirmingNow.current;
+      if (asked) {
+        // While the count is asked, Enter confirms and Escape cancels; nothing else acts.
+        if (e.key === 'Enter') decidePicked(asked);
+        else if (e.key === 'Escape') setConfirming(null);
+        e.preventDefault();
+        return;
+      }
+      if (e.key === ' ') update(toggleChecked);
+      else if (BULK_KEYS[e.key] && checked.size && decides(filter)) setConfirming(BULK_KEYS[e.key]!);
+      else if (e.key === 'j') update((current) => step(current, 1));
       else if (e.key === 'k') update((current) => step(current, -1));
       // Decisions are for the queue and reported comments (the first decision wins); decided tabs are for reading.
       else if (KEYS[e.key] && selected && decides(queue.current.filter)) decide(selected, KEYS[e.key]!);
@@ -162,7 +205,7 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shortcutsEnabled, update, decide, undo]);
+  }, [shortcutsEnabled, update, decide, undo, decidePicked]);
 
   // The selected comment stays in view when the selection moves (j/k, a decision, one decided elsewhere).
   useEffect(() => {
@@ -196,9 +239,25 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
       <div role="status" className="muted small" data-testid="selection-moved">
         {q.moved ? t('comments.selectionMoved') : null}
       </div>
-      <div role="status" className="muted small" data-testid="undo-status">
-        {undoNotice}
+      <div role="status" className="muted small" data-testid="queue-notice">
+        {notice}
       </div>
+      {q.checked.size > 0 && (
+        <div className="picked muted small" data-testid="picked-count">
+          {t('comments.picked', { count: q.checked.size })}
+        </div>
+      )}
+      {confirming && (
+        <div role="alertdialog" aria-labelledby="bulk-question" className="bulk-confirm">
+          <p id="bulk-question">{t(`comments.bulkAsk_${confirming}`, { count: q.checked.size })}</p>
+          <button type="button" className="primary" onClick={() => decidePicked(confirming)}>
+            {t('comments.bulkConfirm')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(null)}>
+            {t('comments.bulkCancel')}
+          </button>
+        </div>
+      )}
       {q.held.size > 0 && (
         <button type="button" className="new-rows" data-testid="new-comments" style={CUE} onClick={showNew}>
           {t('comments.newRows', { count: q.held.size })}
@@ -220,6 +279,16 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
               onClick={() => update((current) => select(current, c.id))}
             >
               <div className="muted small">
+                {decides(q.filter) && (
+                  <input
+                    type="checkbox"
+                    className="pick"
+                    aria-label={t('comments.pick')}
+                    checked={q.checked.has(c.id)}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={() => update((current) => toggleChecked(select(current, c.id)))}
+                  />
+                )}{' '}
                 {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')}{' '}
                 {c.pageTitle && (
                   <>

@@ -25,9 +25,19 @@ export interface Queue {
   held: ReadonlySet<string>;
   /** The selected comment left the tab (decided elsewhere) and the queue selected the next one. */
   moved: boolean;
+  /** Comments picked with Space for one decision on them all (Shift+a/x/s). */
+  checked: ReadonlySet<string>;
 }
 
-export const emptyQueue = (filter: Filter): Queue => ({ filter, rows: [], total: null, selected: null, held: new Set(), moved: false });
+export const emptyQueue = (filter: Filter): Queue => ({
+  filter,
+  rows: [],
+  total: null,
+  selected: null,
+  held: new Set(),
+  moved: false,
+  checked: new Set(),
+});
 
 /** The rows on screen: those loaded, less those behind the cue. */
 export const shown = (q: Queue): Comment[] => (q.held.size ? q.rows.filter((r) => !q.held.has(r.id)) : q.rows);
@@ -40,7 +50,7 @@ function settle(q: Queue): Queue {
 
 /** The first read of a tab. */
 export const loaded = (q: Queue, page: Rows): Queue =>
-  settle({ ...q, rows: page.rows, total: page.total, selected: null, held: new Set(), moved: false });
+  settle({ ...q, rows: page.rows, total: page.total, selected: null, held: new Set(), moved: false, checked: new Set() });
 
 /**
  * A re-read of the tab merged in. The selection stays while its comment is in the tab; rows new above it
@@ -68,7 +78,9 @@ export function merged(q: Queue, page: Rows, all: boolean, pageSize: number): Qu
   }
   const rows = page.rows.slice(0, keep);
   const held = new Set(at > 0 && q.selected ? rows.slice(0, at).flatMap((r) => (q.held.has(r.id) || !old.has(r.id) ? [r.id] : [])) : []);
-  return settle({ ...q, rows, total: page.total, selected, held, moved });
+  // A picked comment decided elsewhere is no longer there to decide.
+  const checked = new Set([...q.checked].filter((id) => ids.has(id)));
+  return settle({ ...q, rows, total: page.total, selected, held, moved, checked });
 }
 
 /** The tabs where comments are decided: the queue, and published comments readers reported. */
@@ -79,16 +91,43 @@ export function decided(q: Queue, id: string, decision: Decision): Queue {
   const list = shown(q);
   const at = list.findIndex((r) => r.id === id);
   if (at < 0) return q;
-  // A reported comment decided again has had its look: it leaves the reported tab whatever the decision.
-  const leaves = q.filter === 'reported' || decision !== q.filter;
-  const next = list[at + 1] ?? (leaves ? list[at - 1] : list[at]);
+  const next = list[at + 1] ?? (leaves(q, decision) ? list[at - 1] : list[at]);
+  return { ...decidedMany(q, [id], decision), selected: next?.id ?? null };
+}
+
+/** Whether a decision takes a comment out of the tab: a reported comment decided again has had its look, whatever the decision. */
+const leaves = (q: Queue, decision: Decision) => q.filter === 'reported' || decision !== q.filter;
+
+/**
+ * One decision on comments `ids`: they leave the tab at once, unpicked, and the selection moves to the first comment
+ * below the selected one that stays (or above it, at the end).
+ */
+export function decidedMany(q: Queue, ids: readonly string[], decision: Decision): Queue {
+  if (!leaves(q, decision)) return q;
+  const gone = new Set(ids);
+  const list = shown(q);
+  const at = Math.max(
+    list.findIndex((r) => r.id === q.selected),
+    0,
+  );
+  const next = [...list.slice(at), ...list.slice(0, at).reverse()].find((r) => !gone.has(r.id));
+  const left = q.rows.filter((r) => !gone.has(r.id));
   return settle({
     ...q,
-    rows: leaves ? q.rows.filter((r) => r.id !== id) : q.rows,
-    total: leaves && q.total ? q.total - 1 : q.total,
+    rows: left,
+    total: q.total === null ? null : Math.max(q.total - (q.rows.length - left.length), 0),
     selected: next?.id ?? null,
     moved: false,
+    checked: new Set([...q.checked].filter((id) => !gone.has(id))),
   });
+}
+
+/** Space: the selected comment picked, or no longer picked. */
+export function toggleChecked(q: Queue): Queue {
+  if (!q.selected) return q;
+  const checked = new Set(q.checked);
+  if (!checked.delete(q.selected)) checked.add(q.selected);
+  return { ...q, checked };
 }
 
 /** j/k: the next or previous comment on screen. */

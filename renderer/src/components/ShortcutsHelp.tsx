@@ -47,6 +47,8 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
     ['x', 'shortcuts.reject'],
     ['s', 'shortcuts.spam'],
     ['z', 'shortcuts.undoDecision'],
+    ['Space', 'shortcuts.pickComment'],
+    ['Shift+A / X / S', 'shortcuts.decidePicked'],
   ],
 };
 

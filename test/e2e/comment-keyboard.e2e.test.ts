@@ -1,0 +1,68 @@
+/**
+ * Deciding many comments at once from the keyboard, in Chromium, on a desk synced with a real hub: Space picks,
+ * Shift+x asks by the count (Escape leaves everything as it was, Enter decides), and the decisions reach the hub
+ * and the website feed.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startTestHub, websiteComment } from '../support/hub.ts';
+import { screenshot, signIn, syncedDesk, syncInUi, until } from '../support/synced-desk.ts';
+
+const hub = await startTestHub();
+const browser = await launchBrowser();
+
+test(
+  'Space picks comments, Shift+x asks by the count, Enter rejects them all, and the website hides them',
+  { timeout: 180_000 },
+  async () => {
+    const bodies = ['Một', 'Hai', 'Ba', 'Bốn'].map((w) => `Bình luận số ${w}`);
+    for (const [i, body] of bodies.entries()) {
+      const r = await hub.post(
+        '/intake/v1/comments',
+        websiteComment(`kb-${i}`, `kb-author-${i}`, { body, postedAt: new Date(Date.now() - (10 - i) * 60_000).toISOString() }),
+      );
+      assert.equal(r.status, 201);
+    }
+    const { host } = await syncedDesk(hub, 'kb-A', [['vinh', 'operator', ['comment']]]);
+    const page = await signIn(browser, host, 'vinh');
+    const count = (n: number) =>
+      page
+        .getByTestId('comment-count')
+        .filter({ hasText: new RegExp(`^${n} bình luận$`) })
+        .waitFor();
+    await count(4);
+    // Newest first: Bốn, Ba, Hai, Một. Pick Bốn, Hai and Một.
+    await page.keyboard.press(' ');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press(' ');
+    await page.keyboard.press('j');
+    await page.keyboard.press(' ');
+    await page.getByTestId('picked-count').filter({ hasText: 'Đã chọn 3 bình luận' }).waitFor();
+    assert.equal(await page.locator('.comment input.pick:checked').count(), 3);
+
+    await page.keyboard.press('Shift+X');
+    const ask = page.getByRole('alertdialog');
+    await ask.filter({ hasText: 'Từ chối 3 bình luận đã chọn?' }).waitFor();
+    await screenshot(page, 'comments-bulk-ask');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    await count(4);
+
+    await page.keyboard.press('Shift+X');
+    await ask.waitFor();
+    await page.keyboard.press('Enter');
+    await count(1);
+    await page.getByTestId('queue-notice').filter({ hasText: 'Đã từ chối: 3 bình luận.' }).waitFor();
+    assert.deepEqual(await page.locator('.comment .comment-body').allInnerTexts(), ['Bình luận số Ba']);
+    await syncInUi(page);
+    await until('the website feed hides the three', async () => {
+      const res = await fetch(`${hub.url}/website/v1/changes`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
+      const feed = (await res.json()) as WebsiteChangesPage;
+      const hidden = feed.changes.filter((c) => c.type === 'comment.hide').map((c) => c.comment.ref);
+      return hidden.sort().join() === 'kb-0,kb-1,kb-3';
+    });
+  },
+);
