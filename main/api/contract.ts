@@ -4,7 +4,7 @@
  * handler can never leak a field the contract does not name.
  */
 import { z } from 'zod';
-import { CommentMarkers } from '../../common/moderation/markers.ts';
+import { CommentMarkers, MARKER_REASONS, type MarkerReason } from '../../common/moderation/markers.ts';
 import { detailsEdit } from '../../common/protocol/submission-details.ts';
 import { ProductFields } from '../../common/protocol/products.ts';
 import { TAG_COLORS, TagFields, TagIds, withTagRules } from '../../common/protocol/tags.ts';
@@ -323,8 +323,12 @@ export function prefixed<P extends string, T extends object>(prefix: P, methods:
   return Object.fromEntries(Object.entries(methods).map(([k, v]) => [`${prefix}.${k}`, v])) as Prefixed<P, T>;
 }
 
+/** A tab of the queue, narrowed to one page of the website and one reason to look, newest or oldest first. */
 const CommentsQuery = z.object({
   status: z.enum(COMMENT_FILTERS).default('pending'),
+  page: z.string().max(2000).optional(),
+  marker: z.enum(MARKER_REASONS as [MarkerReason, ...MarkerReason[]]).optional(),
+  order: z.enum(['newest', 'oldest']).default('newest'),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -551,6 +555,15 @@ export const contract = {
   /** The same rows re-read after a sync or a decision: passive, so a background refresh never keeps an idle session unlocked. */
   'comments.relist': def(COMMENTS, CommentsQuery, CommentsPage, true),
   'comments.moderate': def(COMMENTS, z.object({ id: Id, decision: z.enum(DECISIONS) }), Ok),
+  /** How many comments each tab holds, re-read passively after a sync or a decision. */
+  'comments.counts': def(COMMENTS, z.object({}), z.record(z.enum(COMMENT_FILTERS), z.number().int().nonnegative()), true),
+  /** The website pages a tab's comments were posted on, most comments first, to narrow the tab to one. */
+  'comments.pages': def(
+    COMMENTS,
+    z.object({ status: z.enum(COMMENT_FILTERS) }),
+    z.array(z.object({ url: z.string(), title: z.string().nullable(), count: z.number().int().positive() })),
+    true,
+  ),
   /** One decision on a selection, comment by comment: those that cannot be decided (decided elsewhere since) are refused with why. */
   'comments.moderateMany': def(
     COMMENTS,

@@ -70,6 +70,19 @@ test(
       return published.length > 0;
     });
     assert.deepEqual(published, ['mk-reply']);
+
+    // Narrowed to one reason to look; each tab says how many it holds.
+    await page.getByLabel('Lọc theo lý do cần xem').selectOption({ label: 'Nhiều liên kết' });
+    await page
+      .getByTestId('comment-count')
+      .filter({ hasText: /^1 bình luận$/ })
+      .waitFor();
+    assert.deepEqual(await page.locator('.comment .comment-body').allInnerTexts(), [
+      'Xem http://a.example và www.b.example giá rẻ bất ngờ',
+    ]);
+    assert.equal(await page.getByRole('tab', { name: /^Chờ duyệt/ }).innerText(), 'Chờ duyệt (2)');
+    assert.equal(await page.getByRole('tab', { name: /^Đã duyệt/ }).innerText(), 'Đã duyệt (1)');
+    await screenshot(page, 'comment-narrowed');
   },
 );
 

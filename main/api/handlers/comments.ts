@@ -1,10 +1,13 @@
 /** The comment moderation queue: list (and re-list, passively, after a sync or a decision), decide (first decision wins at the hub) and undo. */
-import { listComments, moderateComment, moderateComments, undoDecision } from '../../core/domain/comments.ts';
+import { commentCounts, commentPages, listComments, moderateComment, moderateComments, undoDecision } from '../../core/domain/comments.ts';
 import { me, type Handler } from './types.ts';
 
 export const commentHandlers = {
   'comments.list': { run: (q, ctx) => listComments(ctx.store.db, q) } satisfies Handler<'comments.list'>,
   'comments.relist': { run: (q, ctx) => listComments(ctx.store.db, q) } satisfies Handler<'comments.relist'>,
+
+  'comments.counts': { run: (_q, ctx) => commentCounts(ctx.store.db) } satisfies Handler<'comments.counts'>,
+  'comments.pages': { run: ({ status }, ctx) => commentPages(ctx.store.db, status) } satisfies Handler<'comments.pages'>,
 
   'comments.moderate': {
     run: ({ id, decision }, ctx) => {

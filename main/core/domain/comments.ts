@@ -7,7 +7,7 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { enqueue, isInFlight } from './outbox.ts';
 
-import type { CommentMarker } from '../../../common/moderation/markers.ts';
+import type { CommentMarker, MarkerReason } from '../../../common/moderation/markers.ts';
 import { type COMMENT_FILTERS, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
 
 export interface CommentRow {
@@ -24,21 +24,36 @@ export interface CommentRow {
   replyTo: { body: string; authorUsername: string | null } | null;
 }
 
+type Filter = (typeof COMMENT_FILTERS)[number];
+
+// The reported tab: published comments readers reported, waiting for another look (index comments_reported).
+const inTab = (status: Filter) => (status === 'reported' ? 'c.review = 1' : 'c.status = @status');
+
 export function listComments(
   db: Db,
-  q: { status: (typeof COMMENT_FILTERS)[number]; offset: number; limit: number },
+  q: { status: Filter; page?: string; marker?: MarkerReason; order: 'newest' | 'oldest'; offset: number; limit: number },
 ): { total: number; rows: CommentRow[] } {
-  // The reported tab: published comments readers reported, waiting for another look (index comments_reported).
-  const where = q.status === 'reported' ? 'c.review = 1' : 'c.status = @status';
-  const { n } = stmt(db, `SELECT count(*) AS n FROM comments c WHERE ${where}`).get({ status: q.status }) as { n: number };
+  const where = [
+    inTab(q.status),
+    ...(q.page === undefined ? [] : ['c.page_url = @page']),
+    ...(q.marker === undefined ? [] : [`EXISTS (SELECT 1 FROM json_each(c.markers) m WHERE json_extract(m.value, '$.reason') = @marker)`]),
+  ].join(' AND ');
+  // Only the parameters the statement names (one without @page is given none).
+  const params = {
+    ...(q.status !== 'reported' && { status: q.status }),
+    ...(q.page !== undefined && { page: q.page }),
+    ...(q.marker !== undefined && { marker: q.marker }),
+  };
+  const { n } = stmt(db, `SELECT count(*) AS n FROM comments c WHERE ${where}`).get(params) as { n: number };
+  const order = q.order === 'oldest' ? 'ASC' : 'DESC';
   const rows = stmt(
     db,
     `SELECT c.id, c.page_url AS pageUrl, c.page_title AS pageTitle, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy,
             c.decided_at AS decidedAt, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor
      FROM comments c JOIN customers cu ON cu.id = c.customer_id
        LEFT JOIN comments p ON p.id = c.reply_to LEFT JOIN customers pc ON pc.id = p.customer_id
-     WHERE ${where} ORDER BY c.posted_at DESC, c.id LIMIT @limit OFFSET @offset`,
-  ).all(q) as (Omit<CommentRow, 'markers' | 'replyTo'> & {
+     WHERE ${where} ORDER BY c.posted_at ${order}, c.id ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit: q.limit, offset: q.offset }) as (Omit<CommentRow, 'markers' | 'replyTo'> & {
     markers: string;
     replyBody: string | null;
     replyAuthor: string | null;
@@ -51,6 +66,24 @@ export function listComments(
       replyTo: replyBody === null ? null : { body: replyBody, authorUsername: replyAuthor },
     })),
   };
+}
+
+/** How many comments each tab holds. */
+export function commentCounts(db: Db): Record<Filter, number> {
+  const counts: Record<Filter, number> = { pending: 0, reported: 0, approved: 0, rejected: 0, spam: 0 };
+  for (const r of stmt(db, 'SELECT status, count(*) AS n FROM comments GROUP BY status').all() as { status: Filter; n: number }[])
+    counts[r.status] = r.n;
+  counts.reported = (stmt(db, 'SELECT count(*) AS n FROM comments WHERE review = 1').get() as { n: number }).n;
+  return counts;
+}
+
+/** The pages a tab's comments were posted on, with their titles and how many, most first (at most 200). */
+export function commentPages(db: Db, status: Filter): { url: string; title: string | null; count: number }[] {
+  return stmt(
+    db,
+    `SELECT c.page_url AS url, max(c.page_title) AS title, count(*) AS count FROM comments c WHERE ${inTab(status)}
+     GROUP BY c.page_url ORDER BY count DESC, url LIMIT 200`,
+  ).all(status === 'reported' ? {} : { status }) as { url: string; title: string | null; count: number }[];
 }
 
 /** What a comment was before a decision made here: put back as it was when that decision is withdrawn. */

@@ -9,7 +9,9 @@
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MARKER_REASONS, type MarkerReason } from '../../../common/moderation/markers.ts';
 import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
+import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
@@ -41,17 +43,30 @@ const KEYS: Record<string, Decision> = { a: 'approved', x: 'rejected', s: 'spam'
 // With Shift, on every comment picked with Space.
 const BULK_KEYS: Record<string, Decision> = { A: 'approved', X: 'rejected', S: 'spam' };
 
+/** A tab narrowed to one page of the website and one reason to look, newest or oldest first. */
+interface Narrow {
+  page?: string;
+  marker?: MarkerReason;
+  order: 'newest' | 'oldest';
+}
+
 /**
  * The first `count` rows of a tab; with `find`, read on (a page at a time, a few pages at most) until that
  * comment is among them, since comments new above it push it down.
  */
-async function readRows(method: 'comments.list' | 'comments.relist', status: Filter, count: number, find: string | null): Promise<Rows> {
+async function readRows(
+  method: 'comments.list' | 'comments.relist',
+  status: Filter,
+  narrow: Narrow,
+  count: number,
+  find: string | null,
+): Promise<Rows> {
   const rows: Comment[] = [];
   const seen = new Set<string>();
   let total = 0;
   let offset = 0;
   const take = async (limit: number) => {
-    const page = await call(method, { status, offset, limit });
+    const page = await call(method, { status, ...narrow, offset, limit });
     total = page.total;
     offset += page.rows.length;
     for (const r of page.rows) {
@@ -88,23 +103,30 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
   }, []);
   // A read asked for before the tab changed or a decision was made is dropped when it lands.
   const epoch = useRef(0);
+  // The tab's narrowing (page, reason, order), read by every read; the tabs' counts and the tab's pages to pick from.
+  const narrow = useRef<Narrow>({ order: 'newest' });
+  const [counts, setCounts] = useState<Output<'comments.counts'> | null>(null);
+  const [pages, setPages] = useState<Output<'comments.pages'>>([]);
 
   const read = useCallback(
     (how: 'load' | 'refresh' | 'more') => {
       const at = epoch.current;
       const { filter } = queue.current;
+      const by = narrow.current;
       return serial(async () => {
         if (at !== epoch.current) return;
         const { rows, selected } = queue.current;
         const page =
           how === 'load'
-            ? await readRows('comments.list', filter, PAGE, null)
+            ? await readRows('comments.list', filter, by, PAGE, null)
             : how === 'more'
-              ? await readRows('comments.list', filter, rows.length + PAGE, null)
+              ? await readRows('comments.list', filter, by, rows.length + PAGE, null)
               : // Passive: a refresh in the background does not keep an idle session unlocked.
-                await readRows('comments.relist', filter, Math.max(PAGE, rows.length + PAGE), selected);
+                await readRows('comments.relist', filter, by, Math.max(PAGE, rows.length + PAGE), selected);
         if (at !== epoch.current) return;
         update((current) => (how === 'load' ? loaded(current, page) : merged(current, page, how === 'more', PAGE)));
+        setCounts(await call('comments.counts', {}));
+        if (how === 'load') setPages(await call('comments.pages', { status: filter }));
       }).catch(report);
     },
     [serial, update, report],
@@ -116,7 +138,16 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
 
   const showTab = (filter: Filter) => {
     epoch.current++;
+    // Another tab has other pages: the page picked here may have none there.
+    narrow.current = { ...narrow.current, page: undefined };
     update(() => emptyQueue(filter));
+    void read('load');
+  };
+
+  const narrowTo = (change: Partial<Narrow>) => {
+    epoch.current++;
+    narrow.current = { ...narrow.current, ...change };
+    update((current) => emptyQueue(current.filter));
     void read('load');
   };
 
@@ -226,8 +257,43 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
           {COMMENT_FILTERS.map((f) => (
             <button key={f} type="button" role="tab" aria-selected={q.filter === f} onClick={() => showTab(f)}>
               {t(`comments.tab_${f}`)}
+              {counts && <span className="tab-count"> {t('comments.tabCount', { count: counts[f] })}</span>}
             </button>
           ))}
+        </div>
+        <div className="narrow">
+          <select
+            aria-label={t('comments.byPage')}
+            value={narrow.current.page ?? ''}
+            onChange={(e) => narrowTo({ page: e.target.value || undefined })}
+          >
+            <option value="">{t('comments.allPages')}</option>
+            {pages.map((p) => (
+              <option key={p.url} value={p.url}>
+                {`${p.title ?? p.url} (${p.count})`}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('comments.byMarker')}
+            value={narrow.current.marker ?? ''}
+            onChange={(e) => narrowTo({ marker: (e.target.value || undefined) as MarkerReason | undefined })}
+          >
+            <option value="">{t('comments.allMarkers')}</option>
+            {MARKER_REASONS.map((m) => (
+              <option key={m} value={m}>
+                {t(`comments.markerName_${m}`)}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('comments.order')}
+            value={narrow.current.order}
+            onChange={(e) => narrowTo({ order: e.target.value as Narrow['order'] })}
+          >
+            <option value="newest">{t('comments.newest')}</option>
+            <option value="oldest">{t('comments.oldest')}</option>
+          </select>
         </div>
         <span className="muted" data-testid="comment-count">
           {q.total === null ? '…' : t('comments.count', { count: q.total })}
