@@ -48,13 +48,17 @@ export interface PostedComment {
 
 /** A comment under a product's page; one in four answers one of `earlier`, under its page. */
 export function makeComment(rng: Rng, earlier: readonly PostedComment[]): DemoComment {
-  const product = pick(rng, DEMO_PRODUCTS);
-  const vars = { p: product.name, n: String(between(rng, 2, 9)) };
+  const n = String(between(rng, 2, 9));
   if (earlier.length && rng() < 0.25) {
     const parent = pick(rng, earlier);
     const { pageUrl, pageTitle } = parent.comment;
-    return { pageUrl, pageTitle, body: fill(pick(rng, REPLIES), vars), inReplyTo: parent.ref };
+    // A reply speaks of the product of the page it is on.
+    const product = DEMO_PRODUCTS.find((p) => pageUrl === pageOf(p)) ?? pick(rng, DEMO_PRODUCTS);
+    return { pageUrl, pageTitle, body: fill(pick(rng, REPLIES), { p: product.name, n }), inReplyTo: parent.ref };
   }
-  const pageUrl = `https://shop.example.vn/san-pham/${product.sku.toLowerCase()}`;
-  return { pageUrl, pageTitle: `${product.name} chính hãng | Shop`, body: fill(pick(rng, rng() < 0.3 ? MARKED : ORDINARY), vars) };
+  const product = pick(rng, DEMO_PRODUCTS);
+  const body = fill(pick(rng, rng() < 0.3 ? MARKED : ORDINARY), { p: product.name, n });
+  return { pageUrl: pageOf(product), pageTitle: `${product.name} chính hãng | Shop`, body };
 }
+
+const pageOf = (product: { sku: string }) => `https://shop.example.vn/san-pham/${product.sku.toLowerCase()}`;
