@@ -555,6 +555,20 @@ export const contract = {
   /** The same rows re-read after a sync or a decision: passive, so a background refresh never keeps an idle session unlocked. */
   'comments.relist': def(COMMENTS, CommentsQuery, CommentsPage, true),
   'comments.moderate': def(COMMENTS, z.object({ id: Id, decision: z.enum(DECISIONS) }), Ok),
+  /** The author of a comment: their comments and outcomes, their rejections of late, what of theirs waits. */
+  'comments.author': def(
+    COMMENTS,
+    z.object({ id: Id }),
+    z.object({
+      username: z.string().nullable(),
+      comments: z.array(
+        z.object({ id: Id, body: z.string(), postedAt: Timestamp, status: z.enum(COMMENT_FILTERS), pageTitle: z.string().nullable() }),
+      ),
+      decided: z.number().int().nonnegative(),
+      rejected: z.number().int().nonnegative(),
+      pendingIds: z.array(Id),
+    }),
+  ),
   /** How many comments each tab holds, re-read passively after a sync or a decision. */
   'comments.counts': def(COMMENTS, z.object({}), z.record(z.enum(COMMENT_FILTERS), z.number().int().nonnegative()), true),
   /** The website pages a tab's comments were posted on, most comments first, to narrow the tab to one. */

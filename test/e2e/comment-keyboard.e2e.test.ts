@@ -66,3 +66,40 @@ test(
     });
   },
 );
+
+test(
+  '"u" shows the author’s record; rejecting everything pending from them asks by the count, then hides them all on the website',
+  { timeout: 180_000 },
+  async () => {
+    for (const [i, author] of ['au-x', 'au-x', 'au-other', 'au-x'].entries()) {
+      const r = await hub.post(
+        '/intake/v1/comments',
+        websiteComment(`au-${i}`, author, { body: `Bình luận au ${i}`, postedAt: new Date(Date.now() - (5 - i) * 60_000).toISOString() }),
+      );
+      assert.equal(r.status, 201);
+    }
+    const { host } = await syncedDesk(hub, 'au-A', [['quynh', 'operator', ['comment']]]);
+    const page = await signIn(browser, host, 'quynh');
+    const card = page.locator('.comment', { hasText: 'Bình luận au 3' });
+    await card.click();
+    await page.keyboard.press('u');
+    const panel = page.getByTestId('author-panel');
+    await panel.getByRole('heading', { name: 'Tác giả user_au-x' }).waitFor();
+    assert.equal(await panel.locator('.author-comments li').count(), 3);
+    await panel.getByText('Chưa có bình luận nào của tác giả được xử lý trong 90 ngày qua.').waitFor();
+    await panel.getByRole('button', { name: 'Từ chối tất cả 3 bình luận đang chờ của tác giả' }).click();
+    await panel.getByRole('alertdialog').filter({ hasText: 'Từ chối tất cả 3 bình luận đang chờ duyệt của user_au-x?' }).waitFor();
+    await screenshot(page, 'comments-author-panel');
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'detached' });
+    await page.getByTestId('queue-notice').filter({ hasText: 'Đã từ chối: 3 bình luận.' }).waitFor();
+    assert.ok(!(await page.locator('.comment .comment-body').allInnerTexts()).some((b) => /au [013]$/.test(b)));
+    await syncInUi(page);
+    await until('the website feed hides the author’s three', async () => {
+      const res = await fetch(`${hub.url}/website/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
+      const feed = (await res.json()) as WebsiteChangesPage;
+      const hidden = feed.changes.filter((c) => c.type === 'comment.hide' && c.comment.ref.startsWith('au-')).map((c) => c.comment.ref);
+      return hidden.sort().join() === 'au-0,au-1,au-3';
+    });
+  },
+);

@@ -60,3 +60,42 @@ test('a tab narrowed by page, by marker and in either order; counts per tab; pag
   const bad = await desk.dispatcher.call('conn', 'comments.list', { status: 'pending', marker: 'no_such_reason' });
   assert.equal(!bad.ok && bad.error.code, 'invalid_input');
 });
+
+test(
+  'the author’s record: their comments newest first, rejections among those decided in the last 90 days, what of theirs waits',
+  { timeout: 60_000 },
+  async () => {
+    const desk = await tempDesk();
+    await addStaff(desk.store, 'lan', 'operator', ['comment']);
+    const { db } = desk.store;
+    const now = Date.now();
+    const day = 24 * 3600_000;
+    const author = insertCustomer(db, { username: 'kh-cuong', gender: 'male', fullName: 'Phạm Văn Cường', createdAt: now });
+    const other = insertCustomer(db, { username: 'kh-dung', gender: 'female', fullName: 'Võ Thị Dung', createdAt: now });
+    const put = (customerId: string, body: string, postedAt: number, status: string) => {
+      const id = newId();
+      db.prepare(
+        `INSERT INTO comments (id, customer_id, page_url, body, posted_at, status) VALUES (?, ?, 'https://shop.example.vn/p', ?, ?, ?)`,
+      ).run(id, customerId, body, postedAt, status);
+      return id;
+    };
+    put(author, 'cũ, bị từ chối', now - 200 * day, 'rejected'); // outside the 90 days
+    put(author, 'rác', now - 10 * day, 'spam');
+    put(author, 'được duyệt', now - 5 * day, 'approved');
+    put(author, 'bị từ chối', now - 3 * day, 'rejected');
+    const waiting = put(author, 'đang chờ', now - day, 'pending');
+    put(other, 'của người khác', now, 'pending');
+    const r = await desk.dispatcher.call('conn', 'auth.signIn', { username: 'lan', password: PASSWORD });
+    assert.ok(r.ok);
+    const got = await desk.dispatcher.call('conn', 'comments.author', { id: waiting });
+    assert.ok(got.ok, JSON.stringify(got));
+    const a = got.result as { username: string; comments: { body: string }[]; decided: number; rejected: number; pendingIds: string[] };
+    assert.equal(a.username, 'kh-cuong');
+    assert.deepEqual(
+      a.comments.map((c) => c.body),
+      ['đang chờ', 'bị từ chối', 'được duyệt', 'rác', 'cũ, bị từ chối'],
+    );
+    assert.deepEqual([a.decided, a.rejected], [3, 2]);
+    assert.deepEqual(a.pendingIds, [waiting]);
+  },
+);

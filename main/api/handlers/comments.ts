@@ -1,11 +1,24 @@
 /** The comment moderation queue: list (and re-list, passively, after a sync or a decision), decide (first decision wins at the hub) and undo. */
-import { commentCounts, commentPages, listComments, moderateComment, moderateComments, undoDecision } from '../../core/domain/comments.ts';
+import {
+  authorOf,
+  commentCounts,
+  commentPages,
+  listComments,
+  moderateComment,
+  moderateComments,
+  undoDecision,
+} from '../../core/domain/comments.ts';
 import { me, type Handler } from './types.ts';
 
 export const commentHandlers = {
   'comments.list': { run: (q, ctx) => listComments(ctx.store.db, q) } satisfies Handler<'comments.list'>,
   'comments.relist': { run: (q, ctx) => listComments(ctx.store.db, q) } satisfies Handler<'comments.relist'>,
 
+  'comments.author': {
+    run: ({ id }, ctx) => authorOf(ctx.store.db, id),
+    // Whose record was looked at: a customer's history of comments is theirs.
+    audit: ({ id }) => ({ action: 'comment.author', targetType: 'comment', targetId: id }),
+  } satisfies Handler<'comments.author'>,
   'comments.counts': { run: (_q, ctx) => commentCounts(ctx.store.db) } satisfies Handler<'comments.counts'>,
   'comments.pages': { run: ({ status }, ctx) => commentPages(ctx.store.db, status) } satisfies Handler<'comments.pages'>,
 

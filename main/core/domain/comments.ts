@@ -7,7 +7,7 @@ import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { enqueue, isInFlight } from './outbox.ts';
 
-import type { CommentMarker, MarkerReason } from '../../../common/moderation/markers.ts';
+import { REJECTIONS_WINDOW_DAYS, type CommentMarker, type MarkerReason } from '../../../common/moderation/markers.ts';
 import { type COMMENT_FILTERS, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
 
 export interface CommentRow {
@@ -66,6 +66,44 @@ export function listComments(
       replyTo: replyBody === null ? null : { body: replyBody, authorUsername: replyAuthor },
     })),
   };
+}
+
+/** An author's record as the moderator sees it beside one of their comments (the `u` panel). */
+export interface AuthorRecord {
+  username: string | null;
+  /** Their comments, newest first (at most 50), this one among them. */
+  comments: { id: string; body: string; postedAt: number; status: CommentRow['status']; pageTitle: string | null }[];
+  /** Of their comments of the last 90 days that were decided, how many, and how many rejected or spam. */
+  decided: number;
+  rejected: number;
+  /** Their comments waiting for a decision, for "reject everything pending from this author". */
+  pendingIds: string[];
+}
+
+const WINDOW_MS = REJECTIONS_WINDOW_DAYS * 24 * 3600_000;
+
+export function authorOf(db: Db, commentId: string, now = Date.now()): AuthorRecord {
+  const c = stmt(db, 'SELECT customer_id AS customerId FROM comments WHERE id = ?').get(commentId) as { customerId: string } | undefined;
+  if (!c) throw new DomainError('not_found', `no comment with id ${commentId}`);
+  const { username } = stmt(db, 'SELECT username FROM customers WHERE id = ?').get(c.customerId) as { username: string | null };
+  const comments = stmt(
+    db,
+    `SELECT id, substr(body, 1, 300) AS body, posted_at AS postedAt, status, page_title AS pageTitle FROM comments
+     WHERE customer_id = ? ORDER BY posted_at DESC, id DESC LIMIT 50`,
+  ).all(c.customerId) as AuthorRecord['comments'];
+  const rate = stmt(
+    db,
+    `SELECT count(*) FILTER (WHERE status <> 'pending') AS decided, count(*) FILTER (WHERE status IN ('rejected', 'spam')) AS rejected
+     FROM comments WHERE customer_id = ? AND posted_at > ?`,
+  ).get(c.customerId, now - WINDOW_MS) as { decided: number; rejected: number };
+  const pendingIds = (
+    stmt(db, `SELECT id FROM comments WHERE customer_id = ? AND status = 'pending' ORDER BY posted_at DESC LIMIT 500`).all(
+      c.customerId,
+    ) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  return { username, comments, ...rate, pendingIds };
 }
 
 /** How many comments each tab holds. */

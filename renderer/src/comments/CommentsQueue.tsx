@@ -2,7 +2,7 @@
  * The comment moderation queue: read each comment as text, then approve, reject or mark it spam. One tab
  * per status, and one for published comments readers reported; the heading names the tab shown. Keys j/k/a/x/s,
  * z to undo the latest decision made here, Space to pick comments and Shift+a/x/s to decide them all after the
- * count is confirmed; off while a dialog (the help) is open.
+ * count is confirmed, u for the author's record; off while a dialog (the help) is open.
  * What is selected is a comment's id (queue.ts): a key acts on the comment selected when it was pressed, a
  * decision selects the comment that was below it, and a re-read after a sync never changes the selection;
  * comments that sync in above it wait behind a "N new" cue.
@@ -17,6 +17,7 @@ import { useAfterSync } from '../api/desk-status.tsx';
 import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { formatDateTime } from '../format/dates.ts';
+import { AuthorPanel } from './AuthorPanel.tsx';
 import { MarkedBody, MarkerChips } from './CommentMarkers.tsx';
 import {
   decided,
@@ -175,10 +176,15 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
   const confirmingNow = useRef<Decision | null>(null);
   confirmingNow.current = confirming;
 
-  const decidePicked = useCallback(
-    (decision: Decision) => {
-      const ids = [...queue.current.checked];
+  // The author panel (`u`): the author of this comment.
+  const [authorOf, setAuthorOf] = useState<string | null>(null);
+  const authorOpen = useRef<string | null>(null);
+  authorOpen.current = authorOf;
+
+  const decideMany = useCallback(
+    (ids: string[], decision: Decision) => {
       setConfirming(null);
+      setAuthorOf(null);
       epoch.current++;
       update((current) => decidedMany(current, ids, decision));
       setNotice(null);
@@ -197,6 +203,8 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
     },
     [update, serial, read, report, t],
   );
+
+  const decidePicked = useCallback((decision: Decision) => decideMany([...queue.current.checked], decision), [decideMany]);
 
   /** Undoes the latest decision: the comment is back in the queue, selected, and the person is told how it went. */
   const undo = useCallback(() => {
@@ -224,7 +232,9 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
         e.preventDefault();
         return;
       }
-      if (e.key === ' ') update(toggleChecked);
+      if (authorOpen.current && (e.key === 'Escape' || e.key === 'u')) setAuthorOf(null);
+      else if (e.key === 'u' && selected) setAuthorOf(selected);
+      else if (e.key === ' ') update(toggleChecked);
       else if (BULK_KEYS[e.key] && checked.size && decides(filter)) setConfirming(BULK_KEYS[e.key]!);
       else if (e.key === 'j') update((current) => step(current, 1));
       else if (e.key === 'k') update((current) => step(current, -1));
@@ -308,6 +318,9 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
       <div role="status" className="muted small" data-testid="queue-notice">
         {notice}
       </div>
+      {authorOf && (
+        <AuthorPanel commentId={authorOf} onRejectAll={(ids) => decideMany(ids, 'rejected')} onClose={() => setAuthorOf(null)} />
+      )}
       {q.checked.size > 0 && (
         <div className="picked muted small" data-testid="picked-count">
           {t('comments.picked', { count: q.checked.size })}

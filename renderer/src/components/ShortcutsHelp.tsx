@@ -49,6 +49,7 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
     ['z', 'shortcuts.undoDecision'],
     ['Space', 'shortcuts.pickComment'],
     ['Shift+A / X / S', 'shortcuts.decidePicked'],
+    ['u', 'shortcuts.authorPanel'],
   ],
 };
 
