@@ -40,6 +40,7 @@ import {
 } from '../main/core/domain/submissions.ts';
 import { systemKeychain } from '../main/core/security/keychain.ts';
 import { configure, DB_FILE, migrate, openStore, type Db } from '../main/core/store/open.ts';
+import { percentile } from './bench-stats.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' } } });
 const ROWS = Number(values.rows);
@@ -132,12 +133,6 @@ const plain: Target = {
 };
 
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
-/** NaN (printed n/a) when the data gave no such query, as a small store's searches may not. */
-function percentile(samples: number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));

@@ -20,6 +20,8 @@ export interface HubOptions {
    */
   mail?: MailConfig | null;
   mailIntervalMs?: number;
+  /** Off only in the benchmark of what marking comments at intake costs (scripts/bench-intake.ts). */
+  markComments?: boolean;
 }
 
 export function buildHub(db: HubDb, opts: HubOptions = {}): FastifyInstance {
@@ -28,7 +30,7 @@ export function buildHub(db: HubDb, opts: HubOptions = {}): FastifyInstance {
   installErrorHandler(app);
   installStrictJson(app);
   app.get('/health', async () => ({ ok: true, database: db.kind }));
-  registerIntake(app, db);
+  registerIntake(app, db, { markComments: opts.markComments });
   registerWebsiteFeed(app, db);
   registerEnrollment(app, db);
   registerSync(app, db);

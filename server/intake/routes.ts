@@ -76,7 +76,9 @@ async function upsertCustomer(tx: Queryable, c: CustomerIn): Promise<string> {
 
 type Writer<S extends z.ZodType> = (tx: Queryable, body: z.output<S>, key: string) => Promise<{ id: string }>;
 
-export function registerIntake(app: FastifyInstance, db: HubDb): void {
+/** `markComments: false` posts comments without markers: only for the benchmark that measures what marking costs. */
+export function registerIntake(app: FastifyInstance, db: HubDb, opts: { markComments?: boolean } = {}): void {
+  const marking = opts.markComments ?? true;
   const route = <S extends z.ZodType>(path: string, schema: S, write: Writer<S>) =>
     app.post(path, { bodyLimit: INTAKE_BODY_LIMIT }, async (req: FastifyRequest, reply: FastifyReply) => {
       const websiteKeyId = await websiteKeyOf(db, req);
@@ -162,7 +164,7 @@ export function registerIntake(app: FastifyInstance, db: HubDb): void {
       ? (await tx.query<{ id: string }>('SELECT id FROM comments WHERE website_ref = $1', [c.inReplyTo])).rows[0]?.id
       : null;
     if (replyTo === undefined) throw new HttpError(422, 'unknown_comment', 'no comment with this ref was received before', 'inReplyTo');
-    const markers = await markersFor(tx, { customerId, body: c.body, postedAt: c.postedAt });
+    const markers = marking ? await markersFor(tx, { customerId, body: c.body, postedAt: c.postedAt }) : [];
     const id = newId();
     const inserted = await tx.query(
       `INSERT INTO comments (id, website_ref, customer_id, page_url, page_title, reply_to, body, posted_at, markers, repeat_key, seq)
