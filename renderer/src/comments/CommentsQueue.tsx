@@ -353,6 +353,7 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
           return (
             <li
               key={c.id}
+              data-comment-id={c.id}
               className={`comment ${selected ? 'selected' : ''}`}
               aria-current={selected}
               onClick={() => update((current) => select(current, c.id))}
