@@ -7,7 +7,7 @@
  * decision selects the comment that was below it, and a re-read after a sync never changes the selection;
  * comments that sync in above it wait behind a "N new" cue.
  */
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MARKER_REASONS, type MarkerReason } from '../../../common/moderation/markers.ts';
 import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
@@ -253,6 +253,9 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
     pane.current?.querySelector('.comment.selected')?.scrollIntoView({ block: 'nearest' });
   }, [q.selected]);
 
+  const selectOne = useCallback((id: string) => update((current) => select(current, id)), [update]);
+  const pickOne = useCallback((id: string) => update((current) => toggleChecked(select(current, id))), [update]);
+
   const showNew = () => {
     update(release);
     pane.current?.scrollTo({ top: 0 });
@@ -344,73 +347,18 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
       )}
       {q.total !== null && rows.length === 0 && <p className="empty-state">{t('comments.empty')}</p>}
       <ol className="comment-list">
-        {rows.map((c) => {
-          const selected = c.id === q.selected;
-          const act = (decision: Decision) => (e: React.MouseEvent) => {
-            e.stopPropagation(); // the row's click would select the comment being decided
-            decide(c.id, decision);
-          };
-          return (
-            <li
-              key={c.id}
-              data-comment-id={c.id}
-              className={`comment ${selected ? 'selected' : ''}`}
-              aria-current={selected}
-              onClick={() => update((current) => select(current, c.id))}
-            >
-              <div className="muted small">
-                {decides(q.filter) && (
-                  <input
-                    type="checkbox"
-                    className="pick"
-                    aria-label={t('comments.pick')}
-                    checked={q.checked.has(c.id)}
-                    onClick={(e) => e.stopPropagation()}
-                    onChange={() => update((current) => toggleChecked(select(current, c.id)))}
-                  />
-                )}{' '}
-                {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')}{' '}
-                {c.pageTitle && (
-                  <>
-                    <span className="page-title">{c.pageTitle}</span>{' '}
-                  </>
-                )}
-                <span className="url">{c.pageUrl}</span> · <time>{formatDateTime(c.postedAt)}</time>
-              </div>
-              <MarkerChips markers={c.markers} />
-              {c.replyTo && (
-                <blockquote className="reply-to muted small" data-testid="reply-to">
-                  {t('comments.replyTo', { name: c.replyTo.authorUsername ?? '—' })} {c.replyTo.body}
-                </blockquote>
-              )}
-              {/* Customer-written text is rendered as text, never as HTML. */}
-              <MarkedBody body={c.body} markers={c.markers} />
-              {c.status !== 'pending' && (
-                <div className="muted small">
-                  {t('comments.decided', {
-                    decision: t(`decision.${c.status}`),
-                    name: c.decidedBy ?? '',
-                    time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
-                  })}
-                </div>
-              )}
-              {/* A reported comment shows how it was decided, and is decided again. */}
-              {decides(q.filter) && (
-                <div className="actions">
-                  <button type="button" className="primary" onClick={act('approved')}>
-                    {t('comments.approve')}
-                  </button>
-                  <button type="button" onClick={act('rejected')}>
-                    {t('comments.reject')}
-                  </button>
-                  <button type="button" onClick={act('spam')}>
-                    {t('comments.spam')}
-                  </button>
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {rows.map((c) => (
+          <CommentCard
+            key={c.id}
+            comment={c}
+            selected={c.id === q.selected}
+            checked={q.checked.has(c.id)}
+            decidable={decides(q.filter)}
+            onSelect={selectOne}
+            onPick={pickOne}
+            onDecide={decide}
+          />
+        ))}
       </ol>
       {q.total !== null && q.rows.length < q.total && (
         <button type="button" onClick={() => void read('more')}>
@@ -423,3 +371,85 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
 
 // The inbox's "N new" cue (styles.css), here in the flow of the page at the top of the list, kept in sight.
 const CUE: React.CSSProperties = { position: 'sticky', top: 8, left: 'auto', transform: 'none', display: 'block', margin: '8px auto 0' };
+
+/**
+ * One comment's card. Memoised: a key that moves the selection re-renders the two cards whose selection changed,
+ * not the fifty on screen (the rows keep their identity across renders until a re-read replaces them).
+ */
+const CommentCard = memo(function CommentCard({
+  comment: c,
+  selected,
+  checked,
+  decidable,
+  onSelect,
+  onPick,
+  onDecide,
+}: {
+  comment: Comment;
+  selected: boolean;
+  checked: boolean;
+  decidable: boolean;
+  onSelect: (id: string) => void;
+  onPick: (id: string) => void;
+  onDecide: (id: string, decision: Decision) => void;
+}) {
+  const { t } = useTranslation();
+  const act = (decision: Decision) => (e: React.MouseEvent) => {
+    e.stopPropagation(); // the row's click would select the comment being decided
+    onDecide(c.id, decision);
+  };
+  return (
+    <li data-comment-id={c.id} className={`comment ${selected ? 'selected' : ''}`} aria-current={selected} onClick={() => onSelect(c.id)}>
+      <div className="muted small">
+        {decidable && (
+          <input
+            type="checkbox"
+            className="pick"
+            aria-label={t('comments.pick')}
+            checked={checked}
+            onClick={(e) => e.stopPropagation()}
+            onChange={() => onPick(c.id)}
+          />
+        )}{' '}
+        {t('comments.by')} <strong>{c.authorUsername ?? '—'}</strong> · {t('comments.on')}{' '}
+        {c.pageTitle && (
+          <>
+            <span className="page-title">{c.pageTitle}</span>{' '}
+          </>
+        )}
+        <span className="url">{c.pageUrl}</span> · <time>{formatDateTime(c.postedAt)}</time>
+      </div>
+      <MarkerChips markers={c.markers} />
+      {c.replyTo && (
+        <blockquote className="reply-to muted small" data-testid="reply-to">
+          {t('comments.replyTo', { name: c.replyTo.authorUsername ?? '—' })} {c.replyTo.body}
+        </blockquote>
+      )}
+      {/* Customer-written text is rendered as text, never as HTML. */}
+      <MarkedBody body={c.body} markers={c.markers} />
+      {c.status !== 'pending' && (
+        <div className="muted small">
+          {t('comments.decided', {
+            decision: t(`decision.${c.status}`),
+            name: c.decidedBy ?? '',
+            time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
+          })}
+        </div>
+      )}
+      {/* A reported comment shows how it was decided, and is decided again. */}
+      {decidable && (
+        <div className="actions">
+          <button type="button" className="primary" onClick={act('approved')}>
+            {t('comments.approve')}
+          </button>
+          <button type="button" onClick={act('rejected')}>
+            {t('comments.reject')}
+          </button>
+          <button type="button" onClick={act('spam')}>
+            {t('comments.spam')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+});
