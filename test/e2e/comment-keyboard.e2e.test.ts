@@ -103,3 +103,60 @@ test(
     });
   },
 );
+
+test(
+  'a hundred comments moderated with the keyboard only; the website feed publishes and hides exactly those',
+  { timeout: 240_000 },
+  async () => {
+    const HUNDRED = 100;
+    const own = await startTestHub(); // a hub of its own: the queue holds these hundred and nothing else
+    const t0 = Date.now() - 3 * 3600_000;
+    for (let i = 0; i < HUNDRED; i++) {
+      const r = await own.post(
+        '/intake/v1/comments',
+        websiteComment(`hd-${i}`, `hd-author-${i % 17}`, {
+          body: `Bình luận trăm ${i}`,
+          postedAt: new Date(t0 + i * 60_000).toISOString(),
+        }),
+      );
+      assert.equal(r.status, 201);
+    }
+    const { host } = await syncedDesk(own, 'hd-A', [['xuan', 'operator', ['comment']]]);
+    const page = await signIn(browser, host, 'xuan');
+    await page
+      .getByTestId('comment-count')
+      .filter({ hasText: /^100 bình luận$/ })
+      .waitFor();
+    // Newest first: hd-99 down to hd-0. One key each, in turn approve, reject, spam, with nothing but the keyboard.
+    const KEYS = ['a', 'x', 's'] as const;
+    const expected = new Map<string, string>();
+    for (let n = 0; n < HUNDRED; n++) {
+      const body = await page.locator('.comment.selected .comment-body').innerText();
+      const i = Number(/(\d+)$/.exec(body)![1]);
+      const key = KEYS[n % 3]!;
+      expected.set(`hd-${i}`, key === 'a' ? 'comment.publish' : 'comment.hide');
+      await page.keyboard.press(key);
+      if (n < HUNDRED - 1) await page.locator('.comment.selected .comment-body', { hasNotText: body }).waitFor();
+    }
+    await page
+      .getByTestId('comment-count')
+      .filter({ hasText: /^0 bình luận$/ })
+      .waitFor();
+    assert.equal(expected.size, HUNDRED, 'each key decided another comment');
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).focus();
+    await page.keyboard.press('Enter');
+    const seen = new Map<string, string>();
+    await until(
+      'the website feed carries the hundred decisions',
+      async () => {
+        const res = await fetch(`${own.url}/website/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${own.websiteKey}` } });
+        const feed = (await res.json()) as WebsiteChangesPage;
+        seen.clear();
+        for (const c of feed.changes) if (c.comment.ref.startsWith('hd-')) seen.set(c.comment.ref, c.type);
+        return seen.size === HUNDRED;
+      },
+      60_000,
+    );
+    assert.deepEqual(new Map([...seen].sort()), new Map([...expected].sort()));
+  },
+);
