@@ -15,8 +15,14 @@ import {
 } from '../../common/moderation/markers.ts';
 import type { Queryable } from '../db/connect.ts';
 
-/** The folded text's hash, which the comment keeps so that a later one with the same text finds it by index. */
-export const repeatHash = (body: string): string => createHash('sha256').update(repeatKey(body)).digest('hex');
+/**
+ * The folded text's hash, which the comment keeps so that a later one with the same text finds it by index; none
+ * for a text of fewer than 8 letters and digits ("👍", "!!!", "ok"), which many write without copying anyone.
+ */
+export function repeatHash(body: string): string | null {
+  const key = repeatKey(body);
+  return key.replace(/ /g, '').length < 8 ? null : createHash('sha256').update(key).digest('hex');
+}
 
 export async function markersFor(tx: Queryable, c: { customerId: string; body: string; postedAt: string }): Promise<CommentMarker[]> {
   // One round trip: the word lists, the author's record and the same text's count (a post waits for this).
@@ -32,7 +38,7 @@ export async function markersFor(tx: Queryable, c: { customerId: string; body: s
               count(*)::int AS total,
               count(*) FILTER (WHERE status <> 'pending' AND posted_at > $2::timestamptz - make_interval(days => $3))::int AS decided,
               count(*) FILTER (WHERE status IN ('rejected', 'spam') AND posted_at > $2::timestamptz - make_interval(days => $3))::int AS rejected,
-              (SELECT count(*)::int FROM comments WHERE repeat_key = $4) AS repeats
+              (SELECT count(*)::int FROM comments WHERE repeat_key = $4::text) AS repeats
        FROM comments WHERE customer_id = $1`,
       [c.customerId, c.postedAt, REJECTIONS_WINDOW_DAYS, repeatHash(c.body)],
     )

@@ -152,21 +152,35 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
     const { decision } = m.payload;
     await checkPerson(tx, m.actorId, new Date(m.createdAt), 'comment');
     const c = (
-      await tx.query<{ status: string; version: number; decided_by: string | null; decided_at: Date | null; ref: string }>(
-        'SELECT status, version, decided_by, decided_at, website_ref AS ref FROM comments WHERE id = $1 FOR UPDATE',
-        [m.entityId],
-      )
+      await tx.query<{
+        status: string;
+        version: number;
+        decided_by: string | null;
+        decided_by_id: string | null;
+        decided_at: Date | null;
+        ref: string;
+      }>('SELECT status, version, decided_by, decided_by_id, decided_at, website_ref AS ref FROM comments WHERE id = $1 FOR UPDATE', [
+        m.entityId,
+      ])
     ).rows[0];
     if (!c) throw new Rejected('no such comment on the hub');
     // First wins: a decision counts on the version it was made on (a desk from before versions: on a waiting
-    // comment). The same decision as the one standing is accepted and changes nothing.
-    const current = m.baseVersion === null ? c.status === 'pending' : m.baseVersion === c.version;
+    // comment). An undo counts only on the person's own decision standing: made on a version another's decision
+    // reached first (theirs refused, or the same as theirs), it would undo the other's. The same decision as the
+    // one standing is accepted and changes nothing.
+    const undo = decision === 'pending';
+    const current =
+      m.baseVersion === null
+        ? c.status === 'pending'
+        : m.baseVersion === c.version && (!undo || (c.status !== 'pending' && c.decided_by_id === m.actorId));
     if (!current) {
       if (c.status === decision) return;
       throw new Rejected(
-        c.status === 'pending'
-          ? `the decision was undone by ${c.decided_by ?? 'its moderator'} at ${clock(c.decided_at!)}`
-          : `already ${c.status} by ${c.decided_by} at ${clock(c.decided_at!)}`,
+        !c.decided_at
+          ? 'this comment was decided on a version the hub does not have: decide it again'
+          : c.status === 'pending'
+            ? `the decision was undone by ${c.decided_by ?? 'its moderator'} at ${clock(c.decided_at)}`
+            : `already ${c.status} by ${c.decided_by} at ${clock(c.decided_at)}`,
         { status: c.status, decidedBy: c.decided_by, decidedAt: c.decided_at, version: c.version },
       );
     }

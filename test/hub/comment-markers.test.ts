@@ -43,6 +43,10 @@ test('two links are marked, one is not; a first comment is; the same text again 
   assert.deepEqual((await marked('mk-first', 'Xem http://a.example và www.b.example')).markers, [{ reason: 'links', count: 2 }]);
   await marked('mk-first', 'Sản phẩm rất đáng tiền');
   assert.deepEqual((await marked('mk-first', 'SẢN PHẨM rất đáng tiền!!')).markers, [{ reason: 'repeat', count: 1 }]);
+  // Reactions without words are not "the same text": many write them without copying anyone.
+  await marked('mk-first', '👍👍');
+  assert.deepEqual((await marked('mk-first', '👍👍')).markers, []);
+  assert.deepEqual((await marked('mk-first', '!!!')).markers, []);
   assert.deepEqual((await marked('mk-repeat-other', 'san pham rat dang tien')).markers, [
     { reason: 'first_comment' },
     { reason: 'repeat', count: 2 },

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CommentMarker } from '../../common/moderation/markers.ts';
 import type { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
-import { sending } from '../../main/core/domain/outbox.ts';
+import { enqueue } from '../../main/core/domain/outbox.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
 import { PASSWORD } from '../support/fixtures.ts';
 import { startTestHub, websiteComment } from '../support/hub.ts';
@@ -119,7 +119,7 @@ test('undo before the decision leaves the desk withdraws it: the hub and the web
   assert.ok(!none.ok);
 });
 
-test('undo after the decision reached the hub reverses it there; undo while it is on its way is a reversal too', async () => {
+test('undo after the decision reached the hub reverses it there; undo of one sent without an answer is a reversal too', async () => {
   const a = await moderator('D');
   const c = await comment();
   await a.sync();
@@ -133,14 +133,13 @@ test('undo after the decision reached the hub reverses it there; undo while it i
   assert.deepEqual(await feedFor(c.ref), ['publish', 'hide:pending']);
   assert.equal((await a.call('comments.list', { status: 'pending' })).rows.filter((r: { id: string }) => r.id === c.id).length, 1);
 
-  // A decision the sync client has sent and not heard back about can no longer be withdrawn.
+  // A decision the sync client has sent once without hearing back (a reset, a crash) can no longer be withdrawn: the
+  // hub may hold it. Here it does not (the answer was "lost" before it went), and the reversal after it still lands.
   const d = await comment();
   await a.sync();
   await a.call('comments.moderate', { id: d.id, decision: 'rejected' });
-  const { id: outboxId } = a.d.desk.store.db.prepare(`SELECT id FROM outbox WHERE entity_id = ? AND state = 'pending'`).get(d.id) as {
-    id: string;
-  };
-  await sending([outboxId], async () => assert.deepEqual(await a.call('comments.undo', { id: d.id }), { outcome: 'reversed' }));
+  a.d.desk.store.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = ? AND state = 'pending'`).run(d.id);
+  assert.deepEqual(await a.call('comments.undo', { id: d.id }), { outcome: 'reversed' });
   await a.sync();
   assert.deepEqual((await onHub(d.id)).status, 'pending');
   assert.deepEqual(await feedFor(d.ref), ['hide:rejected', 'hide:pending']);
@@ -187,4 +186,63 @@ test('one decision on a selection decides each comment on its own; one decided s
     [c3, 'spam'],
   ] as const)
     assert.equal((await onHub(c.id)).status, status);
+});
+
+test('an undo of a decision that lost to another moderator’s, sent before the loss was known, does not undo the other’s', async () => {
+  const a = await moderator('H');
+  const b = await moderator('I');
+  const c = await comment();
+  await a.sync();
+  await b.sync();
+  await b.call('comments.moderate', { id: c.id, decision: 'approved' });
+  await b.sync();
+  // A rejects on the version before B's approval, and the reject goes out (no answer yet) as A presses z.
+  await a.call('comments.moderate', { id: c.id, decision: 'rejected' });
+  a.d.desk.store.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = ? AND state = 'pending'`).run(c.id);
+  assert.deepEqual(await a.call('comments.undo', { id: c.id }), { outcome: 'reversed' });
+  await a.sync();
+  const hubRow = await onHub(c.id);
+  assert.deepEqual([hubRow.status, hubRow.version], ['approved', 2], 'B’s approval stands');
+  assert.deepEqual(await feedFor(c.ref), ['publish']);
+  const reasons = ((await a.call('sync.conflicts')) as { reason: string }[]).map((x) => x.reason);
+  assert.equal(reasons.length, 2, 'the reject and its undo are both refused, and A is told');
+  for (const r of reasons) assert.match(r, /^already approved by Nhân viên mod_i at \d\d:\d\d$/);
+  assert.deepEqual(a.local(c.id), { status: 'approved', version: 2, review: 0 });
+});
+
+test('a decision from a desk before versions counts only on a waiting comment; an undo without a version cannot be sent', async () => {
+  const a = await moderator('J');
+  const b = await moderator('K');
+  const [waiting, decided, undone] = [await comment(), await comment(), await comment()];
+  await a.sync();
+  await b.sync();
+  await b.call('comments.moderate', { id: decided.id, decision: 'approved' });
+  await b.sync();
+  const me = a.d.staff['mod_j']!.id;
+  // As an older desk queued them: no version.
+  const legacy = (id: string, decision: string) =>
+    enqueue(a.d.desk.store.db, {
+      mutation: 'comment.moderate',
+      entityType: 'comment',
+      entityId: id,
+      baseVersion: null,
+      payload: { decision },
+      actorId: me,
+    });
+  const approveWaiting = legacy(waiting.id, 'approved');
+  const sameAsStanding = legacy(decided.id, 'approved');
+  const otherThanStanding = legacy(decided.id, 'spam');
+  const undoWithout = legacy(undone.id, 'pending');
+  await a.sync();
+  const state = (id: string) =>
+    a.d.desk.store.db.prepare('SELECT state, reason FROM outbox WHERE id = ?').get(id) as { state: string; reason: string | null };
+  assert.equal(state(approveWaiting).state, 'applied');
+  assert.deepEqual([(await onHub(waiting.id)).status, (await onHub(waiting.id)).version], ['approved', 2]);
+  assert.equal(state(sameAsStanding).state, 'applied', 'the same decision as the one standing changes nothing');
+  assert.equal(state(otherThanStanding).state, 'rejected');
+  assert.match(state(otherThanStanding).reason!, /^already approved by Nhân viên mod_k/);
+  assert.equal(state(undoWithout).state, 'rejected');
+  assert.match(state(undoWithout).reason!, /baseVersion/);
+  assert.equal((await onHub(undone.id)).status, 'pending');
+  assert.deepEqual(await feedFor(decided.ref), ['publish']);
 });

@@ -5,7 +5,7 @@
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
-import { enqueue, isInFlight } from './outbox.ts';
+import { enqueue } from './outbox.ts';
 
 import { REJECTIONS_WINDOW_DAYS, type CommentMarker, type MarkerReason } from '../../../common/moderation/markers.ts';
 import { type COMMENT_FILTERS, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
@@ -209,9 +209,10 @@ function decide(
 }
 
 /**
- * Undoes this person's last decision on a comment. Not yet sent to the hub: it is withdrawn, and the comment is
- * as it was before. Sent (or on its way): a reversing decision, made on the version that decision made, so the
- * hub takes it only if no one has decided since; the comment waits in the queue again either way, here at once.
+ * Undoes this person's last decision on a comment. Never sent to the hub: it is withdrawn, and the comment is as it
+ * was before. Sent (answered or not): a reversing decision, made on the version that decision made, which the hub
+ * takes only if that decision of theirs still stands; the comment then waits in the queue again (hidden on the
+ * website, even if it was published before), here at once.
  */
 export function undoDecision(db: Db, id: string, actor: { id: string; name: string }, now = Date.now()): 'withdrawn' | 'reversed' {
   return db.transaction(() => {
@@ -219,13 +220,14 @@ export function undoDecision(db: Db, id: string, actor: { id: string; name: stri
     if (!row) throw new DomainError('not_found', `no comment with id ${id}`);
     const last = stmt(
       db,
-      `SELECT id, state, json_extract(payload, '$.decision') AS decision FROM outbox
+      `SELECT id, state, attempts, json_extract(payload, '$.decision') AS decision FROM outbox
        WHERE entity_id = ? AND mutation = 'comment.moderate' AND actor_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
-    ).get(id, actor.id) as { id: string; state: string; decision: Moderation } | undefined;
+    ).get(id, actor.id) as { id: string; state: string; attempts: number; decision: Moderation } | undefined;
     if (!last || last.decision === 'pending' || row.status === 'pending' || row.decidedById !== actor.id)
       throw new DomainError('invalid', 'there is no decision of yours on this comment to undo');
     if (last.state === 'rejected') throw new DomainError('stale', 'the hub refused this decision: there is nothing to undo');
-    if (last.state === 'pending' && !isInFlight(last.id)) {
+    // Never sent: withdrawn. Sent once (even if no answer came back), the hub may hold it: reversed.
+    if (last.state === 'pending' && last.attempts === 0) {
       const before = JSON.parse(row.prior!) as Standing;
       stmt(db, 'DELETE FROM outbox WHERE id = ?').run(last.id);
       stmt(

@@ -22,24 +22,6 @@ export interface Mutation {
 }
 
 /**
- * The outbox rows the sync client has sent and not yet recorded the hub's answer for. A change on its way can no
- * longer be withdrawn, only reversed by another (an undone comment decision, comments.ts). Ids are unique across
- * stores, so one set serves every store this process holds.
- */
-const inFlight = new Set<string>();
-export const isInFlight = (id: string): boolean => inFlight.has(id);
-
-/** Runs `send` with `ids` marked as on their way, until it has settled. */
-export async function sending<T>(ids: readonly string[], send: () => Promise<T>): Promise<T> {
-  for (const id of ids) inFlight.add(id);
-  try {
-    return await send();
-  } finally {
-    for (const id of ids) inFlight.delete(id);
-  }
-}
-
-/**
  * Queues a change signed by its author: with the key their session holds, or with `key` where the change
  * itself makes the person's first key (a first director, an account from before keys).
  */

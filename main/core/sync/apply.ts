@@ -83,7 +83,13 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
        ON CONFLICT (id) DO UPDATE SET markers = excluded.markers,
          version = CASE WHEN ${PENDING} THEN comments.version ELSE excluded.version END,
          review = CASE WHEN ${PENDING} THEN comments.review ELSE excluded.review END,
-         prior = CASE WHEN ${PENDING} THEN comments.prior ELSE NULL END,
+         -- A withdrawn decision puts back what the hub holds: when the hub moved past the state the desk's waiting
+         -- decision was made on, that is what it now holds (and the waiting decision will be refused there).
+         prior = CASE WHEN NOT ${PENDING} THEN NULL
+           WHEN comments.prior IS NOT NULL AND excluded.version > json_extract(comments.prior, '$.version')
+             THEN json_object('status', excluded.status, 'decidedBy', excluded.decided_by, 'decidedById', excluded.decided_by_id,
+               'decidedAt', excluded.decided_at, 'version', excluded.version, 'review', excluded.review)
+           ELSE comments.prior END,
          status = CASE WHEN ${PENDING} THEN comments.status ELSE excluded.status END,
          decided_by = CASE WHEN ${PENDING} THEN comments.decided_by ELSE excluded.decided_by END,
          decided_by_id = CASE WHEN ${PENDING} THEN comments.decided_by_id ELSE excluded.decided_by_id END,

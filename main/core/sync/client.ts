@@ -7,7 +7,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PresenceAnswer, type PresenceReport } from '../../../common/protocol/presence.ts';
 import { AuditPushResponse, Mutation, PullResponse, PushResponse, type PushOutcome } from '../../../common/protocol/sync.ts';
-import { dropRefusedEvent, refuseUnsendable, sending } from '../domain/outbox.ts';
+import { dropRefusedEvent, refuseUnsendable } from '../domain/outbox.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import type { Store } from '../store/open.ts';
@@ -176,14 +176,12 @@ export class SyncClient {
       }
       if (mutations.length === 0) continue;
       const body = JSON.stringify({ mutations });
-      // Until their answers are recorded, these rows are on their way: a person can no longer withdraw one.
-      await sending(
-        mutations.map((m) => m.id),
-        async () => {
-          const { results } = await hubRequest(base, token, '/sync/push', PushResponse, { method: 'POST', body });
-          this.recordOutcomes(results);
-        },
-      );
+      // Counted as sent before they go: whatever becomes of the request (an answer, a reset, a crash), the hub may
+      // have applied them, so from now on a person can only reverse one, never withdraw it (comments.ts).
+      const sent = stmt(db, 'UPDATE outbox SET attempts = attempts + 1 WHERE id = ?');
+      db.transaction(() => mutations.forEach((m) => sent.run(m.id)))();
+      const { results } = await hubRequest(base, token, '/sync/push', PushResponse, { method: 'POST', body });
+      this.recordOutcomes(results);
     }
   }
 
@@ -191,7 +189,7 @@ export class SyncClient {
     const { db } = this.store;
     db.transaction(() => {
       for (const r of results) {
-        stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ?, attempts = attempts + 1 WHERE id = ?`).run(
+        stmt(db, `UPDATE outbox SET state = ?, reason = ?, current = ? WHERE id = ?`).run(
           r.outcome,
           r.outcome === 'rejected' ? r.reason : null,
           r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null,

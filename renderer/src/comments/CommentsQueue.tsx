@@ -40,9 +40,8 @@ import {
 const PAGE = 50;
 // The most rows the API gives in one answer.
 const MOST = 500;
-const KEYS: Record<string, Decision> = { a: 'approved', x: 'rejected', s: 'spam' };
-// With Shift, on every comment picked with Space.
-const BULK_KEYS: Record<string, Decision> = { A: 'approved', X: 'rejected', S: 'spam' };
+// By the key's place, not its letter: with Caps Lock on, `a` still decides one comment; with Shift, every one picked.
+const KEYS: Record<string, Decision> = { KeyA: 'approved', KeyX: 'rejected', KeyS: 'spam' };
 
 /** A tab narrowed to one page of the website and one reason to look, newest or oldest first. */
 interface Narrow {
@@ -139,6 +138,7 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
 
   const showTab = (filter: Filter) => {
     epoch.current++;
+    setConfirming(null); // what was picked is not on screen any more
     // Another tab has other pages: the page picked here may have none there.
     narrow.current = { ...narrow.current, page: undefined };
     update(() => emptyQueue(filter));
@@ -147,6 +147,7 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
 
   const narrowTo = (change: Partial<Narrow>) => {
     epoch.current++;
+    setConfirming(null);
     narrow.current = { ...narrow.current, ...change };
     update((current) => emptyQueue(current.filter));
     void read('load');
@@ -163,9 +164,11 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
     (id: string, decision: Decision) => {
       epoch.current++;
       update((current) => decided(current, id, decision));
-      undoable.current.push(id);
       setNotice(null);
-      void serial(() => call('comments.moderate', { id, decision })).catch(report);
+      // On the undo stack once it stands here: a decision refused at once (decided elsewhere since) is nothing to undo.
+      void serial(() => call('comments.moderate', { id, decision }))
+        .then(() => void undoable.current.push(id))
+        .catch(report);
       void read('refresh');
     },
     [update, serial, read, report],
@@ -184,6 +187,8 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
   const decideMany = useCallback(
     (ids: string[], decision: Decision) => {
       setConfirming(null);
+      confirmingNow.current = null; // a second Enter before the next render asks nothing more
+      if (!ids.length) return;
       setAuthorOf(null);
       epoch.current++;
       update((current) => decidedMany(current, ids, decision));
@@ -232,14 +237,15 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
         e.preventDefault();
         return;
       }
+      const decision = KEYS[e.code];
       if (authorOpen.current && (e.key === 'Escape' || e.key === 'u')) setAuthorOf(null);
       else if (e.key === 'u' && selected) setAuthorOf(selected);
-      else if (e.key === ' ') update(toggleChecked);
-      else if (BULK_KEYS[e.key] && checked.size && decides(filter)) setConfirming(BULK_KEYS[e.key]!);
+      else if (e.key === ' ' && decides(filter)) update(toggleChecked);
+      else if (decision && e.shiftKey && checked.size && decides(filter)) setConfirming(decision);
       else if (e.key === 'j') update((current) => step(current, 1));
       else if (e.key === 'k') update((current) => step(current, -1));
       // Decisions are for the queue and reported comments (the first decision wins); decided tabs are for reading.
-      else if (KEYS[e.key] && selected && decides(queue.current.filter)) decide(selected, KEYS[e.key]!);
+      else if (decision && !e.shiftKey && selected && decides(filter)) decide(selected, decision);
       else if (e.key === 'z') undo();
       else return;
       e.preventDefault();

@@ -92,7 +92,7 @@ export function decided(q: Queue, id: string, decision: Decision): Queue {
   const at = list.findIndex((r) => r.id === id);
   if (at < 0) return q;
   const next = list[at + 1] ?? (leaves(q, decision) ? list[at - 1] : list[at]);
-  return { ...decidedMany(q, [id], decision), selected: next?.id ?? null };
+  return settle({ ...decidedMany(q, [id], decision), selected: next?.id ?? null });
 }
 
 /** Whether a decision takes a comment out of the tab: a reported comment decided again has had its look, whatever the decision. */
