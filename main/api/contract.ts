@@ -326,7 +326,7 @@ export function prefixed<P extends string, T extends object>(prefix: P, methods:
 /** A tab of the queue, narrowed to one page of the website and one reason to look, newest or oldest first. */
 const CommentsQuery = z.object({
   status: z.enum(COMMENT_FILTERS).default('pending'),
-  page: z.string().max(2000).optional(),
+  page: Str(2000).optional(),
   marker: z.enum(MARKER_REASONS as [MarkerReason, ...MarkerReason[]]).optional(),
   order: z.enum(['newest', 'oldest']).default('newest'),
   offset: z.number().int().min(0).max(10_000_000).default(0),
