@@ -160,3 +160,28 @@ test(
     assert.deepEqual(new Map([...seen].sort()), new Map([...expected].sort()));
   },
 );
+
+test(
+  'j from the last card read reads the next ones, so the keyboard alone reaches the oldest of 60 comments',
+  { timeout: 180_000 },
+  async () => {
+    const own = await startTestHub();
+    const t0 = Date.now() - 3 * 3600_000;
+    for (let i = 0; i < 60; i++) {
+      const r = await own.post(
+        '/intake/v1/comments',
+        websiteComment(`jj-${i}`, `jj-author-${i % 7}`, { body: `Bình luận thứ ${i}`, postedAt: new Date(t0 + i * 60_000).toISOString() }),
+      );
+      assert.equal(r.status, 201);
+    }
+    const { host } = await syncedDesk(own, 'jj-A', [['yen', 'operator', ['comment']]]);
+    const page = await signIn(browser, host, 'yen');
+    await page.locator('.comment.selected .comment-body', { hasText: 'Bình luận thứ 59' }).waitFor();
+    assert.equal(await page.locator('.comment').count(), 50, 'the queue reads 50 cards at first');
+    for (let i = 58; i >= 0; i--) {
+      await page.keyboard.press('j');
+      await page.locator('.comment.selected .comment-body', { hasText: new RegExp(`^Bình luận thứ ${i}$`) }).waitFor();
+    }
+    assert.equal(await page.locator('.comment').count(), 60);
+  },
+);

@@ -242,8 +242,13 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
       else if (e.key === 'u' && selected) setAuthorOf(selected);
       else if (e.key === ' ' && decides(filter)) update(toggleChecked);
       else if (decision && e.shiftKey && checked.size && decides(filter)) setConfirming(decision);
-      else if (e.key === 'j') update((current) => step(current, 1));
-      else if (e.key === 'k') update((current) => step(current, -1));
+      else if (e.key === 'j') {
+        // From the last card read, j reads the next cards first, so the keyboard alone reaches every comment.
+        const last = shown(queue.current).at(-1)?.id === selected;
+        if (last && queue.current.total !== null && queue.current.rows.length < queue.current.total)
+          void read('more').then(() => update((current) => step(current, 1)));
+        else update((current) => step(current, 1));
+      } else if (e.key === 'k') update((current) => step(current, -1));
       // Decisions are for the queue and reported comments (the first decision wins); decided tabs are for reading.
       else if (decision && !e.shiftKey && selected && decides(filter)) decide(selected, decision);
       else if (e.key === 'z') undo();
@@ -252,7 +257,7 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shortcutsEnabled, update, decide, undo, decidePicked]);
+  }, [shortcutsEnabled, update, decide, undo, decidePicked, read]);
 
   // The selected comment stays in view when the selection moves (j/k, a decision, one decided elsewhere).
   useEffect(() => {
