@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestHub, websiteComment } from '../support/hub.ts';
 import { screenshot, signIn, syncedDesk, syncInUi, until } from '../support/synced-desk.ts';
@@ -59,8 +58,7 @@ test(
     assert.deepEqual(await page.locator('.comment .comment-body').allInnerTexts(), ['Bình luận số Ba']);
     await syncInUi(page);
     await until('the website feed hides the three', async () => {
-      const res = await fetch(`${hub.url}/website/v1/changes`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
-      const feed = (await res.json()) as WebsiteChangesPage;
+      const feed = await hub.feed();
       const hidden = feed.changes.filter((c) => c.type === 'comment.hide').map((c) => c.comment.ref);
       return hidden.sort().join() === 'kb-0,kb-1,kb-3';
     });
@@ -96,8 +94,7 @@ test(
     assert.ok(!(await page.locator('.comment .comment-body').allInnerTexts()).some((b) => /au [013]$/.test(b)));
     await syncInUi(page);
     await until('the website feed hides the author’s three', async () => {
-      const res = await fetch(`${hub.url}/website/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
-      const feed = (await res.json()) as WebsiteChangesPage;
+      const feed = await hub.feed('?limit=1000');
       const hidden = feed.changes.filter((c) => c.type === 'comment.hide' && c.comment.ref.startsWith('au-')).map((c) => c.comment.ref);
       return hidden.sort().join() === 'au-0,au-1,au-3';
     });
@@ -149,8 +146,7 @@ test(
     await until(
       'the website feed carries the hundred decisions',
       async () => {
-        const res = await fetch(`${own.url}/website/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${own.websiteKey}` } });
-        const feed = (await res.json()) as WebsiteChangesPage;
+        const feed = await own.feed('?limit=1000');
         seen.clear();
         for (const c of feed.changes) if (c.comment.ref.startsWith('hd-')) seen.set(c.comment.ref, c.type);
         return seen.size === HUNDRED;

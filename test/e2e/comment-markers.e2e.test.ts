@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestHub, websiteComment } from '../support/hub.ts';
 import { screenshot, signIn, syncedDesk, syncInUi, until } from '../support/synced-desk.ts';
@@ -64,8 +63,7 @@ test(
     await syncInUi(page);
     let published: string[] = [];
     await until('the website feed publishes the reply', async () => {
-      const res = await fetch(`${hub.url}/website/v1/changes`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
-      const feed = (await res.json()) as WebsiteChangesPage;
+      const feed = await hub.feed();
       published = feed.changes.flatMap((c) => (c.type === 'comment.publish' ? [c.comment.ref] : []));
       return published.length > 0;
     });
@@ -130,8 +128,7 @@ test(
     await card.waitFor({ state: 'detached' });
     await syncInUi(page);
     await until('the website feed hides the comment', async () => {
-      const res = await fetch(`${hub.url}/website/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
-      const feed = (await res.json()) as WebsiteChangesPage;
+      const feed = await hub.feed('?limit=1000');
       const mine = feed.changes.filter((c) => c.comment.ref === 'rp-1').map((c) => c.type);
       return mine.join() === 'comment.publish,comment.hide';
     });

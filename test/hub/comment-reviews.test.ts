@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CommentMarker } from '../../common/moderation/markers.ts';
-import type { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
 import { enqueue } from '../../main/core/domain/outbox.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
 import { PASSWORD } from '../support/fixtures.ts';
@@ -53,8 +52,7 @@ const onHub = async (id: string) =>
   ).rows[0]!;
 
 async function feedFor(ref: string): Promise<string[]> {
-  const res = await fetch(`${hub.url}/website/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${hub.websiteKey}` } });
-  const page = (await res.json()) as WebsiteChangesPage;
+  const page = await hub.feed('?limit=1000');
   return page.changes.filter((c) => c.comment.ref === ref).map((c) => (c.type === 'comment.hide' ? `hide:${c.reason}` : 'publish'));
 }
 

@@ -12,6 +12,7 @@ import { migrateHub } from '../../server/db/migrate.ts';
 import { createEnrollmentCode } from '../../server/devices/enrollment.ts';
 import { createWebsiteKey } from '../../server/website/keys.ts';
 import { tempDir } from './fixtures.ts';
+import type { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
 
 /** The database every hub of this pass must use. */
 export const passDatabase = (): 'postgres' | 'pglite' => (process.env.HUB_TEST_DATABASE_URL ? 'postgres' : 'pglite');
@@ -81,6 +82,8 @@ export interface TestHub {
   storage: HubStorage;
   websiteKey: string;
   enrollmentCode(): Promise<string>;
+  /** A page of the website feed (`query` as the website would send it, e.g. `?limit=1000`), read with the website key. */
+  feed(query?: string): Promise<WebsiteChangesPage>;
   /** Stops this in-process hub and closes its connection, so a hub process may take its storage over. */
   stop(): Promise<void>;
   post(
@@ -112,6 +115,11 @@ export async function startTestHub(opts: Pick<HubOptions, 'mail' | 'mailInterval
     websiteKey: key,
     enrollmentCode: async () => (await createEnrollmentCode(db)).code,
     stop,
+    async feed(query = '') {
+      const res = await fetch(`${url}/website/v1/changes${query}`, { headers: { Authorization: `Bearer ${key}` } });
+      if (!res.ok) throw new Error(`the website feed answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as WebsiteChangesPage;
+    },
     async post(path, body, opts = {}) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (opts.key !== null) headers.Authorization = `Bearer ${opts.key ?? key}`;
