@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CommentMarker } from '../../common/moderation/markers.ts';
+import { signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { PASSWORD } from '../support/fixtures.ts';
 import { startTestHub, websiteComment } from '../support/hub.ts';
 
 const hub = await startTestHub();
@@ -55,8 +55,7 @@ test('two links are marked, one is not; a first comment is; the same text again 
 
 test('an author mostly rejected of late is marked; the marks, the page and the comment answered reach a desk and its list', async () => {
   const d = await enrolledDesk(hub, 'Mk', [['mod_mk', 'operator', ['comment']]]);
-  const call = (method: string, input: unknown = {}) => d.desk.dispatcher.call('mod-mk', method, input);
-  assert.ok((await call('auth.signIn', { username: 'mod_mk', password: PASSWORD })).ok);
+  const call = await signedIn(d.desk, 'mod_mk');
   const earlier = [
     await marked('mk-rude', 'một'),
     await marked('mk-rude', 'hai'),

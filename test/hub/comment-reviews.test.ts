@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CommentMarker } from '../../common/moderation/markers.ts';
 import { enqueue } from '../../main/core/domain/outbox.ts';
+import { result, signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { PASSWORD } from '../support/fixtures.ts';
 import { startTestHub, websiteComment } from '../support/hub.ts';
 
 const hub = await startTestHub();
@@ -28,12 +28,8 @@ const report = (commentRef: string, reason: string, opts: { idempotencyKey?: str
 async function moderator(name: string) {
   const username = `mod_${name.toLowerCase()}`;
   const d = await enrolledDesk(hub, name, [[username, 'operator', ['comment']]]);
-  const call = async (method: string, input: unknown = {}) => {
-    const r = await d.desk.dispatcher.call(`mod-${name}`, method, input);
-    assert.ok(r.ok, `${method}: ${JSON.stringify(r)}`);
-    return r.result as any;
-  };
-  await call('auth.signIn', { username, password: PASSWORD });
+  const signedInCall = await signedIn(d.desk, username);
+  const call = async (method: string, input: unknown = {}) => result<any>(await signedInCall(method, input));
   const local = (id: string) =>
     d.desk.store.db.prepare('SELECT status, version, review FROM comments WHERE id = ?').get(id) as {
       status: string;

@@ -7,26 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Envelope } from '../../main/api/contract.ts';
 import type { Desk } from '../../main/api/desk.ts';
 import { newId } from '../../common/ids.ts';
 import { enqueue } from '../../main/core/domain/outbox.ts';
 import { seat, seatedDesk, type EnrolledDesk } from '../support/enrolled-desk.ts';
-import { PASSWORD } from '../support/fixtures.ts';
+import { result, signedIn } from '../support/api-calls.ts';
 import { startTestHub } from '../support/hub.ts';
 
 const hub = await startTestHub();
 const TIMEOUT = { timeout: 90_000 };
 
-const ok = <T>(e: Envelope) => {
-  assert.ok(e.ok, JSON.stringify(e));
-  return e.result as T;
-};
-async function signedIn(d: EnrolledDesk, username: string) {
-  const call = (m: string, i: unknown = {}) => d.desk.dispatcher.call(`conn-${username}`, m, i);
-  assert.ok((await call('auth.signIn', { username, password: PASSWORD })).ok);
-  return call;
-}
 type Call = Awaited<ReturnType<typeof signedIn>>;
 interface View {
   id: string;
@@ -34,10 +24,10 @@ interface View {
   kind: string;
   filters: Record<string, unknown>;
 }
-const views = async (call: Call) => ok<View[]>(await call('views.list'));
+const views = async (call: Call) => result<View[]>(await call('views.list'));
 const names = async (call: Call) => (await views(call)).map((v) => v.name);
 const save = async (call: Call, view: { id?: string; name: string; kind?: string; filters?: Record<string, unknown> }) =>
-  ok<{ id: string }>(await call('views.save', { kind: 'complaint', filters: { sort: 'due' }, ...view })).id;
+  result<{ id: string }>(await call('views.save', { kind: 'complaint', filters: { sort: 'due' }, ...view })).id;
 const rejected = (desk: Desk) =>
   desk.store.db.prepare(`SELECT mutation, reason FROM outbox WHERE state = 'rejected' ORDER BY created_at, rowid`).all() as {
     mutation: string;
@@ -61,16 +51,16 @@ test(
       ['minh', 'operator', ['complaint']],
     ]);
     const b = await seatedDesk(hub, 'B', [['lan', 'operator', ['complaint', 'warranty']]]);
-    const lanA = await signedIn(a, 'lan');
-    const minhA = await signedIn(a, 'minh');
+    const lanA = await signedIn(a.desk, 'lan');
+    const minhA = await signedIn(a.desk, 'minh');
     const urgent = await save(lanA, { name: 'Gấp', filters: { status: 'open', sort: 'due' } });
     await save(minhA, { name: 'Của Minh' });
     // Made and deleted before any sync: the hub learns both, and no desk ever lists it.
     const brief = await save(lanA, { name: 'Tạm', kind: 'warranty' });
-    ok(await lanA('views.delete', { id: brief }));
+    result(await lanA('views.delete', { id: brief }));
     await syncAll(a, b);
 
-    const lanB = await signedIn(b, 'lan');
+    const lanB = await signedIn(b.desk, 'lan');
     assert.deepEqual(await views(lanB), [
       { id: urgent, name: 'Gấp', kind: 'complaint', filters: { status: 'open', sort: 'due' }, count: { n: 0, exact: true } },
     ]);
@@ -92,7 +82,7 @@ test(
     );
 
     // Deleted on A, it leaves B.
-    ok(await lanA('views.delete', { id: urgent }));
+    result(await lanA('views.delete', { id: urgent }));
     await syncAll(a, b);
     assert.deepEqual(await names(lanB), []);
     assert.deepEqual(await names(minhA), ['Của Minh']);
@@ -106,8 +96,8 @@ test(
   async () => {
     const a = await seatedDesk(hub, 'C', [['hoa', 'operator', ['question']]]);
     const b = await seatedDesk(hub, 'D', [['hoa', 'operator', ['question']]]);
-    const hoaA = await signedIn(a, 'hoa');
-    const hoaB = await signedIn(b, 'hoa');
+    const hoaA = await signedIn(a.desk, 'hoa');
+    const hoaB = await signedIn(b.desk, 'hoa');
     const first = await save(hoaA, { name: 'Hôm nay', kind: 'question' });
     const second = await save(hoaB, { name: 'hom nay', kind: 'question', filters: { status: 'open', sort: 'newest' } });
     await syncAll(a, b, a);
@@ -129,7 +119,7 @@ test(
 
 test('a desk holds the views of its seated people only: seated, a person’s views arrive; taken off, they leave', TIMEOUT, async () => {
   const home = await seatedDesk(hub, 'E', [['thu', 'operator', ['feedback']]]);
-  const thu = await signedIn(home, 'thu');
+  const thu = await signedIn(home.desk, 'thu');
   await save(thu, { name: 'Đánh giá thấp', kind: 'feedback', filters: { sort: 'newest' } });
   await syncAll(home);
 
@@ -145,7 +135,7 @@ test('a desk holds the views of its seated people only: seated, a person’s vie
   assert.deepEqual(heldBy(other), []);
   await seat(other, ['tuongvy', 'thu']);
   assert.deepEqual(heldBy(other), [home.staff.thu!.id]);
-  assert.deepEqual(await names(await signedIn(other, 'thu')), ['Đánh giá thấp']);
+  assert.deepEqual(await names(await signedIn(other.desk, 'thu')), ['Đánh giá thấp']);
   await seat(other, ['tuongvy']);
   assert.deepEqual(heldBy(other), []);
 });
@@ -155,7 +145,7 @@ test('the hub refuses a view changed by someone other than its person, and one s
     ['anhtu', 'operator', ['complaint']],
     ['binh', 'operator', ['complaint']],
   ]);
-  const an = await signedIn(d, 'anhtu');
+  const an = await signedIn(d.desk, 'anhtu');
   const id = await save(an, { name: 'Của An' });
   await syncAll(d);
   const view = { name: 'Đổi', kind: 'complaint', filters: { sort: 'newest' }, deleted: false };

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { WebsiteChangesPage, type WebsiteChange } from '../../common/protocol/website-feed.ts';
+import { signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { PASSWORD } from '../support/fixtures.ts';
 import { startTestHub, websiteComment } from '../support/hub.ts';
 import { freePort, killed, startHubProcess, stopped } from '../support/processes.ts';
 
@@ -50,8 +50,7 @@ function page(port: number, key: string, cursor: number, limit: number, sent?: (
 test('the hub killed with SIGKILL while a feed page is asked for; the website asks again from its cursor: every decision once, in order', async () => {
   const hub = await startTestHub();
   const d = await enrolledDesk(hub, 'W', [['mod_w', 'operator', ['comment']]]);
-  const call = (method: string, input: unknown = {}) => d.desk.dispatcher.call('mod-w', method, input);
-  assert.ok((await call('auth.signIn', { username: 'mod_w', password: PASSWORD })).ok);
+  const call = await signedIn(d.desk, 'mod_w');
   const expected: [string, string][] = [];
   const ids: string[] = [];
   for (let i = 0; i < 30; i++)

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WebsiteChange, WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
+import { signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { PASSWORD } from '../support/fixtures.ts';
 import { customer, startTestHub, websiteComment, type TestHub } from '../support/hub.ts';
 
 const hub = await startTestHub();
@@ -37,8 +37,7 @@ async function readAll(h: TestHub, cursor: number, limit: number): Promise<{ cha
 
 async function moderator(name: string) {
   const d = await enrolledDesk(hub, name, [[`mod_${name.toLowerCase()}`, 'operator', ['comment']]]);
-  const call = (method: string, input: unknown = {}) => d.desk.dispatcher.call(`mod-${name}`, method, input);
-  assert.ok((await call('auth.signIn', { username: `mod_${name.toLowerCase()}`, password: PASSWORD })).ok);
+  const call = await signedIn(d.desk, `mod_${name.toLowerCase()}`);
   return {
     decide: async (id: string, decision: 'approved' | 'rejected' | 'spam') =>
       assert.ok((await call('comments.moderate', { id, decision })).ok),

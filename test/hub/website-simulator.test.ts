@@ -13,8 +13,9 @@ import { WEBSITE_DETAILS } from '../../common/protocol/submission-details.ts';
 import { fold } from '../../common/text/fold.ts';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { DEMO_PRODUCTS } from '../../main/core/demo/warranty.ts';
+import { signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { PASSWORD, tempDir } from '../support/fixtures.ts';
+import { tempDir } from '../support/fixtures.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
 
 const POSTS = 300;
@@ -121,8 +122,7 @@ test(
     assert.ok(comments.length >= 4, `the simulator posted ${comments.length} comments`);
 
     const d = await enrolledDesk(hub, 'Web', [['mod_web', 'operator', ['comment']]]);
-    const call = (method: string, input: unknown = {}) => d.desk.dispatcher.call('mod-web', method, input);
-    assert.ok((await call('auth.signIn', { username: 'mod_web', password: PASSWORD })).ok);
+    const call = await signedIn(d.desk, 'mod_web');
     const decide = async (i: number, decision: string) =>
       assert.ok((await call('comments.moderate', { id: comments[i]!.id, decision })).ok);
     const line = (i: number, action: string) =>
