@@ -174,11 +174,21 @@ const tally = () =>
 
 /** What the website would do with a change of its feed, as one line of the log. */
 function act(c: WebsiteChange): string {
-  const words = commentsPosted.find((p) => p.ref === c.comment.ref)?.comment.body;
-  const quoted = words ? ` «${words.length > 60 ? `${words.slice(0, 59)}…` : words}»` : '';
-  return c.type === 'comment.publish'
-    ? `publishes comment ${c.comment.ref}${quoted}`
-    : `hides comment ${c.comment.ref} (${c.reason})${quoted}`;
+  switch (c.type) {
+    case 'author.ban':
+      return `bans author ${c.author.ref}: refuses their comments from now on`;
+    case 'author.unban':
+      return `lifts the ban on author ${c.author.ref}`;
+    case 'author.premoderate':
+      return c.on ? `holds every comment of author ${c.author.ref} until approved` : `publishes author ${c.author.ref}'s comments as usual`;
+    default: {
+      const words = commentsPosted.find((p) => p.ref === c.comment.ref)?.comment.body;
+      const quoted = words ? ` «${words.length > 60 ? `${words.slice(0, 59)}…` : words}»` : '';
+      return c.type === 'comment.publish'
+        ? `publishes comment ${c.comment.ref}${quoted}`
+        : `hides comment ${c.comment.ref} (${c.reason})${quoted}`;
+    }
+  }
 }
 
 /**

@@ -13,6 +13,8 @@ import { deskInstant, MAX_DATE_MS } from './time.ts';
 import { LIMITS } from './website-intake.ts';
 import { COMMENT_STATUSES, MODERATIONS } from '../vocabulary/comments.ts';
 import { CommentMarkers } from '../moderation/markers.ts';
+import { AUTHOR_NOTE_MAX, AuthorNote, AuthorStanding, BAN_REASON_MAX } from '../moderation/authors.ts';
+import { ModerationWordFields, WORD_LEVELS, WORD_MAX } from '../moderation/word-lists.ts';
 import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
@@ -192,6 +194,36 @@ export const Mutation = z.discriminatedUnion('mutation', [
       mutation: z.literal('view.save'),
       entityType: z.literal('saved_view'),
       payload: ViewFields,
+    })
+    .strict(),
+  // A director's change to a banned or suspect word (entityId: the word's id, common/node/word-ids.ts), or its removal.
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('word.save'),
+      entityType: z.literal('moderation_word'),
+      payload: ModerationWordFields,
+    })
+    .strict(),
+  // A comment author's standing, whole (entityId: the customer's id); the last to reach the hub stands.
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('author.standing'),
+      entityType: z.literal('comment_author'),
+      payload: AuthorStanding,
+    })
+    .strict(),
+  // A moderator's note about a comment author (entityId: the customer's id).
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('author.note'),
+      entityType: z.literal('comment_author'),
+      payload: AuthorNote,
     })
     .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.
@@ -405,6 +437,27 @@ export const SavedViewRow = z.object({
   updated_at: instant,
 });
 
+/** A banned or suspect word; a removed one stays on the hub as a mark, so every desk that holds it lets it go. */
+export const ModerationWordRow = z.object({
+  id: Id,
+  word: str(WORD_MAX),
+  level: z.enum(WORD_LEVELS),
+  removed: z.boolean(),
+  updated_at: instant,
+});
+
+/** A comment author's standing and the moderators' notes about them (common/moderation/authors.ts). */
+export const CommentAuthorRow = z.object({
+  id: Id,
+  premoderate: z.boolean(),
+  banned: z.boolean(),
+  ban_reason: maybe(str(BAN_REASON_MAX)),
+  changed_by: maybe(str(ACTOR_NAME)),
+  changed_at: maybe(instant),
+  notes: z.array(z.object({ id: Id, body: str(AUTHOR_NOTE_MAX), by: str(ACTOR_NAME), at: instant })).max(10_000),
+  updated_at: instant,
+});
+
 const change = <E extends string, R extends z.ZodType>(entity: E, row: R) =>
   z.object({ entity: z.literal(entity), seq: z.number().int().nonnegative(), row });
 
@@ -424,6 +477,8 @@ export const Change = z.discriminatedUnion('entity', [
   change('canned_reply', CannedReplyRow),
   change('tag', TagRow),
   change('saved_view', SavedViewRow),
+  change('moderation_word', ModerationWordRow),
+  change('comment_author', CommentAuthorRow),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];

@@ -21,10 +21,19 @@ const CommentRef = z.object({ ref: z.string() }).strict();
 /** Why a comment is hidden: a moderator rejected it, marked it as spam, or undid its approval (it waits again). */
 export const HIDE_REASONS = ['rejected', 'spam', 'pending'] as const;
 
-/** What each kind of change carries besides its place in the feed, as the hub records it. */
+/** The comment author a change is about, by the customer `ref` the website gave at intake. */
+const AuthorRef = z.object({ ref: z.string() }).strict();
+
+/**
+ * What each kind of change carries besides its place in the feed, as the hub records it. An author banned is
+ * refused further comments; one on pre-moderation has each comment held until a `comment.publish` names it.
+ */
 export const WebsiteChangeData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('comment.publish'), comment: CommentRef }).strict(),
   z.object({ type: z.literal('comment.hide'), comment: CommentRef, reason: z.enum(HIDE_REASONS) }).strict(),
+  z.object({ type: z.literal('author.ban'), author: AuthorRef }).strict(),
+  z.object({ type: z.literal('author.unban'), author: AuthorRef }).strict(),
+  z.object({ type: z.literal('author.premoderate'), author: AuthorRef, on: z.boolean() }).strict(),
 ]);
 export type WebsiteChangeData = z.infer<typeof WebsiteChangeData>;
 

@@ -18,6 +18,8 @@ import { Holiday } from '../../common/sla/calendar.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { COMMENT_FILTERS, COMMENT_STATUSES, DECISIONS } from '../../common/vocabulary/comments.ts';
+import { AuthorNote, AuthorStanding } from '../../common/moderation/authors.ts';
+import { ModerationWordFields } from '../../common/moderation/word-lists.ts';
 import { GENDERS, TIMELINE_CURSOR } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
 import {
@@ -567,8 +569,31 @@ export const contract = {
       decided: z.number().int().nonnegative(),
       rejected: z.number().int().nonnegative(),
       pendingIds: z.array(Id),
+      standing: z.object({
+        premoderate: z.boolean(),
+        banned: z.boolean(),
+        banReason: z.string().nullable(),
+        changedBy: z.string().nullable(),
+        changedAt: Timestamp.nullable(),
+        notes: z.array(z.object({ id: Id, body: z.string(), by: z.string(), at: Timestamp })),
+      }),
     }),
   ),
+  /**
+   * Sets the standing of a comment's author (pre-moderate, ban with a reason); with `rejectPending`, their comments
+   * waiting here are rejected at once (and every one the hub holds when it gets the change), and how many here is said.
+   */
+  'comments.authorStanding': def(
+    COMMENTS,
+    z.object({ id: Id, standing: AuthorStanding }),
+    z.object({ rejected: z.number().int().nonnegative() }),
+  ),
+  /** A moderator's note about a comment's author, which every desk holding comments gets. */
+  'comments.authorNote': def(COMMENTS, z.object({ id: Id, body: AuthorNote.shape.body }), z.object({ id: Id })),
+  /** The banned and suspect word lists the hub marks comments with. */
+  'moderationWords.list': def(COMMENTS, z.object({}), z.array(ModerationWordFields.extend({ id: Id, updatedAt: Timestamp }))),
+  /** A director adds a word to a list, moves it to the other, or removes it (one entry per folded form). */
+  'moderationWords.save': def(DIRECTOR, z.object({ word: ModerationWordFields }), z.object({ id: Id })),
   /** How many comments each tab holds, re-read passively after a sync or a decision. */
   'comments.counts': def(COMMENTS, z.object({}), z.record(z.enum(COMMENT_FILTERS), z.number().int().nonnegative()), true),
   /** The website pages a tab's comments were posted on, most comments first, to narrow the tab to one. */

@@ -34,7 +34,7 @@ export async function markersFor(tx: Queryable, c: { customerId: string; body: s
       rejected: number;
       repeats: number;
     }>(
-      `SELECT (SELECT json_agg(json_build_object('word', word, 'level', level) ORDER BY word) FROM moderation_words) AS words,
+      `SELECT (SELECT json_agg(json_build_object('word', word, 'level', level) ORDER BY word) FROM moderation_words WHERE NOT removed) AS words,
               count(*)::int AS total,
               count(*) FILTER (WHERE status <> 'pending' AND posted_at > $2::timestamptz - make_interval(days => $3))::int AS decided,
               count(*) FILTER (WHERE status IN ('rejected', 'spam') AND posted_at > $2::timestamptz - make_interval(days => $3))::int AS rejected,

@@ -26,6 +26,8 @@ const ENTITIES: Record<Entity, string> = {
   canned_reply: 'canned_replies',
   tag: 'tags',
   saved_view: 'saved_views',
+  moderation_word: 'moderation_words',
+  comment_author: 'comment_authors',
 };
 
 /**

@@ -31,7 +31,9 @@ import { saveServiceSettings } from '../sla/service-settings.ts';
 import { saveCannedReply } from '../replies/canned.ts';
 import { resendingViewsOfNewSeats, saveView } from '../views/saved-views.ts';
 import { saveTag, tagSubmission } from '../tags/tags.ts';
-import { recordWebsiteChange } from '../website/feed.ts';
+import { decideComment } from '../moderation/decisions.ts';
+import { saveWord } from '../moderation/word-lists.ts';
+import { addAuthorNote, setStanding } from '../moderation/authors.ts';
 
 class Rejected extends Error {
   constructor(
@@ -185,18 +187,11 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
       );
     }
     // An undo leaves who undid it and when, so a decision refused for it can say so.
-    await tx.query(
-      `UPDATE comments SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5, version = version + 1, review = false
-       WHERE id = $1`,
-      [m.entityId, decision, m.actorName, m.actorId, at(m.createdAt)],
-    );
-    // The website learns the decision from its feed: an approved comment is published, any other hidden.
-    const comment = { ref: c.ref };
-    await recordWebsiteChange(
-      tx,
-      decision === 'approved' ? { type: 'comment.publish', comment } : { type: 'comment.hide', comment, reason: decision },
-    );
+    await decideComment(tx, { id: m.entityId, ref: c.ref }, decision, { actorId: m.actorId, actorName: m.actorName, at: at(m.createdAt) });
   },
+  'word.save': (tx, m) => saveWord(tx, m),
+  'author.standing': (tx, m) => setStanding(tx, m),
+  'author.note': (tx, m) => addAuthorNote(tx, m),
 };
 
 /** The submission a versioned change is about, refused when someone else changed it since the change was made. */

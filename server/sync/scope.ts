@@ -84,7 +84,10 @@ export function entityInScope(entity: Entity, scope: Scope[], p: Params): string
     case 'event':
       if (allKinds(scope)) return ['true'];
       return kinds.length ? [rowByRow(`SELECT s.kind = ANY(${p.add(kinds)}::text[]) FROM submissions s WHERE s.id = t.submission_id`)] : [];
+    // The word lists and the authors' standing are the comment moderators' to read.
     case 'comment':
+    case 'moderation_word':
+    case 'comment_author':
       return scope.includes('comment') ? ['true'] : [];
     case 'consent':
       return scope.includes('promotion') ? ['true'] : [];

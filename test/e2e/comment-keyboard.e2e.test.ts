@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchBrowser } from '../support/browser.ts';
-import { startTestHub, websiteComment } from '../support/hub.ts';
+import { commentChanges, startTestHub, websiteComment } from '../support/hub.ts';
 import { screenshot, signIn, syncedDesk, syncInUi, until } from '../support/synced-desk.ts';
 
 const hub = await startTestHub();
@@ -59,7 +59,9 @@ test(
     await syncInUi(page);
     await until('the website feed hides the three', async () => {
       const feed = await hub.feed();
-      const hidden = feed.changes.filter((c) => c.type === 'comment.hide').map((c) => c.comment.ref);
+      const hidden = commentChanges(feed)
+        .filter((c) => c.type === 'comment.hide')
+        .map((c) => c.comment.ref);
       return hidden.sort().join() === 'kb-0,kb-1,kb-3';
     });
   },
@@ -95,7 +97,9 @@ test(
     await syncInUi(page);
     await until('the website feed hides the author’s three', async () => {
       const feed = await hub.feed('?limit=1000');
-      const hidden = feed.changes.filter((c) => c.type === 'comment.hide' && c.comment.ref.startsWith('au-')).map((c) => c.comment.ref);
+      const hidden = commentChanges(feed)
+        .filter((c) => c.type === 'comment.hide' && c.comment.ref.startsWith('au-'))
+        .map((c) => c.comment.ref);
       return hidden.sort().join() === 'au-0,au-1,au-3';
     });
   },
@@ -148,7 +152,7 @@ test(
       async () => {
         const feed = await own.feed('?limit=1000');
         seen.clear();
-        for (const c of feed.changes) if (c.comment.ref.startsWith('hd-')) seen.set(c.comment.ref, c.type);
+        for (const c of commentChanges(feed)) if (c.comment.ref.startsWith('hd-')) seen.set(c.comment.ref, c.type);
         return seen.size === HUNDRED;
       },
       60_000,

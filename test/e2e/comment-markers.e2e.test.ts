@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchBrowser } from '../support/browser.ts';
-import { startTestHub, websiteComment } from '../support/hub.ts';
+import { commentChanges, startTestHub, websiteComment } from '../support/hub.ts';
 import { screenshot, signIn, syncedDesk, syncInUi, until } from '../support/synced-desk.ts';
 
 const hub = await startTestHub();
@@ -64,7 +64,7 @@ test(
     let published: string[] = [];
     await until('the website feed publishes the reply', async () => {
       const feed = await hub.feed();
-      published = feed.changes.flatMap((c) => (c.type === 'comment.publish' ? [c.comment.ref] : []));
+      published = commentChanges(feed).flatMap((c) => (c.type === 'comment.publish' ? [c.comment.ref] : []));
       return published.length > 0;
     });
     assert.deepEqual(published, ['mk-reply']);
@@ -129,7 +129,9 @@ test(
     await syncInUi(page);
     await until('the website feed hides the comment', async () => {
       const feed = await hub.feed('?limit=1000');
-      const mine = feed.changes.filter((c) => c.comment.ref === 'rp-1').map((c) => c.type);
+      const mine = commentChanges(feed)
+        .filter((c) => c.comment.ref === 'rp-1')
+        .map((c) => c.type);
       return mine.join() === 'comment.publish,comment.hide';
     });
   },

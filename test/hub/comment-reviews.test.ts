@@ -10,7 +10,7 @@ import type { CommentMarker } from '../../common/moderation/markers.ts';
 import { enqueue } from '../../main/core/domain/outbox.ts';
 import { result, signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { startTestHub, websiteComment } from '../support/hub.ts';
+import { commentChanges, startTestHub, websiteComment } from '../support/hub.ts';
 
 const hub = await startTestHub();
 let n = 0;
@@ -49,7 +49,9 @@ const onHub = async (id: string) =>
 
 async function feedFor(ref: string): Promise<string[]> {
   const page = await hub.feed('?limit=1000');
-  return page.changes.filter((c) => c.comment.ref === ref).map((c) => (c.type === 'comment.hide' ? `hide:${c.reason}` : 'publish'));
+  return commentChanges(page)
+    .filter((c) => c.comment.ref === ref)
+    .map((c) => (c.type === 'comment.hide' ? `hide:${c.reason}` : 'publish'));
 }
 
 test('reports are counted on the comment; a published one comes back to the reported queue; deciding it again hides it on the website', async () => {

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
-import { WebsiteChangesPage, type WebsiteChange } from '../../common/protocol/website-feed.ts';
+import { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
 import { signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { startTestHub, websiteComment } from '../support/hub.ts';
+import { commentChanges, startTestHub, websiteComment, type CommentChange } from '../support/hub.ts';
 import { freePort, killed, startHubProcess, stopped } from '../support/processes.ts';
 
 const DECISIONS = ['approved', 'rejected', 'spam'] as const;
@@ -68,11 +68,11 @@ test('the hub killed with SIGKILL while a feed page is asked for; the website as
   const port = await freePort();
   let child = await startHubProcess(hub.storage, port);
   try {
-    const seen: WebsiteChange[] = [];
+    const seen: CommentChange[] = [];
     let cursor = 0;
     for (let i = 0; i < 2; i++) {
       const p = await page(port, key, cursor, 4);
-      seen.push(...p.changes);
+      seen.push(...commentChanges(p));
       cursor = p.cursor;
     }
     // The next page is asked for while the hub is frozen, so the request sits in its socket unanswered; then it dies.
@@ -92,7 +92,7 @@ test('the hub killed with SIGKILL while a feed page is asked for; the website as
     child = await startHubProcess(hub.storage, port);
     for (let more = true; more;) {
       const p = await page(port, key, cursor, 4);
-      seen.push(...p.changes);
+      seen.push(...commentChanges(p));
       cursor = p.cursor;
       more = p.more;
     }
@@ -101,10 +101,10 @@ test('the hub killed with SIGKILL while a feed page is asked for; the website as
       expected,
     );
     assert.equal(new Set(seen.map((c) => c.id)).size, 30, 'each change once');
-    const replay: WebsiteChange[] = [];
+    const replay: CommentChange[] = [];
     for (let from = 0, more = true; more;) {
       const p = await page(port, key, from, 7);
-      replay.push(...p.changes);
+      replay.push(...commentChanges(p));
       from = p.cursor;
       more = p.more;
     }

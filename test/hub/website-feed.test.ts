@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { WebsiteChange, WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
 import { signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
-import { customer, startTestHub, websiteComment, type TestHub } from '../support/hub.ts';
+import { commentChanges, customer, startTestHub, websiteComment, type TestHub } from '../support/hub.ts';
 
 const hub = await startTestHub();
 
@@ -77,7 +77,7 @@ test('decisions from two desks reach the feed once each, in commit order; refuse
   const all = await readAll(hub, start, 2);
   assert.equal(all.pages, 3);
   assert.deepEqual(
-    all.changes.map((c) => [c.type, c.comment.ref, 'reason' in c ? c.reason : null]),
+    commentChanges(all).map((c) => [c.type, c.comment.ref, 'reason' in c ? c.reason : null]),
     [
       ['comment.hide', 'feed-2', 'rejected'],
       ['comment.publish', 'feed-3', null],
@@ -99,7 +99,7 @@ test('decisions from two desks reach the feed once each, in commit order; refuse
   await a.sync();
   const later = await readAll(hub, all.changes[2]!.seq, 100);
   assert.deepEqual(
-    later.changes.map((c) => c.comment.ref),
+    commentChanges(later).map((c) => c.comment.ref),
     ['feed-0', 'feed-1', 'feed-5'],
   );
 });

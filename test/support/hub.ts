@@ -12,7 +12,7 @@ import { migrateHub } from '../../server/db/migrate.ts';
 import { createEnrollmentCode } from '../../server/devices/enrollment.ts';
 import { createWebsiteKey } from '../../server/website/keys.ts';
 import { tempDir } from './fixtures.ts';
-import type { WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
+import type { WebsiteChange, WebsiteChangesPage } from '../../common/protocol/website-feed.ts';
 
 /** The database every hub of this pass must use. */
 export const passDatabase = (): 'postgres' | 'pglite' => (process.env.HUB_TEST_DATABASE_URL ? 'postgres' : 'pglite');
@@ -162,6 +162,11 @@ export const warranty = (ref: string, extra: Record<string, unknown> = {}) => ({
 });
 
 /** A website comment (`ref` is the comment's) by the customer `customerRef`. */
+export type CommentChange = Extract<WebsiteChange, { comment: unknown }>;
+/** The changes of a feed page that are about comments (those about authors left out). */
+export const commentChanges = (page: Pick<WebsiteChangesPage, 'changes'>): CommentChange[] =>
+  page.changes.filter((c): c is CommentChange => 'comment' in c);
+
 export const websiteComment = (ref: string, customerRef: string, extra: Record<string, unknown> = {}) => ({
   ref,
   customer: customer(customerRef),

@@ -8,6 +8,8 @@ import {
   moderateComments,
   undoDecision,
 } from '../../core/domain/comments.ts';
+import { addAuthorNote, setAuthorStanding } from '../../core/domain/comment-authors.ts';
+import { listWords, saveWord } from '../../core/domain/moderation-words.ts';
 import { me, type Handler } from './types.ts';
 
 export const commentHandlers = {
@@ -19,6 +21,31 @@ export const commentHandlers = {
     // Whose record was looked at: a customer's history of comments is theirs.
     audit: ({ id }) => ({ action: 'comment.author', targetType: 'comment', targetId: id }),
   } satisfies Handler<'comments.author'>,
+  'comments.authorStanding': {
+    run: ({ id, standing }, ctx) => {
+      const person = me(ctx);
+      return setAuthorStanding(ctx.store.db, id, { id: person.id, name: person.displayName }, standing);
+    },
+    // The reason is the moderators' words about a customer: the audit keeps what was decided, not why.
+    audit: ({ id, standing }, { rejected }) => ({
+      action: 'comment.authorStanding',
+      targetType: 'comment',
+      targetId: id,
+      detail: { premoderate: standing.premoderate, banned: standing.banned, rejected },
+    }),
+  } satisfies Handler<'comments.authorStanding'>,
+  'comments.authorNote': {
+    run: ({ id, body }, ctx) => {
+      const person = me(ctx);
+      return addAuthorNote(ctx.store.db, id, { id: person.id, name: person.displayName }, body);
+    },
+    audit: ({ id }, out) => ({ action: 'comment.authorNote', targetType: 'comment', targetId: id, detail: { note: out.id } }),
+  } satisfies Handler<'comments.authorNote'>,
+  'moderationWords.list': { run: (_q, ctx) => listWords(ctx.store.db) } satisfies Handler<'moderationWords.list'>,
+  'moderationWords.save': {
+    run: ({ word }, ctx) => saveWord(ctx.store.db, me(ctx).id, word),
+    audit: ({ word }, out) => ({ action: 'moderation_word.save', targetType: 'moderation_word', targetId: out.id, detail: word }),
+  } satisfies Handler<'moderationWords.save'>,
   'comments.counts': { run: (_q, ctx) => commentCounts(ctx.store.db) } satisfies Handler<'comments.counts'>,
   'comments.pages': { run: ({ status }, ctx) => commentPages(ctx.store.db, status) } satisfies Handler<'comments.pages'>,
 

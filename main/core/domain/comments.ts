@@ -6,6 +6,7 @@ import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
+import { standingOf, type Standing as AuthorStanding } from './comment-authors.ts';
 
 import { REJECTIONS_WINDOW_DAYS, type CommentMarker, type MarkerReason } from '../../../common/moderation/markers.ts';
 import { type COMMENT_FILTERS, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
@@ -78,6 +79,8 @@ export interface AuthorRecord {
   rejected: number;
   /** Their comments waiting for a decision, for "reject everything pending from this author". */
   pendingIds: string[];
+  /** Pre-moderated, banned, and the moderators' notes about them. */
+  standing: AuthorStanding;
 }
 
 const WINDOW_MS = REJECTIONS_WINDOW_DAYS * 24 * 3600_000;
@@ -103,7 +106,7 @@ export function authorOf(db: Db, commentId: string, now = Date.now()): AuthorRec
       id: string;
     }[]
   ).map((r) => r.id);
-  return { username, comments, ...rate, pendingIds };
+  return { username, comments, ...rate, pendingIds, standing: standingOf(db, c.customerId) };
 }
 
 /** How many comments each tab holds. */

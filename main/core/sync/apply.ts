@@ -205,6 +205,40 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     ).run({ ...r, updated_at: ms(r.updated_at) });
   },
 
+  // A listed word, or gone when removed, unless this desk's own change to it is still waiting.
+  moderation_word: (db, r) => {
+    if (pendingChange(db, r.id)) return;
+    if (r.removed) stmt(db, 'DELETE FROM moderation_words WHERE id = ?').run(r.id);
+    else
+      stmt(
+        db,
+        `INSERT INTO moderation_words (id, word, level, updated_at) VALUES (@id, @word, @level, @updated_at)
+         ON CONFLICT (id) DO UPDATE SET word = excluded.word, level = excluded.level, updated_at = excluded.updated_at`,
+      ).run({ id: r.id, word: r.word, level: r.level, updated_at: ms(r.updated_at) });
+  },
+
+  // An author's standing and notes, unless this desk's own change about them is still waiting (its next pull,
+  // once that has been pushed, brings the row with it).
+  comment_author: (db, r) => {
+    if (pendingChange(db, r.id)) return;
+    stmt(
+      db,
+      `INSERT INTO comment_authors (id, premoderate, banned, ban_reason, changed_by, changed_at, notes, updated_at)
+       VALUES (@id, @premoderate, @banned, @ban_reason, @changed_by, @changed_at, @notes, @updated_at)
+       ON CONFLICT (id) DO UPDATE SET premoderate = excluded.premoderate, banned = excluded.banned, ban_reason = excluded.ban_reason,
+         changed_by = excluded.changed_by, changed_at = excluded.changed_at, notes = excluded.notes, updated_at = excluded.updated_at`,
+    ).run({
+      id: r.id,
+      premoderate: r.premoderate ? 1 : 0,
+      banned: r.banned ? 1 : 0,
+      ban_reason: r.ban_reason,
+      changed_by: r.changed_by,
+      changed_at: ms(r.changed_at),
+      notes: JSON.stringify(r.notes.map((n) => ({ ...n, at: ms(n.at) }))),
+      updated_at: ms(r.updated_at),
+    });
+  },
+
   service_settings: (db, r) => applyServiceSettings(db, { settings: r.settings, version: r.version, updatedAt: ms(r.updated_at)! }),
 };
 

@@ -1,7 +1,7 @@
 /**
  * Purging what the desk may no longer hold, when its people's scope shrinks (a grant removed, someone taken
  * off the seat list or disabled): the submissions of those inboxes with their timelines, their tags and their
- * folded search text, the comments, consents or account requests, and then every customer nothing the desk
+ * folded search text, the comments (with the authors' standing and the word lists), consents or account requests, and then every customer nothing the desk
  * still holds names. Canned replies stay: every desk holds all of them (they name no one). It runs in the
  * transaction of the page that said so, with the scope the desk stores.
  * The outbox is never touched: a change someone made here to a row that has gone is still pushed, judged by
@@ -28,6 +28,8 @@ export function purge(db: Db, scopes: Scope[]): void {
   stmt(db, `DELETE FROM submissions WHERE id IN (${ofKinds})`).run(kinds);
   pruneTerms(db);
   for (const scope of scopes) if (TABLES[scope]) stmt(db, `DELETE FROM ${TABLES[scope]}`).run();
+  // The authors' standing and notes name customers; the word lists are the moderators' alone.
+  if (scopes.includes('comment')) for (const table of ['comment_authors', 'moderation_words']) stmt(db, `DELETE FROM ${table}`).run();
   stmt(
     db,
     `DELETE FROM customers WHERE ${['submissions', ...Object.values(TABLES)]

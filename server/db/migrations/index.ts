@@ -18,6 +18,8 @@ import savedViews from './0017_saved_views.ts';
 import websiteFeed from './0018_website_feed.ts';
 import commentMarkers from './0019_comment_markers.ts';
 import commentReviews from './0020_comment_reviews.ts';
+import wordLists from './0021_word_lists.ts';
+import commentAuthors from './0022_comment_authors.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -44,4 +46,6 @@ export const hubMigrations: readonly string[] = [
   websiteFeed,
   commentMarkers,
   commentReviews,
+  wordLists,
+  commentAuthors,
 ];

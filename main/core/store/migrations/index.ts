@@ -19,6 +19,7 @@ import searchCountKeys from './0018_search_count_keys.ts';
 import syncedViews from './0019_synced_views.ts';
 import commentMarkers from './0020_comment_markers.ts';
 import commentReviews from './0021_comment_reviews.ts';
+import moderationLists from './0022_moderation_lists.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -46,4 +47,5 @@ export const migrations: readonly string[] = [
   syncedViews,
   commentMarkers,
   commentReviews,
+  moderationLists,
 ];
