@@ -590,8 +590,8 @@ export const contract = {
   ),
   /** A moderator's note about a comment's author, which every desk holding comments gets. */
   'comments.authorNote': def(COMMENTS, z.object({ id: Id, body: AuthorNote.shape.body }), z.object({ id: Id })),
-  /** The banned and suspect word lists the hub marks comments with. */
-  'moderationWords.list': def(COMMENTS, z.object({}), z.array(ModerationWordFields.extend({ id: Id, updatedAt: Timestamp }))),
+  /** The banned and suspect word lists the hub marks comments with; re-read passively after a sync. */
+  'moderationWords.list': def(COMMENTS, z.object({}), z.array(ModerationWordFields.extend({ id: Id, updatedAt: Timestamp })), true),
   /** A director adds a word to a list, moves it to the other, or removes it (one entry per folded form). */
   'moderationWords.save': def(DIRECTOR, z.object({ word: ModerationWordFields }), z.object({ id: Id })),
   /** How many comments each tab holds, re-read passively after a sync or a decision. */

@@ -18,6 +18,7 @@ import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { AuthorPanel } from './AuthorPanel.tsx';
+import { WordLists } from './WordLists.tsx';
 import { MarkedBody, MarkerChips } from './CommentMarkers.tsx';
 import {
   decided,
@@ -81,7 +82,7 @@ async function readRows(
   return { total, rows };
 }
 
-export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean }) {
+export function CommentsQueue({ shortcutsEnabled, mayEditWords }: { shortcutsEnabled: boolean; mayEditWords: boolean }) {
   const { t } = useTranslation();
   const report = useReport();
   // The queue lives in a ref so that a key acts on the selection as it is at that moment, even before a render.
@@ -159,6 +160,7 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
   // The comments this person decided here, latest last: "z" undoes them one at a time, latest first.
   const undoable = useRef<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [wordsOpen, setWordsOpen] = useState(false);
 
   const decide = useCallback(
     (id: string, decision: Decision) => {
@@ -325,7 +327,11 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
         <button type="button" onClick={undo}>
           {t('comments.undo')}
         </button>
+        <button type="button" aria-expanded={wordsOpen} onClick={() => setWordsOpen((open) => !open)}>
+          {t('comments.wordLists')}
+        </button>
       </div>
+      {wordsOpen && <WordLists mayEdit={mayEditWords} onClose={() => setWordsOpen(false)} />}
       <div role="status" className="muted small" data-testid="selection-moved">
         {q.moved ? t('comments.selectionMoved') : null}
       </div>
@@ -333,7 +339,17 @@ export function CommentsQueue({ shortcutsEnabled }: { shortcutsEnabled: boolean 
         {notice}
       </div>
       {authorOf && (
-        <AuthorPanel commentId={authorOf} onRejectAll={(ids) => decideMany(ids, 'rejected')} onClose={() => setAuthorOf(null)} />
+        <AuthorPanel
+          commentId={authorOf}
+          onRejectAll={(ids) => decideMany(ids, 'rejected')}
+          onStandingChanged={(rejected) => {
+            if (rejected) {
+              setNotice(t('comments.banRejected', { count: rejected }));
+              void read('refresh');
+            }
+          }}
+          onClose={() => setAuthorOf(null)}
+        />
       )}
       {q.checked.size > 0 && (
         <div className="picked muted small" data-testid="picked-count">
