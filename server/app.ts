@@ -1,4 +1,4 @@
-/** The hub's HTTP service: website intake and feed, desk enrollment, and sync; and, while it serves, email delivery. */
+/** The hub's HTTP service: website intake and feed, desk enrollment, and sync; and, while it serves, email and webhook delivery. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { HubDb } from './db/connect.ts';
 import { registerEnrollment } from './devices/enrollment.ts';
@@ -11,6 +11,8 @@ import { registerPresence } from './presence/routes.ts';
 import { registerAuditSync } from './sync/audit.ts';
 import { registerSync } from './sync/routes.ts';
 import { registerWebsiteFeed } from './website/routes.ts';
+import { startWebhookDelivery, type WebhookConfig, type WebhookDelivery, type WebhookTiming } from './website/webhook.ts';
+import { registerWebhookStatus } from './website/webhook-routes.ts';
 
 export interface HubOptions {
   logger?: boolean;
@@ -20,6 +22,10 @@ export interface HubOptions {
    */
   mail?: MailConfig | null;
   mailIntervalMs?: number;
+  /** The website webhook (website/webhook.ts): where to post the feed, or null or left out for none. */
+  webhook?: WebhookConfig | null;
+  /** Tests shorten the webhook's interval and back-off. */
+  webhookTiming?: Partial<WebhookTiming>;
   /** Off only in the benchmark of what marking comments at intake costs (scripts/bench-intake.ts). */
   markComments?: boolean;
 }
@@ -32,6 +38,7 @@ export function buildHub(db: HubDb, opts: HubOptions = {}): FastifyInstance {
   app.get('/health', async () => ({ ok: true, database: db.kind }));
   registerIntake(app, db, { markComments: opts.markComments });
   registerWebsiteFeed(app, db);
+  registerWebhookStatus(app, db, opts.webhook ?? null);
   registerEnrollment(app, db);
   registerSync(app, db);
   registerAuditSync(app, db);
@@ -40,6 +47,12 @@ export function buildHub(db: HubDb, opts: HubOptions = {}): FastifyInstance {
   if (mail !== undefined) {
     let delivery: MailDelivery | null = null;
     app.addHook('onReady', async () => void (delivery = startMailDelivery(db, mail, opts.mailIntervalMs)));
+    app.addHook('onClose', async () => delivery?.stop());
+  }
+  const { webhook } = opts;
+  if (webhook) {
+    let delivery: WebhookDelivery | null = null;
+    app.addHook('onReady', async () => void (delivery = startWebhookDelivery(db, webhook, opts.webhookTiming)));
     app.addHook('onClose', async () => delivery?.stop());
   }
   return app;

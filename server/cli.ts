@@ -16,6 +16,7 @@ import { createEnrollmentCode, listDevices, revokeDevice } from './devices/enrol
 import { createFirstDirector, listDirectory } from './directory/staff.ts';
 import { mailConfigFromEnv } from './mail/sender.ts';
 import { createWebsiteKey } from './website/keys.ts';
+import { webhookConfigFromEnv } from './website/webhook.ts';
 
 const HELP = `backdesk-hub — the hub the website posts to and the desks sync with
 
@@ -29,6 +30,7 @@ const HELP = `backdesk-hub — the hub the website posts to and the desks sync w
   backdesk-hub website-key [--name NAME]                make an API key for the website's server (shown once)
 
   Storage: DATABASE_URL (PostgreSQL) if set, else --data-dir DIR (embedded PGlite, default .hub).
+  Website webhook (serve): WEBSITE_WEBHOOK_URL and WEBSITE_WEBHOOK_SECRET (32+ characters); see docs/website-webhook.md.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -97,15 +99,17 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'serve': {
+        const webhook = webhookConfigFromEnv(); // before migrating: a half-configured webhook stops the hub, saying why
         await migrateHub(db);
         const mail = mailConfigFromEnv();
-        const app = buildHub(db, { logger: true, mail, mailIntervalMs: Number(process.env.MAIL_INTERVAL_MS ?? 2000) });
+        const app = buildHub(db, { logger: true, mail, mailIntervalMs: Number(process.env.MAIL_INTERVAL_MS ?? 2000), webhook });
         await app.listen({ host: values.host, port: Number(values.port) });
         if (!mail) console.log('SMTP_URL is not set: replies are queued, not sent, and desks show that email is not configured');
+        if (webhook) console.log(`website webhook: posting the website feed to ${new URL(webhook.url).host}`);
         await new Promise<void>((resolve) => {
           for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
         });
-        await app.close(); // stops the mail delivery too
+        await app.close(); // stops the mail and webhook delivery too
         return 0;
       }
       default:

@@ -20,6 +20,7 @@ import commentMarkers from './0019_comment_markers.ts';
 import commentReviews from './0020_comment_reviews.ts';
 import wordLists from './0021_word_lists.ts';
 import commentAuthors from './0022_comment_authors.ts';
+import websiteWebhook from './0023_website_webhook.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -48,4 +49,5 @@ export const hubMigrations: readonly string[] = [
   commentReviews,
   wordLists,
   commentAuthors,
+  websiteWebhook,
 ];
