@@ -11,7 +11,7 @@ import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
 import { LIMITS } from './website-intake.ts';
-import { COMMENT_STATUSES, MODERATIONS } from '../vocabulary/comments.ts';
+import { COMMENT_STATUSES, COMMENT_SUBMISSION_KINDS, MODERATIONS } from '../vocabulary/comments.ts';
 import { CommentMarkers } from '../moderation/markers.ts';
 import { AUTHOR_NOTE_MAX, AuthorNote, AuthorStanding, BAN_REASON_MAX } from '../moderation/authors.ts';
 import { ModerationWordFields, WORD_LEVELS, WORD_MAX } from '../moderation/word-lists.ts';
@@ -196,6 +196,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: ViewFields,
     })
     .strict(),
+  // A comment turned into a submission of a kind its actor holds (entityId: the new submission, made by the desk).
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('submission.fromComment'),
+      entityType: z.literal('submission'),
+      payload: z.object({ commentId: Id, kind: z.enum(COMMENT_SUBMISSION_KINDS) }).strict(),
+    })
+    .strict(),
   // A director's change to a banned or suspect word (entityId: the word's id, common/node/word-ids.ts), or its removal.
   z
     .object({
@@ -336,6 +346,8 @@ export const SubmissionRow = z.object({
   version: z.number().int().positive().max(MAX_INT4),
   // The ids of its tags (hub migration 0014). A hub from before tags has none to send.
   tags: z.array(Id).max(500).default([]),
+  // The comment it was made from (hub migration 0024), if any.
+  comment_id: maybe(Id).default(null),
 });
 export const EventRow = z.object({
   id: Id,
@@ -354,6 +366,8 @@ export const CommentRow = z.object({
   // Left out by a hub from before markers: none.
   page_title: maybe(str(LIMITS.pageTitle)).default(null),
   reply_to: maybe(Id).default(null),
+  // The submission it was turned into (hub migration 0024), if any.
+  submission_id: maybe(Id).default(null),
   markers: CommentMarkers.default([]),
   version: z.number().int().positive().max(MAX_INT4).default(1),
   review: z.boolean().default(false),

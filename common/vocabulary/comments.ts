@@ -8,3 +8,6 @@ export const MODERATIONS = [...DECISIONS, 'pending'] as const;
 export type Moderation = (typeof MODERATIONS)[number];
 /** The queue's tabs: each status, and the published comments readers reported, which wait for another look. */
 export const COMMENT_FILTERS = ['pending', 'reported', ...DECISIONS] as const;
+/** What a comment may be turned into: a question or a complaint asked in a comment, or feedback on a product. */
+export const COMMENT_SUBMISSION_KINDS = ['question', 'complaint', 'feedback'] as const;
+export type CommentSubmissionKind = (typeof COMMENT_SUBMISSION_KINDS)[number];

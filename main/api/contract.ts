@@ -17,7 +17,7 @@ import { PRESENCE_STATES } from '../../common/protocol/presence.ts';
 import { Holiday } from '../../common/sla/calendar.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
-import { COMMENT_FILTERS, COMMENT_STATUSES, DECISIONS } from '../../common/vocabulary/comments.ts';
+import { COMMENT_FILTERS, COMMENT_STATUSES, COMMENT_SUBMISSION_KINDS, DECISIONS } from '../../common/vocabulary/comments.ts';
 import { AuthorNote, AuthorStanding } from '../../common/moderation/authors.ts';
 import { ModerationWordFields } from '../../common/moderation/word-lists.ts';
 import { GENDERS, TIMELINE_CURSOR } from '../../common/vocabulary/customers.ts';
@@ -351,6 +351,8 @@ const CommentsPage = z.object({
       markers: CommentMarkers,
       /** The comment it answers, when this desk holds it. */
       replyTo: z.object({ body: z.string(), authorUsername: z.string().nullable() }).nullable(),
+      /** The submission it was turned into; its kind null until the hub made it and it reached this desk. */
+      submission: z.object({ id: Id, kind: z.enum(SUBMISSION_KINDS).nullable() }).nullable(),
     }),
   ),
 });
@@ -590,6 +592,11 @@ export const contract = {
   ),
   /** A moderator's note about a comment's author, which every desk holding comments gets. */
   'comments.authorNote': def(COMMENTS, z.object({ id: Id, body: AuthorNote.shape.body }), z.object({ id: Id })),
+  /**
+   * Turns a comment into a submission of an inbox the person holds (a question, a complaint, feedback), answered and
+   * counted like any other; the comment is still to be decided.
+   */
+  'comments.toSubmission': def(COMMENTS, z.object({ id: Id, kind: z.enum(COMMENT_SUBMISSION_KINDS) }), z.object({ id: Id })),
   /** The banned and suspect word lists the hub marks comments with; re-read passively after a sync. */
   'moderationWords.list': def(COMMENTS, z.object({}), z.array(ModerationWordFields.extend({ id: Id, updatedAt: Timestamp })), true),
   /** A director adds a word to a list, moves it to the other, or removes it (one entry per folded form). */

@@ -230,7 +230,12 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
             ) : shown === 'staff' ? (
               <StaffScreen me={person} />
             ) : shown === 'comments' ? (
-              <CommentsQueue shortcutsEnabled={!busy} mayEditWords={person.role === 'director'} />
+              <CommentsQueue
+                shortcutsEnabled={!busy}
+                mayEditWords={person.role === 'director'}
+                inboxes={inboxes}
+                onOpenSubmission={openElsewhere}
+              />
             ) : shown === 'inbox' && inbox ? (
               <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!busy} opening={opening?.kind === inbox ? opening : null} />
             ) : shown === 'enroll' ? (

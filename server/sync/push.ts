@@ -33,6 +33,7 @@ import { resendingViewsOfNewSeats, saveView } from '../views/saved-views.ts';
 import { saveTag, tagSubmission } from '../tags/tags.ts';
 import { decideComment } from '../moderation/decisions.ts';
 import { saveWord } from '../moderation/word-lists.ts';
+import { submissionFromComment } from '../moderation/comment-submissions.ts';
 import { addAuthorNote, setStanding } from '../moderation/authors.ts';
 
 class Rejected extends Error {
@@ -189,6 +190,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
     // An undo leaves who undid it and when, so a decision refused for it can say so.
     await decideComment(tx, { id: m.entityId, ref: c.ref }, decision, { actorId: m.actorId, actorName: m.actorName, at: at(m.createdAt) });
   },
+  'submission.fromComment': (tx, m) => submissionFromComment(tx, m),
   'word.save': (tx, m) => saveWord(tx, m),
   'author.standing': (tx, m) => setStanding(tx, m),
   'author.note': (tx, m) => addAuthorNote(tx, m),

@@ -18,6 +18,7 @@ const row = (id: string): Comment => ({
   authorUsername: null,
   markers: [],
   replyTo: null,
+  submission: null,
 });
 const ids = (...xs: string[]) => xs.map(row);
 

@@ -10,6 +10,9 @@ import {
 } from '../../core/domain/comments.ts';
 import { addAuthorNote, setAuthorStanding } from '../../core/domain/comment-authors.ts';
 import { listWords, saveWord } from '../../core/domain/moderation-words.ts';
+import { submissionFromComment } from '../../core/domain/comment-submissions.ts';
+import { mayUseInbox } from '../../../common/roles.ts';
+import { ApiError } from '../errors.ts';
 import { me, type Handler } from './types.ts';
 
 export const commentHandlers = {
@@ -41,6 +44,19 @@ export const commentHandlers = {
     },
     audit: ({ id }, out) => ({ action: 'comment.authorNote', targetType: 'comment', targetId: id, detail: { note: out.id } }),
   } satisfies Handler<'comments.authorNote'>,
+  'comments.toSubmission': {
+    run: ({ id, kind }, ctx) => {
+      const person = me(ctx);
+      if (!mayUseInbox(person, kind)) throw new ApiError('forbidden', `${person.displayName} does not hold the ${kind} inbox`);
+      return submissionFromComment(ctx.store.db, id, person.id, kind);
+    },
+    audit: ({ id, kind }, out) => ({
+      action: 'comment.toSubmission',
+      targetType: 'comment',
+      targetId: id,
+      detail: { kind, submission: out.id },
+    }),
+  } satisfies Handler<'comments.toSubmission'>,
   'moderationWords.list': { run: (_q, ctx) => listWords(ctx.store.db) } satisfies Handler<'moderationWords.list'>,
   'moderationWords.save': {
     run: ({ word }, ctx) => saveWord(ctx.store.db, me(ctx).id, word),

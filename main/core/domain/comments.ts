@@ -10,6 +10,7 @@ import { standingOf, type Standing as AuthorStanding } from './comment-authors.t
 
 import { REJECTIONS_WINDOW_DAYS, type CommentMarker, type MarkerReason } from '../../../common/moderation/markers.ts';
 import { type COMMENT_FILTERS, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
+import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 
 export interface CommentRow {
   id: string;
@@ -23,6 +24,8 @@ export interface CommentRow {
   authorUsername: string | null;
   markers: CommentMarker[];
   replyTo: { body: string; authorUsername: string | null } | null;
+  /** The submission it was turned into: its kind once the hub made it and it reached this desk, null until then. */
+  submission: { id: string; kind: SubmissionKind | null } | null;
 }
 
 type Filter = (typeof COMMENT_FILTERS)[number];
@@ -50,21 +53,26 @@ export function listComments(
   const rows = stmt(
     db,
     `SELECT c.id, c.page_url AS pageUrl, c.page_title AS pageTitle, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy,
-            c.decided_at AS decidedAt, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor
+            c.decided_at AS decidedAt, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor,
+            c.submission_id AS submissionId, s.kind AS submissionKind
      FROM comments c JOIN customers cu ON cu.id = c.customer_id
        LEFT JOIN comments p ON p.id = c.reply_to LEFT JOIN customers pc ON pc.id = p.customer_id
+       LEFT JOIN submissions s ON s.id = c.submission_id
      WHERE ${where} ORDER BY c.posted_at ${order}, c.id ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, limit: q.limit, offset: q.offset }) as (Omit<CommentRow, 'markers' | 'replyTo'> & {
+  ).all({ ...params, limit: q.limit, offset: q.offset }) as (Omit<CommentRow, 'markers' | 'replyTo' | 'submission'> & {
     markers: string;
     replyBody: string | null;
     replyAuthor: string | null;
+    submissionId: string | null;
+    submissionKind: SubmissionKind | null;
   })[];
   return {
     total: n,
-    rows: rows.map(({ markers, replyBody, replyAuthor, ...r }) => ({
+    rows: rows.map(({ markers, replyBody, replyAuthor, submissionId, submissionKind, ...r }) => ({
       ...r,
       markers: JSON.parse(markers) as CommentMarker[],
       replyTo: replyBody === null ? null : { body: replyBody, authorUsername: replyAuthor },
+      submission: submissionId === null ? null : { id: submissionId, kind: submissionKind },
     })),
   };
 }

@@ -54,7 +54,8 @@ const EDITS_WITH_EVENTS = ['submission.status', 'submission.assign', 'submission
 /**
  * A refused edit did not happen: its timeline event, written here when the person made it, goes, so the
  * timeline shows only what the hub holds (the pull brings back the row's current state). A refused tagging is
- * undone here as well: the hub's row did not change, so no pull would bring its tags back. What was tried stays
+ * undone here as well: the hub's row did not change, so no pull would bring its tags back; so is a refused turning
+ * of a comment into a submission. What was tried stays
  * in the outbox as its author's conflict. Notes and replies are not edits: a refused reply stays, marked failed.
  */
 export function dropRefusedEvent(db: Db, outboxId: string): void {
@@ -63,6 +64,13 @@ export function dropRefusedEvent(db: Db, outboxId: string): void {
     `SELECT entity_id AS id, payload FROM outbox WHERE id = ? AND state = 'rejected' AND mutation = 'submission.tags'`,
   ).get(outboxId) as { id: string; payload: string } | undefined;
   if (tagging) undoTagChange(db, tagging.id, JSON.parse(tagging.payload) as TagChange);
+  // A comment the hub did not turn into this submission no longer names it (the hub's own link, if another desk
+  // turned it first, comes with the comment's row).
+  stmt(
+    db,
+    `UPDATE comments SET submission_id = NULL WHERE submission_id = (
+       SELECT entity_id FROM outbox WHERE id = ? AND state = 'rejected' AND mutation = 'submission.fromComment')`,
+  ).run(outboxId);
   stmt(
     db,
     `DELETE FROM submission_events WHERE id = (

@@ -37,8 +37,10 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   submission: (db, r) => {
     stmt(
       db,
-      `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, assignee_name, assignee_id, created_at, updated_at, version)
-       VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee, @assignee_id, @created_at, @updated_at, @version)
+      `INSERT INTO submissions (seq, id, kind, customer_id, subject, body, details, status, priority, assignee_name, assignee_id, created_at, updated_at, version,
+         comment_id)
+       VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee, @assignee_id, @created_at, @updated_at, @version,
+         @comment_id)
        ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, body = excluded.body, details = excluded.details,
          priority = excluded.priority, updated_at = max(submissions.updated_at, excluded.updated_at),
          status = CASE WHEN ${PENDING} THEN submissions.status ELSE excluded.status END,
@@ -59,6 +61,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       details: json(r.details),
       created_at: ms(r.created_at),
       updated_at: ms(r.updated_at),
+      comment_id: r.comment_id,
     });
     // Its tags as the hub has them, with this desk's own tag changes still waiting on top.
     settlePulledTags(db, r.id, r.tags);
@@ -77,10 +80,12 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     stmt(
       db,
       `INSERT INTO comments (id, customer_id, page_url, page_title, reply_to, markers, body, posted_at, status, decided_by, decided_by_id,
-         decided_at, version, review)
+         decided_at, version, review, submission_id)
        VALUES (@id, @customer_id, @page_url, @page_title, @reply_to, @markers, @body, @posted_at, @status, @decided_by, @decided_by_id,
-         @decided_at, @version, @review)
+         @decided_at, @version, @review, @submission_id)
        ON CONFLICT (id) DO UPDATE SET markers = excluded.markers,
+         -- Turned into a submission here and not yet by the hub: this desk's link stands until the hub's comes.
+         submission_id = COALESCE(excluded.submission_id, comments.submission_id),
          version = CASE WHEN ${PENDING} THEN comments.version ELSE excluded.version END,
          review = CASE WHEN ${PENDING} THEN comments.review ELSE excluded.review END,
          -- A withdrawn decision puts back what the hub holds: when the hub moved past the state the desk's waiting

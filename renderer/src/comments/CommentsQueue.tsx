@@ -7,10 +7,16 @@
  * decision selects the comment that was below it, and a re-read after a sync never changes the selection;
  * comments that sync in above it wait behind a "N new" cue.
  */
-import { memo, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MARKER_REASONS, type MarkerReason } from '../../../common/moderation/markers.ts';
-import { COMMENT_FILTERS, type Decision } from '../../../common/vocabulary/comments.ts';
+import {
+  COMMENT_FILTERS,
+  COMMENT_SUBMISSION_KINDS,
+  type CommentSubmissionKind,
+  type Decision,
+} from '../../../common/vocabulary/comments.ts';
+import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useAfterSync } from '../api/desk-status.tsx';
@@ -82,7 +88,18 @@ async function readRows(
   return { total, rows };
 }
 
-export function CommentsQueue({ shortcutsEnabled, mayEditWords }: { shortcutsEnabled: boolean; mayEditWords: boolean }) {
+export function CommentsQueue({
+  shortcutsEnabled,
+  mayEditWords,
+  inboxes,
+  onOpenSubmission,
+}: {
+  shortcutsEnabled: boolean;
+  mayEditWords: boolean;
+  /** The submission inboxes the person holds: a comment may be turned into a submission of those. */
+  inboxes: readonly SubmissionKind[];
+  onOpenSubmission: (kind: SubmissionKind, id: string) => void;
+}) {
   const { t } = useTranslation();
   const report = useReport();
   // The queue lives in a ref so that a key acts on the selection as it is at that moment, even before a render.
@@ -266,6 +283,19 @@ export function CommentsQueue({ shortcutsEnabled, mayEditWords }: { shortcutsEna
     pane.current?.querySelector('.comment.selected')?.scrollIntoView({ block: 'nearest' });
   }, [q.selected]);
 
+  // Turning a comment into a submission: the comment names it at once, the submission comes after the next sync.
+  const turnable = useMemo(() => COMMENT_SUBMISSION_KINDS.filter((k) => inboxes.includes(k)), [inboxes]);
+  const turn = useCallback(
+    (id: string, kind: CommentSubmissionKind) =>
+      void serial(() => call('comments.toSubmission', { id, kind }))
+        .then(() => {
+          setNotice(t('comments.turned', { kind: t(`kinds.${kind}.item`) }));
+          void read('refresh');
+        })
+        .catch(report),
+    [serial, read, report, t],
+  );
+
   const selectOne = useCallback((id: string) => update((current) => select(current, id)), [update]);
   const pickOne = useCallback((id: string) => update((current) => toggleChecked(select(current, id))), [update]);
 
@@ -384,6 +414,9 @@ export function CommentsQueue({ shortcutsEnabled, mayEditWords }: { shortcutsEna
             onSelect={selectOne}
             onPick={pickOne}
             onDecide={decide}
+            turnable={turnable}
+            onTurn={turn}
+            onOpenSubmission={onOpenSubmission}
           />
         ))}
       </ol>
@@ -411,6 +444,9 @@ const CommentCard = memo(function CommentCard({
   onSelect,
   onPick,
   onDecide,
+  turnable,
+  onTurn,
+  onOpenSubmission,
 }: {
   comment: Comment;
   selected: boolean;
@@ -419,6 +455,10 @@ const CommentCard = memo(function CommentCard({
   onSelect: (id: string) => void;
   onPick: (id: string) => void;
   onDecide: (id: string, decision: Decision) => void;
+  /** The kinds it may be turned into, and what turns it or opens the submission it became. */
+  turnable: readonly CommentSubmissionKind[];
+  onTurn: (id: string, kind: CommentSubmissionKind) => void;
+  onOpenSubmission: (kind: SubmissionKind, id: string) => void;
 }) {
   const { t } = useTranslation();
   const act = (decision: Decision) => (e: React.MouseEvent) => {
@@ -463,6 +503,7 @@ const CommentCard = memo(function CommentCard({
           })}
         </div>
       )}
+      <TurnedInto comment={c} turnable={turnable} onTurn={onTurn} onOpen={onOpenSubmission} />
       {/* A reported comment shows how it was decided, and is decided again. */}
       {decidable && (
         <div className="actions">
@@ -480,3 +521,51 @@ const CommentCard = memo(function CommentCard({
     </li>
   );
 });
+
+/**
+ * The submission a comment became, which opens it in its inbox (once the hub made it and it reached this desk), or
+ * the kinds it may become: a question asked in a comment is answered by email and counted like any other.
+ */
+function TurnedInto({
+  comment: c,
+  turnable,
+  onTurn,
+  onOpen,
+}: {
+  comment: Comment;
+  turnable: readonly CommentSubmissionKind[];
+  onTurn: (id: string, kind: CommentSubmissionKind) => void;
+  onOpen: (kind: SubmissionKind, id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const stop = (then: () => void) => (e: React.MouseEvent) => {
+    e.stopPropagation(); // the row's click would select the comment
+    then();
+  };
+  const { submission } = c;
+  if (submission) {
+    const { kind, id } = submission;
+    return (
+      <div className="turned small" data-testid="comment-submission">
+        {kind ? (
+          <button type="button" className="link" onClick={stop(() => onOpen(kind, id))}>
+            {t('comments.turnedInto', { kind: t(`kinds.${kind}.item`) })}
+          </button>
+        ) : (
+          <span className="muted">{t('comments.turning')}</span>
+        )}
+      </div>
+    );
+  }
+  if (!turnable.length) return null;
+  return (
+    <div className="turn small muted">
+      {t('comments.turnInto')}{' '}
+      {turnable.map((kind) => (
+        <button key={kind} type="button" className="link" onClick={stop(() => onTurn(c.id, kind))}>
+          {t(`kinds.${kind}.itemStart`)}
+        </button>
+      ))}
+    </div>
+  );
+}

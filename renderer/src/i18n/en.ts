@@ -112,6 +112,7 @@ export const en: Shape<typeof vi> = {
     rating: 'Rated {{rating}} out of 5 stars',
   },
   timeline: {
+    fromComment: '{{actor}} made this from the customer’s comment on “{{page}}”',
     note: '{{actor}} added a note',
     reply: '{{actor}} replied to the customer',
     status_change: '{{actor}} changed the status: {{from}} → {{to}}',
@@ -716,6 +717,11 @@ export const en: Shape<typeof vi> = {
     noNotes: 'No notes yet.',
     noteLabel: 'New note',
     addNote: 'Add note',
+    turnInto: 'Turn into:',
+    turning: 'Turned into a submission; it reaches its inbox after the next sync.',
+    turnedInto: 'Turned into a {{kind}} — open it',
+    turned:
+      'The comment was turned into a {{kind}}: answer the customer by email like any other. The comment itself still needs a decision.',
     wordLists: 'Word lists',
     wordListsHeading: 'Banned and suspect words',
     wordListsHint: 'Matched ignoring case, marks and “đ”. Changes apply to comments reaching the hub after the next sync.',

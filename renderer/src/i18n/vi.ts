@@ -116,6 +116,7 @@ export const vi = {
     rating: 'Đánh giá {{rating}} trên 5 sao',
   },
   timeline: {
+    fromComment: '{{actor}} tạo từ bình luận của khách trên trang “{{page}}”',
     note: '{{actor}} ghi chú',
     reply: '{{actor}} trả lời khách hàng',
     status_change: '{{actor}} đổi trạng thái: {{from}} → {{to}}',
@@ -733,6 +734,10 @@ export const vi = {
     noNotes: 'Chưa có ghi chú nào.',
     noteLabel: 'Ghi chú mới',
     addNote: 'Thêm ghi chú',
+    turnInto: 'Chuyển thành:',
+    turning: 'Đã chuyển thành yêu cầu; yêu cầu sẽ có trong hộp thư sau lần đồng bộ tới.',
+    turnedInto: 'Đã chuyển thành {{kind}} — mở',
+    turned: 'Đã chuyển bình luận thành {{kind}}: trả lời khách qua email như mọi yêu cầu khác. Bình luận vẫn cần được duyệt.',
     wordLists: 'Danh sách từ',
     wordListsHeading: 'Danh sách từ cấm và từ đáng ngờ',
     wordListsHint: 'So khớp không phân biệt hoa thường, dấu và “đ”. Thay đổi áp dụng cho bình luận đến máy chủ sau lần đồng bộ tới.',

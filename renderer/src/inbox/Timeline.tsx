@@ -115,8 +115,11 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
     typeof data.toName === 'string' ? data.toName : typeof data.to === 'string' ? data.to : '';
   const titleOf = (e: Event, actor: string) => {
     switch (e.type) {
-      case 'created':
-        return t(`${words}.created`);
+      case 'created': {
+        // Turned from a website comment by a moderator, rather than sent by the customer through a form.
+        const from = e.data.fromComment as { pageUrl?: string; pageTitle?: string | null } | undefined;
+        return from ? t('timeline.fromComment', { actor, page: from.pageTitle ?? from.pageUrl ?? '' }) : t(`${words}.created`);
+      }
       case 'status_change':
         return e.data.byCustomer === true
           ? t('timeline.reopened_by_customer')

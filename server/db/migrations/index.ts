@@ -21,6 +21,7 @@ import commentReviews from './0020_comment_reviews.ts';
 import wordLists from './0021_word_lists.ts';
 import commentAuthors from './0022_comment_authors.ts';
 import websiteWebhook from './0023_website_webhook.ts';
+import commentSubmissions from './0024_comment_submissions.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -50,4 +51,5 @@ export const hubMigrations: readonly string[] = [
   wordLists,
   commentAuthors,
   websiteWebhook,
+  commentSubmissions,
 ];

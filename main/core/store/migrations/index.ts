@@ -20,6 +20,7 @@ import syncedViews from './0019_synced_views.ts';
 import commentMarkers from './0020_comment_markers.ts';
 import commentReviews from './0021_comment_reviews.ts';
 import moderationLists from './0022_moderation_lists.ts';
+import commentSubmissions from './0023_comment_submissions.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -48,4 +49,5 @@ export const migrations: readonly string[] = [
   commentMarkers,
   commentReviews,
   moderationLists,
+  commentSubmissions,
 ];
