@@ -368,6 +368,7 @@ export const CommentRow = z.object({
   reply_to: maybe(Id).default(null),
   // The submission it was turned into (hub migration 0024), if any.
   submission_id: maybe(Id).default(null),
+  submission_kind: maybe(z.enum(COMMENT_SUBMISSION_KINDS)).default(null),
   markers: CommentMarkers.default([]),
   version: z.number().int().positive().max(MAX_INT4).default(1),
   review: z.boolean().default(false),

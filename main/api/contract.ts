@@ -351,8 +351,8 @@ const CommentsPage = z.object({
       markers: CommentMarkers,
       /** The comment it answers, when this desk holds it. */
       replyTo: z.object({ body: z.string(), authorUsername: z.string().nullable() }).nullable(),
-      /** The submission it was turned into; its kind null until the hub made it and it reached this desk. */
-      submission: z.object({ id: Id, kind: z.enum(SUBMISSION_KINDS).nullable() }).nullable(),
+      /** The submission it was turned into: made by the hub once `sent`, on this desk once `here`. */
+      submission: z.object({ id: Id, kind: z.enum(COMMENT_SUBMISSION_KINDS), sent: z.boolean(), here: z.boolean() }).nullable(),
     }),
   ),
 });

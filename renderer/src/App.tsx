@@ -1,5 +1,5 @@
 /** The app's phases: loading → first run | sign-in → desk, with the lock screen whenever the session idles out. */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../main/api/contract.ts';
 import { mayUseInbox } from '../../common/roles.ts';
@@ -93,7 +93,7 @@ const isPaletteKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey
 
 function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void }) {
   const { t } = useTranslation();
-  const inboxes = inboxKinds.filter((kind) => mayUseInbox(person, kind));
+  const inboxes = useMemo(() => inboxKinds.filter((kind) => mayUseInbox(person, kind)), [person]);
   const mayComments = mayUseInbox(person, 'comment');
   // My work is for those who work the inboxes: directors and operators, never IT.
   const mayWork = person.role !== 'it_admin';

@@ -18,10 +18,15 @@ interface Change<P> {
   payload: P;
 }
 
-/** The author's website ref, once the person may moderate comments; refused for a customer the hub does not have. */
+/** The author's website ref, once the person may moderate comments; refused for anyone who never commented. */
 async function authorRef(tx: Queryable, m: Change<unknown>): Promise<string> {
   await checkPerson(tx, m.actorId, new Date(m.createdAt), 'comment');
-  const c = (await tx.query<{ ref: string }>('SELECT website_ref AS ref FROM customers WHERE id = $1', [m.entityId])).rows[0];
+  const c = (
+    await tx.query<{ ref: string }>(
+      'SELECT website_ref AS ref FROM customers c WHERE id = $1 AND EXISTS (SELECT 1 FROM comments WHERE customer_id = c.id)',
+      [m.entityId],
+    )
+  ).rows[0];
   if (!c) throw new DirectoryRefusal('no such comment author on the hub');
   return c.ref;
 }
@@ -31,10 +36,15 @@ export async function setStanding(tx: Queryable, m: Change<AuthorStanding>): Pro
   const { premoderate, banned, banReason, rejectPending } = m.payload;
   const at = new Date(m.createdAt).toISOString();
   const before = (
-    await tx.query<{ premoderate: boolean; banned: boolean }>('SELECT premoderate, banned FROM comment_authors WHERE id = $1 FOR UPDATE', [
-      m.entityId,
-    ])
-  ).rows[0] ?? { premoderate: false, banned: false };
+    await tx.query<{ premoderate: boolean; banned: boolean; changed_by: string | null; changed_at: Date | null }>(
+      'SELECT premoderate, banned, changed_by, changed_at FROM comment_authors WHERE id = $1 FOR UPDATE',
+      [m.entityId],
+    )
+  ).rows[0] ?? { premoderate: false, banned: false, changed_by: null, changed_at: null };
+  // A standing set offline and sent late does not undo a later one (a ban from a desk offline for days over the
+  // lifting made since); the desk is told, and puts back what the hub holds.
+  if (before.changed_at && before.changed_at.getTime() > m.createdAt)
+    throw new DirectoryRefusal(`the author's standing was changed since by ${before.changed_by ?? 'someone'}`);
   await tx.query(
     `INSERT INTO comment_authors (id, premoderate, banned, ban_reason, changed_by, changed_by_id, changed_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, 0)
      ON CONFLICT (id) DO UPDATE SET premoderate = excluded.premoderate, banned = excluded.banned, ban_reason = excluded.ban_reason,
@@ -45,9 +55,10 @@ export async function setStanding(tx: Queryable, m: Change<AuthorStanding>): Pro
   if (banned !== before.banned) await recordWebsiteChange(tx, { type: banned ? 'author.ban' : 'author.unban', author });
   if (premoderate !== before.premoderate) await recordWebsiteChange(tx, { type: 'author.premoderate', author, on: premoderate });
   if (!rejectPending) return;
+  // What was pending when the ban was made: a comment posted after it is not the banning person's to reject.
   const waiting = await tx.query<{ id: string; ref: string }>(
-    `SELECT id, website_ref AS ref FROM comments WHERE customer_id = $1 AND status = 'pending' ORDER BY posted_at, id FOR UPDATE`,
-    [m.entityId],
+    `SELECT id, website_ref AS ref FROM comments WHERE customer_id = $1 AND status = 'pending' AND posted_at <= $2 ORDER BY posted_at, id FOR UPDATE`,
+    [m.entityId, at],
   );
   for (const c of waiting.rows) await decideComment(tx, c, 'rejected', { actorId: m.actorId, actorName: m.actorName, at });
 }

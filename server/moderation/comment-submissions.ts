@@ -6,16 +6,26 @@
  * from which page. The comment keeps its own decision to be made.
  */
 import { newId } from '../../common/ids.ts';
+import { BIDI_CONTROLS } from '../../common/text/rules.ts';
 import type { CommentSubmissionKind } from '../../common/vocabulary/comments.ts';
 import type { Queryable } from '../db/connect.ts';
 import { checkPerson, DirectoryRefusal } from '../directory/staff.ts';
 
 const SUBJECT_MAX = 80;
+const BIDI = new RegExp(BIDI_CONTROLS.source, 'g');
 
-/** The comment's first words, on one line, as the submission's subject. */
+/**
+ * The comment's first words, on one line, as the submission's subject: without bidirectional controls (a subject
+ * from the website's form may not have them either), cut between characters, never inside one.
+ */
 function subjectOf(body: string): string {
-  const line = body.replace(/\s+/g, ' ').trim();
-  return line.length <= SUBJECT_MAX ? line : `${line.slice(0, SUBJECT_MAX - 1).trimEnd()}…`;
+  const chars = Array.from(body.replace(BIDI, '').replace(/\s+/g, ' ').trim());
+  return chars.length <= SUBJECT_MAX
+    ? chars.join('')
+    : `${chars
+        .slice(0, SUBJECT_MAX - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 export async function submissionFromComment(
@@ -64,5 +74,5 @@ export async function submissionFromComment(
       at,
     ],
   );
-  await tx.query('UPDATE comments SET submission_id = $2 WHERE id = $1', [commentId, m.entityId]);
+  await tx.query('UPDATE comments SET submission_id = $2, submission_kind = $3 WHERE id = $1', [commentId, m.entityId, kind]);
 }

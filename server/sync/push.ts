@@ -34,6 +34,7 @@ import { saveTag, tagSubmission } from '../tags/tags.ts';
 import { decideComment } from '../moderation/decisions.ts';
 import { saveWord } from '../moderation/word-lists.ts';
 import { submissionFromComment } from '../moderation/comment-submissions.ts';
+import { heldRow } from '../moderation/held-rows.ts';
 import { addAuthorNote, setStanding } from '../moderation/authors.ts';
 
 class Rejected extends Error {
@@ -273,7 +274,8 @@ export async function applyMutation(db: HubDb, deviceId: string, m: Mutation): P
     } catch (e) {
       if (!(e instanceof Rejected || e instanceof DirectoryRefusal)) throw e;
       await tx.query('ROLLBACK TO SAVEPOINT mutation').catch(() => undefined);
-      outcome = { id: m.id, outcome: 'rejected', reason: e.message, ...(e.current && { current: e.current }) };
+      const current = { ...e.current, ...(await heldRow(tx, m)) };
+      outcome = { id: m.id, outcome: 'rejected', reason: e.message, ...(Object.keys(current).length && { current }) };
     }
     await tx.query('INSERT INTO applied_mutations (id, device_id, outcome, reason, current) VALUES ($1, $2, $3, $4, $5)', [
       m.id,

@@ -114,7 +114,8 @@ export function deliverWebhookRound(db: HubDb, config: WebhookConfig, timing: We
     const [state] = (
       await q.query<{ delivered: string; attempts: number; wait_ms: number | null }>(
         `SELECT delivered_seq::text AS delivered, attempts,
-                ceil(extract(epoch FROM next_attempt_at - clock_timestamp()) * 1000)::integer AS wait_ms
+                -- Only a wait still ahead, so a retry due long ago (a hub stopped for a month) cannot overflow the integer.
+                ceil(GREATEST(0, extract(epoch FROM next_attempt_at - clock_timestamp())) * 1000)::integer AS wait_ms
          FROM website_webhook WHERE id = 1`,
       )
     ).rows;

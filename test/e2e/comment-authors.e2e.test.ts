@@ -54,7 +54,7 @@ test('ban and reject everything pending from the author panel reaches the hub an
     .filter({ hasText: count(1) })
     .waitFor();
   await page.getByTestId('queue-notice').filter({ hasText: 'Đã cấm tác giả và từ chối 3 bình luận' }).waitFor();
-  await panel.getByTestId('author-banned').filter({ hasText: 'Bị cấm bình luận: Quảng cáo (bởi' }).waitFor();
+  await panel.getByTestId('author-banned').filter({ hasText: 'Bị cấm bình luận: Quảng cáo (cập nhật lần cuối bởi' }).waitFor();
   await screenshot(page, 'comment-author-banned');
 
   const cursor = (await hub.feed('?limit=1000')).cursor;
@@ -69,7 +69,8 @@ test('ban and reject everything pending from the author panel reaches the hub an
   assert.deepEqual(told, ['author.ban ca-spam', 'comment.hide ca-0', 'comment.hide ca-1', 'comment.hide ca-2', 'comment.hide ca-unseen']);
   const onHub = await hub.db.query<{ status: string }>('SELECT status FROM comments WHERE id = $1', [unseen]);
   assert.equal(onHub.rows[0]!.status, 'rejected', 'the comment no desk had pulled is rejected at the hub too');
-  // The desk's queue still holds only the other author's comment after the sync brought the unseen one in.
+  // The sync brought the unseen one in as the hub rejected it: four rejected, the other author's still waiting.
+  await page.getByRole('tab', { name: /^Đã từ chối \(4\)$/ }).waitFor();
   await page
     .getByTestId('comment-count')
     .filter({ hasText: count(1) })

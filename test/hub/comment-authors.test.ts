@@ -172,6 +172,52 @@ test('ban and reject all: the author’s pending comments on two desks and one n
   assert.equal((await a.call('comments.author', { id: first })).standing.banned, false);
 });
 
+test('a ban sent late over a later change is refused: the desk puts back what the hub holds and its comments wait again', async () => {
+  const a = await person('Authors E', 'au_e', 'operator');
+  const b = await person('Authors F', 'au_f', 'operator');
+  const ids = [await post('late-1', 'late-author', 'Bình luận một'), await post('late-2', 'late-author', 'Bình luận hai')];
+  await a.sync();
+  await b.sync();
+  await a.call('comments.authorStanding', {
+    id: ids[0],
+    standing: { premoderate: false, banned: true, banReason: 'Spam', rejectPending: true },
+  });
+  assert.deepEqual(ids.map(a.status), ['rejected', 'rejected']);
+  // B, later, only puts the author on pre-moderation, and reaches the hub first.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await b.call('comments.authorStanding', {
+    id: ids[0],
+    standing: { premoderate: true, banned: false, banReason: null, rejectPending: false },
+  });
+  await b.sync();
+  await a.sync();
+  const refused = a.d.desk.store.db.prepare(`SELECT state, reason FROM outbox WHERE mutation = 'author.standing'`).get() as {
+    state: string;
+    reason: string;
+  };
+  assert.equal(refused.state, 'rejected');
+  assert.match(refused.reason, /^the author's standing was changed since by /);
+  const standing = (await a.call('comments.author', { id: ids[0] })).standing;
+  assert.deepEqual([standing.banned, standing.premoderate], [false, true], 'the hub’s standing, put back');
+  assert.deepEqual(ids.map(a.status), ['pending', 'pending'], 'the comments the refused ban rejected here wait again');
+  assert.deepEqual([await statusOnHub(ids[0]!), await statusOnHub(ids[1]!)], ['pending', 'pending']);
+
+  // Only comment moderators: a change from someone without the inbox is refused by the hub too.
+  const other = await enrolledDesk(hub, 'Authors G', [['au_g', 'operator', ['complaint']]]);
+  const customerId = (await hub.db.query<{ id: string }>('SELECT customer_id AS id FROM comments WHERE id = $1', [ids[0]])).rows[0]!.id;
+  const sent = enqueue(other.desk.store.db, {
+    mutation: 'author.note',
+    entityType: 'comment_author',
+    entityId: customerId,
+    payload: { noteId: '01900000-0000-7000-8000-000000000001', body: 'x' },
+    actorId: other.staff.au_g!.id,
+  });
+  await other.desk.sync.syncNow();
+  const note = other.desk.store.db.prepare('SELECT state, reason FROM outbox WHERE id = ?').get(sent) as { state: string; reason: string };
+  assert.equal(note.state, 'rejected');
+  assert.match(note.reason, /did not hold the comment inbox/);
+});
+
 test('a standing or a note about an author is for comment moderators, and a ban needs its reason', async () => {
   const mod = await person('Authors C', 'au_c', 'operator');
   const other = await enrolledDesk(hub, 'Authors D', [['au_complaints', 'operator', ['complaint']]]);

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { submissionFromComment } from '../../main/core/domain/comment-submissions.ts';
 import { errorCode, result, signedIn } from '../support/api-calls.ts';
 import { enrolledDesk } from '../support/enrolled-desk.ts';
 import { startTestHub, websiteComment } from '../support/hub.ts';
@@ -36,7 +37,11 @@ test('a comment turned into a question reaches the question inbox of every desk 
   await mod.sync();
 
   const { id: submissionId } = await mod.call('comments.toSubmission', { id, kind: 'question' });
-  assert.deepEqual((await mod.card(id))?.submission, { id: submissionId, kind: null }, 'named at once, made by the hub later');
+  assert.deepEqual(
+    (await mod.card(id))?.submission,
+    { id: submissionId, kind: 'question', sent: false, here: false },
+    'named at once, made by the hub later',
+  );
   assert.equal(errorCode(await mod.raw('comments.toSubmission', { id, kind: 'question' })), 'stale', 'once per comment');
   await mod.sync();
 
@@ -57,7 +62,7 @@ test('a comment turned into a question reaches the question inbox of every desk 
   await mod.sync();
   const card = await mod.card(id);
   assert.equal(card?.status, 'pending', 'the comment still waits for its own decision');
-  assert.deepEqual(card?.submission, { id: submissionId, kind: 'question' });
+  assert.deepEqual(card?.submission, { id: submissionId, kind: 'question', sent: true, here: true });
 
   // A desk without comments gets the question and says where it came from.
   await answers.sync();
@@ -83,7 +88,7 @@ test('two desks turning one comment offline: the first to reach the hub makes it
     reason: string;
   };
   assert.deepEqual(refused, { state: 'rejected', reason: 'this comment was already turned into a complaint' });
-  assert.deepEqual((await b.card(id))?.submission, { id: first.id, kind: 'complaint' });
+  assert.deepEqual((await b.card(id))?.submission, { id: first.id, kind: 'complaint', sent: true, here: true });
   assert.equal((await hub.db.query('SELECT 1 FROM submissions WHERE comment_id = $1', [id])).rows.length, 1);
 
   // Turning needs the inbox it turns into, on the desk and at the hub.
@@ -91,4 +96,15 @@ test('two desks turning one comment offline: the first to reach the hub makes it
   const other = await post('ts-3', 'Có giao hàng ra đảo không?');
   await noQuestions.sync();
   assert.equal(errorCode(await noQuestions.raw('comments.toSubmission', { id: other, kind: 'question' })), 'forbidden');
+  // Made on the desk all the same (as by a desk whose person lost the grant since): the hub refuses it, and the
+  // comment no longer names a submission that will never come.
+  submissionFromComment(noQuestions.d.desk.store.db, other, noQuestions.d.staff.ts_c!.id, 'question');
+  await noQuestions.sync();
+  const refusal = noQuestions.d.desk.store.db
+    .prepare(`SELECT state, reason FROM outbox WHERE mutation = 'submission.fromComment'`)
+    .get() as { state: string; reason: string };
+  assert.equal(refusal.state, 'rejected');
+  assert.match(refusal.reason, /did not hold the question inbox/);
+  assert.equal((await noQuestions.card(other))?.submission, null);
+  assert.equal((await hub.db.query('SELECT 1 FROM submissions WHERE comment_id = $1', [other])).rows.length, 0);
 });

@@ -344,4 +344,5 @@ test('two hubs delivering from one database take turns: each change is acknowled
   assert.equal(new Set(seen.map((c) => c.id)).size, 15, 'no change sent twice');
   assert.deepEqual(receiver.acknowledged(), await feedChanges());
   await second.stop();
+  if (db !== hub.db) await db.close();
 });

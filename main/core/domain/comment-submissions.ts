@@ -22,7 +22,7 @@ export function submissionFromComment(
     if (!c) throw new DomainError('not_found', `no comment with id ${commentId}`);
     if (c.submissionId) throw new DomainError('stale', 'this comment was already turned into a submission');
     const id = newId();
-    stmt(db, 'UPDATE comments SET submission_id = ? WHERE id = ?').run(id, commentId);
+    stmt(db, 'UPDATE comments SET submission_id = ?, submission_kind = ? WHERE id = ?').run(id, kind, commentId);
     enqueue(db, { mutation: 'submission.fromComment', entityType: 'submission', entityId: id, payload: { commentId, kind }, actorId }, now);
     return { id };
   })();

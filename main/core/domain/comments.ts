@@ -9,8 +9,7 @@ import { enqueue } from './outbox.ts';
 import { standingOf, type Standing as AuthorStanding } from './comment-authors.ts';
 
 import { REJECTIONS_WINDOW_DAYS, type CommentMarker, type MarkerReason } from '../../../common/moderation/markers.ts';
-import { type COMMENT_FILTERS, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
-import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
+import { type COMMENT_FILTERS, type CommentSubmissionKind, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
 
 export interface CommentRow {
   id: string;
@@ -24,8 +23,11 @@ export interface CommentRow {
   authorUsername: string | null;
   markers: CommentMarker[];
   replyTo: { body: string; authorUsername: string | null } | null;
-  /** The submission it was turned into: its kind once the hub made it and it reached this desk, null until then. */
-  submission: { id: string; kind: SubmissionKind | null } | null;
+  /**
+   * The submission it was turned into: `sent` once the hub has made it (the desk's change left and was applied),
+   * `here` once it reached this desk (a desk without that kind's inbox never holds it).
+   */
+  submission: { id: string; kind: CommentSubmissionKind; sent: boolean; here: boolean } | null;
 }
 
 type Filter = (typeof COMMENT_FILTERS)[number];
@@ -54,7 +56,8 @@ export function listComments(
     db,
     `SELECT c.id, c.page_url AS pageUrl, c.page_title AS pageTitle, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy,
             c.decided_at AS decidedAt, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor,
-            c.submission_id AS submissionId, s.kind AS submissionKind
+            c.submission_id AS submissionId, c.submission_kind AS submissionKind, s.id IS NOT NULL AS here,
+            EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.submission_id AND o.state = 'pending') AS sending
      FROM comments c JOIN customers cu ON cu.id = c.customer_id
        LEFT JOIN comments p ON p.id = c.reply_to LEFT JOIN customers pc ON pc.id = p.customer_id
        LEFT JOIN submissions s ON s.id = c.submission_id
@@ -64,15 +67,17 @@ export function listComments(
     replyBody: string | null;
     replyAuthor: string | null;
     submissionId: string | null;
-    submissionKind: SubmissionKind | null;
+    submissionKind: CommentSubmissionKind;
+    here: number;
+    sending: number;
   })[];
   return {
     total: n,
-    rows: rows.map(({ markers, replyBody, replyAuthor, submissionId, submissionKind, ...r }) => ({
+    rows: rows.map(({ markers, replyBody, replyAuthor, submissionId, submissionKind, here, sending, ...r }) => ({
       ...r,
       markers: JSON.parse(markers) as CommentMarker[],
       replyTo: replyBody === null ? null : { body: replyBody, authorUsername: replyAuthor },
-      submission: submissionId === null ? null : { id: submissionId, kind: submissionKind },
+      submission: submissionId === null ? null : { id: submissionId, kind: submissionKind, sent: sending === 0, here: here === 1 },
     })),
   };
 }

@@ -66,11 +66,16 @@ export function dropRefusedEvent(db: Db, outboxId: string): void {
   if (tagging) undoTagChange(db, tagging.id, JSON.parse(tagging.payload) as TagChange);
   // A comment the hub did not turn into this submission no longer names it (the hub's own link, if another desk
   // turned it first, comes with the comment's row).
-  stmt(
+  const turned = stmt(
     db,
-    `UPDATE comments SET submission_id = NULL WHERE submission_id = (
-       SELECT entity_id FROM outbox WHERE id = ? AND state = 'rejected' AND mutation = 'submission.fromComment')`,
-  ).run(outboxId);
+    `SELECT entity_id AS id, json_extract(payload, '$.commentId') AS commentId FROM outbox
+     WHERE id = ? AND state = 'rejected' AND mutation = 'submission.fromComment'`,
+  ).get(outboxId) as { id: string; commentId: string } | undefined;
+  if (turned)
+    stmt(db, 'UPDATE comments SET submission_id = NULL, submission_kind = NULL WHERE id = ? AND submission_id = ?').run(
+      turned.commentId,
+      turned.id,
+    );
   stmt(
     db,
     `DELETE FROM submission_events WHERE id = (

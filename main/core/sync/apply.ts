@@ -80,11 +80,12 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     stmt(
       db,
       `INSERT INTO comments (id, customer_id, page_url, page_title, reply_to, markers, body, posted_at, status, decided_by, decided_by_id,
-         decided_at, version, review, submission_id)
+         decided_at, version, review, submission_id, submission_kind)
        VALUES (@id, @customer_id, @page_url, @page_title, @reply_to, @markers, @body, @posted_at, @status, @decided_by, @decided_by_id,
-         @decided_at, @version, @review, @submission_id)
+         @decided_at, @version, @review, @submission_id, @submission_kind)
        ON CONFLICT (id) DO UPDATE SET markers = excluded.markers,
          -- Turned into a submission here and not yet by the hub: this desk's link stands until the hub's comes.
+         submission_kind = CASE WHEN excluded.submission_id IS NULL THEN comments.submission_kind ELSE excluded.submission_kind END,
          submission_id = COALESCE(excluded.submission_id, comments.submission_id),
          version = CASE WHEN ${PENDING} THEN comments.version ELSE excluded.version END,
          review = CASE WHEN ${PENDING} THEN comments.review ELSE excluded.review END,

@@ -8,6 +8,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PresenceAnswer, type PresenceReport } from '../../../common/protocol/presence.ts';
 import { AuditPushResponse, Mutation, PullResponse, PushResponse, type PushOutcome } from '../../../common/protocol/sync.ts';
 import { dropRefusedEvent, refuseUnsendable } from '../domain/outbox.ts';
+import { putBackRefused } from './refused-rows.ts';
 import { appendAudit, type AuditActor } from '../audit/chain.ts';
 import { KEYCHAIN_SERVICE, type Keychain } from '../security/keychain.ts';
 import type { Store } from '../store/open.ts';
@@ -195,7 +196,10 @@ export class SyncClient {
           r.outcome === 'rejected' && r.current ? JSON.stringify(r.current) : null,
           r.id,
         );
-        if (r.outcome === 'rejected') dropRefusedEvent(db, r.id);
+        if (r.outcome === 'rejected') {
+          dropRefusedEvent(db, r.id);
+          putBackRefused(db, r.id);
+        }
       }
     })();
   }

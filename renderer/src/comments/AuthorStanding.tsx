@@ -30,9 +30,12 @@ export function AuthorStanding({
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [askingBan, setAskingBan] = useState(false);
+  // While a change is on its way, nothing else is asked: each is built on the standing it read back.
+  const [busy, setBusy] = useState(false);
   const name = author.username ?? '—';
 
   const set = (change: Partial<Standing>) => {
+    setBusy(true);
     const next: Standing = {
       premoderate: standing.premoderate,
       banned: standing.banned,
@@ -46,7 +49,8 @@ export function AuthorStanding({
         setReason('');
         onChanged(rejected);
       })
-      .catch(report);
+      .catch(report)
+      .finally(() => setBusy(false));
   };
   const ban = (rejectPending: boolean) => set({ banned: true, banReason: reason.trim(), rejectPending });
 
@@ -63,7 +67,7 @@ export function AuthorStanding({
   return (
     <div className="author-standing" data-testid="author-standing">
       <label className="small">
-        <input type="checkbox" checked={standing.premoderate} onChange={(e) => set({ premoderate: e.target.checked })} />{' '}
+        <input type="checkbox" disabled={busy} checked={standing.premoderate} onChange={(e) => set({ premoderate: e.target.checked })} />{' '}
         {t('comments.premoderate')}
       </label>
       {standing.banned ? (
@@ -73,7 +77,7 @@ export function AuthorStanding({
             name: standing.changedBy ?? '—',
             time: standing.changedAt ? formatDateTime(standing.changedAt) : '—',
           })}{' '}
-          <button type="button" onClick={() => set({ banned: false, banReason: null })}>
+          <button type="button" disabled={busy} onClick={() => set({ banned: false, banReason: null })}>
             {t('comments.unban')}
           </button>
         </p>
@@ -83,14 +87,14 @@ export function AuthorStanding({
             {t('comments.banReason')}{' '}
             <input value={reason} maxLength={BAN_REASON_MAX} onChange={(e) => setReason(e.target.value)} data-testid="ban-reason" />
           </label>{' '}
-          <button type="button" disabled={!reason.trim()} onClick={() => ban(false)}>
+          <button type="button" disabled={busy || !reason.trim()} onClick={() => ban(false)}>
             {t('comments.ban')}
           </button>{' '}
           {pendingIds.length > 0 &&
             (askingBan ? (
               <span role="alertdialog" aria-labelledby="ban-all-question" className="bulk-confirm">
                 <span id="ban-all-question">{t('comments.banRejectAllAsk', { count: pendingIds.length, name })}</span>{' '}
-                <button type="button" className="primary" autoFocus onClick={() => ban(true)}>
+                <button type="button" className="primary" autoFocus disabled={busy || !reason.trim()} onClick={() => ban(true)}>
                   {t('comments.bulkConfirm')}
                 </button>{' '}
                 <button type="button" onClick={() => setAskingBan(false)}>
@@ -98,7 +102,7 @@ export function AuthorStanding({
                 </button>
               </span>
             ) : (
-              <button type="button" disabled={!reason.trim()} onClick={() => setAskingBan(true)}>
+              <button type="button" disabled={busy || !reason.trim()} onClick={() => setAskingBan(true)}>
                 {t('comments.banRejectAll', { count: pendingIds.length })}
               </button>
             ))}

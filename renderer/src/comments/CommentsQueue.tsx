@@ -544,15 +544,19 @@ function TurnedInto({
   };
   const { submission } = c;
   if (submission) {
-    const { kind, id } = submission;
+    const { kind, id, sent, here } = submission;
+    const named = { kind: t(`kinds.${kind}.item`) };
+    // Opened where it is: on this desk, in an inbox the person holds; otherwise only named.
     return (
       <div className="turned small" data-testid="comment-submission">
-        {kind ? (
+        {!sent ? (
+          <span className="muted">{t('comments.turning', named)}</span>
+        ) : here && turnable.includes(kind) ? (
           <button type="button" className="link" onClick={stop(() => onOpen(kind, id))}>
-            {t('comments.turnedInto', { kind: t(`kinds.${kind}.item`) })}
+            {t('comments.turnedInto', named)}
           </button>
         ) : (
-          <span className="muted">{t('comments.turning')}</span>
+          <span className="muted">{t('comments.turnedElsewhere', named)}</span>
         )}
       </div>
     );

@@ -26,11 +26,17 @@ export function WordLists({ mayEdit, onClose }: { mayEdit: boolean; onClose: () 
   useEffect(read, [read]);
   useAfterSync(read);
 
-  const save = (w: { word: string; level: WordLevel; removed: boolean }) =>
-    call('moderationWords.save', { word: w }).then(read).catch(report);
+  const save = (w: { word: string; level: WordLevel; removed: boolean }, then?: () => void) =>
+    void call('moderationWords.save', { word: w })
+      .then(() => {
+        then?.();
+        read();
+      })
+      .catch(report);
+  // The typed word is cleared only once it is saved: refused, it stays to be corrected.
   const add = (e: FormEvent) => {
     e.preventDefault();
-    void save({ word, level, removed: false }).then(() => setWord(''));
+    save({ word, level, removed: false }, () => setWord(''));
   };
 
   return (
@@ -52,7 +58,7 @@ export function WordLists({ mayEdit, onClose }: { mayEdit: boolean; onClose: () 
                       <button
                         type="button"
                         className="link"
-                        onClick={() => void save({ word: w.word, level: l === 'banned' ? 'suspect' : 'banned', removed: false })}
+                        onClick={() => save({ word: w.word, level: l === 'banned' ? 'suspect' : 'banned', removed: false })}
                         aria-label={t(`comments.wordMove_${l}`, { word: w.word })}
                         title={t(`comments.wordMove_${l}`, { word: w.word })}
                       >
@@ -61,7 +67,7 @@ export function WordLists({ mayEdit, onClose }: { mayEdit: boolean; onClose: () 
                       <button
                         type="button"
                         className="link"
-                        onClick={() => void save({ word: w.word, level: l, removed: true })}
+                        onClick={() => save({ word: w.word, level: l, removed: true })}
                         aria-label={t('comments.wordRemove', { word: w.word })}
                         title={t('comments.wordRemove', { word: w.word })}
                       >
