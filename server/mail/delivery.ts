@@ -4,10 +4,10 @@
  * a reply is not leaving instead of showing "queued" forever. Once SMTP is configured the sender takes the
  * same rows and their state moves on to sending and sent.
  */
-import { loggableError } from '../../common/errors/loggable.ts';
 import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
+import { runRounds } from '../rounds.ts';
 import { withDelivery } from './queue.ts';
 import { MailSender, type MailConfig } from './sender.ts';
 
@@ -33,27 +33,14 @@ export interface MailDelivery {
   stop(): Promise<void>;
 }
 
-/** Runs a round every intervalMs until stopped; a failed round is logged (its message only) and the next one tries again. */
+/** Runs a round every intervalMs until stopped (server/rounds.ts). */
 export function startMailDelivery(db: HubDb, config: MailConfig | null, intervalMs = 2000): MailDelivery {
   const sender = config ? new MailSender(db, config) : null;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    round = (sender ? sender.runOnce() : markNotConfigured(db))
-      .catch((e: unknown) => console.error(`backdesk-hub: mail round failed: ${loggableError(e)}`)) // an SMTP message quotes addresses
-      .finally(() => {
-        if (stopped) return;
-        timer = setTimeout(tick, intervalMs);
-        timer.unref();
-      });
-  };
-  tick();
+  // An SMTP error quotes addresses: rounds.ts logs the message only.
+  const rounds = runRounds('mail', async () => void (await (sender ? sender.runOnce() : markNotConfigured(db))), intervalMs);
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await round;
+      await rounds.stop();
       await sender?.close();
     },
   };

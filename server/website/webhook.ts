@@ -6,9 +6,9 @@
  * page from the same cursor, with back-off, so no change is ever skipped; a page acknowledged whose cursor was
  * not recorded (the hub died in between) is sent again, so receivers de-duplicate by change id.
  */
-import { loggableError } from '../../common/errors/loggable.ts';
 import { DELIVERY_HEADER, MIN_SECRET_LENGTH, SIGNATURE_HEADER, signatureHeader } from '../../common/protocol/website-webhook.ts';
 import type { HubDb, Queryable } from '../db/connect.ts';
+import { runRounds, type Rounds } from '../rounds.ts';
 import { websiteChanges } from './feed.ts';
 
 export interface WebhookConfig {
@@ -144,9 +144,7 @@ export function deliverWebhookRound(db: HubDb, config: WebhookConfig, timing: We
   });
 }
 
-export interface WebhookDelivery {
-  stop(): Promise<void>;
-}
+export type WebhookDelivery = Rounds;
 
 /**
  * Runs rounds until stopped: the next page at once while more wait, then every intervalMs; after a failure, when
@@ -154,10 +152,7 @@ export interface WebhookDelivery {
  */
 export function startWebhookDelivery(db: HubDb, config: WebhookConfig, timing: Partial<WebhookTiming> = {}): WebhookDelivery {
   const t = { ...DEFAULT_TIMING, ...timing };
-  let stopped = false;
   let failedInARow = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<void> = Promise.resolve();
   const next = (o: RoundOutcome): number => {
     if (o.kind === 'failed') {
       if (failedInARow === 0) console.error(`backdesk-hub: website webhook failing (${o.error}); retrying with back-off`);
@@ -170,24 +165,6 @@ export function startWebhookDelivery(db: HubDb, config: WebhookConfig, timing: P
     }
     return o.kind === 'waiting' ? o.inMs : o.kind === 'acknowledged' && o.more ? 0 : t.intervalMs;
   };
-  const tick = () => {
-    round = deliverWebhookRound(db, config, t)
-      .then(next, (e: unknown) => {
-        console.error(`backdesk-hub: website webhook round failed: ${loggableError(e)}`); // a database error quotes values
-        return t.intervalMs;
-      })
-      .then((ms) => {
-        if (stopped) return;
-        timer = setTimeout(tick, ms);
-        timer.unref();
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await round;
-    },
-  };
+  // A database error quotes values: rounds.ts logs the message only.
+  return runRounds('website webhook', () => deliverWebhookRound(db, config, t).then(next), t.intervalMs);
 }

@@ -20,7 +20,8 @@ export interface Standing {
   notes: KeptAuthorNote[];
 }
 
-interface StandingRow {
+/** An author's row as this desk stores it. */
+export interface StandingRow {
   premoderate: number;
   banned: number;
   ban_reason: string | null;
@@ -53,7 +54,8 @@ export function authorIdOf(db: Db, commentId: string): string {
   return c.id;
 }
 
-function save(db: Db, customerId: string, r: StandingRow, now: number) {
+/** Writes an author's row, as changed here or as the hub holds it (sync/apply.ts). */
+export function saveStanding(db: Db, customerId: string, r: StandingRow, now: number): void {
   stmt(
     db,
     `INSERT INTO comment_authors (id, premoderate, banned, ban_reason, changed_by, changed_at, notes, updated_at)
@@ -74,7 +76,7 @@ export function setAuthorStanding(
   return db.transaction(() => {
     const customerId = authorIdOf(db, commentId);
     const { premoderate, banned, banReason } = standing;
-    save(
+    saveStanding(
       db,
       customerId,
       {
@@ -115,7 +117,7 @@ export function addAuthorNote(
     const id = newId();
     const r = row(db, customerId);
     const notes: KeptAuthorNote[] = [...(JSON.parse(r.notes) as KeptAuthorNote[]), { id, body, by: actor.name, at: now }];
-    save(db, customerId, { ...r, notes: JSON.stringify(notes) }, now);
+    saveStanding(db, customerId, { ...r, notes: JSON.stringify(notes) }, now);
     enqueue(
       db,
       { mutation: 'author.note', entityType: 'comment_author', entityId: customerId, payload: { noteId: id, body }, actorId: actor.id },

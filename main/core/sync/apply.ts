@@ -13,6 +13,7 @@ import { SEQ_OF_CREATED_AT } from '../domain/submissions.ts';
 import { applyServiceSettings } from '../domain/sla.ts';
 import { settlePulledTags } from '../domain/submission-tags.ts';
 import { viewNameKey } from '../../../common/protocol/saved-views.ts';
+import { saveStanding } from '../domain/comment-authors.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -227,22 +228,15 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   // once that has been pushed, brings the row with it).
   comment_author: (db, r) => {
     if (pendingChange(db, r.id)) return;
-    stmt(
-      db,
-      `INSERT INTO comment_authors (id, premoderate, banned, ban_reason, changed_by, changed_at, notes, updated_at)
-       VALUES (@id, @premoderate, @banned, @ban_reason, @changed_by, @changed_at, @notes, @updated_at)
-       ON CONFLICT (id) DO UPDATE SET premoderate = excluded.premoderate, banned = excluded.banned, ban_reason = excluded.ban_reason,
-         changed_by = excluded.changed_by, changed_at = excluded.changed_at, notes = excluded.notes, updated_at = excluded.updated_at`,
-    ).run({
-      id: r.id,
+    const row = {
       premoderate: r.premoderate ? 1 : 0,
       banned: r.banned ? 1 : 0,
       ban_reason: r.ban_reason,
       changed_by: r.changed_by,
       changed_at: ms(r.changed_at),
       notes: JSON.stringify(r.notes.map((n) => ({ ...n, at: ms(n.at) }))),
-      updated_at: ms(r.updated_at),
-    });
+    };
+    saveStanding(db, r.id, row, ms(r.updated_at)!);
   },
 
   service_settings: (db, r) => applyServiceSettings(db, { settings: r.settings, version: r.version, updatedAt: ms(r.updated_at)! }),
