@@ -76,11 +76,23 @@ export function merged(q: Queue, page: Rows, all: boolean, pageSize: number): Qu
     page.rows.forEach((r, i) => old.has(r.id) && (last = i));
     keep = last >= 0 ? Math.max(last, at) + 1 : Math.min(page.rows.length, Math.max(pageSize, q.rows.length));
   }
-  const rows = page.rows.slice(0, keep);
+  const rows = unchangedKept(q.rows, page.rows.slice(0, keep));
   const held = new Set(at > 0 && q.selected ? rows.slice(0, at).flatMap((r) => (q.held.has(r.id) || !old.has(r.id) ? [r.id] : [])) : []);
   // A picked comment decided elsewhere is no longer there to decide.
   const checked = new Set([...q.checked].filter((id) => ids.has(id)));
   return settle({ ...q, rows, total: page.total, selected, held, moved, checked });
+}
+
+/**
+ * The rows as read, with the objects already held for those that did not change: a re-read (after each decision, each
+ * sync) then redraws only the cards whose comment changed, not every card on screen (CommentCard is memoised).
+ */
+function unchangedKept(held: readonly Comment[], read: Comment[]): Comment[] {
+  const before = new Map(held.map((r) => [r.id, r]));
+  return read.map((r) => {
+    const old = before.get(r.id);
+    return old && JSON.stringify(old) === JSON.stringify(r) ? old : r;
+  });
 }
 
 /** The tabs where comments are decided: the queue, and published comments readers reported. */
