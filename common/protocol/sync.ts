@@ -11,7 +11,7 @@ import { isWellFormed } from '../text/rules.ts';
 import { line, text, wellFormed } from '../text/schemas.ts';
 import { deskInstant, MAX_DATE_MS } from './time.ts';
 import { LIMITS } from './website-intake.ts';
-import { COMMENT_STATUSES, COMMENT_SUBMISSION_KINDS, MODERATIONS } from '../vocabulary/comments.ts';
+import { COMMENT_STATUSES, COMMENT_SUBMISSION_KINDS, MODERATIONS, REJECT_REASONS } from '../vocabulary/comments.ts';
 import { CommentMarkers } from '../moderation/markers.ts';
 import { AUTHOR_NOTE_MAX, AuthorNote, AuthorStanding, BAN_REASON_MAX } from '../moderation/authors.ts';
 import { ModerationWordFields, WORD_LEVELS, WORD_MAX } from '../moderation/word-lists.ts';
@@ -284,9 +284,13 @@ export const Mutation = z.discriminatedUnion('mutation', [
       baseVersion: Versioned.baseVersion.nullable(),
       mutation: z.literal('comment.moderate'),
       entityType: z.literal('comment'),
-      payload: z.object({ decision: z.enum(MODERATIONS) }).strict(),
+      payload: z.object({ decision: z.enum(MODERATIONS), reason: z.enum(REJECT_REASONS).optional() }).strict(),
     })
     .strict()
+    .refine((m) => m.payload.reason === undefined || m.payload.decision === 'rejected', {
+      message: 'only a rejection has a reason',
+      path: ['payload', 'reason'],
+    })
     .refine((m) => m.baseVersion !== null || m.payload.decision !== 'pending', {
       message: 'an undo names the version it undoes',
       path: ['baseVersion'],
@@ -369,6 +373,8 @@ export const CommentRow = z.object({
   // The submission it was turned into (hub migration 0024), if any.
   submission_id: maybe(Id).default(null),
   submission_kind: maybe(z.enum(COMMENT_SUBMISSION_KINDS)).default(null),
+  // Why it was rejected, when the moderator said (hub migration 0025).
+  reject_reason: maybe(z.enum(REJECT_REASONS)).default(null),
   markers: CommentMarkers.default([]),
   version: z.number().int().positive().max(MAX_INT4).default(1),
   review: z.boolean().default(false),

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Id } from '../ids.ts';
 import { counter } from './sync.ts';
+import { REJECT_REASONS } from '../vocabulary/comments.ts';
 
 export const WebsiteChangesQuery = z
   .object({
@@ -30,7 +31,14 @@ const AuthorRef = z.object({ ref: z.string() }).strict();
  */
 export const WebsiteChangeData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('comment.publish'), comment: CommentRef }).strict(),
-  z.object({ type: z.literal('comment.hide'), comment: CommentRef, reason: z.enum(HIDE_REASONS) }).strict(),
+  z
+    .object({
+      type: z.literal('comment.hide'),
+      comment: CommentRef,
+      reason: z.enum(HIDE_REASONS),
+      rejectReason: z.enum(REJECT_REASONS).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('author.ban'), author: AuthorRef }).strict(),
   z.object({ type: z.literal('author.unban'), author: AuthorRef }).strict(),
   z.object({ type: z.literal('author.premoderate'), author: AuthorRef, on: z.boolean() }).strict(),

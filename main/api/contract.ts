@@ -17,7 +17,13 @@ import { PRESENCE_STATES } from '../../common/protocol/presence.ts';
 import { Holiday } from '../../common/sla/calendar.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
-import { COMMENT_FILTERS, COMMENT_STATUSES, COMMENT_SUBMISSION_KINDS, DECISIONS } from '../../common/vocabulary/comments.ts';
+import {
+  COMMENT_FILTERS,
+  COMMENT_STATUSES,
+  COMMENT_SUBMISSION_KINDS,
+  DECISIONS,
+  REJECT_REASONS,
+} from '../../common/vocabulary/comments.ts';
 import { AuthorNote, AuthorStanding } from '../../common/moderation/authors.ts';
 import { ModerationWordFields } from '../../common/moderation/word-lists.ts';
 import { GENDERS, TIMELINE_CURSOR } from '../../common/vocabulary/customers.ts';
@@ -353,6 +359,7 @@ const CommentsPage = z.object({
       replyTo: z.object({ body: z.string(), authorUsername: z.string().nullable() }).nullable(),
       /** The submission it was turned into: made by the hub once `sent`, on this desk once `here`. */
       submission: z.object({ id: Id, kind: z.enum(COMMENT_SUBMISSION_KINDS), sent: z.boolean(), here: z.boolean() }).nullable(),
+      rejectReason: z.enum(REJECT_REASONS).nullable(),
     }),
   ),
 });
@@ -558,7 +565,14 @@ export const contract = {
   'comments.list': def(COMMENTS, CommentsQuery, CommentsPage),
   /** The same rows re-read after a sync or a decision: passive, so a background refresh never keeps an idle session unlocked. */
   'comments.relist': def(COMMENTS, CommentsQuery, CommentsPage, true),
-  'comments.moderate': def(COMMENTS, z.object({ id: Id, decision: z.enum(DECISIONS) }), Ok),
+  /** A decision on one comment; a rejection may say why (a fixed reason the website may show its author). */
+  'comments.moderate': def(
+    COMMENTS,
+    z
+      .object({ id: Id, decision: z.enum(DECISIONS), reason: z.enum(REJECT_REASONS).optional() })
+      .refine((d) => d.reason === undefined || d.decision === 'rejected', { message: 'only a rejection has a reason', path: ['reason'] }),
+    Ok,
+  ),
   /** The author of a comment: their comments and outcomes, their rejections of late, what of theirs waits. */
   'comments.author': def(
     COMMENTS,

@@ -189,7 +189,13 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
       );
     }
     // An undo leaves who undid it and when, so a decision refused for it can say so.
-    await decideComment(tx, { id: m.entityId, ref: c.ref }, decision, { actorId: m.actorId, actorName: m.actorName, at: at(m.createdAt) });
+    await decideComment(
+      tx,
+      { id: m.entityId, ref: c.ref },
+      decision,
+      { actorId: m.actorId, actorName: m.actorName, at: at(m.createdAt) },
+      m.payload.reason,
+    );
   },
   'submission.fromComment': (tx, m) => submissionFromComment(tx, m),
   'word.save': (tx, m) => saveWord(tx, m),

@@ -104,7 +104,7 @@ test('? lists the keys of the screen shown, and the queue does not act on a key 
   await page.getByTestId('comment-count').filter({ hasText: '3 bình luận' }).waitFor();
   await page.keyboard.press('?');
   await help.waitFor();
-  assert.deepEqual(await keys(), ['j', 'k', 'a', 'x', 's', 'z', 'Space', 'Shift+A / X / S', 'u', 'Ctrl+K', '?', 'Esc']);
+  assert.deepEqual(await keys(), ['j', 'k', 'a', 'x', '1–4', 's', 'z', 'Space', 'Shift+A / X / S', 'u', 'Ctrl+K', '?', 'Esc']);
   await help.getByText('Duyệt bình luận đang chọn').waitFor();
 
   // "a" typed while reading the help approves nothing; "x" after closing it rejects one comment, once.

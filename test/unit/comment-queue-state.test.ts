@@ -19,6 +19,7 @@ const row = (id: string): Comment => ({
   markers: [],
   replyTo: null,
   submission: null,
+  rejectReason: null,
 });
 const ids = (...xs: string[]) => xs.map(row);
 

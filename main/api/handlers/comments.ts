@@ -66,12 +66,17 @@ export const commentHandlers = {
   'comments.pages': { run: ({ status }, ctx) => commentPages(ctx.store.db, status) } satisfies Handler<'comments.pages'>,
 
   'comments.moderate': {
-    run: ({ id, decision }, ctx) => {
+    run: ({ id, decision, reason }, ctx) => {
       const person = me(ctx);
-      moderateComment(ctx.store.db, id, { id: person.id, name: person.displayName }, decision);
+      moderateComment(ctx.store.db, id, { id: person.id, name: person.displayName }, decision, Date.now(), reason);
       return { ok: true as const };
     },
-    audit: ({ id, decision }) => ({ action: 'comment.moderate', targetType: 'comment', targetId: id, detail: { decision } }),
+    audit: ({ id, decision, reason }) => ({
+      action: 'comment.moderate',
+      targetType: 'comment',
+      targetId: id,
+      detail: { decision, ...(reason && { reason }) },
+    }),
   } satisfies Handler<'comments.moderate'>,
 
   'comments.moderateMany': {

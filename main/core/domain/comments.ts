@@ -9,7 +9,13 @@ import { enqueue } from './outbox.ts';
 import { standingOf, type Standing as AuthorStanding } from './comment-authors.ts';
 
 import { REJECTIONS_WINDOW_DAYS, type CommentMarker, type MarkerReason } from '../../../common/moderation/markers.ts';
-import { type COMMENT_FILTERS, type CommentSubmissionKind, type Decision, type Moderation } from '../../../common/vocabulary/comments.ts';
+import {
+  type COMMENT_FILTERS,
+  type CommentSubmissionKind,
+  type Decision,
+  type Moderation,
+  type RejectReason,
+} from '../../../common/vocabulary/comments.ts';
 
 export interface CommentRow {
   id: string;
@@ -28,6 +34,7 @@ export interface CommentRow {
    * `here` once it reached this desk (a desk without that kind's inbox never holds it).
    */
   submission: { id: string; kind: CommentSubmissionKind; sent: boolean; here: boolean } | null;
+  rejectReason: RejectReason | null;
 }
 
 type Filter = (typeof COMMENT_FILTERS)[number];
@@ -55,7 +62,7 @@ export function listComments(
   const rows = stmt(
     db,
     `SELECT c.id, c.page_url AS pageUrl, c.page_title AS pageTitle, c.body, c.posted_at AS postedAt, c.status, c.decided_by AS decidedBy,
-            c.decided_at AS decidedAt, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor,
+            c.decided_at AS decidedAt, c.reject_reason AS rejectReason, cu.username AS authorUsername, c.markers, p.body AS replyBody, pc.username AS replyAuthor,
             c.submission_id AS submissionId, c.submission_kind AS submissionKind, s.id IS NOT NULL AS here,
             EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.submission_id AND o.state = 'pending') AS sending
      FROM comments c JOIN customers cu ON cu.id = c.customer_id
@@ -148,12 +155,15 @@ interface Standing {
   decidedAt: number | null;
   version: number;
   review: number;
+  /** Left out of what was kept before reasons (then none). */
+  rejectReason?: RejectReason | null;
 }
 
 const standing = (db: Db, id: string) =>
   stmt(
     db,
-    `SELECT status, decided_by AS decidedBy, decided_by_id AS decidedById, decided_at AS decidedAt, version, review, prior
+    `SELECT status, decided_by AS decidedBy, decided_by_id AS decidedById, decided_at AS decidedAt, version, review,
+       reject_reason AS rejectReason, prior
      FROM comments WHERE id = ?`,
   ).get(id) as (Standing & { prior: string | null }) | undefined;
 
@@ -161,7 +171,15 @@ const standing = (db: Db, id: string) =>
  * A decision on a comment waiting in the queue, or on a published one readers reported. Made on the version the
  * desk holds, as the hub will judge it: the first decision on a version wins there.
  */
-export function moderateComment(db: Db, id: string, actor: { id: string; name: string }, decision: Decision, now = Date.now()): void {
+export function moderateComment(
+  db: Db,
+  id: string,
+  actor: { id: string; name: string },
+  decision: Decision,
+  now = Date.now(),
+  reason?: RejectReason,
+): void {
+  if (reason && decision !== 'rejected') throw new DomainError('invalid', 'only a rejection has a reason');
   db.transaction(() => {
     const row = standing(db, id);
     if (!row) throw new DomainError('not_found', `no comment with id ${id}`);
@@ -169,7 +187,7 @@ export function moderateComment(db: Db, id: string, actor: { id: string; name: s
     // The first decision wins, as at the hub: a second one here would only come back refused after the next sync.
     if (row.status !== 'pending' && !row.review)
       throw new DomainError('stale', `this comment was already ${row.status} by ${row.decidedBy ?? 'someone'}`);
-    decide(db, id, actor, decision, now, row);
+    decide(db, id, actor, decision, now, row, reason);
   })();
 }
 
@@ -204,12 +222,14 @@ function decide(
   decision: Moderation,
   now: number,
   before: Standing & { prior: unknown },
+  reason?: RejectReason,
 ) {
   const { prior: _older, ...was } = before;
   stmt(
     db,
-    'UPDATE comments SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ?, version = version + 1, review = 0, prior = ? WHERE id = ?',
-  ).run(decision, actor.name, actor.id, now, JSON.stringify(was), id);
+    `UPDATE comments SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ?, version = version + 1, review = 0, prior = ?,
+       reject_reason = ? WHERE id = ?`,
+  ).run(decision, actor.name, actor.id, now, JSON.stringify(was), reason ?? null, id);
   enqueue(
     db,
     {
@@ -217,7 +237,7 @@ function decide(
       entityType: 'comment',
       entityId: id,
       baseVersion: was.version,
-      payload: { decision },
+      payload: { decision, ...(reason && { reason }) },
       actorId: actor.id,
     },
     now,
@@ -249,8 +269,8 @@ export function undoDecision(db: Db, id: string, actor: { id: string; name: stri
       stmt(
         db,
         `UPDATE comments SET status = @status, decided_by = @decidedBy, decided_by_id = @decidedById, decided_at = @decidedAt,
-           version = @version, review = @review, prior = NULL WHERE id = @id`,
-      ).run({ ...before, id });
+           version = @version, review = @review, reject_reason = @rejectReason, prior = NULL WHERE id = @id`,
+      ).run({ ...before, rejectReason: before.rejectReason ?? null, id });
       return 'withdrawn';
     }
     decide(db, id, actor, 'pending', now, row);

@@ -81,9 +81,9 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     stmt(
       db,
       `INSERT INTO comments (id, customer_id, page_url, page_title, reply_to, markers, body, posted_at, status, decided_by, decided_by_id,
-         decided_at, version, review, submission_id, submission_kind)
+         decided_at, version, review, submission_id, submission_kind, reject_reason)
        VALUES (@id, @customer_id, @page_url, @page_title, @reply_to, @markers, @body, @posted_at, @status, @decided_by, @decided_by_id,
-         @decided_at, @version, @review, @submission_id, @submission_kind)
+         @decided_at, @version, @review, @submission_id, @submission_kind, @reject_reason)
        ON CONFLICT (id) DO UPDATE SET markers = excluded.markers,
          -- Turned into a submission here and not yet by the hub: this desk's link stands until the hub's comes.
          submission_kind = CASE WHEN excluded.submission_id IS NULL THEN comments.submission_kind ELSE excluded.submission_kind END,
@@ -95,12 +95,13 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
          prior = CASE WHEN NOT ${PENDING} THEN NULL
            WHEN comments.prior IS NOT NULL AND excluded.version > json_extract(comments.prior, '$.version')
              THEN json_object('status', excluded.status, 'decidedBy', excluded.decided_by, 'decidedById', excluded.decided_by_id,
-               'decidedAt', excluded.decided_at, 'version', excluded.version, 'review', excluded.review)
+               'decidedAt', excluded.decided_at, 'version', excluded.version, 'review', excluded.review, 'rejectReason', excluded.reject_reason)
            ELSE comments.prior END,
          status = CASE WHEN ${PENDING} THEN comments.status ELSE excluded.status END,
          decided_by = CASE WHEN ${PENDING} THEN comments.decided_by ELSE excluded.decided_by END,
          decided_by_id = CASE WHEN ${PENDING} THEN comments.decided_by_id ELSE excluded.decided_by_id END,
-         decided_at = CASE WHEN ${PENDING} THEN comments.decided_at ELSE excluded.decided_at END`,
+         decided_at = CASE WHEN ${PENDING} THEN comments.decided_at ELSE excluded.decided_at END,
+         reject_reason = CASE WHEN ${PENDING} THEN comments.reject_reason ELSE excluded.reject_reason END`,
     ).run({ ...r, markers: json(r.markers), review: r.review ? 1 : 0, posted_at: ms(r.posted_at), decided_at: ms(r.decided_at) }),
 
   consent: (db, r) =>

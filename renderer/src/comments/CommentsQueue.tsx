@@ -13,8 +13,10 @@ import { MARKER_REASONS, type MarkerReason } from '../../../common/moderation/ma
 import {
   COMMENT_FILTERS,
   COMMENT_SUBMISSION_KINDS,
+  REJECT_REASONS,
   type CommentSubmissionKind,
   type Decision,
+  type RejectReason,
 } from '../../../common/vocabulary/comments.ts';
 import type { SubmissionKind } from '../../../common/vocabulary/submissions.ts';
 import type { Output } from '../../../main/api/contract.ts';
@@ -49,6 +51,8 @@ const PAGE = 50;
 const MOST = 500;
 // By the key's place, not its letter: with Caps Lock on, `a` still decides one comment; with Shift, every one picked.
 const KEYS: Record<string, Decision> = { KeyA: 'approved', KeyX: 'rejected', KeyS: 'spam' };
+/** 1–4 reject with that reason (REJECT_REASONS' order), by key position like the others. */
+const REASON_KEYS: Record<string, RejectReason> = Object.fromEntries(REJECT_REASONS.map((r, i) => [`Digit${i + 1}`, r]));
 
 /** A tab narrowed to one page of the website and one reason to look, newest or oldest first. */
 interface Narrow {
@@ -180,12 +184,12 @@ export function CommentsQueue({
   const [wordsOpen, setWordsOpen] = useState(false);
 
   const decide = useCallback(
-    (id: string, decision: Decision) => {
+    (id: string, decision: Decision, reason?: RejectReason) => {
       epoch.current++;
       update((current) => decided(current, id, decision));
       setNotice(null);
       // On the undo stack once it stands here: a decision refused at once (decided elsewhere since) is nothing to undo.
-      void serial(() => call('comments.moderate', { id, decision }))
+      void serial(() => call('comments.moderate', { id, decision, ...(reason && { reason }) }))
         .then(() => void undoable.current.push(id))
         .catch(report);
       void read('refresh');
@@ -257,6 +261,7 @@ export function CommentsQueue({
         return;
       }
       const decision = KEYS[e.code];
+      const reason = REASON_KEYS[e.code];
       if (authorOpen.current && (e.key === 'Escape' || e.key === 'u')) setAuthorOf(null);
       else if (e.key === 'u' && selected) setAuthorOf(selected);
       else if (e.key === ' ' && decides(filter)) update(toggleChecked);
@@ -270,6 +275,7 @@ export function CommentsQueue({
       } else if (e.key === 'k') update((current) => step(current, -1));
       // Decisions are for the queue and reported comments (the first decision wins); decided tabs are for reading.
       else if (decision && !e.shiftKey && selected && decides(filter)) decide(selected, decision);
+      else if (reason && !e.shiftKey && selected && decides(filter)) decide(selected, 'rejected', reason);
       else if (e.key === 'z') undo();
       else return;
       e.preventDefault();
@@ -454,7 +460,7 @@ const CommentCard = memo(function CommentCard({
   decidable: boolean;
   onSelect: (id: string) => void;
   onPick: (id: string) => void;
-  onDecide: (id: string, decision: Decision) => void;
+  onDecide: (id: string, decision: Decision, reason?: RejectReason) => void;
   /** The kinds it may be turned into, and what turns it or opens the submission it became. */
   turnable: readonly CommentSubmissionKind[];
   onTurn: (id: string, kind: CommentSubmissionKind) => void;
@@ -501,6 +507,7 @@ const CommentCard = memo(function CommentCard({
             name: c.decidedBy ?? '',
             time: c.decidedAt ? formatDateTime(c.decidedAt) : '',
           })}
+          {c.rejectReason && <> · {t('comments.rejectedBecause', { reason: t(`comments.rejectReason_${c.rejectReason}`) })}</>}
         </div>
       )}
       <TurnedInto comment={c} turnable={turnable} onTurn={onTurn} onOpen={onOpenSubmission} />
@@ -513,6 +520,21 @@ const CommentCard = memo(function CommentCard({
           <button type="button" onClick={act('rejected')}>
             {t('comments.reject')}
           </button>
+          <select
+            aria-label={t('comments.rejectWith')}
+            value=""
+            onClick={(e) => e.stopPropagation()}
+            onChange={(e) => onDecide(c.id, 'rejected', e.target.value as RejectReason)}
+          >
+            <option value="" disabled>
+              {t('comments.rejectWith')}
+            </option>
+            {REJECT_REASONS.map((r, i) => (
+              <option key={r} value={r}>
+                {`${i + 1} · ${t(`comments.rejectReason_${r}`)}`}
+              </option>
+            ))}
+          </select>
           <button type="button" onClick={act('spam')}>
             {t('comments.spam')}
           </button>

@@ -45,6 +45,7 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
     ['k', 'shortcuts.commentPrevious'],
     ['a', 'shortcuts.approve'],
     ['x', 'shortcuts.reject'],
+    ['1–4', 'shortcuts.rejectWithReason'],
     ['s', 'shortcuts.spam'],
     ['z', 'shortcuts.undoDecision'],
     ['Space', 'shortcuts.pickComment'],

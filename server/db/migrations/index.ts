@@ -22,6 +22,7 @@ import wordLists from './0021_word_lists.ts';
 import commentAuthors from './0022_comment_authors.ts';
 import websiteWebhook from './0023_website_webhook.ts';
 import commentSubmissions from './0024_comment_submissions.ts';
+import rejectReasons from './0025_reject_reasons.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -52,4 +53,5 @@ export const hubMigrations: readonly string[] = [
   commentAuthors,
   websiteWebhook,
   commentSubmissions,
+  rejectReasons,
 ];

@@ -21,6 +21,7 @@ import commentMarkers from './0020_comment_markers.ts';
 import commentReviews from './0021_comment_reviews.ts';
 import moderationLists from './0022_moderation_lists.ts';
 import commentSubmissions from './0023_comment_submissions.ts';
+import rejectReasons from './0024_reject_reasons.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -50,4 +51,5 @@ export const migrations: readonly string[] = [
   commentReviews,
   moderationLists,
   commentSubmissions,
+  rejectReasons,
 ];
