@@ -236,16 +236,16 @@ export function CommentsQueue({
 
   /** Undoes the latest decision: the comment is back in the queue, selected, and the person is told how it went. */
   const undo = useCallback(() => {
-    const id = undoable.current.pop();
-    if (!id) return setNotice(t('comments.nothingToUndo'));
     epoch.current++;
-    void serial(() => call('comments.undo', { id }))
-      .then(({ outcome }) => {
-        setNotice(t(`comments.undone_${outcome}`));
-        if (queue.current.filter === 'pending') update((current) => select(current, id));
-        void read('refresh');
-      })
-      .catch(report);
+    // In turn with the decisions: a `z` pressed while the decision is still on its way undoes it once it stands.
+    void serial(async () => {
+      const id = undoable.current.pop();
+      if (!id) return setNotice(t('comments.nothingToUndo'));
+      const { outcome } = await call('comments.undo', { id });
+      setNotice(t(`comments.undone_${outcome}`));
+      if (queue.current.filter === 'pending') update((current) => select(current, id));
+      void read('refresh');
+    }).catch(report);
   }, [serial, update, read, report, t]);
 
   useEffect(() => {
