@@ -6,7 +6,7 @@ import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
 import { enqueue } from './outbox.ts';
-import { standingOf, type Standing as AuthorStanding } from './comment-authors.ts';
+import { authorIdOf, standingOf, type Standing as AuthorStanding } from './comment-authors.ts';
 
 import { REJECTIONS_WINDOW_DAYS, type CommentMarker, type MarkerReason } from '../../../common/moderation/markers.ts';
 import {
@@ -106,27 +106,24 @@ export interface AuthorRecord {
 const WINDOW_MS = REJECTIONS_WINDOW_DAYS * 24 * 3600_000;
 
 export function authorOf(db: Db, commentId: string, now = Date.now()): AuthorRecord {
-  const c = stmt(db, 'SELECT customer_id AS customerId FROM comments WHERE id = ?').get(commentId) as { customerId: string } | undefined;
-  if (!c) throw new DomainError('not_found', `no comment with id ${commentId}`);
-  const { username } = stmt(db, 'SELECT username FROM customers WHERE id = ?').get(c.customerId) as { username: string | null };
+  const customerId = authorIdOf(db, commentId);
+  const { username } = stmt(db, 'SELECT username FROM customers WHERE id = ?').get(customerId) as { username: string | null };
   const comments = stmt(
     db,
     `SELECT id, substr(body, 1, 300) AS body, posted_at AS postedAt, status, page_title AS pageTitle FROM comments
      WHERE customer_id = ? ORDER BY posted_at DESC, id DESC LIMIT 50`,
-  ).all(c.customerId) as AuthorRecord['comments'];
+  ).all(customerId) as AuthorRecord['comments'];
   const rate = stmt(
     db,
     `SELECT count(*) FILTER (WHERE status <> 'pending') AS decided, count(*) FILTER (WHERE status IN ('rejected', 'spam')) AS rejected
      FROM comments WHERE customer_id = ? AND posted_at > ?`,
-  ).get(c.customerId, now - WINDOW_MS) as { decided: number; rejected: number };
+  ).get(customerId, now - WINDOW_MS) as { decided: number; rejected: number };
   const pendingIds = (
-    stmt(db, `SELECT id FROM comments WHERE customer_id = ? AND status = 'pending' ORDER BY posted_at DESC LIMIT 500`).all(
-      c.customerId,
-    ) as {
+    stmt(db, `SELECT id FROM comments WHERE customer_id = ? AND status = 'pending' ORDER BY posted_at DESC LIMIT 500`).all(customerId) as {
       id: string;
     }[]
   ).map((r) => r.id);
-  return { username, comments, ...rate, pendingIds, standing: standingOf(db, c.customerId) };
+  return { username, comments, ...rate, pendingIds, standing: standingOf(db, customerId) };
 }
 
 /** How many comments each tab holds. */

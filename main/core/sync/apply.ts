@@ -14,6 +14,7 @@ import { applyServiceSettings } from '../domain/sla.ts';
 import { settlePulledTags } from '../domain/submission-tags.ts';
 import { viewNameKey } from '../../../common/protocol/saved-views.ts';
 import { saveStanding } from '../domain/comment-authors.ts';
+import { putWord } from '../domain/moderation-words.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -215,14 +216,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
 
   // A listed word, or gone when removed, unless this desk's own change to it is still waiting.
   moderation_word: (db, r) => {
-    if (pendingChange(db, r.id)) return;
-    if (r.removed) stmt(db, 'DELETE FROM moderation_words WHERE id = ?').run(r.id);
-    else
-      stmt(
-        db,
-        `INSERT INTO moderation_words (id, word, level, updated_at) VALUES (@id, @word, @level, @updated_at)
-         ON CONFLICT (id) DO UPDATE SET word = excluded.word, level = excluded.level, updated_at = excluded.updated_at`,
-      ).run({ id: r.id, word: r.word, level: r.level, updated_at: ms(r.updated_at) });
+    if (!pendingChange(db, r.id)) putWord(db, r.id, r, ms(r.updated_at)!);
   },
 
   // An author's standing and notes, unless this desk's own change about them is still waiting (its next pull,
