@@ -125,3 +125,19 @@ export function addBusiness(cal: Hours, from: number, ms: number): number | null
 
 /** Whether `t` falls in working hours. */
 export const isWorking = (cal: Hours, t: number): boolean => periods(cal, dayStart(t)).some(([a, b]) => t >= a && t < b);
+
+/** The end (Vietnam midnight) of the `n`th calendar day after the day holding `from`. */
+export const endOfDays = (from: number, n: number): number => dayStart(from) + (n + 1) * DAY;
+
+/**
+ * The end (Vietnam midnight) of the `n`th working day after the day holding `from`: a day with working hours
+ * that is not a holiday. Null when the calendar has none within its horizon.
+ */
+export function endOfWorkingDays(cal: Hours, from: number, n: number): number | null {
+  let left = n;
+  const first = dayStart(from);
+  for (let day = first + DAY; day < first + HORIZON_DAYS * DAY; day += DAY) {
+    if (periods(cal, day).length > 0 && --left === 0) return day + DAY;
+  }
+  return null;
+}
