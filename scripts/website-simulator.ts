@@ -181,6 +181,10 @@ function act(c: WebsiteChange): string {
       return `lifts the ban on author ${c.author.ref}`;
     case 'author.premoderate':
       return c.on ? `holds every comment of author ${c.author.ref} until approved` : `publishes author ${c.author.ref}'s comments as usual`;
+    case 'request.decided':
+      return c.outcome === 'completed'
+        ? `carries out ${c.customer.ref}'s ${c.request.type} request${c.changes ? ` (new ${Object.keys(c.changes).join(', ')})` : ''}`
+        : `tells ${c.customer.ref} their ${c.request.type} request was refused: ${c.reason ?? ''}`;
     default: {
       const words = commentsPosted.find((p) => p.ref === c.comment.ref)?.comment.body;
       const quoted = words ? ` «${words.length > 60 ? `${words.slice(0, 59)}…` : words}»` : '';

@@ -15,7 +15,17 @@ import { COMMENT_STATUSES, COMMENT_SUBMISSION_KINDS, MODERATIONS, REJECT_REASONS
 import { CommentMarkers } from '../moderation/markers.ts';
 import { AUTHOR_NOTE_MAX, AuthorNote, AuthorStanding, BAN_REASON_MAX } from '../moderation/authors.ts';
 import { ModerationWordFields, WORD_LEVELS, WORD_MAX } from '../moderation/word-lists.ts';
-import { ACCOUNT_REQUEST_TYPES, GENDERS } from '../vocabulary/customers.ts';
+import { GENDERS } from '../vocabulary/customers.ts';
+import {
+  Extension,
+  LoggedRequest,
+  MAX_EXTENSION_DAYS,
+  REQUEST_CHANNELS,
+  REQUEST_LIMITS,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  RequestDecision,
+} from '../requests/requests.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
 import { TAG_COLORS, TagChange, TagFields } from './tags.ts';
@@ -236,6 +246,44 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: AuthorNote,
     })
     .strict(),
+  // Customers' requests about their data (common/requests/requests.ts), which directors handle: one taken by email or
+  // phone (entityId: the new request, made by the desk), its acknowledgement, its one extension, its outcome.
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('request.log'),
+      entityType: z.literal('account_request'),
+      payload: LoggedRequest,
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('request.acknowledge'),
+      entityType: z.literal('account_request'),
+      payload: z.object({}).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('request.extend'),
+      entityType: z.literal('account_request'),
+      payload: Extension,
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('request.decide'),
+      entityType: z.literal('account_request'),
+      payload: RequestDecision,
+    })
+    .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.
   z
     .object({
@@ -396,10 +444,24 @@ export const ConsentRow = z.object({
 export const AccountRequestRow = z.object({
   id: Id,
   customer_id: Id,
-  type: z.enum(ACCOUNT_REQUEST_TYPES),
+  type: z.enum(REQUEST_TYPES),
   changes: Json,
   requested_at: instant,
-  status: str(32),
+  status: z.enum(REQUEST_STATUSES),
+  // From hubs before migration 0026, a request came from the website and had no more than the above.
+  channel: z.enum(REQUEST_CHANNELS).default('website'),
+  note: maybe(str(REQUEST_LIMITS.note)).default(null),
+  logged_by: maybe(str(ACTOR_NAME)).default(null),
+  third_party: z.boolean().default(false),
+  acknowledged_by: maybe(str(ACTOR_NAME)).default(null),
+  acknowledged_at: maybe(instant).default(null),
+  extension_days: maybe(z.number().int().min(1).max(MAX_EXTENSION_DAYS)).default(null),
+  extension_reason: maybe(str(REQUEST_LIMITS.reason)).default(null),
+  extended_by: maybe(str(ACTOR_NAME)).default(null),
+  extended_at: maybe(instant).default(null),
+  decided_by: maybe(str(ACTOR_NAME)).default(null),
+  decided_at: maybe(instant).default(null),
+  decision_reason: maybe(str(REQUEST_LIMITS.reason)).default(null),
 });
 
 export const ProductRow = z.object({

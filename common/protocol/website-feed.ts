@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Id } from '../ids.ts';
 import { counter } from './sync.ts';
 import { REJECT_REASONS } from '../vocabulary/comments.ts';
+import { ProfileChanges, REQUEST_TYPES } from '../requests/requests.ts';
 
 export const WebsiteChangesQuery = z
   .object({
@@ -42,6 +43,19 @@ export const WebsiteChangeData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('author.ban'), author: AuthorRef }).strict(),
   z.object({ type: z.literal('author.unban'), author: AuthorRef }).strict(),
   z.object({ type: z.literal('author.premoderate'), author: AuthorRef, on: z.boolean() }).strict(),
+  // A customer's request about their data, decided: by the hub's id of it (what intake answered) and the customer's
+  // ref. A completed profile change carries the new details, which the website must apply too (a request taken by
+  // phone never passed through it); a completed consent withdrawal stops every promotion; a rejection says why.
+  z
+    .object({
+      type: z.literal('request.decided'),
+      request: z.object({ id: Id, type: z.enum(REQUEST_TYPES) }).strict(),
+      customer: AuthorRef,
+      outcome: z.enum(['completed', 'rejected']),
+      changes: ProfileChanges.optional(),
+      reason: z.string().optional(),
+    })
+    .strict(),
 ]);
 export type WebsiteChangeData = z.infer<typeof WebsiteChangeData>;
 

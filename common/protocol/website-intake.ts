@@ -109,6 +109,11 @@ export const AccountRequest = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('deletion'), customer: Customer, reason: text(LIMITS.reason).optional(), requestedAt: instant }).strict(),
+  // The customer withdraws their consent to promotions (every purpose and channel), or asks for a copy of their data.
+  z
+    .object({ type: z.literal('consent_withdrawal'), customer: Customer, reason: text(LIMITS.reason).optional(), requestedAt: instant })
+    .strict(),
+  z.object({ type: z.literal('data_copy'), customer: Customer, reason: text(LIMITS.reason).optional(), requestedAt: instant }).strict(),
 ]);
 
 export type CustomerIn = z.infer<typeof Customer>;

@@ -61,9 +61,7 @@ export type LoggedRequest = z.infer<typeof LoggedRequest>;
 
 /** The law allows one extension of at most 15 days, with its reason recorded. */
 export const MAX_EXTENSION_DAYS = 15;
-export const Extension = z
-  .object({ days: z.number().int().min(1).max(MAX_EXTENSION_DAYS), reason: line(REQUEST_LIMITS.reason) })
-  .strict();
+export const Extension = z.object({ days: z.number().int().min(1).max(MAX_EXTENSION_DAYS), reason: line(REQUEST_LIMITS.reason) }).strict();
 export type Extension = z.infer<typeof Extension>;
 
 /** A request carried out, or refused with the reason the customer is given. */

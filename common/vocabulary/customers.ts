@@ -8,7 +8,5 @@ export const formOfAddress = (gender: Gender | null): string => (gender === 'mal
 /** A phone number as the website may send it: an optional +, then 8 to 20 digits, spaces, dots or dashes. */
 export const PHONE_PATTERN = /^\+?[0-9 .-]{8,20}$/;
 
-/** What a customer may ask about their own account through the website. */
-export const ACCOUNT_REQUEST_TYPES = ['profile_change', 'deletion'] as const;
 /** A page cursor of a customer's timeline: the last item's time and id, `at:id`. */
 export const TIMELINE_CURSOR = /^\d{1,16}:[0-9a-f-]{36}$/;

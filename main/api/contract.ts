@@ -29,6 +29,15 @@ import { ModerationWordFields } from '../../common/moderation/word-lists.ts';
 import { GENDERS, TIMELINE_CURSOR } from '../../common/vocabulary/customers.ts';
 import { REVEALABLE_FIELDS } from '../../common/vocabulary/revealable.ts';
 import {
+  Extension,
+  LoggedRequest,
+  PROFILE_FIELDS,
+  REQUEST_CHANNELS,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  RequestDecision,
+} from '../../common/requests/requests.ts';
+import {
   EVENT_TYPES,
   LIST_CURSOR,
   PRIORITIES,
@@ -73,6 +82,40 @@ const COMMENTS = { kind: 'inbox', inbox: 'comment' } as const;
 const Version = z.number().int().positive();
 const AccountFields = { displayName: Line(100), role: z.enum(ROLES), grants: z.array(z.enum(INBOXES)).max(INBOXES.length) };
 const Account = PersonOut.extend({ active: z.boolean(), version: Version, lastActiveAt: Timestamp.nullable() });
+
+const RequestClock = z.object({
+  ackDueAt: Timestamp.nullable(),
+  ackLate: z.boolean(),
+  completionDueAt: Timestamp,
+  overdue: z.boolean(),
+});
+const RequestSummary = z.object({
+  id: Id,
+  type: z.enum(REQUEST_TYPES),
+  channel: z.enum(REQUEST_CHANNELS),
+  status: z.enum(REQUEST_STATUSES),
+  customerId: Id,
+  customerName: z.string(),
+  requestedAt: Timestamp,
+  thirdParty: z.boolean(),
+  extensionDays: z.number().int().positive().nullable(),
+  clock: RequestClock,
+});
+const RequestDetail = RequestSummary.extend({
+  note: z.string().nullable(),
+  loggedBy: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: Timestamp.nullable(),
+  extensionReason: z.string().nullable(),
+  extendedBy: z.string().nullable(),
+  extendedAt: Timestamp.nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: Timestamp.nullable(),
+  decisionReason: z.string().nullable(),
+  reason: z.string().nullable(),
+  changes: z.array(z.object({ field: z.enum(PROFILE_FIELDS), current: z.string().nullable(), requested: z.string() })),
+  completable: z.boolean(),
+});
 
 const AuthState = z.object({ needsFirstDirector: z.boolean(), person: PersonOut.nullable(), locked: z.boolean() });
 
@@ -632,6 +675,31 @@ export const contract = {
   ),
   /** Undoes the person's last decision on a comment: withdrawn if it has not left for the hub, else reversed there. */
   'comments.undo': def(COMMENTS, z.object({ id: Id }), z.object({ outcome: z.enum(['withdrawn', 'reversed']) })),
+  /** Customers' requests about their data, open (the one due soonest first) or decided (the latest first); directors only. */
+  'requests.list': def(DIRECTOR, z.object({ filter: z.enum(['open', 'closed']) }).strict(), z.array(RequestSummary), true),
+  /** How many requests are open and how many of those are past a legal clock, for the inbox's badge. */
+  'requests.counts': def(DIRECTOR, Empty, z.object({ open: Count, late: Count }), true),
+  /** One request with its history; a profile change field by field, masked. */
+  'requests.get': def(DIRECTOR, z.object({ id: Id }).strict(), RequestDetail),
+  /** One field of a profile change in full, now and as asked: audited, never the values. */
+  'requests.reveal': def(
+    DIRECTOR,
+    z.object({ id: Id, field: z.enum(PROFILE_FIELDS) }).strict(),
+    z.object({ current: z.string().nullable(), requested: z.string() }),
+  ),
+  /** The customer a request taken by email or phone is about, by their whole email or phone number; masked. */
+  'requests.findCustomer': def(
+    DIRECTOR,
+    z.object({ text: Str(254) }).strict(),
+    z.array(z.object({ id: Id, name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })),
+  ),
+  /** A request a director took by email, phone or in person, with that channel. */
+  'requests.log': def(DIRECTOR, LoggedRequest, z.object({ id: Id })),
+  'requests.acknowledge': def(DIRECTOR, z.object({ id: Id }).strict(), z.object({ changed: z.boolean() })),
+  /** The one extension the law allows, with its reason. */
+  'requests.extend': def(DIRECTOR, z.object({ id: Id, extension: Extension }).strict(), Ok),
+  /** Carried out (a profile change is applied by the hub) or refused with the reason the customer is given. */
+  'requests.decide': def(DIRECTOR, z.object({ id: Id, decision: RequestDecision }).strict(), Ok),
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,7 @@ import { saveWord } from '../moderation/word-lists.ts';
 import { submissionFromComment } from '../moderation/comment-submissions.ts';
 import { heldRow } from '../moderation/held-rows.ts';
 import { addAuthorNote, setStanding } from '../moderation/authors.ts';
+import { acknowledgeRequest, decideRequest, extendRequest, logRequest } from '../requests/data-requests.ts';
 
 class Rejected extends Error {
   constructor(
@@ -201,6 +202,10 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'word.save': (tx, m) => saveWord(tx, m),
   'author.standing': (tx, m) => setStanding(tx, m),
   'author.note': (tx, m) => addAuthorNote(tx, m),
+  'request.log': (tx, m) => logRequest(tx, m),
+  'request.acknowledge': (tx, m) => acknowledgeRequest(tx, m),
+  'request.extend': (tx, m) => extendRequest(tx, m),
+  'request.decide': (tx, m) => decideRequest(tx, m),
 };
 
 /** The submission a versioned change is about, refused when someone else changed it since the change was made. */

@@ -3,6 +3,7 @@ import { authHandlers } from './auth.ts';
 import { cannedTagHandlers } from './canned-tags.ts';
 import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
+import { requestHandlers } from './requests.ts';
 import { staffHandlers } from './staff.ts';
 import { warrantyDeskHandlers } from './warranty-desk.ts';
 import { serviceHandlers } from './service.ts';
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...commentHandlers,
   ...staffHandlers,
+  ...requestHandlers,
 };

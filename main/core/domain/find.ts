@@ -26,8 +26,8 @@ export interface FoundCustomer {
 
 const PREFIXES = Object.values(REFERENCE_PREFIXES).join('|');
 const REFERENCE = new RegExp(`^(?:(${PREFIXES})-?)?([0-9a-f]{8})$`, 'i');
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const PHONE = /^\+?[\d\s.-]{8,20}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
+export const PHONE = /^\+?[\d\s.-]{8,20}$/;
 
 /** Digits of a phone number as typed, a leading 84 read as 0: the store's `phone_key` (migration 0014). */
 export function phoneKey(typed: string): string {

@@ -112,12 +112,30 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
        ON CONFLICT (id) DO NOTHING`,
     ).run({ ...r, opted_in: r.opted_in ? 1 : 0, recorded_at: ms(r.recorded_at) }),
 
-  account_request: (db, r) =>
+  // A request acted on here and not yet pushed keeps what was done here until the hub has it.
+  account_request: (db, r) => {
+    if (pendingChange(db, r.id)) return;
     stmt(
       db,
-      `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, status) VALUES (@id, @customer_id, @type, @changes, @requested_at, @status)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status`,
-    ).run({ ...r, changes: json(r.changes), requested_at: ms(r.requested_at) }),
+      `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, status, channel, note, logged_by, third_party, acknowledged_by,
+         acknowledged_at, extension_days, extension_reason, extended_by, extended_at, decided_by, decided_at, decision_reason)
+       VALUES (@id, @customer_id, @type, @changes, @requested_at, @status, @channel, @note, @logged_by, @third_party, @acknowledged_by,
+         @acknowledged_at, @extension_days, @extension_reason, @extended_by, @extended_at, @decided_by, @decided_at, @decision_reason)
+       ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, changes = excluded.changes, status = excluded.status,
+         note = excluded.note, third_party = excluded.third_party, acknowledged_by = excluded.acknowledged_by,
+         acknowledged_at = excluded.acknowledged_at, extension_days = excluded.extension_days, extension_reason = excluded.extension_reason,
+         extended_by = excluded.extended_by, extended_at = excluded.extended_at, decided_by = excluded.decided_by,
+         decided_at = excluded.decided_at, decision_reason = excluded.decision_reason`,
+    ).run({
+      ...r,
+      changes: json(r.changes),
+      third_party: r.third_party ? 1 : 0,
+      requested_at: ms(r.requested_at),
+      acknowledged_at: ms(r.acknowledged_at),
+      extended_at: ms(r.extended_at),
+      decided_at: ms(r.decided_at),
+    });
+  },
 
   // The directory's row is the account: a change of name, role, grants, password or a disabling made for the
   // organisation applies here as it arrives, unless this desk's own change to it is still waiting to be

@@ -1,10 +1,10 @@
 /**
  * A refused change to a row this desk changed ahead of the hub without a version (a listed word, an author's
- * standing or note): the hub sends the row as it holds it (server/moderation/held-rows.ts), which is put back here,
+ * standing or note, a customer's request): the hub sends the row as it holds it (server/moderation/held-rows.ts), which is put back here,
  * since the hub's row did not change and no pull would bring it. A refused ban that rejected the author's pending
  * comments here puts them back to waiting too.
  */
-import { CommentAuthorRow, ModerationWordRow } from '../../../common/protocol/sync.ts';
+import { AccountRequestRow, CommentAuthorRow, ModerationWordRow } from '../../../common/protocol/sync.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { applyChange } from './apply.ts';
@@ -12,6 +12,7 @@ import { applyChange } from './apply.ts';
 const ROWS = {
   comment_author: { table: 'comment_authors', schema: CommentAuthorRow },
   moderation_word: { table: 'moderation_words', schema: ModerationWordRow },
+  account_request: { table: 'account_requests', schema: AccountRequestRow },
 } as const;
 
 export function putBackRefused(db: Db, outboxId: string): void {

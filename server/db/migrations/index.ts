@@ -23,6 +23,7 @@ import commentAuthors from './0022_comment_authors.ts';
 import websiteWebhook from './0023_website_webhook.ts';
 import commentSubmissions from './0024_comment_submissions.ts';
 import rejectReasons from './0025_reject_reasons.ts';
+import dataRequests from './0026_data_requests.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -54,4 +55,5 @@ export const hubMigrations: readonly string[] = [
   websiteWebhook,
   commentSubmissions,
   rejectReasons,
+  dataRequests,
 ];

@@ -22,6 +22,7 @@ import commentReviews from './0021_comment_reviews.ts';
 import moderationLists from './0022_moderation_lists.ts';
 import commentSubmissions from './0023_comment_submissions.ts';
 import rejectReasons from './0024_reject_reasons.ts';
+import dataRequests from './0025_data_requests.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -52,4 +53,5 @@ export const migrations: readonly string[] = [
   moderationLists,
   commentSubmissions,
   rejectReasons,
+  dataRequests,
 ];

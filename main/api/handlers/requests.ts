@@ -1,0 +1,60 @@
+/** Customers' requests about their data: directors list them with their clocks, log, acknowledge, extend and decide them; each step audited. */
+import {
+  acknowledgeRequest,
+  customersByContact,
+  decideRequest,
+  extendRequest,
+  listRequests,
+  logRequest,
+  requestCounts,
+  requestDetail,
+  revealChange,
+} from '../../core/domain/data-requests.ts';
+import { me, type Handler, type HandlerContext } from './types.ts';
+
+const actor = (ctx: HandlerContext) => {
+  const person = me(ctx);
+  return { id: person.id, name: person.displayName };
+};
+const target = (id: string) => ({ targetType: 'account_request', targetId: id });
+
+export const requestHandlers = {
+  'requests.list': { run: ({ filter }, ctx) => listRequests(ctx.store.db, filter) } satisfies Handler<'requests.list'>,
+  'requests.counts': { run: (_q, ctx) => requestCounts(ctx.store.db) } satisfies Handler<'requests.counts'>,
+  'requests.get': {
+    run: ({ id }, ctx) => requestDetail(ctx.store.db, id),
+    audit: ({ id }) => ({ action: 'request.view', ...target(id) }),
+  } satisfies Handler<'requests.get'>,
+  'requests.reveal': {
+    run: ({ id, field }, ctx) => revealChange(ctx.store.db, id, field),
+    // Which field of whose request was seen in full, never the values.
+    audit: ({ id, field }) => ({ action: 'request.reveal', ...target(id), detail: { field } }),
+  } satisfies Handler<'requests.reveal'>,
+  'requests.findCustomer': {
+    run: ({ text }, ctx) => customersByContact(ctx.store.db, text),
+    // A lookup by someone's contact is a use of their data; the audit keeps that one happened and what it found, not what was typed.
+    audit: (_q, found) => ({ action: 'customer.find', targetType: 'customer', targetId: null, detail: { found: found.map((c) => c.id) } }),
+  } satisfies Handler<'requests.findCustomer'>,
+  'requests.log': {
+    run: (r, ctx) => logRequest(ctx.store.db, actor(ctx), r),
+    audit: (r, out) => ({ action: 'request.log', ...target(out.id), detail: { type: r.type, channel: r.channel, customer: r.customerId } }),
+  } satisfies Handler<'requests.log'>,
+  'requests.acknowledge': {
+    run: ({ id }, ctx) => acknowledgeRequest(ctx.store.db, actor(ctx), id),
+    audit: ({ id }, out) => ({ action: 'request.acknowledge', ...target(id), detail: out }),
+  } satisfies Handler<'requests.acknowledge'>,
+  'requests.extend': {
+    run: ({ id, extension }, ctx) => {
+      extendRequest(ctx.store.db, actor(ctx), id, extension);
+      return { ok: true as const };
+    },
+    audit: ({ id, extension }) => ({ action: 'request.extend', ...target(id), detail: { days: extension.days } }),
+  } satisfies Handler<'requests.extend'>,
+  'requests.decide': {
+    run: ({ id, decision }, ctx) => {
+      decideRequest(ctx.store.db, actor(ctx), id, decision);
+      return { ok: true as const };
+    },
+    audit: ({ id, decision }) => ({ action: 'request.decide', ...target(id), detail: { outcome: decision.outcome } }),
+  } satisfies Handler<'requests.decide'>,
+};

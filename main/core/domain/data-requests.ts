@@ -1,0 +1,282 @@
+/**
+ * Customers' requests about their own data on this desk (common/requests/requests.ts), which only directors
+ * handle: listed with their legal clocks (common/requests/clocks.ts), logged when taken by email or phone,
+ * acknowledged, extended once, completed or refused. Each action is recorded here at once and pushed through the
+ * outbox; the hub carries it out (a profile change reaches every desk with the customer's row) and refuses one
+ * that no longer fits, whose row it then sends back (sync/refused-rows.ts).
+ */
+import { newId } from '../../../common/ids.ts';
+import { requestClock, type RequestClock } from '../../../common/requests/clocks.ts';
+import {
+  COMPLETABLE,
+  isOpen,
+  PROFILE_FIELDS,
+  type Extension,
+  type LoggedRequest,
+  type ProfileChanges,
+  type ProfileField,
+  type RequestChannel,
+  type RequestDecision,
+  type RequestStatus,
+  type RequestType,
+} from '../../../common/requests/requests.ts';
+import type { Db } from '../store/open.ts';
+import { stmt } from '../store/statements.ts';
+import { DomainError } from './errors.ts';
+import { EMAIL, PHONE, phoneKey } from './find.ts';
+import { maskAddress, maskEmail, maskName, maskPhone } from './masking.ts';
+import { enqueue } from './outbox.ts';
+import { inForce } from './sla.ts';
+
+interface Row {
+  id: string;
+  customer_id: string;
+  type: RequestType;
+  changes: string;
+  requested_at: number;
+  status: RequestStatus;
+  channel: RequestChannel;
+  note: string | null;
+  logged_by: string | null;
+  third_party: number;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extended_by: string | null;
+  extended_at: number | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_reason: string | null;
+  full_name: string;
+}
+
+export interface RequestSummary {
+  id: string;
+  type: RequestType;
+  channel: RequestChannel;
+  status: RequestStatus;
+  customerId: string;
+  customerName: string;
+  requestedAt: number;
+  thirdParty: boolean;
+  extensionDays: number | null;
+  clock: RequestClock;
+}
+
+const load = (db: Db, id: string): Row => {
+  const r = stmt(db, 'SELECT r.*, c.full_name FROM account_requests r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?').get(id) as
+    Row | undefined;
+  if (!r) throw new DomainError('not_found', `no request with id ${id}`);
+  return r;
+};
+
+function summary(r: Row, clockOf: (r: Row) => RequestClock): RequestSummary {
+  return {
+    id: r.id,
+    type: r.type,
+    channel: r.channel,
+    status: r.status,
+    customerId: r.customer_id,
+    customerName: maskName(r.full_name),
+    requestedAt: r.requested_at,
+    thirdParty: r.third_party === 1,
+    extensionDays: r.extension_days,
+    clock: clockOf(r),
+  };
+}
+
+const clocks = (db: Db, now: number) => {
+  const { hours } = inForce(db);
+  return (r: Row) =>
+    requestClock(
+      hours,
+      {
+        requestedAt: r.requested_at,
+        status: r.status,
+        thirdParty: r.third_party === 1,
+        extensionDays: r.extension_days,
+        acknowledgedAt: r.acknowledged_at,
+        decidedAt: r.decided_at,
+      },
+      now,
+    );
+};
+
+/**
+ * Open requests, the one due soonest first (an overdue one is at the top: escalated to whoever opens the inbox,
+ * all of whom are directors), or those decided, the latest first.
+ */
+export function listRequests(db: Db, filter: 'open' | 'closed', now = Date.now()): RequestSummary[] {
+  const rows = stmt(
+    db,
+    `SELECT r.*, c.full_name FROM account_requests r JOIN customers c ON c.id = r.customer_id
+     WHERE (r.status IN ('pending', 'acknowledged')) = (? = 'open') ORDER BY coalesce(r.decided_at, 0) DESC, r.requested_at LIMIT 1000`,
+  ).all(filter) as Row[];
+  const clockOf = clocks(db, now);
+  const list = rows.map((r) => summary(r, clockOf));
+  return filter === 'open' ? list.sort((a, b) => a.clock.completionDueAt - b.clock.completionDueAt) : list;
+}
+
+/** How many open requests are past a clock, for the inbox's badge. */
+export function requestCounts(db: Db, now = Date.now()): { open: number; late: number } {
+  const open = listRequests(db, 'open', now);
+  return { open: open.length, late: open.filter((r) => r.clock.overdue || r.clock.ackLate).length };
+}
+
+const MASKS: Record<ProfileField, (v: string) => string> = { fullName: maskName, email: maskEmail, phone: maskPhone, address: maskAddress };
+
+export interface RequestDetail extends RequestSummary {
+  note: string | null;
+  loggedBy: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: number | null;
+  extensionReason: string | null;
+  extendedBy: string | null;
+  extendedAt: number | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  decisionReason: string | null;
+  reason: string | null;
+  /** A profile change, field by field, masked: what the store holds now and what the customer asks for. */
+  changes: { field: ProfileField; current: string | null; requested: string }[];
+  completable: boolean;
+}
+
+function customerValues(db: Db, customerId: string): Record<ProfileField, string | null> {
+  return stmt(db, 'SELECT full_name AS fullName, email, phone, address FROM customers WHERE id = ?').get(customerId) as Record<
+    ProfileField,
+    string | null
+  >;
+}
+
+const requested = (r: Row) => JSON.parse(r.changes) as ProfileChanges & { reason?: string | null };
+
+export function requestDetail(db: Db, id: string, now = Date.now()): RequestDetail {
+  const r = load(db, id);
+  const asked = requested(r);
+  const current = customerValues(db, r.customer_id);
+  const changes =
+    r.type === 'profile_change'
+      ? PROFILE_FIELDS.filter((f) => asked[f] !== undefined).map((field) => ({
+          field,
+          current: current[field] === null ? null : MASKS[field](current[field]),
+          requested: MASKS[field](asked[field]!),
+        }))
+      : [];
+  return {
+    ...summary(r, clocks(db, now)),
+    note: r.note,
+    loggedBy: r.logged_by,
+    acknowledgedBy: r.acknowledged_by,
+    acknowledgedAt: r.acknowledged_at,
+    extensionReason: r.extension_reason,
+    extendedBy: r.extended_by,
+    extendedAt: r.extended_at,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    decisionReason: r.decision_reason,
+    reason: r.type === 'profile_change' ? null : (asked.reason ?? null),
+    changes,
+    completable: COMPLETABLE[r.type],
+  };
+}
+
+/** One field of a profile change in full, current and requested (the API audits each reveal). */
+export function revealChange(db: Db, id: string, field: ProfileField): { current: string | null; requested: string } {
+  const r = load(db, id);
+  const asked = requested(r)[field];
+  if (r.type !== 'profile_change' || asked === undefined) throw new DomainError('not_found', `the request does not change ${field}`);
+  return { current: customerValues(db, r.customer_id)[field], requested: asked };
+}
+
+interface Actor {
+  id: string;
+  name: string;
+}
+
+const push = (db: Db, actor: Actor, id: string, mutation: string, payload: Record<string, unknown>, now: number) =>
+  enqueue(db, { mutation, entityType: 'account_request', entityId: id, payload, actorId: actor.id }, now);
+
+export function logRequest(db: Db, actor: Actor, r: LoggedRequest, now = Date.now()): { id: string } {
+  return db.transaction(() => {
+    if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').get(r.customerId)) throw new DomainError('not_found', 'no such customer');
+    const id = newId();
+    stmt(
+      db,
+      `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, channel, note, logged_by, third_party)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, r.customerId, r.type, JSON.stringify(r.changes ?? {}), now, r.channel, r.note ?? null, actor.name, r.thirdParty ? 1 : 0);
+    push(db, actor, id, 'request.log', r, now);
+    return { id };
+  })();
+}
+
+/** Acknowledged once; acknowledging again, or a request already decided, changes nothing. */
+export function acknowledgeRequest(db: Db, actor: Actor, id: string, now = Date.now()): { changed: boolean } {
+  return db.transaction(() => {
+    if (load(db, id).status !== 'pending') return { changed: false };
+    stmt(db, `UPDATE account_requests SET status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ?`).run(
+      actor.name,
+      now,
+      id,
+    );
+    push(db, actor, id, 'request.acknowledge', {}, now);
+    return { changed: true };
+  })();
+}
+
+export function extendRequest(db: Db, actor: Actor, id: string, e: Extension, now = Date.now()): void {
+  db.transaction(() => {
+    const r = load(db, id);
+    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+    if (r.extended_by)
+      throw new DomainError('stale', `the request was already extended once, by ${r.extended_by}; the law allows one extension`);
+    stmt(db, 'UPDATE account_requests SET extension_days = ?, extension_reason = ?, extended_by = ?, extended_at = ? WHERE id = ?').run(
+      e.days,
+      e.reason,
+      actor.name,
+      now,
+      id,
+    );
+    push(db, actor, id, 'request.extend', e, now);
+  })();
+}
+
+/**
+ * Completes a request or refuses it with a reason. A profile change is applied by the hub, which sends the
+ * customer's new row to every desk; until this desk has pushed and pulled, the customer's card shows the old values.
+ */
+export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecision, now = Date.now()): void {
+  db.transaction(() => {
+    const r = load(db, id);
+    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+    if (d.outcome === 'completed' && !COMPLETABLE[r.type])
+      throw new DomainError('invalid', `a ${r.type} request cannot be completed from a desk yet`);
+    stmt(
+      db,
+      `UPDATE account_requests SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
+         acknowledged_by = coalesce(acknowledged_by, ?), acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?`,
+    ).run(d.outcome, actor.name, now, d.outcome === 'rejected' ? d.reason : null, actor.name, now, id);
+    push(db, actor, id, 'request.decide', d, now);
+  })();
+}
+
+/**
+ * The customer a request taken by email or phone is about, found by their whole email or phone number (in any of
+ * its forms: +84, 84 or 0), masked; whatever they have sent, since a request may come from anyone the store holds.
+ */
+export function customersByContact(db: Db, text: string): { id: string; name: string; email: string | null; phone: string | null }[] {
+  const typed = text.trim();
+  const where = EMAIL.test(typed) ? 'lower(email) = lower(?)' : PHONE.test(typed) ? 'phone_key = ?' : null;
+  if (!where) return [];
+  const rows = stmt(db, `SELECT id, full_name, email, phone FROM customers WHERE ${where} LIMIT 10`).all(
+    where.includes('email') ? typed : phoneKey(typed),
+  ) as { id: string; full_name: string; email: string | null; phone: string | null }[];
+  return rows.map((c) => ({
+    id: c.id,
+    name: maskName(c.full_name),
+    email: c.email === null ? null : maskEmail(c.email),
+    phone: c.phone === null ? null : maskPhone(c.phone),
+  }));
+}

@@ -1,0 +1,150 @@
+/**
+ * Customers' requests about their own data on the hub (migration 0026; common/requests/requests.ts), which only
+ * directors handle: a request taken by email or phone is logged from a desk; acknowledging, the one extension and
+ * the outcome each count once, whichever desk sends them first, and a later one that no longer fits is refused
+ * naming who acted. Completing a profile change applies it to the customer here, so every desk gets the new
+ * details with the customer's row; the website learns every outcome from its feed.
+ */
+import {
+  COMPLETABLE,
+  type Extension,
+  type LoggedRequest,
+  type ProfileChanges,
+  type RequestDecision,
+} from '../../common/requests/requests.ts';
+import type { Queryable } from '../db/connect.ts';
+import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
+import { recordWebsiteChange } from '../website/feed.ts';
+
+interface Change<P> {
+  actorId: string;
+  actorName: string;
+  entityId: string;
+  createdAt: number;
+  payload: P;
+}
+
+interface Held {
+  type: LoggedRequest['type'];
+  status: string;
+  customer_id: string;
+  changes: Record<string, unknown>;
+  acknowledged_by: string | null;
+  extended_by: string | null;
+  decided_by: string | null;
+}
+
+const at = (ms: number) => new Date(ms).toISOString();
+
+async function director(tx: Queryable, m: Change<unknown>): Promise<void> {
+  if (!(await directorThen(tx, m.actorId, new Date(m.createdAt))))
+    throw new DirectoryRefusal("only a director handles customers' requests about their data");
+}
+
+async function held(tx: Queryable, m: Change<unknown>): Promise<Held> {
+  await director(tx, m);
+  const r = (
+    await tx.query<Held>(
+      'SELECT type, status, customer_id, changes, acknowledged_by, extended_by, decided_by FROM account_requests WHERE id = $1 FOR UPDATE',
+      [m.entityId],
+    )
+  ).rows[0];
+  if (!r) throw new DirectoryRefusal('no such request on the hub');
+  return r;
+}
+
+const decidedRefusal = (r: Held) => new DirectoryRefusal(`the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+
+/** A request a director took by email, phone or in person; the same mutation twice logs it once. */
+export async function logRequest(tx: Queryable, m: Change<LoggedRequest>): Promise<void> {
+  await director(tx, m);
+  const r = m.payload;
+  if (!(await tx.query('SELECT 1 FROM customers WHERE id = $1', [r.customerId])).rows.length)
+    throw new DirectoryRefusal('no such customer on the hub');
+  await tx.query(
+    `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, channel, note, third_party, logged_by, logged_by_id, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0) ON CONFLICT (id) DO NOTHING`,
+    [
+      m.entityId,
+      r.customerId,
+      r.type,
+      JSON.stringify(r.changes ?? {}),
+      at(m.createdAt),
+      r.channel,
+      r.note ?? null,
+      r.thirdParty,
+      m.actorName,
+      m.actorId,
+    ],
+  );
+}
+
+/** Acknowledged once: a second acknowledgement, or one of a request already decided, changes nothing. */
+export async function acknowledgeRequest(tx: Queryable, m: Change<Record<string, never>>): Promise<void> {
+  const r = await held(tx, m);
+  if (r.status !== 'pending') return;
+  await tx.query(`UPDATE account_requests SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = $3 WHERE id = $1`, [
+    m.entityId,
+    m.actorName,
+    at(m.createdAt),
+  ]);
+}
+
+/** The law allows one extension: a second is refused, naming who extended it. */
+export async function extendRequest(tx: Queryable, m: Change<Extension>): Promise<void> {
+  const r = await held(tx, m);
+  if (r.decided_by) throw decidedRefusal(r);
+  if (r.extended_by) throw new DirectoryRefusal(`the request was already extended once, by ${r.extended_by}`);
+  await tx.query(
+    `UPDATE account_requests SET extension_days = $2, extension_reason = $3, extended_by = $4, extended_at = $5 WHERE id = $1`,
+    [m.entityId, m.payload.days, m.payload.reason, m.actorName, at(m.createdAt)],
+  );
+}
+
+const COLUMN: Record<keyof ProfileChanges, string> = { fullName: 'full_name', email: 'email', phone: 'phone', address: 'address' };
+
+/** Carries out a request, or refuses it with the reason the customer is given; the first outcome stands. */
+export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): Promise<void> {
+  const r = await held(tx, m);
+  const d = m.payload;
+  if (r.decided_by) {
+    if (r.status === d.outcome) return;
+    throw decidedRefusal(r);
+  }
+  if (d.outcome === 'completed' && !COMPLETABLE[r.type])
+    throw new DirectoryRefusal(`a ${r.type} request cannot be completed from a desk yet`);
+  const changes = r.type === 'profile_change' && d.outcome === 'completed' ? (r.changes as ProfileChanges) : undefined;
+  if (changes) {
+    const fields = Object.keys(changes) as (keyof ProfileChanges)[];
+    await tx.query(
+      `UPDATE customers SET ${fields.map((f, i) => `${COLUMN[f]} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+      [r.customer_id, ...fields.map((f) => changes[f])],
+    );
+  }
+  if (r.type === 'consent_withdrawal' && d.outcome === 'completed') await withdrawConsents(tx, r.customer_id, m);
+  await tx.query(
+    `UPDATE account_requests SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5, decision_reason = $6,
+       acknowledged_by = coalesce(acknowledged_by, $3), acknowledged_at = coalesce(acknowledged_at, $5) WHERE id = $1`,
+    [m.entityId, d.outcome, m.actorName, m.actorId, at(m.createdAt), d.outcome === 'rejected' ? d.reason : null],
+  );
+  const { ref } = (await tx.query<{ ref: string }>('SELECT website_ref AS ref FROM customers WHERE id = $1', [r.customer_id])).rows[0]!;
+  await recordWebsiteChange(tx, {
+    type: 'request.decided',
+    request: { id: m.entityId, type: r.type },
+    customer: { ref },
+    outcome: d.outcome,
+    ...(changes && { changes }),
+    ...(d.outcome === 'rejected' && { reason: d.reason }),
+  });
+}
+
+/** An opt-out recorded for each channel whose latest record is consent, in the words of the request it carries out. */
+async function withdrawConsents(tx: Queryable, customerId: string, m: Change<unknown>): Promise<void> {
+  await tx.query(
+    `INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, seq)
+     SELECT md5($3 || c.channel)::uuid::text, $1, false, c.channel, $4, $2, 0 FROM (
+       SELECT DISTINCT ON (channel) channel, opted_in FROM consents WHERE customer_id = $1 ORDER BY channel, recorded_at DESC, id DESC
+     ) c WHERE c.opted_in ON CONFLICT (id) DO NOTHING`,
+    [customerId, at(m.createdAt), m.entityId, `Withdrawn at the customer's request (${m.entityId})`],
+  );
+}
