@@ -36,8 +36,10 @@ export function putBackRefused(db: Db, outboxId: string): void {
   const held = (o.current ? (JSON.parse(o.current) as { row?: unknown }) : {}).row;
   // Nothing to go by (a hub from before it sent the row): the desk's row stays until the hub's changes.
   if (held === undefined) return;
+  // A change forced into the outbox about a row this desk never held (out of its scope) has nothing to put back.
+  const here = stmt(db, `SELECT 1 FROM ${kept.table} WHERE id = ?`).get(o.entityId) !== undefined;
   if (held === null) stmt(db, `DELETE FROM ${kept.table} WHERE id = ?`).run(o.entityId);
-  else {
+  else if (here) {
     const row = kept.schema.safeParse(held);
     if (row.success) applyChange(db, { entity: o.entityType, seq: 0, row: row.data } as Parameters<typeof applyChange>[1]);
   }
