@@ -6,7 +6,8 @@
  * product list with their SKU, half typed by name, and a few odd ones (bought elsewhere, a serial typed short,
  * a unit someone else claimed before), as main/core/demo/warranty.ts makes them. Once the batch is in, one post
  * in four is a customer writing again about one of their recent submissions (which reopens it if it waits on
- * them). A post the hub refuses
+ * them). Now and then a customer asks about their own data (a profile change, deletion, consent withdrawal or a
+ * copy), some received days ago so their clocks run late. A post the hub refuses
  * is a bug in the demo data: it is logged loudly and counted, and the batch's last line says how many.
  * Readers report a comment now and then. Meanwhile it reads the hub's website feed, as the website does, and logs
  * each comment it would publish or hide;
@@ -23,6 +24,7 @@ import type { Comment, CommentReport, CustomerMessage, Submission } from '../com
 import { REPORT_REASONS } from '../common/moderation/markers.ts';
 import type { SubmissionKind } from '../common/vocabulary/submissions.ts';
 import { makeComment, type PostedComment } from '../main/core/demo/comments.ts';
+import { makeDataRequest } from '../main/core/demo/data-requests.ts';
 import { makeSubmission, pickKind, type AnyDemoSubmission } from '../main/core/demo/submissions.ts';
 import { between, makeCustomer, pick, seeded, type DemoCustomer } from '../main/core/demo/vietnamese.ts';
 
@@ -81,7 +83,15 @@ const FOLLOW_UPS = [
 ];
 
 /** A post to make; `posted`: the comment as this run remembers it once the hub took it. */
-type Post = { what: SubmissionKind | 'comment' | 'report' | 'message'; path: string; body: unknown; posted?: PostedComment };
+type Post = {
+  what: SubmissionKind | 'comment' | 'report' | 'message' | 'consent' | 'data request';
+  path: string;
+  body: unknown;
+  posted?: PostedComment;
+};
+/** Posts that must follow the one just made (a consent's withdrawal after the consent). */
+const queued: Post[] = [];
+let requestsPosted = 0;
 /**
  * Submissions the hub took, newest last, with their customer's reference: what customers write again about, each
  * at most twice (and never the same words twice), as people do, rather than the first few over and over.
@@ -92,8 +102,18 @@ const MESSAGES_PER_SUBMISSION = 2;
 const commentsPosted: PostedComment[] = [];
 
 function nextPost(followUps = false): Post {
+  const next = queued.shift();
+  if (next) return next;
   const c = pick(rng, customers);
   const now = new Date();
+  // Now and then a customer asks about their own data: every type in turn.
+  if (rng() < 0.006) {
+    const { consent, request } = makeDataRequest(rng, requestsPosted++, website(c), now.getTime());
+    const asked: Post = { what: 'data request', path: '/intake/v1/account-requests', body: request };
+    if (!consent) return asked;
+    queued.push(asked);
+    return { what: 'consent', path: '/intake/v1/consents', body: consent };
+  }
   const open = recent.filter((r) => r.said.length < MESSAGES_PER_SUBMISSION);
   if (followUps && open.length && rng() < 0.25) {
     const about = pick(rng, open);

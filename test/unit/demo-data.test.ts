@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { ProductFields, serialFits } from '../../common/protocol/products.ts';
 import { TAX_CODE, WEBSITE_DETAILS } from '../../common/protocol/submission-details.ts';
 import { fold } from '../../common/text/fold.ts';
-import { Submission } from '../../common/protocol/website-intake.ts';
+import { AccountRequest, Consent, Submission } from '../../common/protocol/website-intake.ts';
+import { REQUEST_TYPES } from '../../common/requests/requests.ts';
+import { makeDataRequest } from '../../main/core/demo/data-requests.ts';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../common/vocabulary/submissions.ts';
 import { KIND_MIX, makeSubmission, pickKind, type DemoSubmission } from '../../main/core/demo/submissions.ts';
 import { taxCheckDigit } from '../../main/core/demo/trade.ts';
@@ -285,4 +287,28 @@ test('the demo’s canned replies and tags are each valid as a director would en
   for (const c of DEMO_CANNED_REPLIES) assert.ok(CannedReplyFields.safeParse(c).success, c.title);
   for (const tag of DEMO_TAGS) assert.ok(TagFields.safeParse(tag).success, tag.name);
   assert.equal(new Set(DEMO_TAGS.map((tag) => fold(tag.name))).size, DEMO_TAGS.length, 'one tag per name');
+});
+
+test('the demo’s data requests are of every type, each one the intake takes, a withdrawal after the consent it withdraws', () => {
+  const customer = {
+    ref: 'demo-1',
+    username: 'demo1',
+    gender: 'female' as const,
+    fullName: 'Trần Thị Mai',
+    email: 'mai@gmail.com',
+    phone: '0912345678',
+  };
+  const now = Date.parse('2026-12-07T10:00:00+07:00');
+  const made = Array.from({ length: 40 }, (_, n) => makeDataRequest(seeded(n), n, customer, now));
+  assert.deepEqual(new Set(made.map((m) => m.request.type)), new Set(REQUEST_TYPES));
+  for (const { request, consent } of made) {
+    assert.ok(AccountRequest.safeParse(request).success, JSON.stringify(request));
+    assert.equal(consent !== undefined, request.type === 'consent_withdrawal');
+    if (consent) {
+      assert.ok(Consent.safeParse(consent).success, JSON.stringify(consent));
+      assert.ok(Date.parse(consent.recordedAt) < Date.parse(request.requestedAt));
+    }
+  }
+  const ages = made.map((m) => (now - Date.parse(m.request.requestedAt)) / 86_400_000);
+  assert.ok(ages.some((d) => d > 16) && ages.some((d) => d < 2), 'some overdue, some just received');
 });
