@@ -16,6 +16,8 @@ import { OpenElsewhere } from './inbox/CustomerHistory.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { INBOX_KINDS, inboxKinds, type Filters, type InboxKind } from './inbox/kinds.ts';
 import { CommandPalette, type PaletteScreen } from './palette/CommandPalette.tsx';
+import { RequestsButton } from './requests/RequestsButton.tsx';
+import { RequestsScreen } from './requests/RequestsScreen.tsx';
 import { ChangePassword, FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
 import { StaffScreen } from './staff/StaffScreen.tsx';
 import { EnrollForm } from './sync/EnrollForm.tsx';
@@ -79,6 +81,7 @@ const RepliesScreen = lazy(() => import('./replies/RepliesScreen.tsx'));
 
 /** The words of the directors' own screens in the navigation. */
 const DIRECTOR_SCREENS = {
+  requests: 'requests.nav',
   notices: 'warrantyEmails.nav',
   service: 'service.nav',
   replies: 'replies.nav',
@@ -86,7 +89,7 @@ const DIRECTOR_SCREENS = {
   audit: 'nav.audit',
 } as const;
 
-type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'notices' | 'service' | 'replies' | 'audit' | 'staff';
+type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'requests' | 'notices' | 'service' | 'replies' | 'audit' | 'staff';
 
 /** Ctrl+K, or ⌘K on a Mac: the command palette, from anywhere on the desk, typing or not. */
 const isPaletteKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
@@ -154,7 +157,7 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
       ? 'mine'
       : view === 'catalogue' && mayCatalogue
         ? 'catalogue'
-        : (view === 'notices' || view === 'service' || view === 'replies') && person.role === 'director'
+        : (view === 'requests' || view === 'notices' || view === 'service' || view === 'replies') && person.role === 'director'
           ? view
           : view === 'audit' && person.role === 'director'
             ? 'audit'
@@ -173,9 +176,10 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
     ...inboxes.map((kind) => ({ view: kind, title: t(`${INBOX_KINDS[kind].words}.nav`) })),
     ...(mayComments ? [{ view: 'comments' as const, title: t('nav.comments') }] : []),
     ...(mayCatalogue ? [{ view: 'catalogue' as const, title: t('catalogue.nav') }] : []),
-    // The emails warranty claimants get, the hours, the canned replies: directors word them (the API refuses anyone else).
+    // Customers' data requests, which directors alone handle; the emails warranty claimants get, the hours, the canned
+    // replies: directors word them (the API refuses anyone else).
     ...(person.role === 'director'
-      ? (['notices', 'service', 'replies', 'staff', 'audit'] as const).map((v) => ({ view: v, title: t(DIRECTOR_SCREENS[v]) }))
+      ? (['requests', 'notices', 'service', 'replies', 'staff', 'audit'] as const).map((v) => ({ view: v, title: t(DIRECTOR_SCREENS[v]) }))
       : []),
   ];
   const paletteScreens: PaletteScreen[] = screens.map((s) => ({ key: s.view, title: s.title, go: () => show(s.view) }));
@@ -191,6 +195,8 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
                 {screens.map((s) =>
                   s.view === 'mine' ? (
                     <MyWorkButton key="mine" current={view === 'mine'} onClick={() => show('mine')} />
+                  ) : s.view === 'requests' ? (
+                    <RequestsButton key="requests" current={view === 'requests'} onClick={() => show('requests')} />
                   ) : (
                     <button key={s.view} type="button" aria-current={view === s.view} onClick={() => show(s.view)}>
                       {s.title}
@@ -213,6 +219,8 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
               <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
                 <CatalogueScreen mayEdit={person.role === 'director'} />
               </Suspense>
+            ) : shown === 'requests' ? (
+              <RequestsScreen shortcutsEnabled={!busy} />
             ) : shown === 'notices' ? (
               <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
                 <NoticesScreen />
