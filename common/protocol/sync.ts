@@ -25,6 +25,7 @@ import {
   REQUEST_STATUSES,
   REQUEST_TYPES,
   RequestDecision,
+  Verification,
 } from '../requests/requests.ts';
 import { AnyDetailsEdit } from './submission-details.ts';
 import { ProductFields } from './products.ts';
@@ -279,6 +280,15 @@ export const Mutation = z.discriminatedUnion('mutation', [
     .object({
       ...common,
       ...Unversioned,
+      mutation: z.literal('request.verify'),
+      entityType: z.literal('account_request'),
+      payload: Verification,
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      ...Unversioned,
       mutation: z.literal('request.decide'),
       entityType: z.literal('account_request'),
       payload: RequestDecision,
@@ -381,6 +391,8 @@ export const CustomerRow = z.object({
   address: maybe(str(LIMITS.address)),
   created_at: instant,
   updated_at: instant,
+  // Set once, when the customer's data was erased at their request (server/requests/erasure.ts); absent from older hubs.
+  erased_at: maybe(instant).default(null),
 });
 export const SubmissionRow = z.object({
   id: Id,
@@ -462,6 +474,9 @@ export const AccountRequestRow = z.object({
   decided_by: maybe(str(ACTOR_NAME)).default(null),
   decided_at: maybe(instant).default(null),
   decision_reason: maybe(str(REQUEST_LIMITS.reason)).default(null),
+  verified_by: maybe(str(ACTOR_NAME)).default(null),
+  verified_at: maybe(instant).default(null),
+  verification: maybe(str(500)).default(null),
 });
 
 export const ProductRow = z.object({

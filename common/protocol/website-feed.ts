@@ -56,6 +56,8 @@ export const WebsiteChangeData = z.discriminatedUnion('type', [
       reason: z.string().optional(),
     })
     .strict(),
+  // The customer's data was erased at their request (after its \`request.decided\`): the website deletes the account.
+  z.object({ type: z.literal('account.delete'), customer: AuthorRef }).strict(),
 ]);
 export type WebsiteChangeData = z.infer<typeof WebsiteChangeData>;
 

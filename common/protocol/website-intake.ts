@@ -4,6 +4,7 @@
  * times in ./time.ts).
  */
 import { z } from 'zod';
+import { ProfileChanges } from '../requests/requests.ts';
 import { line, text } from '../text/schemas.ts';
 import { GENDERS, PHONE_PATTERN } from '../vocabulary/customers.ts';
 import { WEBSITE_DETAILS } from './submission-details.ts';
@@ -96,15 +97,7 @@ export const AccountRequest = z.discriminatedUnion('type', [
       type: z.literal('profile_change'),
       customer: Customer,
       // Username and gender are not here: a request to change them is refused as an unknown field.
-      changes: z
-        .object({
-          fullName: line(LIMITS.fullName),
-          email: z.email().max(LIMITS.email),
-          phone: z.string().regex(PHONE_PATTERN, 'must be a phone number'),
-          address: line(LIMITS.address),
-        })
-        .partial()
-        .strict(),
+      changes: ProfileChanges,
       requestedAt: instant,
     })
     .strict(),

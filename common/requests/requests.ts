@@ -73,13 +73,21 @@ export type RequestDecision = z.infer<typeof RequestDecision>;
 
 /**
  * What completing a request of each type does today. A profile change is applied to the customer's record on
- * the hub; a consent withdrawal records an opt-out of every channel the customer had consented to. An erasure
- * and a copy of the data are not carried out from here yet, so those requests can be acknowledged, extended or
- * refused, and are completed only when that work exists.
+ * the hub; a consent withdrawal records an opt-out of every channel the customer had consented to; a deletion,
+ * once the requester is verified, erases the customer's data on the hub and on every desk. A copy of the data is
+ * not produced from here yet, so that request can be acknowledged, extended or refused, not completed.
  */
 export const COMPLETABLE: Record<RequestType, boolean> = {
   profile_change: true,
   consent_withdrawal: true,
-  deletion: false,
+  deletion: true,
   data_copy: false,
 };
+
+/**
+ * How a director made sure a deletion is asked by the account's owner before erasing it: by a means they
+ * describe (the customer came with their ID card, answered from the account's email address…), recorded with
+ * the request.
+ */
+export const Verification = z.object({ method: z.literal('documented'), how: line(500) }).strict();
+export type Verification = z.infer<typeof Verification>;

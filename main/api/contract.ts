@@ -36,6 +36,7 @@ import {
   REQUEST_STATUSES,
   REQUEST_TYPES,
   RequestDecision,
+  Verification,
 } from '../../common/requests/requests.ts';
 import {
   EVENT_TYPES,
@@ -112,6 +113,9 @@ const RequestDetail = RequestSummary.extend({
   decidedBy: z.string().nullable(),
   decidedAt: Timestamp.nullable(),
   decisionReason: z.string().nullable(),
+  verifiedBy: z.string().nullable(),
+  verifiedAt: Timestamp.nullable(),
+  verification: z.string().nullable(),
   reason: z.string().nullable(),
   changes: z.array(z.object({ field: z.enum(PROFILE_FIELDS), current: z.string().nullable(), requested: z.string() })),
   completable: z.boolean(),
@@ -698,7 +702,12 @@ export const contract = {
   'requests.acknowledge': def(DIRECTOR, z.object({ id: Id }).strict(), z.object({ changed: z.boolean() })),
   /** The one extension the law allows, with its reason. */
   'requests.extend': def(DIRECTOR, z.object({ id: Id, extension: Extension }).strict(), Ok),
-  /** Carried out (a profile change is applied by the hub) or refused with the reason the customer is given. */
+  /** How the requester of a deletion was verified as the account's owner, before a director may erase it. */
+  'requests.verify': def(DIRECTOR, z.object({ id: Id, verification: Verification }).strict(), Ok),
+  /**
+   * Carried out (a profile change applied, a verified deletion erased, by the hub) or refused with the reason the
+   * customer is given.
+   */
   'requests.decide': def(DIRECTOR, z.object({ id: Id, decision: RequestDecision }).strict(), Ok),
 } satisfies Record<string, MethodDef>;
 

@@ -3,7 +3,8 @@
  * directors handle: a request taken by email or phone is logged from a desk; acknowledging, the one extension and
  * the outcome each count once, whichever desk sends them first, and a later one that no longer fits is refused
  * naming who acted. Completing a profile change applies it to the customer here, so every desk gets the new
- * details with the customer's row; the website learns every outcome from its feed.
+ * details with the customer's row; completing a verified deletion erases the customer (erasure.ts); the website
+ * learns every outcome from its feed.
  */
 import {
   COMPLETABLE,
@@ -11,10 +12,12 @@ import {
   type LoggedRequest,
   type ProfileChanges,
   type RequestDecision,
+  type Verification,
 } from '../../common/requests/requests.ts';
 import type { Queryable } from '../db/connect.ts';
 import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
 import { recordWebsiteChange } from '../website/feed.ts';
+import { eraseCustomer } from './erasure.ts';
 
 interface Change<P> {
   actorId: string;
@@ -32,6 +35,7 @@ interface Held {
   acknowledged_by: string | null;
   extended_by: string | null;
   decided_by: string | null;
+  verified_at: Date | null;
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
@@ -45,7 +49,7 @@ async function held(tx: Queryable, m: Change<unknown>): Promise<Held> {
   await director(tx, m);
   const r = (
     await tx.query<Held>(
-      'SELECT type, status, customer_id, changes, acknowledged_by, extended_by, decided_by FROM account_requests WHERE id = $1 FOR UPDATE',
+      'SELECT type, status, customer_id, changes, acknowledged_by, extended_by, decided_by, verified_at FROM account_requests WHERE id = $1 FOR UPDATE',
       [m.entityId],
     )
   ).rows[0];
@@ -113,8 +117,10 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
   }
   if (d.outcome === 'completed' && !COMPLETABLE[r.type])
     throw new DirectoryRefusal(`a ${r.type} request cannot be completed from a desk yet`);
+  if (d.outcome === 'completed' && r.type === 'deletion' && !r.verified_at)
+    throw new DirectoryRefusal('the requester was not verified as the account’s owner: verify before erasing');
   const changes = r.type === 'profile_change' && d.outcome === 'completed' ? (r.changes as ProfileChanges) : undefined;
-  if (changes) {
+  if (changes && Object.keys(changes).length > 0) {
     const fields = Object.keys(changes) as (keyof ProfileChanges)[];
     await tx.query(
       `UPDATE customers SET ${fields.map((f, i) => `${COLUMN[f]} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
@@ -136,6 +142,21 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
     ...(changes && { changes }),
     ...(d.outcome === 'rejected' && { reason: d.reason }),
   });
+  if (r.type === 'deletion' && d.outcome === 'completed') await eraseCustomer(tx, r.customer_id);
+}
+
+/** How the requester of a deletion was verified as the account's owner; the first verification stands. */
+export async function verifyRequest(tx: Queryable, m: Change<Verification>): Promise<void> {
+  const r = await held(tx, m);
+  if (r.type !== 'deletion') throw new DirectoryRefusal('only a deletion request is verified');
+  if (r.decided_by) throw decidedRefusal(r);
+  if (r.verified_at) return;
+  await tx.query(`UPDATE account_requests SET verified_by = $2, verified_at = $3, verification = $4 WHERE id = $1`, [
+    m.entityId,
+    m.actorName,
+    at(m.createdAt),
+    m.payload.how,
+  ]);
 }
 
 /** An opt-out recorded for each channel whose latest record is consent, in the words of the request it carries out. */

@@ -36,7 +36,7 @@ import { saveWord } from '../moderation/word-lists.ts';
 import { submissionFromComment } from '../moderation/comment-submissions.ts';
 import { heldRow } from '../moderation/held-rows.ts';
 import { addAuthorNote, setStanding } from '../moderation/authors.ts';
-import { acknowledgeRequest, decideRequest, extendRequest, logRequest } from '../requests/data-requests.ts';
+import { acknowledgeRequest, decideRequest, extendRequest, logRequest, verifyRequest } from '../requests/data-requests.ts';
 
 class Rejected extends Error {
   constructor(
@@ -58,9 +58,16 @@ async function submission(tx: Queryable, m: Mutation) {
       assignee_id: string | null;
       details: Record<string, unknown>;
       version: number;
-    }>('SELECT id, kind, status, assignee, assignee_id, details, version FROM submissions WHERE id = $1 FOR UPDATE', [m.entityId])
+      erased: boolean;
+    }>(
+      `SELECT s.id, s.kind, s.status, s.assignee, s.assignee_id, s.details, s.version, c.erased_at IS NOT NULL AS erased
+       FROM submissions s JOIN customers c ON c.id = s.customer_id WHERE s.id = $1 FOR UPDATE OF s`,
+      [m.entityId],
+    )
   ).rows[0];
   if (!row) throw new Rejected('no such submission on the hub');
+  // Nothing is added to what was erased: a note or reply written offline before the erasure reached this desk.
+  if (row.erased) throw new Rejected('the customer’s data was erased at their request');
   await checkPerson(tx, m.actorId, new Date(m.createdAt), row.kind);
   return row;
 }
@@ -206,6 +213,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'request.acknowledge': (tx, m) => acknowledgeRequest(tx, m),
   'request.extend': (tx, m) => extendRequest(tx, m),
   'request.decide': (tx, m) => decideRequest(tx, m),
+  'request.verify': (tx, m) => verifyRequest(tx, m),
 };
 
 /** The submission a versioned change is about, refused when someone else changed it since the change was made. */

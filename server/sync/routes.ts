@@ -6,6 +6,7 @@ import { deviceOf } from '../devices/enrollment.ts';
 import { HttpError, zodIssues } from '../http-errors.ts';
 import { pullPage } from './pull.ts';
 import { applyMutation } from './push.ts';
+import { vacuumAfterErasure } from '../requests/erasure.ts';
 
 export function registerSync(app: FastifyInstance, db: HubDb): void {
   app.get('/sync/pull', async (req) => {
@@ -29,6 +30,7 @@ export function registerSync(app: FastifyInstance, db: HubDb): void {
     if (!body.success) throw new HttpError(400, 'invalid_input', 'bad push body', undefined, zodIssues(body.error));
     const results = [];
     for (const m of body.data.mutations) results.push(await applyMutation(db, deviceId, m));
+    await vacuumAfterErasure(db);
     return { results };
   });
 }

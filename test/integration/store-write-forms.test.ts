@@ -116,6 +116,7 @@ test("the sync applier's upsert still applies customers, and sets a username or 
       address: null,
       created_at: '2026-11-20T02:30:00+00:00',
       updated_at: '2026-11-20T02:30:00+00:00',
+      erased_at: null,
       ...over,
     },
   });
@@ -169,11 +170,14 @@ test('migration 0004 on a store at version 3 keeps every row, and guards them fr
 
     migrate(db);
     assert.equal(db.pragma('user_version', { simple: true }), migrations.length);
-    // Later migrations add the phone number's search key (0014), computed from the phone: the rows are otherwise unchanged.
-    const withoutKey = (db.prepare('SELECT * FROM customers ORDER BY id').all() as Record<string, unknown>[]).map(({ phone_key, ...r }) => {
-      assert.equal(phone_key, null, 'no phone, no key');
-      return r;
-    });
+    // Later migrations add the phone number's search key (0014), computed from the phone, and when the customer was
+    // erased (0026): the rows are otherwise unchanged.
+    const withoutKey = (db.prepare('SELECT * FROM customers ORDER BY id').all() as Record<string, unknown>[]).map(
+      ({ phone_key, erased_at, ...r }) => {
+        assert.deepEqual([phone_key, erased_at], [null, null], 'no phone, no key; not erased');
+        return r;
+      },
+    );
     assert.deepEqual(withoutKey, customers);
     // Later migrations add the signature columns (0006): the old rows have none, and are otherwise unchanged.
     const unsigned = (auditRows(db) as Record<string, unknown>[]).map(({ key_id, signature, ...r }) => {

@@ -9,6 +9,7 @@ import {
   requestCounts,
   requestDetail,
   revealChange,
+  verifyRequest,
 } from '../../core/domain/data-requests.ts';
 import { me, type Handler, type HandlerContext } from './types.ts';
 
@@ -50,6 +51,14 @@ export const requestHandlers = {
     },
     audit: ({ id, extension }) => ({ action: 'request.extend', ...target(id), detail: { days: extension.days } }),
   } satisfies Handler<'requests.extend'>,
+  'requests.verify': {
+    run: ({ id, verification }, ctx) => {
+      verifyRequest(ctx.store.db, actor(ctx), id, verification);
+      return { ok: true as const };
+    },
+    // How the requester proved who they are may describe their documents: the audit keeps that it was done.
+    audit: ({ id, verification }) => ({ action: 'request.verify', ...target(id), detail: { method: verification.method } }),
+  } satisfies Handler<'requests.verify'>,
   'requests.decide': {
     run: ({ id, decision }, ctx) => {
       decideRequest(ctx.store.db, actor(ctx), id, decision);

@@ -19,6 +19,7 @@ import {
   type RequestDecision,
   type RequestStatus,
   type RequestType,
+  type Verification,
 } from '../../../common/requests/requests.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
@@ -48,6 +49,9 @@ interface Row {
   decided_by: string | null;
   decided_at: number | null;
   decision_reason: string | null;
+  verified_by: string | null;
+  verified_at: number | null;
+  verification: string | null;
   full_name: string;
 }
 
@@ -137,6 +141,9 @@ export interface RequestDetail extends RequestSummary {
   decidedBy: string | null;
   decidedAt: number | null;
   decisionReason: string | null;
+  verifiedBy: string | null;
+  verifiedAt: number | null;
+  verification: string | null;
   reason: string | null;
   /** A profile change, field by field, masked: what the store holds now and what the customer asks for. */
   changes: { field: ProfileField; current: string | null; requested: string }[];
@@ -176,6 +183,9 @@ export function requestDetail(db: Db, id: string, now = Date.now()): RequestDeta
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,
     decisionReason: r.decision_reason,
+    verifiedBy: r.verified_by,
+    verifiedAt: r.verified_at,
+    verification: r.verification,
     reason: r.type === 'profile_change' ? null : (asked.reason ?? null),
     changes,
     completable: COMPLETABLE[r.type],
@@ -246,6 +256,7 @@ export function extendRequest(db: Db, actor: Actor, id: string, e: Extension, no
 /**
  * Completes a request or refuses it with a reason. A profile change is applied by the hub, which sends the
  * customer's new row to every desk; until this desk has pushed and pulled, the customer's card shows the old values.
+ * A deletion, once its requester is verified, is erased by the hub, and here when its erased row comes back.
  */
 export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecision, now = Date.now()): void {
   db.transaction(() => {
@@ -253,12 +264,26 @@ export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecisi
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
     if (d.outcome === 'completed' && !COMPLETABLE[r.type])
       throw new DomainError('invalid', `a ${r.type} request cannot be completed from a desk yet`);
+    if (d.outcome === 'completed' && r.type === 'deletion' && r.verified_at === null)
+      throw new DomainError('invalid', 'verify that the requester owns the account before erasing it');
     stmt(
       db,
       `UPDATE account_requests SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
          acknowledged_by = coalesce(acknowledged_by, ?), acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?`,
     ).run(d.outcome, actor.name, now, d.outcome === 'rejected' ? d.reason : null, actor.name, now, id);
     push(db, actor, id, 'request.decide', d, now);
+  })();
+}
+
+/** Records how the requester of a deletion was verified as the account's owner; once. */
+export function verifyRequest(db: Db, actor: Actor, id: string, v: Verification, now = Date.now()): void {
+  db.transaction(() => {
+    const r = load(db, id);
+    if (r.type !== 'deletion') throw new DomainError('invalid', 'only a deletion request is verified');
+    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+    if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
+    stmt(db, 'UPDATE account_requests SET verified_by = ?, verified_at = ?, verification = ? WHERE id = ?').run(actor.name, now, v.how, id);
+    push(db, actor, id, 'request.verify', v, now);
   })();
 }
 

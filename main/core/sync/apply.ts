@@ -15,6 +15,7 @@ import { settlePulledTags } from '../domain/submission-tags.ts';
 import { viewNameKey } from '../../../common/protocol/saved-views.ts';
 import { saveStanding } from '../domain/comment-authors.ts';
 import { putWord } from '../domain/moderation-words.ts';
+import { eraseHere } from '../domain/erasure.ts';
 
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
 const json = (v: unknown): string => JSON.stringify(v ?? {});
@@ -27,14 +28,18 @@ const pendingChange = (db: Db, id: string) =>
 type RowOf<E extends Entity> = Extract<Change, { entity: E }>['row'];
 
 const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
-  customer: (db, r) =>
+  customer: (db, r) => {
+    // Erased on the hub: what this desk keeps of them besides their rows goes first (domain/erasure.ts).
+    if (r.erased_at && stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND erased_at IS NULL').get(r.id)) eraseHere(db, r.id);
     stmt(
       db,
-      `INSERT INTO customers (id, username, gender, full_name, email, phone, address, created_at, updated_at)
-       VALUES (@id, @username, @gender, @full_name, @email, @phone, @address, @created_at, @updated_at)
+      `INSERT INTO customers (id, username, gender, full_name, email, phone, address, created_at, updated_at, erased_at)
+       VALUES (@id, @username, @gender, @full_name, @email, @phone, @address, @created_at, @updated_at, @erased_at)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, gender = excluded.gender, full_name = excluded.full_name,
-         email = excluded.email, phone = excluded.phone, address = excluded.address, updated_at = excluded.updated_at`,
-    ).run({ ...r, created_at: ms(r.created_at), updated_at: ms(r.updated_at) }),
+         email = excluded.email, phone = excluded.phone, address = excluded.address, updated_at = excluded.updated_at,
+         erased_at = excluded.erased_at`,
+    ).run({ ...r, created_at: ms(r.created_at), updated_at: ms(r.updated_at), erased_at: ms(r.erased_at) });
+  },
 
   submission: (db, r) => {
     stmt(
@@ -118,14 +123,17 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     stmt(
       db,
       `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, status, channel, note, logged_by, third_party, acknowledged_by,
-         acknowledged_at, extension_days, extension_reason, extended_by, extended_at, decided_by, decided_at, decision_reason)
+         acknowledged_at, extension_days, extension_reason, extended_by, extended_at, decided_by, decided_at, decision_reason, verified_by,
+         verified_at, verification)
        VALUES (@id, @customer_id, @type, @changes, @requested_at, @status, @channel, @note, @logged_by, @third_party, @acknowledged_by,
-         @acknowledged_at, @extension_days, @extension_reason, @extended_by, @extended_at, @decided_by, @decided_at, @decision_reason)
+         @acknowledged_at, @extension_days, @extension_reason, @extended_by, @extended_at, @decided_by, @decided_at, @decision_reason,
+         @verified_by, @verified_at, @verification)
        ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, changes = excluded.changes, status = excluded.status,
          note = excluded.note, third_party = excluded.third_party, acknowledged_by = excluded.acknowledged_by,
          acknowledged_at = excluded.acknowledged_at, extension_days = excluded.extension_days, extension_reason = excluded.extension_reason,
          extended_by = excluded.extended_by, extended_at = excluded.extended_at, decided_by = excluded.decided_by,
-         decided_at = excluded.decided_at, decision_reason = excluded.decision_reason`,
+         decided_at = excluded.decided_at, decision_reason = excluded.decision_reason, verified_by = excluded.verified_by,
+         verified_at = excluded.verified_at, verification = excluded.verification`,
     ).run({
       ...r,
       changes: json(r.changes),
@@ -134,6 +142,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       acknowledged_at: ms(r.acknowledged_at),
       extended_at: ms(r.extended_at),
       decided_at: ms(r.decided_at),
+      verified_at: ms(r.verified_at),
     });
   },
 

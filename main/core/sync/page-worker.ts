@@ -17,6 +17,7 @@ import { setSetting } from '../store/settings.ts';
 import { settleClocks } from '../domain/sla.ts';
 import { applyChange } from './apply.ts';
 import { purge } from './purge.ts';
+import { checkpointAfterErasure } from '../domain/erasure.ts';
 
 export interface PageMessage {
   id: number;
@@ -59,6 +60,7 @@ function applyWaiting(): void {
       indexQueued(db);
       settleClocks(db);
     })();
+    checkpointAfterErasure(db);
     for (const m of pages) parentPort!.postMessage({ id: m.id, ok: true });
   } catch (e) {
     failedPull = { pull: pages[0]!.pull, error: e instanceof Error ? e.message : String(e) };

@@ -24,6 +24,7 @@ import websiteWebhook from './0023_website_webhook.ts';
 import commentSubmissions from './0024_comment_submissions.ts';
 import rejectReasons from './0025_reject_reasons.ts';
 import dataRequests from './0026_data_requests.ts';
+import erasure from './0027_erasure.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -56,4 +57,5 @@ export const hubMigrations: readonly string[] = [
   commentSubmissions,
   rejectReasons,
   dataRequests,
+  erasure,
 ];

@@ -23,6 +23,7 @@ import moderationLists from './0022_moderation_lists.ts';
 import commentSubmissions from './0023_comment_submissions.ts';
 import rejectReasons from './0024_reject_reasons.ts';
 import dataRequests from './0025_data_requests.ts';
+import erasure from './0026_erasure.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -54,4 +55,5 @@ export const migrations: readonly string[] = [
   commentSubmissions,
   rejectReasons,
   dataRequests,
+  erasure,
 ];
