@@ -19,13 +19,14 @@ import { complaint, customer, startTestHub, websiteComment } from '../support/hu
 
 const hub = await startTestHub();
 
-const HOA: ReturnType<typeof customer> & { address: string } = customer('er-hoa', {
+const HOA = {
+  ...customer('er-hoa'),
   username: 'hoa_pham_1988',
   fullName: 'Phạm Thị Hoà',
   email: 'hoa.pham.erase@gmail.com',
   phone: '0987 654 321',
   address: '27 Nguyễn Trãi, Thanh Xuân',
-});
+};
 const COMPLAINT = 'Máy giặt Electrolux kêu rất to ở chế độ vắt từ tuần trước';
 const COMMENT = 'Shop giao hàng chậm quá, lần sau không mua nữa';
 const NOTE = 'Đã gọi cho chị Hoà lúc 9 giờ, hẹn kỹ thuật đến kiểm tra';
