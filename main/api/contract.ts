@@ -100,6 +100,7 @@ const RequestSummary = z.object({
   requestedAt: Timestamp,
   thirdParty: z.boolean(),
   extensionDays: z.number().int().positive().nullable(),
+  verified: z.boolean(),
   clock: RequestClock,
 });
 const RequestDetail = RequestSummary.extend({

@@ -10,7 +10,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchBrowser } from '../support/browser.ts';
-import { customer, startTestHub } from '../support/hub.ts';
+import { complaint, customer, startTestHub } from '../support/hub.ts';
+import { go, post, syncAll } from './desk-actions.ts';
 import { screenshot, signIn, syncedDesk, syncInUi, until } from '../support/synced-desk.ts';
 
 const hub = await startTestHub();
@@ -69,7 +70,7 @@ test(
     const detail = page.getByTestId('request-detail');
     await page.locator(`[data-testid=request-row][data-id="${copy}"]`).click();
     await detail.getByRole('heading', { name: /^Bản sao dữ liệu/ }).waitFor();
-    await detail.getByText('Xoá tài khoản / bản sao dữ liệu: chưa thực hiện được từ máy trạm', { exact: false }).waitFor();
+    await detail.getByText('Bản sao dữ liệu: chưa thực hiện được từ máy trạm', { exact: false }).waitFor();
     assert.equal(await detail.getByRole('button', { name: 'Hoàn tất', exact: true }).count(), 0);
     await detail.getByRole('button', { name: 'Xác nhận đã nhận' }).waitFor();
     await deletionRow.click();
@@ -196,5 +197,58 @@ test(
     await screenshot(pageB, 'requests-desk-b-found-by-new-phone');
     await dialogB.getByRole('button', { name: 'Huỷ' }).click();
     await dialogB.waitFor({ state: 'detached' });
+  },
+);
+
+test(
+  'a director verifies a deletion’s requester, completes it, and the customer’s complaint reads as erased; the website is told',
+  { timeout: 240_000 },
+  async () => {
+    const who = customer('dr-erase', { fullName: 'Lê Văn Khánh', phone: '0933444555' });
+    await post(hub, {
+      ...complaint('dr-erase', { subject: 'Tủ lạnh Sharp không lạnh ngăn dưới', body: 'Tủ lạnh mua tháng 5 không lạnh.' }),
+      customer: who,
+    });
+    const deletion = await intake({
+      type: 'deletion',
+      customer: who,
+      reason: 'Xin xoá tài khoản của tôi.',
+      requestedAt: new Date().toISOString(),
+    });
+
+    const { host } = await syncedDesk(hub, 'dr-E', [['giamdoc_er', 'director', []]]);
+    const page = await signIn(browser, host, 'giamdoc_er');
+    await page.getByTestId('nav-requests').click();
+    await page.locator(`[data-testid=request-row][data-id="${deletion}"]`).click();
+    const detail = page.getByTestId('request-detail');
+    await detail.getByRole('heading', { name: /^Xoá tài khoản/ }).waitFor();
+    assert.ok(await detail.getByRole('button', { name: 'Hoàn tất', exact: true }).isDisabled(), 'not before the requester is verified');
+    await detail.getByText('Cần xác minh người yêu cầu là chủ tài khoản trước khi xoá dữ liệu.').waitFor();
+
+    await detail.getByRole('button', { name: 'Xác minh chủ tài khoản' }).click();
+    const verify = detail.getByTestId('verify-form');
+    await verify.getByRole('button', { name: 'Ghi nhận đã xác minh' }).click();
+    await verify.getByText('Hãy ghi đã xác minh bằng cách nào.').waitFor();
+    await verify.getByLabel('Cách đã xác minh').fill('Khách gọi từ số của tài khoản và đọc đúng mã đơn hàng gần nhất');
+    await verify.getByRole('button', { name: 'Ghi nhận đã xác minh' }).click();
+    await detail.getByTestId('request-history').getByText('xác minh chủ tài khoản lúc', { exact: false }).waitFor();
+    await detail.getByRole('button', { name: 'Hoàn tất', exact: true }).click();
+    const ask = detail.getByRole('alertdialog');
+    await ask.getByText('chỉ còn số liệu thống kê', { exact: false }).waitFor();
+    await screenshot(page, 'requests-erase-ask');
+    await ask.getByRole('button', { name: 'Hoàn tất', exact: true }).click();
+    await detail.getByTestId('request-status').filter({ hasText: 'Đã hoàn tất' }).waitFor();
+    await syncAll(page);
+    await until('the website feed tells the website to delete the account', async () =>
+      ((await hub.feed('?limit=1000')).changes as { type: string; customer?: { ref: string } }[]).some(
+        (c) => c.type === 'account.delete' && c.customer?.ref === 'dr-erase',
+      ),
+    );
+    await syncAll(page);
+    await go(page, /^Khiếu nại/);
+    await page.locator('.row', { hasText: '[Đã xoá theo yêu cầu của khách hàng]' }).first().click();
+    await page.getByRole('heading', { name: '[Đã xoá theo yêu cầu của khách hàng]' }).waitFor();
+    assert.equal(await page.getByText('Tủ lạnh Sharp không lạnh ngăn dưới').count(), 0);
+    await screenshot(page, 'requests-erased-complaint');
   },
 );

@@ -65,6 +65,8 @@ export interface RequestSummary {
   requestedAt: number;
   thirdParty: boolean;
   extensionDays: number | null;
+  /** A deletion's requester shown to own the account (always false for the other types). */
+  verified: boolean;
   clock: RequestClock;
 }
 
@@ -86,6 +88,7 @@ function summary(r: Row, clockOf: (r: Row) => RequestClock): RequestSummary {
     requestedAt: r.requested_at,
     thirdParty: r.third_party === 1,
     extensionDays: r.extension_days,
+    verified: r.verified_at !== null,
     clock: clockOf(r),
   };
 }

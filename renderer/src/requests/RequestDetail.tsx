@@ -29,7 +29,7 @@ export function requestError(e: unknown, t: TFunction): string {
   return messageFor(e, t);
 }
 
-type Acting = null | 'extend' | 'reject' | 'complete';
+type Acting = null | 'extend' | 'reject' | 'complete' | 'verify';
 
 export function RequestDetail({
   id,
@@ -75,6 +75,8 @@ export function RequestDetail({
 
   if (!r) return <article className="request-detail" aria-busy="true" />;
   const open = isOpen(r.status);
+  // An erasure waits for the requester to be shown to own the account (common/requests/requests.ts Verification).
+  const needsVerifying = r.type === 'deletion' && r.verifiedAt === null;
   const ack = ackDue(t, r, now);
   const done = completionDue(t, r, now);
   const reveal = (field: ProfileField) =>
@@ -199,6 +201,9 @@ export function RequestDetail({
               })}
             </li>
           )}
+          {r.verifiedBy && r.verifiedAt !== null && (
+            <li>{t('requests.history.verified', { by: r.verifiedBy, time: formatDateTime(r.verifiedAt), how: r.verification ?? '' })}</li>
+          )}
           {r.decidedBy && r.decidedAt !== null && (
             <li>
               {r.status === 'rejected'
@@ -231,8 +236,24 @@ export function RequestDetail({
             >
               {t('requests.actions.extend')}
             </button>
+            {needsVerifying && (
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                aria-expanded={acting === 'verify'}
+                onClick={() => setActing(acting === 'verify' ? null : 'verify')}
+              >
+                {t('requests.actions.verify')}
+              </button>
+            )}
             {r.completable && (
-              <button type="button" disabled={busy} onClick={() => setActing('complete')}>
+              <button
+                type="button"
+                disabled={busy || needsVerifying}
+                title={needsVerifying ? t('requests.verifyFirst') : undefined}
+                onClick={() => setActing('complete')}
+              >
                 {t('requests.actions.complete')}
               </button>
             )}
@@ -246,6 +267,20 @@ export function RequestDetail({
             </button>
           </div>
           {r.extensionDays !== null && <p className="muted small">{t('requests.actions.extendedOnce')}</p>}
+          {needsVerifying && <p className="muted small">{t('requests.verifyFirst')}</p>}
+          {acting === 'verify' && (
+            <ReasonForm
+              words="verify"
+              busy={busy}
+              onCancel={() => setActing(null)}
+              onSave={(how) =>
+                void act(
+                  () => call('requests.verify', { id, verification: { method: 'documented', how } }),
+                  t('requests.actions.verifiedNotice'),
+                )
+              }
+            />
+          )}
           {acting === 'extend' && (
             <ExtendForm
               busy={busy}
@@ -259,7 +294,8 @@ export function RequestDetail({
             />
           )}
           {acting === 'reject' && (
-            <RejectForm
+            <ReasonForm
+              words="reject"
               busy={busy}
               onCancel={() => setActing(null)}
               onSave={(reason) =>
@@ -360,7 +396,18 @@ function ExtendForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (days: 
   );
 }
 
-function RejectForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (reason: string) => void; onCancel: () => void }) {
+/** One line of text a step needs before it is taken: why a request is refused, how its requester was verified. */
+function ReasonForm({
+  words,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  words: 'reject' | 'verify';
+  busy: boolean;
+  onSave: (reason: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -368,36 +415,36 @@ function RejectForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (reason
   useEffect(() => first.current?.focus(), []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!reason.trim()) return setProblem(t('requests.reject.reasonProblem'));
+    if (!reason.trim()) return setProblem(t(`requests.${words}.reasonProblem`));
     setProblem(null);
     onSave(reason.trim());
   };
   return (
-    <form className="request-form" aria-label={t('requests.reject.title')} data-testid="reject-form" noValidate onSubmit={submit}>
+    <form className="request-form" aria-label={t(`requests.${words}.title`)} data-testid={`${words}-form`} noValidate onSubmit={submit}>
       <label className="field">
-        {t('requests.reject.reason')}
+        {t(`requests.${words}.reason`)}
         <textarea
           ref={first}
           rows={3}
           value={reason}
-          maxLength={2000}
+          maxLength={words === 'verify' ? 500 : 2000}
           aria-invalid={problem !== null}
-          aria-describedby={problem ? 'reject-reason-problem' : 'reject-reason-hint'}
+          aria-describedby={problem ? `${words}-reason-problem` : `${words}-reason-hint`}
           onChange={(e) => setReason(e.target.value)}
         />
         {problem ? (
-          <span id="reject-reason-problem" className="form-error small">
+          <span id={`${words}-reason-problem`} className="form-error small">
             {problem}
           </span>
         ) : (
-          <span id="reject-reason-hint" className="muted small">
-            {t('requests.reject.hint')}
+          <span id={`${words}-reason-hint`} className="muted small">
+            {t(`requests.${words}.hint`)}
           </span>
         )}
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {t('requests.reject.save')}
+          {t(`requests.${words}.save`)}
         </button>
         <button type="button" onClick={onCancel}>
           {t('requests.cancel')}
