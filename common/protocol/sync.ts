@@ -16,7 +16,10 @@ import { CommentMarkers } from '../moderation/markers.ts';
 import { AUTHOR_NOTE_MAX, AuthorNote, AuthorStanding, BAN_REASON_MAX } from '../moderation/authors.ts';
 import { ModerationWordFields, WORD_LEVELS, WORD_MAX } from '../moderation/word-lists.ts';
 import { GENDERS } from '../vocabulary/customers.ts';
+import { REQUEST_LETTERS } from '../requests/letters.ts';
+import { Delivery } from './delivery.ts';
 import {
+  Acknowledgement,
   Extension,
   LoggedRequest,
   MAX_EXTENSION_DAYS,
@@ -264,6 +267,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       ...Unversioned,
       mutation: z.literal('request.acknowledge'),
       entityType: z.literal('account_request'),
+      payload: Acknowledgement,
+    })
+    .strict(),
+  // The hub emails a verification code to the account's address (its hash kept on the hub only).
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('request.sendCode'),
+      entityType: z.literal('account_request'),
       payload: z.object({}).strict(),
     })
     .strict(),
@@ -477,6 +490,10 @@ export const AccountRequestRow = z.object({
   verified_by: maybe(str(ACTOR_NAME)).default(null),
   verified_at: maybe(instant).default(null),
   verification: maybe(str(500)).default(null),
+  mails: z
+    .record(Id, z.object({ what: z.enum(REQUEST_LETTERS), at: instant, delivery: Delivery }))
+    .refine((m) => Object.keys(m).length <= 100, 'at most 100 emails')
+    .default({}),
 });
 
 export const ProductRow = z.object({

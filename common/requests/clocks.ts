@@ -31,15 +31,18 @@ export interface RequestClock {
   overdue: boolean;
 }
 
+/** The end of the day by which a request must be carried out: 15 or 20 days, plus its extension. */
+export const completionDueAt = (r: Pick<RequestTimes, 'requestedAt' | 'thirdParty' | 'extensionDays'>): number =>
+  endOfDays(r.requestedAt, (r.thirdParty ? COMPLETION_DAYS_THIRD_PARTY : COMPLETION_DAYS) + (r.extensionDays ?? 0));
+
 export function requestClock(cal: Hours, r: RequestTimes, now: number): RequestClock {
   const ackDueAt = endOfWorkingDays(cal, r.requestedAt, ACK_WORKING_DAYS);
   const ackAt = r.acknowledgedAt ?? r.decidedAt ?? now;
-  const days = (r.thirdParty ? COMPLETION_DAYS_THIRD_PARTY : COMPLETION_DAYS) + (r.extensionDays ?? 0);
-  const completionDueAt = endOfDays(r.requestedAt, days);
+  const completionDue = completionDueAt(r);
   return {
     ackDueAt,
     ackLate: ackDueAt !== null && ackAt > ackDueAt,
-    completionDueAt,
-    overdue: (r.decidedAt ?? now) > completionDueAt,
+    completionDueAt: completionDue,
+    overdue: (r.decidedAt ?? now) > completionDue,
   };
 }

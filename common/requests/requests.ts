@@ -85,9 +85,19 @@ export const COMPLETABLE: Record<RequestType, boolean> = {
 };
 
 /**
- * How a director made sure a deletion is asked by the account's owner before erasing it: by a means they
- * describe (the customer came with their ID card, answered from the account's email address…), recorded with
- * the request.
+ * How a director made sure a deletion is asked by the account's owner before erasing it: the code the hub emailed
+ * to the account's address, quoted back by the customer (the hub checks it), or another means they describe (the
+ * customer came with their ID card…), recorded with the request.
  */
-export const Verification = z.object({ method: z.literal('documented'), how: line(500) }).strict();
+export const VERIFICATION_CODE = /^\d{6}$/;
+export const Verification = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('email_code'), code: z.string().regex(VERIFICATION_CODE, 'the code is 6 digits') }).strict(),
+  z.object({ method: z.literal('documented'), how: line(500) }).strict(),
+]);
 export type Verification = z.infer<typeof Verification>;
+/** What the request records of a verification by code: that it was done, never the code. */
+export const BY_EMAIL_CODE = 'Mã xác minh gửi tới email của tài khoản, khách đọc lại đúng';
+
+/** Acknowledging may send the customer the acknowledgement letter, which names the deadline. */
+export const Acknowledgement = z.object({ email: z.boolean().optional() }).strict();
+export type Acknowledgement = z.infer<typeof Acknowledgement>;

@@ -17,6 +17,7 @@ import { PRESENCE_STATES } from '../../common/protocol/presence.ts';
 import { Holiday } from '../../common/sla/calendar.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
+import { REQUEST_LETTERS } from '../../common/requests/letters.ts';
 import {
   COMMENT_FILTERS,
   COMMENT_STATUSES,
@@ -117,6 +118,7 @@ const RequestDetail = RequestSummary.extend({
   verifiedBy: z.string().nullable(),
   verifiedAt: Timestamp.nullable(),
   verification: z.string().nullable(),
+  mails: z.array(z.object({ id: Id, what: z.enum(REQUEST_LETTERS), at: Timestamp, delivery: Delivery })),
   reason: z.string().nullable(),
   changes: z.array(z.object({ field: z.enum(PROFILE_FIELDS), current: z.string().nullable(), requested: z.string() })),
   completable: z.boolean(),
@@ -236,6 +238,7 @@ const CustomerCard = z.object({
   address: z.string().nullable(),
   since: Timestamp,
   submissionCount: z.number().int().nonnegative(),
+  erasedAt: Timestamp.nullable(),
 });
 
 const CustomerTimeline = z.object({
@@ -700,7 +703,14 @@ export const contract = {
   ),
   /** A request a director took by email, phone or in person, with that channel. */
   'requests.log': def(DIRECTOR, LoggedRequest, z.object({ id: Id })),
-  'requests.acknowledge': def(DIRECTOR, z.object({ id: Id }).strict(), z.object({ changed: z.boolean() })),
+  /** Acknowledged, with the acknowledgement letter (naming the deadline) emailed to the customer when `email`. */
+  'requests.acknowledge': def(
+    DIRECTOR,
+    z.object({ id: Id, email: z.boolean().default(false) }).strict(),
+    z.object({ changed: z.boolean() }),
+  ),
+  /** The hub emails a 6-digit code to the account's address, for the customer to quote back (a deletion's requester). */
+  'requests.sendCode': def(DIRECTOR, z.object({ id: Id }).strict(), Ok),
   /** The one extension the law allows, with its reason. */
   'requests.extend': def(DIRECTOR, z.object({ id: Id, extension: Extension }).strict(), Ok),
   /** How the requester of a deletion was verified as the account's owner, before a director may erase it. */

@@ -9,22 +9,29 @@ import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { runRounds } from '../rounds.ts';
 import { withDelivery } from './queue.ts';
+import { REQUEST_MAIL_DELIVERY } from '../requests/request-mail.ts';
 import { MailSender, type MailConfig } from './sender.ts';
 
 const NOT_CONFIGURED: Delivery = { delivery: 'queued', notConfigured: true };
 const WAITING_UNMARKED = `SELECT m.reply_id FROM mail_outbox m JOIN submission_events e ON e.id = m.reply_id
   WHERE m.state IN ('queued', 'sending') AND NOT e.data @> '{"notConfigured": true}'`;
 
-/** Marks the replies waiting for a sender that does not exist; returns how many were marked. */
+/** A request's emails waiting likewise (server/requests/request-mail.ts), their state in the request's `mails`. */
+const REQUESTS_WAITING_UNMARKED = `SELECT m.reply_id AS id FROM mail_outbox m JOIN account_requests r ON r.id = m.request_id
+  WHERE m.state IN ('queued', 'sending') AND NOT (r.mails->m.reply_id->'delivery') @> '{"notConfigured": true}'`;
+
+/** Marks the replies (and request emails) waiting for a sender that does not exist; returns how many replies were marked. */
 export async function markNotConfigured(db: HubDb): Promise<number> {
   // Checked without the write lock first: most rounds find nothing and must not hold up intake or push.
-  if ((await db.query(`${WAITING_UNMARKED} LIMIT 1`)).rows.length === 0) return 0;
+  if ((await db.query(`${WAITING_UNMARKED} UNION ALL ${REQUESTS_WAITING_UNMARKED} LIMIT 1`)).rows.length === 0) return 0;
   return db.transaction(async (tx) => {
     await takeWriteLock(tx); // the events' seq changes: desks pull the new state
     const marked = await tx.query(
       `UPDATE submission_events SET data = ${withDelivery('data')} WHERE id IN (${WAITING_UNMARKED}) RETURNING id`,
       [JSON.stringify(NOT_CONFIGURED)],
     );
+    for (const m of (await tx.query<{ id: string }>(REQUESTS_WAITING_UNMARKED)).rows)
+      await tx.query(REQUEST_MAIL_DELIVERY, [JSON.stringify(NOT_CONFIGURED), m.id]);
     return marked.rows.length;
   });
 }

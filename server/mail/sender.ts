@@ -13,6 +13,7 @@ import type { Delivery } from '../../common/protocol/delivery.ts';
 import type { HubDb } from '../db/connect.ts';
 import { takeWriteLock } from '../db/write-lock.ts';
 import { withDelivery } from './queue.ts';
+import { REQUEST_MAIL_DELIVERY } from '../requests/request-mail.ts';
 import { mailFailureOf, serverTextOf } from './failure.ts';
 
 export const MAX_ATTEMPTS = 8;
@@ -38,12 +39,22 @@ interface Due {
   attempts: number;
 }
 
-/** Moves a mail_outbox row ($1 is its reply id) and the reply event's delivery state together; the event's new seq brings it to the desks. */
+/**
+ * Moves a mail_outbox row ($1 is its reply id) and the delivery state its desks see together (the reply's event, or
+ * the request's `mails`); the row's new seq brings it to the desks.
+ */
 async function transition(db: HubDb, replyId: string, outbox: string, params: unknown[], delivery: Delivery): Promise<void> {
   await db.transaction(async (tx) => {
     await takeWriteLock(tx);
     await tx.query(outbox, [replyId, ...params]);
+    // A reply's or a notice's timeline event, or a request's email (server/requests/request-mail.ts): one of the two holds it.
     await tx.query(`UPDATE submission_events SET data = ${withDelivery('data')} WHERE id = $2`, [JSON.stringify(delivery), replyId]);
+    await tx.query(REQUEST_MAIL_DELIVERY, [JSON.stringify(delivery), replyId]);
+    // A message that must not outlive its sending (an erasure's confirmation) keeps no address once it has gone or failed for good.
+    if (delivery.delivery === 'sent' || delivery.delivery === 'failed')
+      await tx.query(`UPDATE mail_outbox SET to_address = '', body = '', last_error = NULL WHERE reply_id = $1 AND forget_address`, [
+        replyId,
+      ]);
   });
 }
 

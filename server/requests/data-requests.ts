@@ -7,7 +7,9 @@
  * learns every outcome from its feed.
  */
 import {
+  BY_EMAIL_CODE,
   COMPLETABLE,
+  type Acknowledgement,
   type Extension,
   type LoggedRequest,
   type ProfileChanges,
@@ -18,6 +20,8 @@ import type { Queryable } from '../db/connect.ts';
 import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
 import { recordWebsiteChange } from '../website/feed.ts';
 import { eraseCustomer } from './erasure.ts';
+import { queueRequestMail } from './request-mail.ts';
+import { createHash, randomInt } from 'node:crypto';
 
 interface Change<P> {
   actorId: string;
@@ -83,8 +87,11 @@ export async function logRequest(tx: Queryable, m: Change<LoggedRequest>): Promi
   );
 }
 
-/** Acknowledged once: a second acknowledgement, or one of a request already decided, changes nothing. */
-export async function acknowledgeRequest(tx: Queryable, m: Change<Record<string, never>>): Promise<void> {
+/**
+ * Acknowledged once, with the acknowledgement letter when asked for; a second acknowledgement, or one of a request
+ * already decided, changes nothing.
+ */
+export async function acknowledgeRequest(tx: Queryable, m: Change<Acknowledgement>): Promise<void> {
   const r = await held(tx, m);
   if (r.status !== 'pending') return;
   await tx.query(`UPDATE account_requests SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = $3 WHERE id = $1`, [
@@ -92,6 +99,27 @@ export async function acknowledgeRequest(tx: Queryable, m: Change<Record<string,
     m.actorName,
     at(m.createdAt),
   ]);
+  if (m.payload.email) await queueRequestMail(tx, m.entityId, 'acknowledgement', at(m.createdAt));
+}
+
+const CODE_VALID_MS = 24 * 3_600_000;
+const codeHash = (requestId: string, code: string) => createHash('sha256').update(`${requestId}:${code}`).digest('hex');
+
+/** Emails a new code to the account's address (the last one sent is the one that counts); its hash stays here. */
+export async function sendVerificationCode(tx: Queryable, m: Change<Record<string, never>>): Promise<void> {
+  const r = await held(tx, m);
+  if (r.type !== 'deletion') throw new DirectoryRefusal('only a deletion request is verified');
+  if (r.decided_by) throw decidedRefusal(r);
+  if (r.verified_at) throw new DirectoryRefusal('the requester is verified already');
+  const email = (await tx.query<{ email: string | null }>('SELECT email FROM customers WHERE id = $1', [r.customer_id])).rows[0]?.email;
+  if (!email) throw new DirectoryRefusal('the account has no email address: verify the requester another way');
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await tx.query(
+    `INSERT INTO request_codes (request_id, code_hash, expires_at) VALUES ($1, $2, $3)
+     ON CONFLICT (request_id) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at`,
+    [m.entityId, codeHash(m.entityId, code), new Date(m.createdAt + CODE_VALID_MS).toISOString()],
+  );
+  await queueRequestMail(tx, m.entityId, 'verification_code', at(m.createdAt), { code });
 }
 
 /** The law allows one extension: a second is refused, naming who extended it. */
@@ -142,7 +170,12 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
     ...(changes && { changes }),
     ...(d.outcome === 'rejected' && { reason: d.reason }),
   });
-  if (r.type === 'deletion' && d.outcome === 'completed') await eraseCustomer(tx, r.customer_id);
+  if (d.outcome === 'rejected') await queueRequestMail(tx, m.entityId, 'rejection', at(m.createdAt), { reason: d.reason });
+  if (r.type === 'deletion' && d.outcome === 'completed') {
+    // Told before the address goes; the queue forgets it once the letter has gone (request-mail.ts).
+    await queueRequestMail(tx, m.entityId, 'erasure_confirmation', at(m.createdAt), {}, true);
+    await eraseCustomer(tx, r.customer_id);
+  }
 }
 
 /** How the requester of a deletion was verified as the account's owner; the first verification stands. */
@@ -151,11 +184,24 @@ export async function verifyRequest(tx: Queryable, m: Change<Verification>): Pro
   if (r.type !== 'deletion') throw new DirectoryRefusal('only a deletion request is verified');
   if (r.decided_by) throw decidedRefusal(r);
   if (r.verified_at) return;
+  const v = m.payload;
+  if (v.method === 'email_code') {
+    const sent = (
+      await tx.query<{ code_hash: string; expires_at: Date }>('SELECT code_hash, expires_at FROM request_codes WHERE request_id = $1', [
+        m.entityId,
+      ])
+    ).rows[0];
+    if (!sent) throw new DirectoryRefusal('no code was sent for this request');
+    if (sent.expires_at.getTime() < m.createdAt) throw new DirectoryRefusal('the code has expired: send a new one');
+    if (sent.code_hash !== codeHash(m.entityId, v.code))
+      throw new DirectoryRefusal('the code does not match the one sent to the account’s email');
+    await tx.query('DELETE FROM request_codes WHERE request_id = $1', [m.entityId]);
+  }
   await tx.query(`UPDATE account_requests SET verified_by = $2, verified_at = $3, verification = $4 WHERE id = $1`, [
     m.entityId,
     m.actorName,
     at(m.createdAt),
-    m.payload.how,
+    v.method === 'email_code' ? BY_EMAIL_CODE : v.how,
   ]);
 }
 

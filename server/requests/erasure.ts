@@ -21,6 +21,7 @@ const TOUCHED = [
   'comment_authors',
   'account_requests',
   'mail_outbox',
+  'request_codes',
   'applied_mutations',
 ] as const;
 
@@ -32,11 +33,16 @@ export async function eraseCustomer(tx: Queryable, customerId: string): Promise<
   ).rows[0];
   if (!c) return;
   const subs = `SELECT id FROM submissions WHERE customer_id = $1`;
+  // Every email to them that was queued, but the erasure's confirmation still to go (it names no one, and its
+  // address is cleared once it has gone).
   await tx.query(
     `UPDATE mail_outbox SET to_address = '', subject = $2, body = $2, last_error = NULL
-     WHERE reply_id IN (SELECT id FROM submission_events WHERE submission_id IN (${subs}))`,
+     WHERE (reply_id IN (SELECT id FROM submission_events WHERE submission_id IN (${subs}))
+            OR request_id IN (SELECT id FROM account_requests WHERE customer_id = $1))
+       AND NOT (forget_address AND state IN ('queued', 'sending'))`,
     [customerId, ERASED_TEXT],
   );
+  await tx.query(`DELETE FROM request_codes WHERE request_id IN (SELECT id FROM account_requests WHERE customer_id = $1)`, [customerId]);
   await tx.query(
     `UPDATE submission_events SET body = CASE WHEN body IS NULL THEN NULL ELSE $2 END,
        data = CASE WHEN type = ANY($3) THEN data ELSE '{}'::jsonb END

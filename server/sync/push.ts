@@ -36,7 +36,14 @@ import { saveWord } from '../moderation/word-lists.ts';
 import { submissionFromComment } from '../moderation/comment-submissions.ts';
 import { heldRow } from '../moderation/held-rows.ts';
 import { addAuthorNote, setStanding } from '../moderation/authors.ts';
-import { acknowledgeRequest, decideRequest, extendRequest, logRequest, verifyRequest } from '../requests/data-requests.ts';
+import {
+  acknowledgeRequest,
+  decideRequest,
+  extendRequest,
+  logRequest,
+  sendVerificationCode,
+  verifyRequest,
+} from '../requests/data-requests.ts';
 
 class Rejected extends Error {
   constructor(
@@ -214,6 +221,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'request.extend': (tx, m) => extendRequest(tx, m),
   'request.decide': (tx, m) => decideRequest(tx, m),
   'request.verify': (tx, m) => verifyRequest(tx, m),
+  'request.sendCode': (tx, m) => sendVerificationCode(tx, m),
 };
 
 /** The submission a versioned change is about, refused when someone else changed it since the change was made. */

@@ -249,6 +249,8 @@ test(
     await page.locator('.row', { hasText: '[Đã xoá theo yêu cầu của khách hàng]' }).first().click();
     await page.getByRole('heading', { name: '[Đã xoá theo yêu cầu của khách hàng]' }).waitFor();
     assert.equal(await page.getByText('Tủ lạnh Sharp không lạnh ngăn dưới').count(), 0);
+    await page.getByTestId('customer-erased').filter({ hasText: 'đã được xoá theo yêu cầu' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Hiện Họ tên đầy đủ' }).count(), 0, 'nothing left to show');
     await screenshot(page, 'requests-erased-complaint');
   },
 );

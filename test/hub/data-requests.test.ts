@@ -12,8 +12,11 @@ import { enqueue } from '../../main/core/domain/outbox.ts';
 import { errorCode, result, signedIn } from '../support/api-calls.ts';
 import { enrolledDesk, seatedDesk } from '../support/enrolled-desk.ts';
 import { consent, customer, startTestHub } from '../support/hub.ts';
+import { startSmtpListener } from '../support/smtp.ts';
+import { until } from '../support/synced-desk.ts';
 
-const hub = await startTestHub();
+const smtp = await startSmtpListener();
+const hub = await startTestHub({ mail: { url: smtp.url, from: 'CSKH <cskh@example.vn>' }, mailIntervalMs: 50 });
 
 async function director(deskName: string, username: string) {
   const d = await enrolledDesk(hub, deskName, [[username, 'director', []]]);
@@ -65,7 +68,7 @@ test('a profile change acknowledged and completed on one desk is applied by the 
   assert.equal(audit.length, 1);
   assert.ok(!audit[0].detail.includes('Trần Phú'), 'the audit names the field, never the value');
 
-  assert.deepEqual(await a.call('requests.acknowledge', { id }), { changed: true });
+  assert.deepEqual(await a.call('requests.acknowledge', { id, email: true }), { changed: true });
   assert.deepEqual(await a.call('requests.acknowledge', { id }), { changed: false }, 'once');
   await a.call('requests.decide', { id, decision: { outcome: 'completed' } });
   assert.equal(errorCode(await a.raw('requests.decide', { id, decision: { outcome: 'rejected', reason: 'Sai' } })), 'stale');
@@ -94,6 +97,14 @@ test('a profile change acknowledged and completed on one desk is applied by the 
       changes: { address: '45 Trần Phú, Đà Nẵng', phone: '+84 903 999 888' },
     },
   );
+
+  // The acknowledgement letter names the last day of the legal clock (the 16th: its end is midnight into the 17th).
+  await until('the acknowledgement reaches the customer', async () =>
+    smtp.received.some((m) => m.to === who.email && m.subject === 'Đã nhận yêu cầu thay đổi thông tin cá nhân'),
+  );
+  const ack = smtp.received.find((m) => m.subject === 'Đã nhận yêu cầu thay đổi thông tin cá nhân')!;
+  assert.match(ack.text, /^Kính gửi Chị Nguyễn Thị Lan,/);
+  assert.match(ack.text, /chậm nhất vào ngày 16\/12\/2026/);
 
   await b.sync();
   const seen = await b.call('requests.get', { id });
@@ -177,6 +188,19 @@ test('a consent withdrawal taken by phone is logged against the customer found b
     { opted_in: false, channel: 'email' },
   ]);
   assert.equal((await feedOf(id))[0]?.outcome, 'completed');
+
+  // A copy of the data asked for by phone, refused: the customer is emailed the reason, and so is the website.
+  const { id: copy } = await a.call('requests.log', { customerId: found.id, type: 'data_copy', channel: 'phone', thirdParty: false });
+  await a.call('requests.decide', {
+    id: copy,
+    decision: { outcome: 'rejected', reason: 'Không xác định được người gọi là chủ tài khoản' },
+  });
+  await a.sync();
+  await until('the refusal reaches the customer', async () =>
+    smtp.received.some((m) => m.subject === 'Kết quả yêu cầu cung cấp bản sao dữ liệu cá nhân' && m.to === `${ref}@gmail.com`),
+  );
+  assert.match(smtp.received.find((m) => m.subject.startsWith('Kết quả yêu cầu cung cấp'))!.text, /vì: Không xác định được người gọi/);
+  assert.equal((await feedOf(copy))[0]?.reason, 'Không xác định được người gọi là chủ tài khoản');
 });
 
 test('operators see no requests, and the hub refuses them a request change forced into the outbox', async () => {

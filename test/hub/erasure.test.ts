@@ -1,6 +1,7 @@
 /**
  * A customer's data erased at their request, across a hub and two desks: the website's deletion request verified
- * and completed by a director; afterwards no live table of the hub, and no file of either desk (its database
+ * by the code the hub emailed to the account's address (a wrong one refused) and completed by a director, the
+ * confirmation emailed before the address goes; afterwards no live table of the hub, and no file of either desk (its database
  * decrypted with its own key, every page of it, free ones included, and every frame of its WAL), holds the customer's name, email,
  * phone, address, the text of their complaint, comment or the staff's notes and replies, in any form the desk
  * stores (as written, folded for search); a folded search finds nothing; the counts by kind, month and status are
@@ -16,8 +17,11 @@ import { fold } from '../../common/text/fold.ts';
 import { errorCode, result, signedIn } from '../support/api-calls.ts';
 import { enrolledDesk, seatedDesk, type EnrolledDesk } from '../support/enrolled-desk.ts';
 import { complaint, customer, startTestHub, websiteComment } from '../support/hub.ts';
+import { startSmtpListener } from '../support/smtp.ts';
+import { until } from '../support/synced-desk.ts';
 
-const hub = await startTestHub();
+const smtp = await startSmtpListener();
+const hub = await startTestHub({ mail: { url: smtp.url, from: 'CSKH <cskh@example.vn>' }, mailIntervalMs: 50 });
 
 const HOA = {
   ...customer('er-hoa'),
@@ -133,14 +137,46 @@ test('a verified deletion erases the customer on the hub and on every desk, keep
     'invalid_input',
     'not before verifying',
   );
-  await call(director, 'requests.verify', {
-    id,
-    verification: { method: 'documented', how: 'Khách gọi từ số điện thoại của tài khoản, đọc đúng mã đơn hàng' },
+  // The hub emails a code to the account's address; a wrong code is refused there and the desk shows it unverified again.
+  await call(director, 'requests.sendCode', { id });
+  await dir.desk.sync.syncNow();
+  let letter: { text: string } | undefined;
+  await until('the code reaches the account’s address', async () => {
+    letter = smtp.received.find((m) => m.to === HOA.email && m.subject === 'Mã xác minh yêu cầu xoá tài khoản');
+    return letter !== undefined;
   });
+  const code = /: (\d{6})\n/.exec(letter!.text)![1]!;
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  await call(director, 'requests.verify', { id, verification: { method: 'email_code', code: wrong } });
+  assert.ok((await call(director, 'requests.get', { id })).verifiedAt, 'taken here at once');
+  await dir.desk.sync.syncNow();
+  assert.deepEqual(dir.desk.store.db.prepare(`SELECT state, reason FROM outbox WHERE mutation = 'request.verify'`).get(), {
+    state: 'rejected',
+    reason: 'the code does not match the one sent to the account’s email',
+  });
+  assert.equal((await call(director, 'requests.get', { id })).verifiedAt, null, 'put back as the hub holds it');
+  await call(director, 'requests.verify', { id, verification: { method: 'email_code', code } });
   await call(director, 'requests.decide', { id, decision: { outcome: 'completed' } });
   await dir.desk.sync.syncNow();
   await dir.desk.sync.syncNow();
   await op.desk.sync.syncNow();
+  // The confirmation goes to the address before it is erased; once sent, the queue keeps no address.
+  await until('the erasure’s confirmation is sent, and its address forgotten', async () => {
+    const sent = smtp.received.some((m) => m.to === HOA.email && m.subject === 'Xác nhận xoá tài khoản và dữ liệu cá nhân');
+    const waiting = await hub.db.query(`SELECT 1 FROM mail_outbox WHERE forget_address AND to_address <> ''`);
+    return sent && waiting.rows.length === 0;
+  });
+  const confirmation = smtp.received.find((m) => m.subject === 'Xác nhận xoá tài khoản và dữ liệu cá nhân')!;
+  assert.ok(!confirmation.text.includes('Hoà'), 'the confirmation names no one');
+  await dir.desk.sync.syncNow();
+  const mails = (await call(director, 'requests.get', { id })).mails.map((m: { what: string; delivery: { delivery: string } }) => [
+    m.what,
+    m.delivery.delivery,
+  ]);
+  assert.deepEqual(mails, [
+    ['verification_code', 'sent'],
+    ['erasure_confirmation', 'sent'],
+  ]);
 
   assert.deepEqual(await hubHolds(), [], 'no live table of the hub holds any of it');
   for (const d of [dir, op]) assert.deepEqual(found(deskPlaintext(d)), [], `nothing in ${d.itAdmin}'s desk files`);

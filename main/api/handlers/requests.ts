@@ -9,6 +9,7 @@ import {
   requestCounts,
   requestDetail,
   revealChange,
+  sendVerificationCode,
   verifyRequest,
 } from '../../core/domain/data-requests.ts';
 import { me, type Handler, type HandlerContext } from './types.ts';
@@ -41,8 +42,8 @@ export const requestHandlers = {
     audit: (r, out) => ({ action: 'request.log', ...target(out.id), detail: { type: r.type, channel: r.channel, customer: r.customerId } }),
   } satisfies Handler<'requests.log'>,
   'requests.acknowledge': {
-    run: ({ id }, ctx) => acknowledgeRequest(ctx.store.db, actor(ctx), id),
-    audit: ({ id }, out) => ({ action: 'request.acknowledge', ...target(id), detail: out }),
+    run: ({ id, email }, ctx) => acknowledgeRequest(ctx.store.db, actor(ctx), id, email),
+    audit: ({ id, email }, out) => ({ action: 'request.acknowledge', ...target(id), detail: { ...out, email } }),
   } satisfies Handler<'requests.acknowledge'>,
   'requests.extend': {
     run: ({ id, extension }, ctx) => {
@@ -51,6 +52,13 @@ export const requestHandlers = {
     },
     audit: ({ id, extension }) => ({ action: 'request.extend', ...target(id), detail: { days: extension.days } }),
   } satisfies Handler<'requests.extend'>,
+  'requests.sendCode': {
+    run: ({ id }, ctx) => {
+      sendVerificationCode(ctx.store.db, actor(ctx), id);
+      return { ok: true as const };
+    },
+    audit: ({ id }) => ({ action: 'request.sendCode', ...target(id) }),
+  } satisfies Handler<'requests.sendCode'>,
   'requests.verify': {
     run: ({ id, verification }, ctx) => {
       verifyRequest(ctx.store.db, actor(ctx), id, verification);

@@ -18,6 +18,7 @@ interface CustomerRow {
   phone: string | null;
   address: string | null;
   created_at: number;
+  erased_at: number | null;
 }
 
 export interface CustomerCard {
@@ -30,6 +31,8 @@ export interface CustomerCard {
   address: string | null;
   since: number;
   submissionCount: number;
+  /** When their data was erased at their request; null while it is held. */
+  erasedAt: number | null;
 }
 
 function load(db: Db, id: string): CustomerRow {
@@ -57,6 +60,7 @@ export function customerCard(db: Db, id: string, kinds: readonly SubmissionKind[
     address: mask(c.address, maskAddress),
     since: c.created_at,
     submissionCount: n,
+    erasedAt: c.erased_at,
   };
 }
 

@@ -20,7 +20,10 @@ import {
   type RequestStatus,
   type RequestType,
   type Verification,
+  BY_EMAIL_CODE,
 } from '../../../common/requests/requests.ts';
+import type { RequestLetter } from '../../../common/requests/letters.ts';
+import type { Delivery } from '../../../common/protocol/delivery.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
@@ -52,6 +55,7 @@ interface Row {
   verified_by: string | null;
   verified_at: number | null;
   verification: string | null;
+  mails: string;
   full_name: string;
 }
 
@@ -147,6 +151,8 @@ export interface RequestDetail extends RequestSummary {
   verifiedBy: string | null;
   verifiedAt: number | null;
   verification: string | null;
+  /** The emails sent about it, oldest first, each with its delivery state as the hub last said. */
+  mails: { id: string; what: RequestLetter; at: number; delivery: Delivery }[];
   reason: string | null;
   /** A profile change, field by field, masked: what the store holds now and what the customer asks for. */
   changes: { field: ProfileField; current: string | null; requested: string }[];
@@ -189,6 +195,9 @@ export function requestDetail(db: Db, id: string, now = Date.now()): RequestDeta
     verifiedBy: r.verified_by,
     verifiedAt: r.verified_at,
     verification: r.verification,
+    mails: Object.entries(JSON.parse(r.mails) as Record<string, { what: RequestLetter; at: string; delivery: Delivery }>)
+      .map(([mailId, m]) => ({ id: mailId, what: m.what, at: Date.parse(m.at), delivery: m.delivery }))
+      .sort((a, b) => a.at - b.at),
     reason: r.type === 'profile_change' ? null : (asked.reason ?? null),
     changes,
     completable: COMPLETABLE[r.type],
@@ -225,8 +234,8 @@ export function logRequest(db: Db, actor: Actor, r: LoggedRequest, now = Date.no
   })();
 }
 
-/** Acknowledged once; acknowledging again, or a request already decided, changes nothing. */
-export function acknowledgeRequest(db: Db, actor: Actor, id: string, now = Date.now()): { changed: boolean } {
+/** Acknowledged once, the customer emailed the acknowledgement if asked; acknowledging again, or a request already decided, changes nothing. */
+export function acknowledgeRequest(db: Db, actor: Actor, id: string, email: boolean, now = Date.now()): { changed: boolean } {
   return db.transaction(() => {
     if (load(db, id).status !== 'pending') return { changed: false };
     stmt(db, `UPDATE account_requests SET status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ?`).run(
@@ -234,8 +243,21 @@ export function acknowledgeRequest(db: Db, actor: Actor, id: string, now = Date.
       now,
       id,
     );
-    push(db, actor, id, 'request.acknowledge', {}, now);
+    push(db, actor, id, 'request.acknowledge', { email }, now);
     return { changed: true };
+  })();
+}
+
+/** Has the hub email a verification code to the account's address (the desk never sees the code). */
+export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Date.now()): void {
+  db.transaction(() => {
+    const r = load(db, id);
+    if (r.type !== 'deletion') throw new DomainError('invalid', 'only a deletion request is verified');
+    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+    if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
+    if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND email IS NOT NULL').get(r.customer_id))
+      throw new DomainError('invalid', 'the account has no email address: verify the requester another way');
+    push(db, actor, id, 'request.sendCode', {}, now);
   })();
 }
 
@@ -285,7 +307,9 @@ export function verifyRequest(db: Db, actor: Actor, id: string, v: Verification,
     if (r.type !== 'deletion') throw new DomainError('invalid', 'only a deletion request is verified');
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
     if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
-    stmt(db, 'UPDATE account_requests SET verified_by = ?, verified_at = ?, verification = ? WHERE id = ?').run(actor.name, now, v.how, id);
+    // A code is checked by the hub, which refuses a wrong one: this desk then puts back the hub's row (unverified).
+    const how = v.method === 'email_code' ? BY_EMAIL_CODE : v.how;
+    stmt(db, 'UPDATE account_requests SET verified_by = ?, verified_at = ?, verification = ? WHERE id = ?').run(actor.name, now, how, id);
     push(db, actor, id, 'request.verify', v, now);
   })();
 }

@@ -45,6 +45,9 @@ function addEvent(
 function appendText(db: Db, kind: SubmissionKind, id: string, actorId: string, type: 'note' | 'reply', body: string, now: number): string {
   return db.transaction(() => {
     load(db, kind, id);
+    // Nothing more is written about a customer erased at their request (the hub refuses it too).
+    if (stmt(db, 'SELECT 1 FROM submissions s JOIN customers c ON c.id = s.customer_id WHERE s.id = ? AND c.erased_at IS NOT NULL').get(id))
+      throw new DomainError('invalid', 'the customer’s data was erased at their request: nothing more is written about them');
     const data = type === 'reply' ? { delivery: 'queued' } : {};
     const eventId = addEvent(db, id, type, actorId, body, data, now);
     stmt(db, 'UPDATE submissions SET updated_at = ? WHERE id = ?').run(now, id);

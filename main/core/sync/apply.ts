@@ -124,16 +124,16 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       db,
       `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, status, channel, note, logged_by, third_party, acknowledged_by,
          acknowledged_at, extension_days, extension_reason, extended_by, extended_at, decided_by, decided_at, decision_reason, verified_by,
-         verified_at, verification)
+         verified_at, verification, mails)
        VALUES (@id, @customer_id, @type, @changes, @requested_at, @status, @channel, @note, @logged_by, @third_party, @acknowledged_by,
          @acknowledged_at, @extension_days, @extension_reason, @extended_by, @extended_at, @decided_by, @decided_at, @decision_reason,
-         @verified_by, @verified_at, @verification)
+         @verified_by, @verified_at, @verification, @mails)
        ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, changes = excluded.changes, status = excluded.status,
          note = excluded.note, third_party = excluded.third_party, acknowledged_by = excluded.acknowledged_by,
          acknowledged_at = excluded.acknowledged_at, extension_days = excluded.extension_days, extension_reason = excluded.extension_reason,
          extended_by = excluded.extended_by, extended_at = excluded.extended_at, decided_by = excluded.decided_by,
          decided_at = excluded.decided_at, decision_reason = excluded.decision_reason, verified_by = excluded.verified_by,
-         verified_at = excluded.verified_at, verification = excluded.verification`,
+         verified_at = excluded.verified_at, verification = excluded.verification, mails = excluded.mails`,
     ).run({
       ...r,
       changes: json(r.changes),
@@ -143,6 +143,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       extended_at: ms(r.extended_at),
       decided_at: ms(r.decided_at),
       verified_at: ms(r.verified_at),
+      mails: json(r.mails),
     });
   },
 

@@ -414,6 +414,7 @@ export const en: Shape<typeof vi> = {
     address: 'Address',
     reveal: 'Show',
     revealLabel: 'Show the full {{field}}',
+    erased: 'This customer’s data was erased at their request on {{date}}; nothing more is written about them.',
     auditNote: 'Fields are masked. Every “Show” is written to the audit log.',
     since: 'Customer since',
     submissions: 'Contacts so far',

@@ -425,6 +425,7 @@ export const vi = {
     address: 'Địa chỉ',
     reveal: 'Hiện',
     revealLabel: 'Hiện {{field}} đầy đủ',
+    erased: 'Dữ liệu của khách hàng này đã được xoá theo yêu cầu của họ ngày {{date}}; không ghi thêm gì về họ.',
     auditNote: 'Thông tin được che. Mỗi lần bấm “Hiện” đều được ghi vào nhật ký kiểm toán.',
     since: 'Khách hàng từ',
     submissions: 'Số lần liên hệ',

@@ -33,6 +33,11 @@ export function CustomerCard({ api, submissionId }: { api: InboxApi; submissionI
   return (
     <aside className="pane customer-pane" aria-label={t('customer.title')}>
       <h3>{t('customer.title')}</h3>
+      {card.erasedAt !== null && (
+        <p className="notice small" role="note" data-testid="customer-erased">
+          {t('customer.erased', { date: formatDate(card.erasedAt) })}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('customer.username')}</dt>
         <dd>{card.username ?? t('customer.none')}</dd>
@@ -47,7 +52,7 @@ export function CustomerCard({ api, submissionId }: { api: InboxApi; submissionI
                 <span className={field in revealed ? 'revealed' : CODE_LIKE.has(field) ? 'masked mono' : 'masked'}>
                   {shown ?? t('customer.none')}
                 </span>
-                {!(field in revealed) && card[field] !== null && (
+                {!(field in revealed) && card[field] !== null && card.erasedAt === null && (
                   <button
                     type="button"
                     className="link"

@@ -25,6 +25,7 @@ import commentSubmissions from './0024_comment_submissions.ts';
 import rejectReasons from './0025_reject_reasons.ts';
 import dataRequests from './0026_data_requests.ts';
 import erasure from './0027_erasure.ts';
+import requestMail from './0028_request_mail.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -58,4 +59,5 @@ export const hubMigrations: readonly string[] = [
   rejectReasons,
   dataRequests,
   erasure,
+  requestMail,
 ];

@@ -24,6 +24,7 @@ import commentSubmissions from './0023_comment_submissions.ts';
 import rejectReasons from './0024_reject_reasons.ts';
 import dataRequests from './0025_data_requests.ts';
 import erasure from './0026_erasure.ts';
+import requestMail from './0027_request_mail.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -56,4 +57,5 @@ export const migrations: readonly string[] = [
   rejectReasons,
   dataRequests,
   erasure,
+  requestMail,
 ];
