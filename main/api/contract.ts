@@ -102,6 +102,7 @@ const RequestSummary = z.object({
   thirdParty: z.boolean(),
   extensionDays: z.number().int().positive().nullable(),
   verified: z.boolean(),
+  mailStates: z.array(z.enum(['queued', 'sending', 'sent', 'failed'])),
   clock: RequestClock,
 });
 const RequestDetail = RequestSummary.extend({

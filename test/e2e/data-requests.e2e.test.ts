@@ -90,6 +90,9 @@ test(
     await detail.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
     await detail.getByTestId('request-status').filter({ hasText: 'Đã xác nhận' }).waitFor();
     await detail.getByTestId('request-history').getByText('Nhân viên giamdoc_dr xác nhận đã nhận lúc', { exact: false }).waitFor();
+    // The acknowledgement letter was asked for (ticked by default): after a sync its email shows with its delivery state.
+    await syncInUi(page);
+    await detail.locator('[data-testid=request-mail][data-what=acknowledgement]').filter({ hasText: 'chờ gửi email' }).waitFor();
     await detail.getByRole('button', { name: 'Hoàn tất', exact: true }).click();
     const ask = detail.getByRole('alertdialog');
     await ask.getByText('mọi máy trạm và website sau lần đồng bộ tới', { exact: false }).waitFor();
@@ -225,7 +228,14 @@ test(
     assert.ok(await detail.getByRole('button', { name: 'Hoàn tất', exact: true }).isDisabled(), 'not before the requester is verified');
     await detail.getByText('Cần xác minh người yêu cầu là chủ tài khoản trước khi xoá dữ liệu.').waitFor();
 
-    await detail.getByRole('button', { name: 'Xác minh chủ tài khoản' }).click();
+    // A code is 6 digits: checked before anything is sent; this customer is verified another way.
+    await detail.getByRole('button', { name: 'Nhập mã khách đọc lại' }).click();
+    const codeForm = detail.getByTestId('code-form');
+    await codeForm.getByLabel('Mã 6 chữ số khách đọc lại').fill('12 34');
+    await codeForm.getByRole('button', { name: 'Xác minh bằng mã' }).click();
+    await codeForm.getByText('Mã gồm đúng 6 chữ số.').waitFor();
+    await codeForm.getByRole('button', { name: 'Huỷ' }).click();
+    await detail.getByRole('button', { name: 'Xác minh cách khác' }).click();
     const verify = detail.getByTestId('verify-form');
     await verify.getByRole('button', { name: 'Ghi nhận đã xác minh' }).click();
     await verify.getByText('Hãy ghi đã xác minh bằng cách nào.').waitFor();

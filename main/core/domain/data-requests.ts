@@ -71,6 +71,8 @@ export interface RequestSummary {
   extensionDays: number | null;
   /** A deletion's requester shown to own the account (always false for the other types). */
   verified: boolean;
+  /** Its emails' delivery states, oldest first: a change here has the open detail read again. */
+  mailStates: Delivery['delivery'][];
   clock: RequestClock;
 }
 
@@ -80,6 +82,11 @@ const load = (db: Db, id: string): Row => {
   if (!r) throw new DomainError('not_found', `no request with id ${id}`);
   return r;
 };
+
+const mailsOf = (r: Row) =>
+  Object.entries(JSON.parse(r.mails) as Record<string, { what: RequestLetter; at: string; delivery: Delivery }>)
+    .map(([id, m]) => ({ id, what: m.what, at: Date.parse(m.at), delivery: m.delivery }))
+    .sort((a, b) => a.at - b.at);
 
 function summary(r: Row, clockOf: (r: Row) => RequestClock): RequestSummary {
   return {
@@ -93,6 +100,7 @@ function summary(r: Row, clockOf: (r: Row) => RequestClock): RequestSummary {
     thirdParty: r.third_party === 1,
     extensionDays: r.extension_days,
     verified: r.verified_at !== null,
+    mailStates: mailsOf(r).map((m) => m.delivery.delivery),
     clock: clockOf(r),
   };
 }
@@ -195,9 +203,7 @@ export function requestDetail(db: Db, id: string, now = Date.now()): RequestDeta
     verifiedBy: r.verified_by,
     verifiedAt: r.verified_at,
     verification: r.verification,
-    mails: Object.entries(JSON.parse(r.mails) as Record<string, { what: RequestLetter; at: string; delivery: Delivery }>)
-      .map(([mailId, m]) => ({ id: mailId, what: m.what, at: Date.parse(m.at), delivery: m.delivery }))
-      .sort((a, b) => a.at - b.at),
+    mails: mailsOf(r),
     reason: r.type === 'profile_change' ? null : (asked.reason ?? null),
     changes,
     completable: COMPLETABLE[r.type],

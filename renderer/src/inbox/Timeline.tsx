@@ -172,7 +172,7 @@ export function Timeline({ detail, config }: { detail: Detail; config: InboxConf
  * The hub's delivery state in words, including why a reply is not leaving (no SMTP on the hub, the server
  * refused it): a failure is worded from its category and SMTP code, never from the mail server's text.
  */
-function DeliveryBadge({ delivery: d }: { delivery: NonNullable<Event['delivery']> }) {
+export function DeliveryBadge({ delivery: d }: { delivery: NonNullable<Event['delivery']> }) {
   const { t } = useTranslation();
   const at = (iso: string) => formatDateTime(Date.parse(iso));
   // Events written before failures were sorted carry none: they read as "other".

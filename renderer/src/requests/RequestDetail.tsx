@@ -12,7 +12,8 @@ import type { Output } from '../../../main/api/contract.ts';
 import { BackdeskError, call } from '../api/client.ts';
 import { messageFor, useReport } from '../components/Notices.tsx';
 import { formatDateTime } from '../format/dates.ts';
-import { ackDue, completionDue, isOpen, MAX_EXTENSION_DAYS, type ProfileField } from './clock.ts';
+import { DeliveryBadge } from '../inbox/Timeline.tsx';
+import { ackDue, completionDue, isOpen, MAX_EXTENSION_DAYS, VERIFICATION_CODE, type ProfileField } from './clock.ts';
 
 type Detail = Output<'requests.get'>;
 type Shown = { current: string | null; requested: string };
@@ -29,7 +30,7 @@ export function requestError(e: unknown, t: TFunction): string {
   return messageFor(e, t);
 }
 
-type Acting = null | 'extend' | 'reject' | 'complete' | 'verify';
+type Acting = null | 'extend' | 'reject' | 'complete' | 'verify' | 'code';
 
 export function RequestDetail({
   id,
@@ -51,6 +52,7 @@ export function RequestDetail({
   const [acting, setActing] = useState<Acting>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [ackEmail, setAckEmail] = useState(true);
 
   const read = useCallback(() => call('requests.get', { id }).then(setR, report), [id, report]);
   useEffect(() => {
@@ -201,6 +203,12 @@ export function RequestDetail({
               })}
             </li>
           )}
+          {r.mails.map((m) => (
+            <li key={m.id} data-testid="request-mail" data-what={m.what}>
+              {t('requests.history.mail', { what: t(`requests.letters.${m.what}`), time: formatDateTime(m.at) })}{' '}
+              <DeliveryBadge delivery={m.delivery} />
+            </li>
+          ))}
           {r.verifiedBy && r.verifiedAt !== null && (
             <li>{t('requests.history.verified', { by: r.verifiedBy, time: formatDateTime(r.verifiedAt), how: r.verification ?? '' })}</li>
           )}
@@ -218,14 +226,22 @@ export function RequestDetail({
         <section className="request-actions" aria-label={t('requests.actions.title')}>
           <div className="actions">
             {r.status === 'pending' && (
-              <button
-                type="button"
-                className="primary"
-                disabled={busy}
-                onClick={() => void act(() => call('requests.acknowledge', { id }), t('requests.actions.acknowledgedNotice'))}
-              >
-                {t('requests.actions.acknowledge')}
-              </button>
+              <>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  onClick={() =>
+                    void act(() => call('requests.acknowledge', { id, email: ackEmail }), t('requests.actions.acknowledgedNotice'))
+                  }
+                >
+                  {t('requests.actions.acknowledge')}
+                </button>
+                <label className="inline small">
+                  <input type="checkbox" checked={ackEmail} onChange={(e) => setAckEmail(e.target.checked)} data-testid="ack-email" />
+                  {t('requests.actions.ackEmail')}
+                </label>
+              </>
             )}
             <button
               type="button"
@@ -237,15 +253,32 @@ export function RequestDetail({
               {t('requests.actions.extend')}
             </button>
             {needsVerifying && (
-              <button
-                type="button"
-                className="primary"
-                disabled={busy}
-                aria-expanded={acting === 'verify'}
-                onClick={() => setActing(acting === 'verify' ? null : 'verify')}
-              >
-                {t('requests.actions.verify')}
-              </button>
+              <>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void act(() => call('requests.sendCode', { id }), t('requests.actions.codeSentNotice'))}
+                >
+                  {t('requests.actions.sendCode')}
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  aria-expanded={acting === 'code'}
+                  onClick={() => setActing(acting === 'code' ? null : 'code')}
+                >
+                  {t('requests.actions.enterCode')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-expanded={acting === 'verify'}
+                  onClick={() => setActing(acting === 'verify' ? null : 'verify')}
+                >
+                  {t('requests.actions.verify')}
+                </button>
+              </>
             )}
             {r.completable && (
               <button
@@ -268,6 +301,18 @@ export function RequestDetail({
           </div>
           {r.extensionDays !== null && <p className="muted small">{t('requests.actions.extendedOnce')}</p>}
           {needsVerifying && <p className="muted small">{t('requests.verifyFirst')}</p>}
+          {acting === 'code' && (
+            <CodeForm
+              busy={busy}
+              onCancel={() => setActing(null)}
+              onSave={(code) =>
+                void act(
+                  () => call('requests.verify', { id, verification: { method: 'email_code', code } }),
+                  t('requests.actions.codeEnteredNotice'),
+                )
+              }
+            />
+          )}
           {acting === 'verify' && (
             <ReasonForm
               words="verify"
@@ -445,6 +490,56 @@ function ReasonForm({
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {t(`requests.${words}.save`)}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('requests.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The 6-digit code the customer quotes back; the hub checks it against the one it emailed. */
+function CodeForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (code: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const typed = code.replace(/\s/g, '');
+    if (!VERIFICATION_CODE.test(typed)) return setProblem(t('requests.code.problem'));
+    setProblem(null);
+    onSave(typed);
+  };
+  return (
+    <form className="request-form" aria-label={t('requests.code.title')} data-testid="code-form" noValidate onSubmit={submit}>
+      <label className="field">
+        {t('requests.code.label')}
+        <input
+          ref={first}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          value={code}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'code-problem' : 'code-hint'}
+          onChange={(e) => setCode(e.target.value)}
+        />
+        {problem ? (
+          <span id="code-problem" className="form-error small">
+            {problem}
+          </span>
+        ) : (
+          <span id="code-hint" className="muted small">
+            {t('requests.code.hint')}
+          </span>
+        )}
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('requests.code.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('requests.cancel')}

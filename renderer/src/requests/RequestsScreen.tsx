@@ -55,11 +55,13 @@ export function RequestsScreen({ shortcutsEnabled }: { shortcutsEnabled: boolean
   useAfterSync(read);
   // The open request is read again (an audited call, never a passive one) only when its row says it changed: a
   // sync that brought nothing new for it neither records another view nor keeps an idle session awake.
-  // An action here changes its row too (acknowledged, extended, verified, decided and gone from the open tab), which has it read.
+  // An action here changes its row too (acknowledged, extended, verified, emailed, decided and gone from the open tab), which has it read.
   const lastVersion = useRef('');
   const openRow = rows?.find((r) => r.id === openId);
   if (rows !== null)
-    lastVersion.current = openRow ? `${openRow.status}|${openRow.extensionDays}|${openRow.verified}|${openRow.customerName}` : 'elsewhere';
+    lastVersion.current = openRow
+      ? `${openRow.status}|${openRow.extensionDays}|${openRow.verified}|${openRow.mailStates.join()}|${openRow.customerName}`
+      : 'elsewhere';
   const version = lastVersion.current;
 
   const focusRow = (at: number) => {

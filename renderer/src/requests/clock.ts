@@ -18,6 +18,8 @@ export const STAFF_CHANNELS = ['email', 'phone', 'in_person'] as const satisfies
 export const PROFILE_FIELDS = ['fullName', 'email', 'phone', 'address'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export const MAX_EXTENSION_DAYS = 15;
+/** A verification code as the hub emails it (common/requests/requests.ts VERIFICATION_CODE). */
+export const VERIFICATION_CODE = /^\d{6}$/;
 
 export const isOpen = (s: RequestStatus) => s === 'pending' || s === 'acknowledged';
 
