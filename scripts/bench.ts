@@ -12,6 +12,7 @@
  * (every inbox) and the page after it, the timeline of the customer with the most submissions, a folded
  * search, and the service clocks of a page (sla.ts clockViews), each beside its target with its verdict.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +126,7 @@ const plain: Target = {
     mkdirSync(join(root, 'plain'), { recursive: true });
     // The same pragmas, fold function and migrations as the store, minus the key.
     const db = new Plain(plainFile) as unknown as Db;
-    configure(db);
+    configure(db, randomBytes(32).toString('hex'));
     migrate(db);
     return db;
   },

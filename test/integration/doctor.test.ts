@@ -222,7 +222,7 @@ test(
     const older = latestSchemaVersion() - 1;
     const db = new Database(join(dir, DB_FILE));
     applyKey(db, keyHex);
-    configure(db);
+    configure(db, keyHex);
     migrate(db, older);
     db.close();
 

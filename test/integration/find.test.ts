@@ -2,7 +2,7 @@
  * The command palette's lookups through the API: a submission by its reference (with or without its kind's
  * letters, any case), a customer by their whole email or phone number as people type them, each only among
  * the inboxes the person works, the customer masked; a customer found is audited, a reference is not; each
- * lookup goes down an index.
+ * lookup goes down an index, of keyed hashes rather than the values.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -11,6 +11,7 @@ import { insertCustomer } from '../../main/core/domain/customers.ts';
 import { insertSubmission } from '../../main/core/domain/submissions.ts';
 import { result, signedIn } from '../support/api-calls.ts';
 import { addStaff, tempDesk } from '../support/fixtures.ts';
+import { contactKeyer } from '../../main/core/store/contact-keys.ts';
 
 const TIMEOUT = { timeout: 60_000 };
 interface Found {
@@ -73,6 +74,27 @@ test('a reference finds its submission, a whole email or number its customer, wi
   const plan = (sql: string, ...args: unknown[]) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('; ');
   assert.match(plan('SELECT id FROM submissions WHERE substr(id, -8) = ?', 'abcdef12'), /submissions_by_reference/);
-  assert.match(plan('SELECT id FROM customers WHERE phone_key = ?', '0912345123'), /customers_by_phone/);
-  assert.match(plan('SELECT id FROM customers WHERE lower(email) = lower(?)', 'a@b.c'), /customers_by_email/);
+  assert.match(
+    plan(`SELECT id FROM customers WHERE bd_contact('phone', phone) = bd_contact('phone', ?)`, '0912345123'),
+    /customers_by_phone_key/,
+  );
+  assert.match(
+    plan(`SELECT id FROM customers WHERE bd_contact('email', email) = bd_contact('email', ?)`, 'a@b.c'),
+    /customers_by_email_key/,
+  );
+  // What the indexes hold are keyed hashes: one per number whatever its form, none of its digits, another under another store's key.
+  const keyOf = (kind: string, v: string) => (db.prepare('SELECT bd_contact(?, ?) AS k').get(kind, v) as { k: string }).k;
+  const forms = ['+84 912 345 123', '0912345123', '84912345123'].map((v) => keyOf('phone', v));
+  assert.equal(new Set(forms).size, 1);
+  assert.ok(!/912|345/.test(forms[0]!), forms[0]);
+  assert.notEqual(contactKeyer('ab'.repeat(32))('phone', '0912345123'), forms[0]);
+  const indexed = (
+    db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'`).all() as { sql: string | null }[]
+  )
+    .map((r) => r.sql ?? '')
+    .filter((sql) => /\b(email|phone|phone_key)\b/.test(sql));
+  assert.ok(
+    indexed.every((sql) => sql.includes('bd_contact(')),
+    `no index of customers holds an email or a number itself: ${indexed.join('; ')}`,
+  );
 });

@@ -32,7 +32,7 @@ function storeAt(version: number) {
   const keyHex = randomBytes(32).toString('hex');
   const db = new Database(join(dataDir, DB_FILE));
   applyKey(db, keyHex);
-  configure(db);
+  configure(db, keyHex);
   migrate(db, version);
   assert.equal(schemaVersion(db), version);
   return { db, dataDir, keyHex };

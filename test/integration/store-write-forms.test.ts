@@ -134,7 +134,7 @@ test('migration 0004 on a store at version 3 keeps every row, and guards them fr
   const db = new Database(file);
   try {
     applyKey(db, key);
-    configure(db);
+    configure(db, key);
     migrate(db, 3);
     const id = insertCustomer(db, { username: 'ua', gender: 'female', fullName: 'Nguyễn Thị Lan', createdAt: 1 });
     const other = insertCustomer(db, { fullName: 'Khách vãng lai', createdAt: 2 });

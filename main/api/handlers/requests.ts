@@ -35,7 +35,12 @@ export const requestHandlers = {
   'requests.findCustomer': {
     run: ({ text }, ctx) => customersByContact(ctx.store.db, text),
     // A lookup by someone's contact is a use of their data; the audit keeps that one happened and what it found, not what was typed.
-    audit: (_q, found) => ({ action: 'customer.find', targetType: 'customer', targetId: null, detail: { found: found.map((c) => c.id) } }),
+    audit: (_q, found) => ({
+      action: 'customer.find',
+      targetType: 'customer',
+      targetId: null,
+      detail: { customerIds: found.map((c) => c.id) },
+    }),
   } satisfies Handler<'requests.findCustomer'>,
   'requests.log': {
     run: (r, ctx) => logRequest(ctx.store.db, actor(ctx), r),

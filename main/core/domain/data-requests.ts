@@ -27,7 +27,7 @@ import type { Delivery } from '../../../common/protocol/delivery.ts';
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/statements.ts';
 import { DomainError } from './errors.ts';
-import { EMAIL, PHONE, phoneKey } from './find.ts';
+import { contactWhere } from './find.ts';
 import { maskAddress, maskEmail, maskName, maskPhone } from './masking.ts';
 import { enqueue } from './outbox.ts';
 import { inForce } from './sla.ts';
@@ -326,11 +326,14 @@ export function verifyRequest(db: Db, actor: Actor, id: string, v: Verification,
  */
 export function customersByContact(db: Db, text: string): { id: string; name: string; email: string | null; phone: string | null }[] {
   const typed = text.trim();
-  const where = EMAIL.test(typed) ? 'lower(email) = lower(?)' : PHONE.test(typed) ? 'phone_key = ?' : null;
+  const where = contactWhere(typed);
   if (!where) return [];
-  const rows = stmt(db, `SELECT id, full_name, email, phone FROM customers WHERE ${where} LIMIT 10`).all(
-    where.includes('email') ? typed : phoneKey(typed),
-  ) as { id: string; full_name: string; email: string | null; phone: string | null }[];
+  const rows = stmt(db, `SELECT c.id, c.full_name, c.email, c.phone FROM customers c WHERE ${where} LIMIT 10`).all({ typed }) as {
+    id: string;
+    full_name: string;
+    email: string | null;
+    phone: string | null;
+  }[];
   return rows.map((c) => ({
     id: c.id,
     name: maskName(c.full_name),

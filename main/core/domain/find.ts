@@ -26,13 +26,14 @@ export interface FoundCustomer {
 
 const PREFIXES = Object.values(REFERENCE_PREFIXES).join('|');
 const REFERENCE = new RegExp(`^(?:(${PREFIXES})-?)?([0-9a-f]{8})$`, 'i');
-export const EMAIL = /^[^\s@]+@[^\s@]+$/;
-export const PHONE = /^\+?[\d\s.-]{8,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const PHONE = /^\+?[\d\s.-]{8,20}$/;
 
-/** Digits of a phone number as typed, a leading 84 read as 0: the store's `phone_key` (migration 0014). */
-export function phoneKey(typed: string): string {
-  const digits = typed.replace(/[\s.+-]/g, '');
-  return digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
+/** Where a customer is looked up by what was typed: the keyed hash of a whole email or phone number (store/contact-keys.ts). */
+export function contactWhere(typed: string, alias = 'c'): string | null {
+  if (EMAIL.test(typed)) return `bd_contact('email', ${alias}.email) = bd_contact('email', @typed)`;
+  if (PHONE.test(typed)) return `bd_contact('phone', ${alias}.phone) = bd_contact('phone', @typed)`;
+  return null;
 }
 
 export function findSubmissions(db: Db, text: string, kinds: readonly SubmissionKind[]): FoundSubmission[] {
@@ -49,7 +50,7 @@ export function findSubmissions(db: Db, text: string, kinds: readonly Submission
 
 export function findCustomers(db: Db, text: string, kinds: readonly SubmissionKind[]): FoundCustomer[] {
   const typed = text.trim();
-  const where = EMAIL.test(typed) ? 'lower(c.email) = lower(@key)' : PHONE.test(typed) ? 'c.phone_key = @key' : null;
+  const where = contactWhere(typed);
   if (!where || kinds.length === 0) return [];
   const rows = stmt(
     db,
@@ -60,7 +61,7 @@ export function findCustomers(db: Db, text: string, kinds: readonly SubmissionKi
      FROM customers c
      WHERE ${where} AND EXISTS (SELECT 1 FROM submissions s WHERE s.customer_id = c.id AND s.kind IN (SELECT value FROM json_each(@kinds)))
      LIMIT 10`,
-  ).all({ key: where.includes('email') ? typed : phoneKey(typed), kinds: JSON.stringify(kinds) }) as {
+  ).all({ typed, kinds: JSON.stringify(kinds) }) as {
     id: string;
     fullName: string;
     n: number;

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fold } from '../../../common/text/fold.ts';
 import { loadAuditAnchor } from '../audit/anchor.ts';
+import { contactKeyer } from './contact-keys.ts';
 import { KEYCHAIN_SERVICE, KeychainLockedError, KeychainUnavailableError, type Keychain } from '../security/keychain.ts';
 import { migrations } from './migrations/index.ts';
 import { indexQueued } from './search-index.ts';
@@ -41,7 +42,7 @@ export interface ConnectionSpec {
 export function connectTo(spec: ConnectionSpec): Db {
   const db = new Database(spec.path, { fileMustExist: true });
   applyKey(db, spec.keyHex);
-  configure(db);
+  configure(db, spec.keyHex);
   return db;
 }
 
@@ -117,7 +118,7 @@ async function open({ dataDir, keychain, demo = false, migrate: applyMigrations 
   const db = new Database(dbPath);
   try {
     applyKey(db, keyHex);
-    configure(db);
+    configure(db, keyHex);
     if (applyMigrations) {
       migrate(db);
       indexQueued(db);
@@ -134,8 +135,10 @@ async function open({ dataDir, keychain, demo = false, migrate: applyMigrations 
 }
 
 /** Registers what every connection needs (the fold function the FTS triggers call) and the pragmas. */
-export function configure(db: Db): void {
+/** Settings and functions every connection needs; `keyHex` keys the contact lookup's hashes (contact-keys.ts). */
+export function configure(db: Db, keyHex: string): void {
   db.function('bd_fold', { deterministic: true }, (text: unknown) => fold(String(text ?? '')));
+  db.function('bd_contact', { deterministic: true }, contactKeyer(keyHex));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');

@@ -25,6 +25,7 @@ import rejectReasons from './0024_reject_reasons.ts';
 import dataRequests from './0025_data_requests.ts';
 import erasure from './0026_erasure.ts';
 import requestMail from './0027_request_mail.ts';
+import contactKeys from './0028_contact_keys.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -58,4 +59,5 @@ export const migrations: readonly string[] = [
   dataRequests,
   erasure,
   requestMail,
+  contactKeys,
 ];
