@@ -205,6 +205,8 @@ function act(c: WebsiteChange): string {
       return c.outcome === 'completed'
         ? `carries out ${c.customer.ref}'s ${c.request.type} request${c.changes ? ` (new ${Object.keys(c.changes).join(', ')})` : ''}`
         : `tells ${c.customer.ref} their ${c.request.type} request was refused: ${c.reason ?? ''}`;
+    case 'consent.withdrawn':
+      return `stops ${c.channel} promotions to ${c.customer.ref}`;
     case 'account.delete':
       return `deletes the account of ${c.customer.ref}`;
     default: {

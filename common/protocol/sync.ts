@@ -17,6 +17,7 @@ import { AUTHOR_NOTE_MAX, AuthorNote, AuthorStanding, BAN_REASON_MAX } from '../
 import { ModerationWordFields, WORD_LEVELS, WORD_MAX } from '../moderation/word-lists.ts';
 import { GENDERS } from '../vocabulary/customers.ts';
 import { REQUEST_LETTERS } from '../requests/letters.ts';
+import { CONSENT_CHANNELS, CONSENT_SOURCES, ConsentWithdrawal } from '../requests/consents.ts';
 import { Delivery } from './delivery.ts';
 import {
   Acknowledgement,
@@ -307,6 +308,16 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: RequestDecision,
     })
     .strict(),
+  // A consent withdrawn by a customer who told staff by email, phone or in person (entityId: the new record, made by the desk).
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('consent.withdraw'),
+      entityType: z.literal('consent'),
+      payload: ConsentWithdrawal,
+    })
+    .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.
   z
     .object({
@@ -462,9 +473,13 @@ export const ConsentRow = z.object({
   id: Id,
   customer_id: Id,
   opted_in: z.boolean(),
-  channel: str(16),
+  channel: z.enum(CONSENT_CHANNELS),
   wording: str(LIMITS.wording),
   recorded_at: instant,
+  // From hubs before migration 0029, every record came from the website.
+  source: z.enum(CONSENT_SOURCES).default('website'),
+  page_url: maybe(str(LIMITS.pageUrl)).default(null),
+  recorded_by: maybe(str(ACTOR_NAME)).default(null),
 });
 export const AccountRequestRow = z.object({
   id: Id,

@@ -9,6 +9,7 @@ import { Id } from '../ids.ts';
 import { counter } from './sync.ts';
 import { REJECT_REASONS } from '../vocabulary/comments.ts';
 import { ProfileChanges, REQUEST_TYPES } from '../requests/requests.ts';
+import { CONSENT_CHANNELS } from '../requests/consents.ts';
 
 export const WebsiteChangesQuery = z
   .object({
@@ -58,6 +59,8 @@ export const WebsiteChangeData = z.discriminatedUnion('type', [
     .strict(),
   // The customer's data was erased at their request (after its \`request.decided\`): the website deletes the account.
   z.object({ type: z.literal('account.delete'), customer: AuthorRef }).strict(),
+  // A consent withdrawn through staff (by email, phone or in person): the website stops that channel's promotions.
+  z.object({ type: z.literal('consent.withdrawn'), customer: AuthorRef, channel: z.enum(CONSENT_CHANNELS) }).strict(),
 ]);
 export type WebsiteChangeData = z.infer<typeof WebsiteChangeData>;
 

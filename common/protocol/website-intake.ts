@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ProfileChanges } from '../requests/requests.ts';
+import { CONSENT_CHANNELS } from '../requests/consents.ts';
 import { line, text } from '../text/schemas.ts';
 import { GENDERS, PHONE_PATTERN } from '../vocabulary/customers.ts';
 import { WEBSITE_DETAILS } from './submission-details.ts';
@@ -85,8 +86,10 @@ export const Consent = z
   .object({
     customer: Customer,
     optedIn: z.boolean(),
-    channel: z.enum(['email', 'sms']),
+    channel: z.enum(CONSENT_CHANNELS),
     wording: text(LIMITS.wording),
+    /** The page the customer ticked or unticked it on. */
+    pageUrl: pageUrl.optional(),
     recordedAt: instant,
   })
   .strict();

@@ -18,6 +18,7 @@ import { Holiday } from '../../common/sla/calendar.ts';
 import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { REQUEST_LETTERS } from '../../common/requests/letters.ts';
+import { CONSENT_CHANNELS, CONSENT_SOURCES, ConsentWithdrawal } from '../../common/requests/consents.ts';
 import {
   COMMENT_FILTERS,
   COMMENT_STATUSES,
@@ -80,6 +81,7 @@ const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'signedIn' } as const;
 const DIRECTOR = { kind: 'roles', roles: ['director'] } as const;
 const COMMENTS = { kind: 'inbox', inbox: 'comment' } as const;
+const PROMOTIONS = { kind: 'inbox', inbox: 'promotion' } as const;
 
 const Version = z.number().int().positive();
 const AccountFields = { displayName: Line(100), role: z.enum(ROLES), grants: z.array(z.enum(INBOXES)).max(INBOXES.length) };
@@ -104,6 +106,21 @@ const RequestSummary = z.object({
   verified: z.boolean(),
   mailStates: z.array(z.enum(['queued', 'sending', 'sent', 'failed'])),
   clock: RequestClock,
+});
+const ConsentLedger = z.object({
+  records: z.array(
+    z.object({
+      id: Id,
+      channel: z.enum(CONSENT_CHANNELS),
+      optedIn: z.boolean(),
+      wording: z.string(),
+      source: z.enum(CONSENT_SOURCES),
+      pageUrl: z.string().nullable(),
+      recordedBy: z.string().nullable(),
+      at: Timestamp,
+    }),
+  ),
+  active: z.record(z.enum(CONSENT_CHANNELS), z.boolean()),
 });
 const RequestDetail = RequestSummary.extend({
   note: z.string().nullable(),
@@ -721,6 +738,64 @@ export const contract = {
    * customer is given.
    */
   'requests.decide': def(DIRECTOR, z.object({ id: Id, decision: RequestDecision }).strict(), Ok),
+  /**
+   * Customers by their whole email or phone number (any of its forms), or a part of their name (folded), among those
+   * the person's inboxes name; masked. Audited: a search for someone is a use of their data (never what was typed).
+   */
+  'customers.search': def(
+    WORKERS,
+    z.object({ text: Str(254) }).strict(),
+    z.array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        erased: z.boolean(),
+        since: Timestamp,
+      }),
+    ),
+  ),
+  /** A customer's page: the masked card, their consents (with the promotion inbox), their data requests (directors). */
+  'customers.get': def(
+    WORKERS,
+    z.object({ id: Id }).strict(),
+    z.object({ card: CustomerCard, consents: ConsentLedger.nullable(), requests: z.array(RequestSummary).nullable() }),
+  ),
+  /** What the customer sent across the inboxes the person holds (and comments), newest first. */
+  'customers.timeline': def(
+    WORKERS,
+    z.object({
+      id: Id,
+      before: z.string().regex(TIMELINE_CURSOR, 'must be a cursor from this timeline').optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    CustomerTimeline,
+  ),
+  /** One field of the customer's card in full: audited (who, which field of whom), never the value. */
+  'customers.reveal': def(
+    WORKERS,
+    z.object({ id: Id, field: z.enum(REVEALABLE_FIELDS) }).strict(),
+    z.object({ value: z.string().nullable() }),
+  ),
+  /** A consent the customer withdrew by telling staff (email, phone, in person): one record of the ledger, sent to the website. */
+  'consents.withdraw': def(PROMOTIONS, ConsentWithdrawal, z.object({ id: Id })),
+  /** Who may be sent a promotion on a channel, from the consent ledger alone: masked, with the total. */
+  'promotions.list': def(
+    PROMOTIONS,
+    z.object({ channel: z.enum(CONSENT_CHANNELS) }).strict(),
+    z.object({
+      total: z.number().int().nonnegative(),
+      rows: z.array(z.object({ customerId: Id, name: z.string(), contact: z.string().nullable(), since: Timestamp })),
+    }),
+    true,
+  ),
+  /** The list whole, with names and contacts, as CSV: directors only, audited with its size. */
+  'promotions.export': def(
+    DIRECTOR,
+    z.object({ channel: z.enum(CONSENT_CHANNELS) }).strict(),
+    z.object({ csv: z.string(), count: z.number().int().nonnegative() }),
+  ),
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

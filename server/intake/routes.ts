@@ -185,8 +185,8 @@ export function registerIntake(app: FastifyInstance, db: HubDb, opts: { markComm
     const customerId = await upsertCustomer(tx, c.customer);
     const id = newId();
     await tx.query(
-      'INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0)',
-      [id, customerId, c.optedIn, c.channel, c.wording, c.recordedAt],
+      'INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, page_url, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, 0)',
+      [id, customerId, c.optedIn, c.channel, c.wording, c.recordedAt, c.pageUrl ?? null],
     );
     return { id };
   });

@@ -40,6 +40,7 @@ interface Held {
   extended_by: string | null;
   decided_by: string | null;
   verified_at: Date | null;
+  channel: string;
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
@@ -53,7 +54,7 @@ async function held(tx: Queryable, m: Change<unknown>): Promise<Held> {
   await director(tx, m);
   const r = (
     await tx.query<Held>(
-      'SELECT type, status, customer_id, changes, acknowledged_by, extended_by, decided_by, verified_at FROM account_requests WHERE id = $1 FOR UPDATE',
+      'SELECT type, status, customer_id, changes, acknowledged_by, extended_by, decided_by, verified_at, channel FROM account_requests WHERE id = $1 FOR UPDATE',
       [m.entityId],
     )
   ).rows[0];
@@ -155,7 +156,7 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
       [r.customer_id, ...fields.map((f) => changes[f])],
     );
   }
-  if (r.type === 'consent_withdrawal' && d.outcome === 'completed') await withdrawConsents(tx, r.customer_id, m);
+  if (r.type === 'consent_withdrawal' && d.outcome === 'completed') await withdrawConsents(tx, r, m);
   await tx.query(
     `UPDATE account_requests SET status = $2, decided_by = $3, decided_by_id = $4, decided_at = $5, decision_reason = $6,
        acknowledged_by = coalesce(acknowledged_by, $3), acknowledged_at = coalesce(acknowledged_at, $5) WHERE id = $1`,
@@ -205,13 +206,16 @@ export async function verifyRequest(tx: Queryable, m: Change<Verification>): Pro
   ]);
 }
 
-/** An opt-out recorded for each channel whose latest record is consent, in the words of the request it carries out. */
-async function withdrawConsents(tx: Queryable, customerId: string, m: Change<unknown>): Promise<void> {
+/**
+ * An opt-out recorded for each channel whose latest record is consent, in the words of the request it carries out,
+ * as coming from where the request came, by the director who completed it.
+ */
+async function withdrawConsents(tx: Queryable, r: Held, m: Change<unknown>): Promise<void> {
   await tx.query(
-    `INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, seq)
-     SELECT md5($3 || c.channel)::uuid::text, $1, false, c.channel, $4, $2, 0 FROM (
+    `INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, source, recorded_by, recorded_by_id, seq)
+     SELECT md5($3 || c.channel)::uuid::text, $1, false, c.channel, $4, $2, $5, $6, $7, 0 FROM (
        SELECT DISTINCT ON (channel) channel, opted_in FROM consents WHERE customer_id = $1 ORDER BY channel, recorded_at DESC, id DESC
      ) c WHERE c.opted_in ON CONFLICT (id) DO NOTHING`,
-    [customerId, at(m.createdAt), m.entityId, `Withdrawn at the customer's request (${m.entityId})`],
+    [r.customer_id, at(m.createdAt), m.entityId, `Rút lại theo yêu cầu của khách hàng (${m.entityId})`, r.channel, m.actorName, m.actorId],
   );
 }

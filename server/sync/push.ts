@@ -44,6 +44,7 @@ import {
   sendVerificationCode,
   verifyRequest,
 } from '../requests/data-requests.ts';
+import { withdrawConsent } from '../requests/consents.ts';
 
 class Rejected extends Error {
   constructor(
@@ -222,6 +223,7 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'request.decide': (tx, m) => decideRequest(tx, m),
   'request.verify': (tx, m) => verifyRequest(tx, m),
   'request.sendCode': (tx, m) => sendVerificationCode(tx, m),
+  'consent.withdraw': (tx, m) => withdrawConsent(tx, m),
 };
 
 /** The submission a versioned change is about, refused when someone else changed it since the change was made. */

@@ -4,6 +4,7 @@ import { cannedTagHandlers } from './canned-tags.ts';
 import { commentHandlers } from './comments.ts';
 import { inboxHandlersFor } from './inbox.ts';
 import { requestHandlers } from './requests.ts';
+import { customerHandlers } from './customers.ts';
 import { staffHandlers } from './staff.ts';
 import { warrantyDeskHandlers } from './warranty-desk.ts';
 import { serviceHandlers } from './service.ts';
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...commentHandlers,
   ...staffHandlers,
   ...requestHandlers,
+  ...customerHandlers,
 };

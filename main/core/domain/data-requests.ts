@@ -124,14 +124,20 @@ const clocks = (db: Db, now: number) => {
 
 /**
  * Open requests, the one due soonest first (an overdue one is at the top: escalated to whoever opens the inbox,
- * all of whom are directors), or those decided, the latest first.
+ * all of whom are directors), or those decided, the latest first; or every request of one customer, newest first.
  */
-export function listRequests(db: Db, filter: 'open' | 'closed', now = Date.now()): RequestSummary[] {
+export function listRequests(
+  db: Db,
+  filter: 'open' | 'closed' | 'all',
+  now = Date.now(),
+  customerId: string | null = null,
+): RequestSummary[] {
   const rows = stmt(
     db,
     `SELECT r.*, c.full_name FROM account_requests r JOIN customers c ON c.id = r.customer_id
-     WHERE (r.status IN ('pending', 'acknowledged')) = (? = 'open') ORDER BY coalesce(r.decided_at, 0) DESC, r.requested_at LIMIT 1000`,
-  ).all(filter) as Row[];
+     WHERE (@filter = 'all' OR (r.status IN ('pending', 'acknowledged')) = (@filter = 'open')) AND (@customer IS NULL OR r.customer_id = @customer)
+     ORDER BY coalesce(r.decided_at, 0) DESC, r.requested_at DESC LIMIT 1000`,
+  ).all({ filter, customer: customerId }) as Row[];
   const clockOf = clocks(db, now);
   const list = rows.map((r) => summary(r, clockOf));
   return filter === 'open' ? list.sort((a, b) => a.clock.completionDueAt - b.clock.completionDueAt) : list;

@@ -13,6 +13,8 @@ export function contactKeyer(storeKeyHex: string): (kind: unknown, value: unknow
   const key = Buffer.from(hkdfSync('sha256', Buffer.from(storeKeyHex, 'hex'), Buffer.alloc(0), 'backdesk contact lookup', 32));
   return (kind, value) => {
     if (value === null || value === undefined || (kind !== 'email' && kind !== 'phone')) return null;
-    return createHmac('sha256', key).update(`${kind}:${NORMAL[kind](String(value))}`).digest('base64url');
+    return createHmac('sha256', key)
+      .update(`${kind}:${NORMAL[kind](String(value))}`)
+      .digest('base64url');
   };
 }

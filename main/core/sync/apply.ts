@@ -113,7 +113,8 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
   consent: (db, r) =>
     stmt(
       db,
-      `INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at) VALUES (@id, @customer_id, @opted_in, @channel, @wording, @recorded_at)
+      `INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, source, page_url, recorded_by)
+       VALUES (@id, @customer_id, @opted_in, @channel, @wording, @recorded_at, @source, @page_url, @recorded_by)
        ON CONFLICT (id) DO NOTHING`,
     ).run({ ...r, opted_in: r.opted_in ? 1 : 0, recorded_at: ms(r.recorded_at) }),
 

@@ -26,6 +26,7 @@ import rejectReasons from './0025_reject_reasons.ts';
 import dataRequests from './0026_data_requests.ts';
 import erasure from './0027_erasure.ts';
 import requestMail from './0028_request_mail.ts';
+import consentLedger from './0029_consent_ledger.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -60,4 +61,5 @@ export const hubMigrations: readonly string[] = [
   dataRequests,
   erasure,
   requestMail,
+  consentLedger,
 ];

@@ -26,6 +26,7 @@ import dataRequests from './0025_data_requests.ts';
 import erasure from './0026_erasure.ts';
 import requestMail from './0027_request_mail.ts';
 import contactKeys from './0028_contact_keys.ts';
+import consentLedger from './0029_consent_ledger.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -60,4 +61,5 @@ export const migrations: readonly string[] = [
   erasure,
   requestMail,
   contactKeys,
+  consentLedger,
 ];
