@@ -10,7 +10,7 @@ ALTER TABLE consents
   ADD COLUMN page_url text,
   ADD COLUMN recorded_by text,
   ADD COLUMN recorded_by_id text;
-CREATE INDEX consents_by_customer ON consents (customer_id, channel, recorded_at);
+CREATE INDEX consents_by_customer_channel ON consents (customer_id, channel, recorded_at);
 
 ALTER TABLE website_changes DROP CONSTRAINT website_changes_type_check;
 ALTER TABLE website_changes ADD CONSTRAINT website_changes_type_check
