@@ -7,6 +7,7 @@ import { call, onSessionLost } from './api/client.ts';
 import { DeskStatusProvider } from './api/desk-status.tsx';
 import { AuditView } from './audit/AuditView.tsx';
 import { CommentsQueue } from './comments/CommentsQueue.tsx';
+import { CustomersScreen } from './customers/CustomersScreen.tsx';
 import { LanguageButton } from './components/LanguageButton.tsx';
 import { LeaveGuard } from './components/leave-guard.ts';
 import { Notices } from './components/Notices.tsx';
@@ -89,7 +90,8 @@ const DIRECTOR_SCREENS = {
   audit: 'nav.audit',
 } as const;
 
-type View = InboxKind | 'mine' | 'comments' | 'catalogue' | 'requests' | 'notices' | 'service' | 'replies' | 'audit' | 'staff';
+type View =
+  InboxKind | 'mine' | 'comments' | 'customers' | 'catalogue' | 'requests' | 'notices' | 'service' | 'replies' | 'audit' | 'staff';
 
 /** Ctrl+K, or ⌘K on a Mac: the command palette, from anywhere on the desk, typing or not. */
 const isPaletteKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
@@ -155,26 +157,31 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   const shown =
     view === 'mine' && mayWork
       ? 'mine'
-      : view === 'catalogue' && mayCatalogue
-        ? 'catalogue'
-        : (view === 'requests' || view === 'notices' || view === 'service' || view === 'replies') && person.role === 'director'
-          ? view
-          : view === 'audit' && person.role === 'director'
-            ? 'audit'
-            : view === 'staff' && person.role === 'director'
-              ? 'staff'
-              : view === 'comments' && mayComments
-                ? 'comments'
-                : inbox
-                  ? 'inbox'
-                  : person.role === 'it_admin'
-                    ? 'enroll'
-                    : 'none';
+      : view === 'customers' && mayWork
+        ? 'customers'
+        : view === 'catalogue' && mayCatalogue
+          ? 'catalogue'
+          : (view === 'requests' || view === 'notices' || view === 'service' || view === 'replies') && person.role === 'director'
+            ? view
+            : view === 'audit' && person.role === 'director'
+              ? 'audit'
+              : view === 'staff' && person.role === 'director'
+                ? 'staff'
+                : view === 'comments' && mayComments
+                  ? 'comments'
+                  : inbox
+                    ? 'inbox'
+                    : person.role === 'it_admin'
+                      ? 'enroll'
+                      : 'none';
   // The navigation's screens, also offered by the command palette (My work has its own button, with its count).
   const screens: { view: View; title: string }[] = [
     ...(mayWork ? [{ view: 'mine' as const, title: t('mine.nav') }] : []),
     ...inboxes.map((kind) => ({ view: kind, title: t(`${INBOX_KINDS[kind].words}.nav`) })),
     ...(mayComments ? [{ view: 'comments' as const, title: t('nav.comments') }] : []),
+    // Customers, found by email, phone or name among those their inboxes name; with the promotion lists for whoever
+    // holds the promotion inbox (directors do). Never IT, who must not see customers' data.
+    ...(mayWork ? [{ view: 'customers' as const, title: t('customers.nav') }] : []),
     ...(mayCatalogue ? [{ view: 'catalogue' as const, title: t('catalogue.nav') }] : []),
     // Customers' data requests, which directors alone handle; the emails warranty claimants get, the hours, the canned
     // replies: directors word them (the API refuses anyone else).
@@ -215,6 +222,8 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
             </header>
             {shown === 'mine' ? (
               <MyWork shortcutsEnabled={!busy} />
+            ) : shown === 'customers' ? (
+              <CustomersScreen person={person} shortcutsEnabled={!busy} onOpenRequests={() => show('requests')} />
             ) : shown === 'catalogue' ? (
               <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
                 <CatalogueScreen mayEdit={person.role === 'director'} />

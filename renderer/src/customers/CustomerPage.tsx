@@ -1,0 +1,159 @@
+/**
+ * A customer's page on the Customers screen: the masked card (each "Hiện" one audited call for one field; none
+ * for a customer whose data was erased, which the page says), their consents by channel with one-click
+ * withdrawal (with the promotion inbox), their data requests with the legal clocks (directors) and what they sent
+ * across the inboxes the person holds. Read when opened and after a withdrawal made here; each read is audited
+ * as a view, so a sync does not read it again.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REVEALABLE_FIELDS, type RevealableField } from '../../../common/vocabulary/revealable.ts';
+import { call } from '../api/client.ts';
+import { useReport } from '../components/Notices.tsx';
+import { formatDate, formatDateTime } from '../format/dates.ts';
+import { ackDue, completionDue, isOpen } from '../requests/clock.ts';
+import { useNow } from '../requests/RequestsScreen.tsx';
+import { ConsentSection } from './ConsentSection.tsx';
+import { CustomerTimeline } from './CustomerTimeline.tsx';
+import type { Customer } from './vocab.ts';
+
+/** Masked phones and emails read as codes; a masked name or address keeps the text face (CustomerCard.tsx). */
+const CODE_LIKE: ReadonlySet<RevealableField> = new Set(['phone', 'email']);
+
+export function CustomerPage({
+  id,
+  onWithdrawn,
+  onOpenRequests,
+}: {
+  id: string;
+  /** A consent was withdrawn here: the promotion list reads itself again. */
+  onWithdrawn: () => void;
+  onOpenRequests?: () => void;
+}) {
+  const { t } = useTranslation();
+  const report = useReport();
+  const [page, setPage] = useState<Customer | null>(null);
+  const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string | null>>>({});
+
+  const read = useCallback(() => call('customers.get', { id }).then(setPage, report), [id, report]);
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  const reveal = (field: RevealableField) =>
+    call('customers.reveal', { id, field }).then((r) => setRevealed((v) => ({ ...v, [field]: r.value })), report);
+
+  if (!page) return <article className="customer-page" aria-busy="true" />;
+  const { card } = page;
+  const erased = card.erasedAt !== null;
+  return (
+    <article className="customer-page" aria-labelledby="customer-page-title" data-testid="customer-page" data-id={id}>
+      <header className="customer-page-head">
+        <h3 id="customer-page-title">{card.fullName}</h3>
+        {erased && <span className="badge customer-erased-badge">{t('customers.erasedBadge')}</span>}
+      </header>
+      {erased && (
+        <p className="notice small" role="note" data-testid="customer-erased">
+          {t('customer.erased', { date: formatDate(card.erasedAt!) })}
+        </p>
+      )}
+      <section aria-labelledby="customer-card-title">
+        <h4 id="customer-card-title">{t('customers.card')}</h4>
+        <dl className="facts">
+          <dt>{t('customer.username')}</dt>
+          <dd>{card.username ?? t('customer.none')}</dd>
+          <dt>{t('customer.gender')}</dt>
+          <dd>{card.gender ? t(`customer.${card.gender}`) : t('customer.none')}</dd>
+          {REVEALABLE_FIELDS.map((field) => {
+            const shown = field in revealed ? revealed[field] : card[field];
+            return (
+              <div key={field} className="fact-row">
+                <dt>{t(`customer.${field}`)}</dt>
+                <dd data-testid={`customer-${field}`}>
+                  <span className={field in revealed ? 'revealed' : CODE_LIKE.has(field) ? 'masked mono' : 'masked'}>
+                    {shown ?? t('customer.none')}
+                  </span>
+                  {!(field in revealed) && card[field] !== null && !erased && (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t('customer.revealLabel', { field: t(`customer.${field}`) })}
+                      onClick={() => void reveal(field)}
+                    >
+                      {t('customer.reveal')}
+                    </button>
+                  )}
+                </dd>
+              </div>
+            );
+          })}
+          <dt>{t('customer.since')}</dt>
+          <dd>{formatDate(card.since)}</dd>
+          <dt>{t('customer.submissions')}</dt>
+          <dd>{card.submissionCount}</dd>
+        </dl>
+        {!erased && <p className="muted small">{t('customer.auditNote')}</p>}
+      </section>
+      {page.consents && (
+        <ConsentSection
+          customerId={id}
+          ledger={page.consents}
+          erased={erased}
+          onWithdrawn={() => {
+            onWithdrawn();
+            void read();
+          }}
+          onStale={() => void read()}
+        />
+      )}
+      {page.requests && <RequestsSection requests={page.requests} onOpenRequests={onOpenRequests} />}
+      <CustomerTimeline id={id} />
+    </article>
+  );
+}
+
+/** The customer's requests about their data, newest first, each with its state and, while open, its clocks. */
+function RequestsSection({ requests, onOpenRequests }: { requests: NonNullable<Customer['requests']>; onOpenRequests?: () => void }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  return (
+    <section aria-labelledby="customer-requests-title" data-testid="customer-requests">
+      <div className="customer-section-head">
+        <h4 id="customer-requests-title">{t('customers.requests.title')}</h4>
+        <span className="spacer" />
+        {onOpenRequests && requests.length > 0 && (
+          <button type="button" className="link" onClick={onOpenRequests}>
+            {t('customers.requests.open')}
+          </button>
+        )}
+      </div>
+      {requests.length === 0 ? (
+        <p className="muted small">{t('customers.requests.none')}</p>
+      ) : (
+        <ul className="customer-requests">
+          {requests.map((r) => {
+            const ack = ackDue(t, r, now);
+            const done = completionDue(t, r, now);
+            return (
+              <li key={r.id} data-testid="customer-request" data-id={r.id}>
+                <span className="customer-request-top">
+                  <strong>{t(`requests.type.${r.type}`)}</strong>
+                  <span className={`badge request-status-${r.status}`}>{t(`requests.status.${r.status}`)}</span>
+                  <span className="muted small">{t('requests.received', { time: formatDateTime(r.requestedAt) })}</span>
+                </span>
+                {isOpen(r.status) ? (
+                  <span className="small customer-request-clocks">
+                    <span className={ack.late ? 'due late' : 'due'}>{t('requests.ackDue', { due: ack.text })}</span>
+                    <span className={done.late ? 'due late' : 'due'}>{t('requests.completionDue', { due: done.text })}</span>
+                  </span>
+                ) : (
+                  <span className={`small ${done.late ? 'due late' : 'muted'}`}>{done.text}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
