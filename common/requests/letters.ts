@@ -1,14 +1,14 @@
 /**
  * The emails a customer gets about their request concerning their data: its acknowledgement (with its legal
  * deadline), the code that proves they own the account before it is erased, the confirmation that it is being
- * erased, and a refusal with its reason. The hub writes them through its mail queue. Placeholders are written
+ * erased, the copy of their data, and a refusal with its reason. The hub writes them through its mail queue. Placeholders are written
  * {{name}} (common/text/placeholders.ts). The erasure's confirmation names no one: its address is all the queue
  * keeps of the customer, and only until it has gone.
  */
 import { fillPlaceholders } from '../text/placeholders.ts';
 import type { RequestType } from './requests.ts';
 
-export const REQUEST_LETTERS = ['acknowledgement', 'verification_code', 'erasure_confirmation', 'rejection'] as const;
+export const REQUEST_LETTERS = ['acknowledgement', 'verification_code', 'erasure_confirmation', 'rejection', 'data_copy'] as const;
 export type RequestLetter = (typeof REQUEST_LETTERS)[number];
 
 const PLACEHOLDERS = ['xung_ho', 'ten_khach', 'loai_yeu_cau', 'han_hoan_tat', 'ma_xac_minh', 'ly_do'] as const;
@@ -35,6 +35,10 @@ const LETTERS: Record<RequestLetter, { subject: string; body: string }> = {
   erasure_confirmation: {
     subject: 'Xác nhận xoá tài khoản và dữ liệu cá nhân',
     body: `Kính gửi Quý khách,\n\nTheo yêu cầu của Quý khách, tài khoản và dữ liệu cá nhân gắn với địa chỉ email này đang được xoá khỏi hệ thống của chúng tôi. Sau thư này chúng tôi không còn lưu địa chỉ email của Quý khách.${SIGNATURE}`,
+  },
+  data_copy: {
+    subject: 'Bản sao dữ liệu cá nhân của {{xung_ho}}',
+    body: `Kính gửi {{xung_ho}} {{ten_khach}},\n\nTheo yêu cầu của {{xung_ho}}, chúng tôi gửi kèm thư này bản sao dữ liệu cá nhân công ty đang lưu về {{xung_ho}}: một tệp đọc được bằng trình duyệt (du-lieu-ca-nhan.html) và cùng nội dung ở dạng máy đọc được (du-lieu-ca-nhan.json). Chúng tôi không giữ lại bản sao này sau khi gửi.${SIGNATURE}`,
   },
   rejection: {
     subject: 'Kết quả yêu cầu {{loai_yeu_cau}}',

@@ -72,16 +72,17 @@ export const RequestDecision = z.discriminatedUnion('outcome', [
 export type RequestDecision = z.infer<typeof RequestDecision>;
 
 /**
- * What completing a request of each type does today. A profile change is applied to the customer's record on
- * the hub; a consent withdrawal records an opt-out of every channel the customer had consented to; a deletion,
- * once the requester is verified, erases the customer's data on the hub and on every desk. A copy of the data is
- * not produced from here yet, so that request can be acknowledged, extended or refused, not completed.
+ * What completing a request of each type does. A profile change is applied to the customer's record on the hub;
+ * a consent withdrawal records an opt-out of every channel the customer had consented to; a deletion, once the
+ * requester is verified, erases the customer's data on the hub and on every desk; a copy of the data is produced
+ * by the hub and emailed to the account's address. Every type can be completed; the table stays so a new type
+ * must say so.
  */
 export const COMPLETABLE: Record<RequestType, boolean> = {
   profile_change: true,
   consent_withdrawal: true,
   deletion: true,
-  data_copy: false,
+  data_copy: true,
 };
 
 /**

@@ -32,6 +32,7 @@ export function mailConfigFromEnv(): MailConfig | null {
 
 interface Due {
   reply_id: string;
+  attachments: { filename: string; contentType: string; content: string }[] | null;
   to_address: string;
   subject: string;
   body: string;
@@ -50,11 +51,13 @@ async function transition(db: HubDb, replyId: string, outbox: string, params: un
     // A reply's or a notice's timeline event, or a request's email (server/requests/request-mail.ts): one of the two holds it.
     await tx.query(`UPDATE submission_events SET data = ${withDelivery('data')} WHERE id = $2`, [JSON.stringify(delivery), replyId]);
     await tx.query(REQUEST_MAIL_DELIVERY, [JSON.stringify(delivery), replyId]);
-    // A message that must not outlive its sending (an erasure's confirmation) keeps no address once it has gone or failed for good.
+    // A message that must not outlive its sending (an erasure's confirmation, a copy of someone's data) keeps no address,
+    // text or attachment once it has gone or failed for good.
     if (delivery.delivery === 'sent' || delivery.delivery === 'failed')
-      await tx.query(`UPDATE mail_outbox SET to_address = '', body = '', last_error = NULL WHERE reply_id = $1 AND forget_address`, [
-        replyId,
-      ]);
+      await tx.query(
+        `UPDATE mail_outbox SET to_address = '', body = '', attachments = NULL, last_error = NULL WHERE reply_id = $1 AND forget_address`,
+        [replyId],
+      );
   });
 }
 
@@ -85,7 +88,7 @@ export class MailSender {
   private async sendDue(): Promise<number> {
     const due = (
       await this.db.query<Due>(
-        `SELECT reply_id, to_address, subject, body, message_id, attempts FROM mail_outbox
+        `SELECT reply_id, to_address, subject, body, message_id, attempts, attachments FROM mail_outbox
          WHERE state IN ('queued', 'sending') AND next_attempt_at <= now() ORDER BY created_at LIMIT 50`,
       )
     ).rows;
@@ -103,6 +106,7 @@ export class MailSender {
           subject: m.subject,
           text: m.body,
           messageId: m.message_id,
+          ...(m.attachments && { attachments: m.attachments }),
         });
       } catch (e) {
         const failure = mailFailureOf(e);

@@ -21,6 +21,7 @@ import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
 import { recordWebsiteChange } from '../website/feed.ts';
 import { eraseCustomer } from './erasure.ts';
 import { queueRequestMail } from './request-mail.ts';
+import { dataCopy } from './data-copy.ts';
 import { createHash, randomInt } from 'node:crypto';
 
 interface Change<P> {
@@ -103,6 +104,9 @@ export async function acknowledgeRequest(tx: Queryable, m: Change<Acknowledgemen
   if (m.payload.email) await queueRequestMail(tx, m.entityId, 'acknowledgement', at(m.createdAt));
 }
 
+const hasEmail = async (tx: Queryable, customerId: string) =>
+  (await tx.query('SELECT 1 FROM customers WHERE id = $1 AND email IS NOT NULL', [customerId])).rows.length > 0;
+
 const CODE_VALID_MS = 24 * 3_600_000;
 const codeHash = (requestId: string, code: string) => createHash('sha256').update(`${requestId}:${code}`).digest('hex');
 
@@ -112,8 +116,8 @@ export async function sendVerificationCode(tx: Queryable, m: Change<Record<strin
   if (r.type !== 'deletion') throw new DirectoryRefusal('only a deletion request is verified');
   if (r.decided_by) throw decidedRefusal(r);
   if (r.verified_at) throw new DirectoryRefusal('the requester is verified already');
-  const email = (await tx.query<{ email: string | null }>('SELECT email FROM customers WHERE id = $1', [r.customer_id])).rows[0]?.email;
-  if (!email) throw new DirectoryRefusal('the account has no email address: verify the requester another way');
+  if (!(await hasEmail(tx, r.customer_id)))
+    throw new DirectoryRefusal('the account has no email address: verify the requester another way');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await tx.query(
     `INSERT INTO request_codes (request_id, code_hash, expires_at) VALUES ($1, $2, $3)
@@ -146,6 +150,8 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
   }
   if (d.outcome === 'completed' && !COMPLETABLE[r.type])
     throw new DirectoryRefusal(`a ${r.type} request cannot be completed from a desk yet`);
+  if (d.outcome === 'completed' && r.type === 'data_copy' && !(await hasEmail(tx, r.customer_id)))
+    throw new DirectoryRefusal('the account has no email address to send the copy to');
   if (d.outcome === 'completed' && r.type === 'deletion' && !r.verified_at)
     throw new DirectoryRefusal('the requester was not verified as the account’s owner: verify before erasing');
   const changes = r.type === 'profile_change' && d.outcome === 'completed' ? (r.changes as ProfileChanges) : undefined;
@@ -172,6 +178,9 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
     ...(d.outcome === 'rejected' && { reason: d.reason }),
   });
   if (d.outcome === 'rejected') await queueRequestMail(tx, m.entityId, 'rejection', at(m.createdAt), { reason: d.reason });
+  // The copy goes to the account's own address; the queue keeps it only until it has gone.
+  if (r.type === 'data_copy' && d.outcome === 'completed')
+    await queueRequestMail(tx, m.entityId, 'data_copy', at(m.createdAt), { attachments: await dataCopy(tx, r.customer_id) }, true);
   if (r.type === 'deletion' && d.outcome === 'completed') {
     // Told before the address goes; the queue forgets it once the letter has gone (request-mail.ts).
     await queueRequestMail(tx, m.entityId, 'erasure_confirmation', at(m.createdAt), {}, true);

@@ -33,13 +33,14 @@ export async function eraseCustomer(tx: Queryable, customerId: string): Promise<
   ).rows[0];
   if (!c) return;
   const subs = `SELECT id FROM submissions WHERE customer_id = $1`;
-  // Every email to them that was queued, but the erasure's confirmation still to go (it names no one, and its
-  // address is cleared once it has gone).
+  // Every email to them that was queued (a copy of their data too), but the erasure's confirmation still to go: it
+  // names no one, and its address is cleared once it has gone (request-mail.ts).
   await tx.query(
-    `UPDATE mail_outbox SET to_address = '', subject = $2, body = $2, last_error = NULL
+    `UPDATE mail_outbox SET to_address = '', subject = $2, body = $2, attachments = NULL, last_error = NULL
      WHERE (reply_id IN (SELECT id FROM submission_events WHERE submission_id IN (${subs}))
             OR request_id IN (SELECT id FROM account_requests WHERE customer_id = $1))
-       AND NOT (forget_address AND state IN ('queued', 'sending'))`,
+       AND NOT (state IN ('queued', 'sending') AND reply_id IN (
+         SELECT m.key FROM account_requests r, jsonb_each(r.mails) m WHERE r.customer_id = $1 AND m.value->>'what' = 'erasure_confirmation'))`,
     [customerId, ERASED_TEXT],
   );
   await tx.query(`DELETE FROM request_codes WHERE request_id IN (SELECT id FROM account_requests WHERE customer_id = $1)`, [customerId]);

@@ -12,16 +12,17 @@ import type { Delivery } from '../../common/protocol/delivery.ts';
 import { formOfAddress, type Gender } from '../../common/vocabulary/customers.ts';
 import type { Queryable } from '../db/connect.ts';
 import { messageIdOf } from '../mail/queue.ts';
+import type { Attachment } from './data-copy.ts';
 
 const VIETNAM_DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
 
-/** Queues one letter; returns the message's id. `forgetAddress`: the queue clears the address once it has gone. */
+/** Queues one letter; returns the message's id. `forgetAddress`: the queue clears the address, text and attachments once it has gone. */
 export async function queueRequestMail(
   tx: Queryable,
   requestId: string,
   letter: RequestLetter,
   at: string,
-  extra: { code?: string; reason?: string } = {},
+  extra: { code?: string; reason?: string; attachments?: Attachment[] } = {},
   forgetAddress = false,
 ): Promise<string> {
   const r = (
@@ -53,8 +54,9 @@ export async function queueRequestMail(
   const delivery: Delivery = r.email ? { delivery: 'queued' } : { delivery: 'failed', code: 'no_address' };
   if (r.email) {
     await tx.query(
-      `INSERT INTO mail_outbox (reply_id, request_id, to_address, subject, body, message_id, forget_address) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, requestId, r.email, subject, body, messageIdOf(id), forgetAddress],
+      `INSERT INTO mail_outbox (reply_id, request_id, to_address, subject, body, message_id, forget_address, attachments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, requestId, r.email, subject, body, messageIdOf(id), forgetAddress, extra.attachments ? JSON.stringify(extra.attachments) : null],
     );
   }
   await tx.query(`UPDATE account_requests SET mails = mails || jsonb_build_object($2::text, $3::jsonb) WHERE id = $1`, [

@@ -233,3 +233,51 @@ test('operators see no requests, and the hub refuses them a request change force
     'pending',
   );
 });
+
+test('a copy of the data: the hub emails it to the account’s address as JSON and a readable document, and keeps no copy', async () => {
+  const a = await director('Copy A', 'cp_a');
+  const who = customer('cp-mai', { phone: '0903 555 111', fullName: 'Đỗ Thị Mai' });
+  const posted = await hub.post('/intake/v1/submissions', {
+    kind: 'complaint',
+    customer: who,
+    subject: 'Máy lạnh chảy nước',
+    body: 'Máy lạnh Daikin <b>chảy nước</b> từ hôm qua.',
+    submittedAt: '2026-11-28T09:00:00+07:00',
+  });
+  assert.equal(posted.status, 201);
+  await hub.post('/intake/v1/consents', { ...consent('cp-mai'), customer: who });
+  const id = await ask({ type: 'data_copy', customer: who, reason: 'Tôi muốn biết công ty lưu gì về tôi.' });
+  await a.sync();
+  await a.call('requests.decide', { id, decision: { outcome: 'completed' } });
+  await a.sync();
+  let sent: (typeof smtp.received)[number] | undefined;
+  await until('the copy reaches the account’s address', async () => {
+    sent = smtp.received.find((m) => m.to === who.email && m.subject === 'Bản sao dữ liệu cá nhân của Chị');
+    return sent !== undefined;
+  });
+  assert.deepEqual(
+    sent!.attachments.map((x) => x.filename),
+    ['du-lieu-ca-nhan.html', 'du-lieu-ca-nhan.json'],
+  );
+  const copy = JSON.parse(sent!.attachments[1]!.content);
+  assert.equal(copy.customer.fullName, 'Đỗ Thị Mai');
+  assert.equal(copy.customer.phone, '0903 555 111');
+  assert.equal(copy.submissions[0].body, 'Máy lạnh Daikin <b>chảy nước</b> từ hôm qua.');
+  assert.deepEqual(
+    copy.consents.map((k: { channel: string; given: boolean }) => [k.channel, k.given]),
+    [['email', true]],
+  );
+  const html = sent!.attachments[0]!.content;
+  assert.ok(html.includes('Máy lạnh Daikin &lt;b&gt;chảy nước&lt;/b&gt;'), 'the readable copy shows text as text');
+  await until('the queue forgets the copy once it has gone', async () => {
+    const row = (
+      await hub.db.query<{ to_address: string; attachments: unknown }>(
+        `SELECT to_address, attachments FROM mail_outbox WHERE request_id = $1`,
+        [id],
+      )
+    ).rows[0];
+    return row?.to_address === '' && row.attachments === null;
+  });
+  const audit = a.d.desk.store.db.prepare(`SELECT detail FROM audit_log WHERE action = 'request.decide'`).get() as { detail: string };
+  assert.deepEqual(JSON.parse(audit.detail), { outcome: 'completed', purpose: 'data_copy' });
+});

@@ -8,6 +8,7 @@ export interface Received {
   subject: string;
   text: string;
   messageId: string;
+  attachments: { filename: string; content: string }[];
 }
 
 export interface SmtpListener {
@@ -41,6 +42,7 @@ export async function startSmtpListener(): Promise<SmtpListener> {
           subject: mail.subject ?? '',
           text: (mail.text ?? '').trim(),
           messageId: mail.messageId ?? '',
+          attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', content: a.content.toString('utf8') })),
         });
         listener.beforeAccept?.();
         callback();

@@ -9,6 +9,7 @@ import {
   requestCounts,
   requestDetail,
   revealChange,
+  requestTypeOf,
   sendVerificationCode,
   verifyRequest,
 } from '../../core/domain/data-requests.ts';
@@ -77,6 +78,11 @@ export const requestHandlers = {
       decideRequest(ctx.store.db, actor(ctx), id, decision);
       return { ok: true as const };
     },
-    audit: ({ id, decision }) => ({ action: 'request.decide', ...target(id), detail: { outcome: decision.outcome } }),
+    // What the decision was for: carrying out a request of this type (a copy of someone's data leaves the company).
+    audit: ({ id, decision }, _out, ctx) => ({
+      action: 'request.decide',
+      ...target(id),
+      detail: { outcome: decision.outcome, purpose: requestTypeOf(ctx.store.db, id) },
+    }),
   } satisfies Handler<'requests.decide'>,
 };

@@ -216,6 +216,9 @@ export function requestDetail(db: Db, id: string, now = Date.now()): RequestDeta
   };
 }
 
+/** A request's type, for the audit of what was decided on it. */
+export const requestTypeOf = (db: Db, id: string): RequestType => load(db, id).type;
+
 /** One field of a profile change in full, current and requested (the API audits each reveal). */
 export function revealChange(db: Db, id: string, field: ProfileField): { current: string | null; requested: string } {
   const r = load(db, id);
@@ -301,6 +304,12 @@ export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecisi
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
     if (d.outcome === 'completed' && !COMPLETABLE[r.type])
       throw new DomainError('invalid', `a ${r.type} request cannot be completed from a desk yet`);
+    if (
+      d.outcome === 'completed' &&
+      r.type === 'data_copy' &&
+      !stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND email IS NOT NULL').get(r.customer_id)
+    )
+      throw new DomainError('invalid', 'the account has no email address to send the copy to');
     if (d.outcome === 'completed' && r.type === 'deletion' && r.verified_at === null)
       throw new DomainError('invalid', 'verify that the requester owns the account before erasing it');
     stmt(

@@ -27,6 +27,7 @@ import dataRequests from './0026_data_requests.ts';
 import erasure from './0027_erasure.ts';
 import requestMail from './0028_request_mail.ts';
 import consentLedger from './0029_consent_ledger.ts';
+import dataCopy from './0030_data_copy.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -62,4 +63,5 @@ export const hubMigrations: readonly string[] = [
   erasure,
   requestMail,
   consentLedger,
+  dataCopy,
 ];
