@@ -72,20 +72,6 @@ export const RequestDecision = z.discriminatedUnion('outcome', [
 export type RequestDecision = z.infer<typeof RequestDecision>;
 
 /**
- * What completing a request of each type does. A profile change is applied to the customer's record on the hub;
- * a consent withdrawal records an opt-out of every channel the customer had consented to; a deletion, once the
- * requester is verified, erases the customer's data on the hub and on every desk; a copy of the data is produced
- * by the hub and emailed to the account's address. Every type can be completed; the table stays so a new type
- * must say so.
- */
-export const COMPLETABLE: Record<RequestType, boolean> = {
-  profile_change: true,
-  consent_withdrawal: true,
-  deletion: true,
-  data_copy: true,
-};
-
-/**
  * How a director made sure a deletion is asked by the account's owner before erasing it: the code the hub emailed
  * to the account's address, quoted back by the customer (the hub checks it), or another means they describe (the
  * customer came with their ID card…), recorded with the request.

@@ -139,7 +139,6 @@ const RequestDetail = RequestSummary.extend({
   mails: z.array(z.object({ id: Id, what: z.enum(REQUEST_LETTERS), at: Timestamp, delivery: Delivery })),
   reason: z.string().nullable(),
   changes: z.array(z.object({ field: z.enum(PROFILE_FIELDS), current: z.string().nullable(), requested: z.string() })),
-  completable: z.boolean(),
 });
 
 const AuthState = z.object({ needsFirstDirector: z.boolean(), person: PersonOut.nullable(), locked: z.boolean() });

@@ -8,7 +8,6 @@
  */
 import {
   BY_EMAIL_CODE,
-  COMPLETABLE,
   type Acknowledgement,
   type Extension,
   type LoggedRequest,
@@ -148,8 +147,6 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
     if (r.status === d.outcome) return;
     throw decidedRefusal(r);
   }
-  if (d.outcome === 'completed' && !COMPLETABLE[r.type])
-    throw new DirectoryRefusal(`a ${r.type} request cannot be completed from a desk yet`);
   if (d.outcome === 'completed' && r.type === 'data_copy' && !(await hasEmail(tx, r.customer_id)))
     throw new DirectoryRefusal('the account has no email address to send the copy to');
   if (d.outcome === 'completed' && r.type === 'deletion' && !r.verified_at)

@@ -81,7 +81,7 @@ const outboxDetails = () =>
 test('an operator granted only warranty sees that inbox alone, and the API refuses them every other one', TEST, async () => {
   const page = await signIn(browser, a.host, 'lan');
   await page.getByTestId('result-count').filter({ hasText: '1 yêu cầu bảo hành' }).waitFor();
-  assert.deepEqual(await navOf(page), ['Việc của tôi0', 'Bảo hành', 'Danh mục sản phẩm']);
+  assert.deepEqual(await navOf(page), ['Việc của tôi0', 'Bảo hành', 'Khách hàng', 'Danh mục sản phẩm']);
   for (const other of ['complaints', 'questions', 'tradeContacts', 'feedback']) {
     const direct: any = await page.evaluate((m) => window.backdesk!.call(`${m}.list` as 'complaints.list', {}), other);
     assert.equal(!direct.ok && direct.error.code, 'forbidden', other);
@@ -206,7 +206,9 @@ test('a director sees the five inboxes in order, each kind with its own fields, 
     'Bảo hành',
     'Góp ý',
     'Bình luận',
+    'Khách hàng',
     'Danh mục sản phẩm',
+    'Yêu cầu về dữ liệu0',
     'Email gửi khách bảo hành',
     'Giờ làm việc & SLA',
     'Mẫu trả lời & nhãn',
@@ -269,7 +271,9 @@ test('a director sees the five inboxes in order, each kind with its own fields, 
     'Warranty',
     'Feedback',
     'Comments',
+    'Customers',
     'Product catalogue',
+    'Data requests0',
     'Warranty emails',
     'Hours & service targets',
     'Canned replies & tags',

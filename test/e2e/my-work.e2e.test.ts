@@ -53,7 +53,13 @@ test('My work lists what is assigned to me, soonest due first; a row closed from
   const page = await signIn(browser, host, 'lan');
   const nav = page.getByRole('navigation', { name: 'main' });
   await page.getByTestId('mine-count').filter({ hasText: /^3$/ }).waitFor();
-  assert.deepEqual(await nav.getByRole('button').allTextContents(), ['Việc của tôi3', 'Khiếu nại', 'Bảo hành', 'Danh mục sản phẩm']);
+  assert.deepEqual(await nav.getByRole('button').allTextContents(), [
+    'Việc của tôi3',
+    'Khiếu nại',
+    'Bảo hành',
+    'Khách hàng',
+    'Danh mục sản phẩm',
+  ]);
   await page.getByTestId('nav-mine').click();
   await page.getByTestId('result-count').filter({ hasText: '3 việc chưa xong' }).waitFor();
   assert.deepEqual(await subjects(page), ['Máy lọc nước rò rỉ', 'Hoàn tiền chậm', 'Giao thiếu phụ kiện']);

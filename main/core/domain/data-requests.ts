@@ -8,7 +8,6 @@
 import { newId } from '../../../common/ids.ts';
 import { requestClock, type RequestClock } from '../../../common/requests/clocks.ts';
 import {
-  COMPLETABLE,
   isOpen,
   PROFILE_FIELDS,
   type Extension,
@@ -140,7 +139,8 @@ export function listRequests(
   ).all({ filter, customer: customerId }) as Row[];
   const clockOf = clocks(db, now);
   const list = rows.map((r) => summary(r, clockOf));
-  return filter === 'open' ? list.sort((a, b) => a.clock.completionDueAt - b.clock.completionDueAt) : list;
+  // Due the same day: the one that arrived first first.
+  return filter === 'open' ? list.sort((a, b) => a.clock.completionDueAt - b.clock.completionDueAt || a.requestedAt - b.requestedAt) : list;
 }
 
 /** How many open requests are past a clock, for the inbox's badge. */
@@ -170,7 +170,6 @@ export interface RequestDetail extends RequestSummary {
   reason: string | null;
   /** A profile change, field by field, masked: what the store holds now and what the customer asks for. */
   changes: { field: ProfileField; current: string | null; requested: string }[];
-  completable: boolean;
 }
 
 function customerValues(db: Db, customerId: string): Record<ProfileField, string | null> {
@@ -212,7 +211,6 @@ export function requestDetail(db: Db, id: string, now = Date.now()): RequestDeta
     mails: mailsOf(r),
     reason: r.type === 'profile_change' ? null : (asked.reason ?? null),
     changes,
-    completable: COMPLETABLE[r.type],
   };
 }
 
@@ -302,8 +300,6 @@ export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecisi
   db.transaction(() => {
     const r = load(db, id);
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
-    if (d.outcome === 'completed' && !COMPLETABLE[r.type])
-      throw new DomainError('invalid', `a ${r.type} request cannot be completed from a desk yet`);
     if (
       d.outcome === 'completed' &&
       r.type === 'data_copy' &&

@@ -936,7 +936,6 @@ export const en: Shape<typeof vi> = {
       completed: 'Completed by {{by}} at {{time}}',
       rejected: 'Rejected by {{by}} at {{time}}: {{reason}}',
     },
-    notCompletable: 'Copy of data: cannot be made from a desk yet; it may be acknowledged, extended or rejected.',
     verifyFirst: 'Verify that the requester owns the account before erasing its data.',
     actions: {
       title: 'Handle the request',
@@ -1002,13 +1001,13 @@ export const en: Shape<typeof vi> = {
         'Records the customer’s opt-out of every channel they had consented to; the website stops promotions after the next sync. This cannot be undone.',
       what_deletion:
         'Their name, contacts, address and everything they sent are erased on the hub, every desk and the website after the next sync; only statistics remain. This cannot be undone.',
-      what_data_copy: 'A copy of the data cannot be made from a desk yet.',
+      what_data_copy:
+        'The hub gathers everything held about the customer (JSON and a readable document) and emails it to the account’s address after the next sync; no copy is kept.',
       confirm: 'Complete',
     },
     errors: {
       decided: 'This request was decided elsewhere; its latest state is shown.',
       extendedOnce: 'This request was extended once already; the law allows one extension.',
-      notCompletable: 'This kind of request cannot be completed from a desk yet; it may be acknowledged, extended or rejected.',
     },
     log: {
       open: 'Log a request',

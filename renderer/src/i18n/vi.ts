@@ -954,7 +954,6 @@ export const vi = {
       completed: '{{by}} hoàn tất lúc {{time}}',
       rejected: '{{by}} từ chối lúc {{time}}: {{reason}}',
     },
-    notCompletable: 'Bản sao dữ liệu: chưa thực hiện được từ máy trạm; có thể xác nhận, gia hạn hoặc từ chối.',
     verifyFirst: 'Cần xác minh người yêu cầu là chủ tài khoản trước khi xoá dữ liệu.',
     actions: {
       title: 'Xử lý yêu cầu',
@@ -1020,13 +1019,13 @@ export const vi = {
         'Ghi nhận khách hàng từ chối nhận khuyến mãi trên mọi kênh họ đã đồng ý; website ngừng gửi sau lần đồng bộ tới. Không hoàn tác được.',
       what_deletion:
         'Họ tên, liên hệ, địa chỉ và mọi nội dung khách đã gửi bị xoá trên máy chủ trung tâm, mọi máy trạm và website sau lần đồng bộ tới; chỉ còn số liệu thống kê. Không hoàn tác được.',
-      what_data_copy: 'Bản sao dữ liệu chưa thực hiện được từ máy trạm.',
+      what_data_copy:
+        'Máy chủ trung tâm lập bản sao mọi dữ liệu đang lưu về khách (JSON và một tài liệu đọc được) và gửi tới email của tài khoản sau lần đồng bộ tới; không lưu lại bản sao.',
       confirm: 'Hoàn tất',
     },
     errors: {
       decided: 'Yêu cầu này đã được quyết định ở nơi khác; đã tải lại trạng thái mới nhất.',
       extendedOnce: 'Yêu cầu này đã được gia hạn một lần; luật chỉ cho phép gia hạn một lần.',
-      notCompletable: 'Loại yêu cầu này chưa hoàn tất được từ máy trạm; có thể xác nhận, gia hạn hoặc từ chối.',
     },
     log: {
       open: 'Ghi nhận yêu cầu',

@@ -25,7 +25,6 @@ const CODE_LIKE: ReadonlySet<ProfileField> = new Set(['phone', 'email']);
 export function requestError(e: unknown, t: TFunction): string {
   if (e instanceof BackdeskError) {
     if (e.code === 'stale') return t(/extended once/.test(e.message) ? 'requests.errors.extendedOnce' : 'requests.errors.decided');
-    if (e.code === 'invalid_input' && /cannot be completed/.test(e.message)) return t('requests.errors.notCompletable');
   }
   return messageFor(e, t);
 }
@@ -221,7 +220,6 @@ export function RequestDetail({
           )}
         </ol>
       </section>
-      {!r.completable && <p className="muted small request-cannot">{t('requests.notCompletable')}</p>}
       {open && (
         <section className="request-actions" aria-label={t('requests.actions.title')}>
           <div className="actions">
@@ -280,16 +278,14 @@ export function RequestDetail({
                 </button>
               </>
             )}
-            {r.completable && (
-              <button
-                type="button"
-                disabled={busy || needsVerifying}
-                title={needsVerifying ? t('requests.verifyFirst') : undefined}
-                onClick={() => setActing('complete')}
-              >
-                {t('requests.actions.complete')}
-              </button>
-            )}
+            <button
+              type="button"
+              disabled={busy || needsVerifying}
+              title={needsVerifying ? t('requests.verifyFirst') : undefined}
+              onClick={() => setActing('complete')}
+            >
+              {t('requests.actions.complete')}
+            </button>
             <button
               type="button"
               disabled={busy}
