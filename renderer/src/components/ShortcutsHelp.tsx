@@ -52,6 +52,17 @@ const BY_SCREEN: Partial<Record<string, readonly Shortcut[]>> = {
     ['Shift+A / X / S', 'shortcuts.decidePicked'],
     ['u', 'shortcuts.authorPanel'],
   ],
+  requests: [
+    ['j / ↓', 'shortcuts.rowNext'],
+    ['k / ↑', 'shortcuts.rowPrevious'],
+    ['Enter', 'shortcuts.rowOpen'],
+  ],
+  customers: [
+    ['/', 'shortcuts.slash'],
+    ['j / ↓', 'shortcuts.rowNext'],
+    ['k / ↑', 'shortcuts.rowPrevious'],
+    ['Enter', 'shortcuts.rowOpen'],
+  ],
 };
 
 /**
