@@ -24,7 +24,7 @@ import type { Comment, CommentReport, CustomerMessage, Submission } from '../com
 import { REPORT_REASONS } from '../common/moderation/markers.ts';
 import type { SubmissionKind } from '../common/vocabulary/submissions.ts';
 import { makeComment, type PostedComment } from '../main/core/demo/comments.ts';
-import { makeDataRequest } from '../main/core/demo/data-requests.ts';
+import { makeConsent, makeDataRequest } from '../main/core/demo/data-requests.ts';
 import { makeSubmission, pickKind, type AnyDemoSubmission } from '../main/core/demo/submissions.ts';
 import { between, makeCustomer, pick, seeded, type DemoCustomer } from '../main/core/demo/vietnamese.ts';
 
@@ -106,7 +106,9 @@ function nextPost(followUps = false): Post {
   if (next) return next;
   const c = pick(rng, customers);
   const now = new Date();
-  // Now and then a customer asks about their own data: every type in turn.
+  // Now and then a customer opts in to promotions, or asks about their own data (every type in turn).
+  if (rng() < 0.02) return { what: 'consent', path: '/intake/v1/consents', body: makeConsent(rng, website(c), now.getTime()) };
+
   if (rng() < 0.006) {
     const { consent, request } = makeDataRequest(rng, requestsPosted++, website(c), now.getTime());
     const asked: Post = { what: 'data request', path: '/intake/v1/account-requests', body: request };

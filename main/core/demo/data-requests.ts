@@ -1,7 +1,7 @@
 /**
  * The demo's requests about customers' own data, as the website posts them: every type in turn, received up to
  * 20 days ago, so the Requests inbox shows clocks running, due today and overdue. A customer withdrawing
- * consent gave it first, which the website posts before the withdrawal.
+ * consent gave it first, which the website posts before the withdrawal; other customers opt in now and then.
  */
 import type { z } from 'zod';
 import { REQUEST_TYPES } from '../../../common/requests/requests.ts';
@@ -31,13 +31,21 @@ export function makeDataRequest(
   }
   const request = { type, customer, reason: pick(rng, REASONS[type]), requestedAt };
   if (type !== 'consent_withdrawal') return { request };
-  const given = new Date(Date.parse(requestedAt) - between(rng, 30, 400) * DAY).toISOString();
-  const consent = {
+  return { consent: makeConsent(rng, customer, Date.parse(requestedAt) - between(rng, 30, 400) * DAY), request };
+}
+
+/** A customer opting in to promotions on the website, on the page and in the words the website showed. */
+export function makeConsent(rng: Rng, customer: CustomerIn, at: number): z.input<typeof Consent> {
+  const channel = pick(rng, ['email', 'sms'] as const);
+  return {
     customer,
     optedIn: true,
-    channel: pick(rng, ['email', 'sms'] as const),
-    wording: 'Tôi đồng ý nhận thông tin khuyến mãi và ưu đãi từ cửa hàng.',
-    recordedAt: given,
+    channel,
+    wording:
+      channel === 'email'
+        ? 'Tôi đồng ý nhận email về khuyến mãi và ưu đãi của cửa hàng. Tôi có thể huỷ bất cứ lúc nào.'
+        : 'Tôi đồng ý nhận tin nhắn SMS về khuyến mãi của cửa hàng. Tôi có thể huỷ bất cứ lúc nào.',
+    pageUrl: pick(rng, ['https://dienmay.example.vn/dang-ky-nhan-tin', 'https://dienmay.example.vn/tai-khoan/thong-bao']),
+    recordedAt: new Date(at).toISOString(),
   };
-  return { consent, request };
 }

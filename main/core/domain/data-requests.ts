@@ -56,6 +56,7 @@ interface Row {
   verification: string | null;
   mails: string;
   full_name: string;
+  erased_at: number | null;
 }
 
 export interface RequestSummary {
@@ -76,7 +77,7 @@ export interface RequestSummary {
 }
 
 const load = (db: Db, id: string): Row => {
-  const r = stmt(db, 'SELECT r.*, c.full_name FROM account_requests r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?').get(id) as
+  const r = stmt(db, 'SELECT r.*, c.full_name, c.erased_at FROM account_requests r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?').get(id) as
     Row | undefined;
   if (!r) throw new DomainError('not_found', `no request with id ${id}`);
   return r;
@@ -94,7 +95,8 @@ function summary(r: Row, clockOf: (r: Row) => RequestClock): RequestSummary {
     channel: r.channel,
     status: r.status,
     customerId: r.customer_id,
-    customerName: maskName(r.full_name),
+    // An erased customer's name is the placeholder, nothing to mask.
+    customerName: r.erased_at === null ? maskName(r.full_name) : r.full_name,
     requestedAt: r.requested_at,
     thirdParty: r.third_party === 1,
     extensionDays: r.extension_days,
@@ -133,7 +135,7 @@ export function listRequests(
 ): RequestSummary[] {
   const rows = stmt(
     db,
-    `SELECT r.*, c.full_name FROM account_requests r JOIN customers c ON c.id = r.customer_id
+    `SELECT r.*, c.full_name, c.erased_at FROM account_requests r JOIN customers c ON c.id = r.customer_id
      WHERE (@filter = 'all' OR (r.status IN ('pending', 'acknowledged')) = (@filter = 'open')) AND (@customer IS NULL OR r.customer_id = @customer)
      ORDER BY coalesce(r.decided_at, 0) DESC, r.requested_at DESC LIMIT 1000`,
   ).all({ filter, customer: customerId }) as Row[];

@@ -974,6 +974,7 @@ export const en: Shape<typeof vi> = {
       verification_code: 'verification code',
       erasure_confirmation: 'erasure confirmation',
       rejection: 'request refused',
+      data_copy: 'copy of the data',
     },
     code: {
       title: 'Enter the verification code',

@@ -992,6 +992,7 @@ export const vi = {
       verification_code: 'mã xác minh',
       erasure_confirmation: 'xác nhận xoá dữ liệu',
       rejection: 'từ chối yêu cầu',
+      data_copy: 'bản sao dữ liệu',
     },
     code: {
       title: 'Nhập mã xác minh',
