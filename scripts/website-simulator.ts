@@ -207,6 +207,10 @@ function act(c: WebsiteChange): string {
       return c.outcome === 'completed'
         ? `carries out ${c.customer.ref}'s ${c.request.type} request${c.changes ? ` (new ${Object.keys(c.changes).join(', ')})` : ''}`
         : `tells ${c.customer.ref} their ${c.request.type} request was refused: ${c.reason ?? ''}`;
+    case 'customer.merge':
+      return `merges account ${c.from.ref} into ${c.into.ref}`;
+    case 'customer.unmerge':
+      return `separates account ${c.from.ref} from ${c.into.ref} again`;
     case 'consent.withdrawn':
       return `stops ${c.channel} promotions to ${c.customer.ref}`;
     case 'account.delete':

@@ -16,6 +16,7 @@ import { CommentMarkers } from '../moderation/markers.ts';
 import { AUTHOR_NOTE_MAX, AuthorNote, AuthorStanding, BAN_REASON_MAX } from '../moderation/authors.ts';
 import { ModerationWordFields, WORD_LEVELS, WORD_MAX } from '../moderation/word-lists.ts';
 import { GENDERS } from '../vocabulary/customers.ts';
+import { Merge } from '../customers/merge.ts';
 import { REQUEST_LETTERS } from '../requests/letters.ts';
 import { CONSENT_CHANNELS, CONSENT_SOURCES, ConsentWithdrawal } from '../requests/consents.ts';
 import { Delivery } from './delivery.ts';
@@ -318,6 +319,19 @@ export const Mutation = z.discriminatedUnion('mutation', [
       payload: ConsentWithdrawal,
     })
     .strict(),
+  // A director merges two records of one customer (entityId: the merge, made by the desk), or undoes the source's merge.
+  z
+    .object({ ...common, ...Unversioned, mutation: z.literal('customer.merge'), entityType: z.literal('customer'), payload: Merge })
+    .strict(),
+  z
+    .object({
+      ...common,
+      ...Unversioned,
+      mutation: z.literal('customer.unmerge'),
+      entityType: z.literal('customer'),
+      payload: z.object({ sourceId: Id }).strict(),
+    })
+    .strict(),
   // A director's change to a person's account (new when baseVersion is null), whole.
   z
     .object({
@@ -417,6 +431,9 @@ export const CustomerRow = z.object({
   updated_at: instant,
   // Set once, when the customer's data was erased at their request (server/requests/erasure.ts); absent from older hubs.
   erased_at: maybe(instant).default(null),
+  // Merged into another record of the same customer (server/customers/merges.ts), until undone.
+  merged_into: maybe(Id).default(null),
+  merged_at: maybe(instant).default(null),
 });
 export const SubmissionRow = z.object({
   id: Id,

@@ -61,6 +61,9 @@ export const WebsiteChangeData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('account.delete'), customer: AuthorRef }).strict(),
   // A consent withdrawn through staff (by email, phone or in person): the website stops that channel's promotions.
   z.object({ type: z.literal('consent.withdrawn'), customer: AuthorRef, channel: z.enum(CONSENT_CHANNELS) }).strict(),
+  // Two records of one customer merged (the source's history now the target's), or that merge undone.
+  z.object({ type: z.literal('customer.merge'), from: AuthorRef, into: AuthorRef }).strict(),
+  z.object({ type: z.literal('customer.unmerge'), from: AuthorRef, into: AuthorRef }).strict(),
 ]);
 export type WebsiteChangeData = z.infer<typeof WebsiteChangeData>;
 

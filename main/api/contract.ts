@@ -19,6 +19,7 @@ import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { REQUEST_LETTERS } from '../../common/requests/letters.ts';
 import { CONSENT_CHANNELS, CONSENT_SOURCES, ConsentWithdrawal } from '../../common/requests/consents.ts';
+import { Merge, MergeChoice } from '../../common/customers/merge.ts';
 import {
   COMMENT_FILTERS,
   COMMENT_STATUSES,
@@ -759,7 +760,12 @@ export const contract = {
   'customers.get': def(
     WORKERS,
     z.object({ id: Id }).strict(),
-    z.object({ card: CustomerCard, consents: ConsentLedger.nullable(), requests: z.array(RequestSummary).nullable() }),
+    z.object({
+      card: CustomerCard,
+      consents: ConsentLedger.nullable(),
+      requests: z.array(RequestSummary).nullable(),
+      mergedFrom: z.array(z.object({ id: Id, name: z.string(), mergedAt: Timestamp })).nullable(),
+    }),
   ),
   /** What the customer sent across the inboxes the person holds (and comments), newest first. */
   'customers.timeline': def(
@@ -795,6 +801,41 @@ export const contract = {
     z.object({ channel: z.enum(CONSENT_CHANNELS) }).strict(),
     z.object({ csv: z.string(), count: z.number().int().nonnegative() }),
   ),
+  /** Customers who share an email or a phone number (by keyed hash), neither erased nor merged: candidates for a merge. */
+  'customers.duplicates': def(
+    DIRECTOR,
+    Empty,
+    z.array(
+      z.object({
+        by: z.enum(['email', 'phone']),
+        customers: z.array(z.object({ id: Id, name: z.string(), username: z.string().nullable(), since: Timestamp, submissions: Count })),
+      }),
+    ),
+  ),
+  /** What merging `sourceId` into `targetId` would make, field by field (masked), what it moves, or why it cannot be done. */
+  'customers.mergePreview': def(
+    DIRECTOR,
+    z.object({ sourceId: Id, targetId: Id, choose: MergeChoice }).strict(),
+    z.object({
+      refused: z.string().nullable(),
+      username: z.string().nullable(),
+      gender: z.enum(GENDERS).nullable(),
+      fields: z.array(
+        z.object({
+          field: z.enum(PROFILE_FIELDS),
+          target: z.string().nullable(),
+          source: z.string().nullable(),
+          result: z.string().nullable(),
+          choice: z.enum(['source', 'target']),
+        }),
+      ),
+      moves: z.object({ submissions: Count, comments: Count, consents: Count, requests: Count }),
+    }),
+  ),
+  /** The merge, sent to the hub, which carries it out for every desk and tells the website. */
+  'customers.merge': def(DIRECTOR, Merge, z.object({ id: Id })),
+  /** Undoes the merge of a customer into another, while nothing changed the target since (the hub judges). */
+  'customers.unmerge': def(DIRECTOR, z.object({ sourceId: Id }).strict(), Ok),
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -72,6 +72,9 @@ export async function eraseCustomer(tx: Queryable, customerId: string): Promise<
   );
   await recordWebsiteChange(tx, { type: 'account.delete', customer: { ref: c.ref } });
   vacuumDue = true;
+  // Records merged into this one are the same person's: their own details go too.
+  for (const merged of (await tx.query<{ id: string }>('SELECT id FROM customers WHERE merged_into = $1', [customerId])).rows)
+    await eraseCustomer(tx, merged.id);
 }
 
 /** After an erasure commits: the old row versions leave the tables and their indexes (VACUUM cannot run in a transaction). */

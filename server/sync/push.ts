@@ -45,6 +45,7 @@ import {
   verifyRequest,
 } from '../requests/data-requests.ts';
 import { withdrawConsent } from '../requests/consents.ts';
+import { mergeCustomers, unmergeCustomers } from '../customers/merges.ts';
 
 class Rejected extends Error {
   constructor(
@@ -224,6 +225,8 @@ const appliers: { [N in MutationName]: (tx: Queryable, m: Of<N>, deviceId: strin
   'request.verify': (tx, m) => verifyRequest(tx, m),
   'request.sendCode': (tx, m) => sendVerificationCode(tx, m),
   'consent.withdraw': (tx, m) => withdrawConsent(tx, m),
+  'customer.merge': (tx, m) => mergeCustomers(tx, m),
+  'customer.unmerge': (tx, m) => unmergeCustomers(tx, m),
 };
 
 /** The submission a versioned change is about, refused when someone else changed it since the change was made. */

@@ -50,10 +50,14 @@ const REFERRERS = [
 export function namedInScope(id: string, scope: Scope[], p: Params, upTo?: number): string | null {
   // Parameters are added only where they are used: one the statement never uses has no type.
   const kinds = () => (allKinds(scope) ? '' : ` AND r.kind = ANY(${p.add(kindsIn(scope))}::text[])`);
-  const refs = REFERRERS.filter((r) => r.inScope(scope)).map(
-    (r) =>
-      `(SELECT true FROM ${r.table} r WHERE r.customer_id = ${id}${r.kind ? kinds() : ''}${upTo === undefined ? '' : ` AND r.seq <= ${p.add(upTo)}`} LIMIT 1)`,
-  );
+  // A customer merged into another (server/customers/merges.ts) has no rows of their own left: they are in the scope
+  // their target is in, so a desk that holds the target learns of the merge, of its undoing and of an erasure.
+  const ref = (r: (typeof REFERRERS)[number], who: string) =>
+    `(SELECT true FROM ${r.table} r WHERE r.customer_id = ${who}${r.kind ? kinds() : ''}${upTo === undefined ? '' : ` AND r.seq <= ${p.add(upTo)}`} LIMIT 1)`;
+  const refs = REFERRERS.filter((r) => r.inScope(scope)).flatMap((r) => [
+    ref(r, id),
+    ref(r, `(SELECT mc.merged_into FROM customers mc WHERE mc.id = ${id})`),
+  ]);
   return refs.length ? rowByRow(refs.join(' OR ')) : null;
 }
 

@@ -117,6 +117,8 @@ test("the sync applier's upsert still applies customers, and sets a username or 
       created_at: '2026-11-20T02:30:00+00:00',
       updated_at: '2026-11-20T02:30:00+00:00',
       erased_at: null,
+      merged_into: null,
+      merged_at: null,
       ...over,
     },
   });

@@ -3,6 +3,7 @@ import { submissionKindsOf, mayUseInbox } from '../../../common/roles.ts';
 import { exportPromotionList, promotionList, withdrawConsent } from '../../core/domain/consents.ts';
 import { assertVisible, customerPage, searchCustomers } from '../../core/domain/customer-directory.ts';
 import { customerTimeline } from '../../core/domain/customer-timeline.ts';
+import { duplicateGroups, mergeCustomers, mergePreview, unmergeCustomer } from '../../core/domain/customer-merges.ts';
 import { revealField } from '../../core/domain/customers.ts';
 import { me, type Handler } from './types.ts';
 
@@ -54,6 +55,26 @@ export const customerHandlers = {
       detail: { channel: w.channel, source: w.source, record: out.id },
     }),
   } satisfies Handler<'consents.withdraw'>,
+  'customers.duplicates': { run: (_q, ctx) => duplicateGroups(ctx.store.db) } satisfies Handler<'customers.duplicates'>,
+  'customers.mergePreview': {
+    run: ({ sourceId, targetId, choose }, ctx) => mergePreview(ctx.store.db, sourceId, targetId, choose),
+  } satisfies Handler<'customers.mergePreview'>,
+  'customers.merge': {
+    run: (m, ctx) => mergeCustomers(ctx.store.db, me(ctx).id, m),
+    // Which two were merged, and which side's value each field took; never the values.
+    audit: (m, out) => ({
+      action: 'customer.merge',
+      ...target(m.targetId),
+      detail: { source: m.sourceId, choose: m.choose, merge: out.id },
+    }),
+  } satisfies Handler<'customers.merge'>,
+  'customers.unmerge': {
+    run: ({ sourceId }, ctx) => {
+      unmergeCustomer(ctx.store.db, me(ctx).id, sourceId);
+      return { ok: true as const };
+    },
+    audit: ({ sourceId }) => ({ action: 'customer.unmerge', ...target(sourceId) }),
+  } satisfies Handler<'customers.unmerge'>,
   'promotions.list': { run: ({ channel }, ctx) => promotionList(ctx.store.db, channel) } satisfies Handler<'promotions.list'>,
   'promotions.export': {
     run: ({ channel }, ctx) => exportPromotionList(ctx.store.db, channel),

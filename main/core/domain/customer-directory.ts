@@ -12,6 +12,7 @@ import { stmt } from '../store/statements.ts';
 import { consentLedger } from './consents.ts';
 import { customerCard } from './customers.ts';
 import { listRequests } from './data-requests.ts';
+import { mergedInto } from './customer-merges.ts';
 import { DomainError } from './errors.ts';
 import { contactWhere } from './find.ts';
 import { maskEmail, maskName, maskPhone } from './masking.ts';
@@ -53,7 +54,7 @@ export function searchCustomers(db: Db, person: Viewer, text: string): FoundCust
   const rows = stmt(
     db,
     `SELECT c.id, c.full_name, c.email, c.phone, c.erased_at, c.created_at FROM customers c
-     WHERE ${where} AND ${named.sql} ORDER BY c.created_at DESC, c.id LIMIT ${SEARCH_LIMIT}`,
+     WHERE ${where} AND c.merged_into IS NULL AND ${named.sql} ORDER BY c.created_at DESC, c.id LIMIT ${SEARCH_LIMIT}`,
   ).all({ typed, folded, kinds: named.kinds }) as {
     id: string;
     full_name: string;
@@ -85,5 +86,6 @@ export function customerPage(db: Db, person: Viewer, id: string) {
     card: customerCard(db, id, submissionKindsOf(person)),
     consents: mayUseInbox(person, 'promotion') ? consentLedger(db, id) : null,
     requests: person.role === 'director' ? listRequests(db, 'all', Date.now(), id) : null,
+    mergedFrom: person.role === 'director' ? mergedInto(db, id) : null,
   };
 }

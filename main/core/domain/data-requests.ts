@@ -77,8 +77,10 @@ export interface RequestSummary {
 }
 
 const load = (db: Db, id: string): Row => {
-  const r = stmt(db, 'SELECT r.*, c.full_name, c.erased_at FROM account_requests r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?').get(id) as
-    Row | undefined;
+  const r = stmt(
+    db,
+    'SELECT r.*, c.full_name, c.erased_at FROM account_requests r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?',
+  ).get(id) as Row | undefined;
   if (!r) throw new DomainError('not_found', `no request with id ${id}`);
   return r;
 };

@@ -33,12 +33,12 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
     if (r.erased_at && stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND erased_at IS NULL').get(r.id)) eraseHere(db, r.id);
     stmt(
       db,
-      `INSERT INTO customers (id, username, gender, full_name, email, phone, address, created_at, updated_at, erased_at)
-       VALUES (@id, @username, @gender, @full_name, @email, @phone, @address, @created_at, @updated_at, @erased_at)
+      `INSERT INTO customers (id, username, gender, full_name, email, phone, address, created_at, updated_at, erased_at, merged_into, merged_at)
+       VALUES (@id, @username, @gender, @full_name, @email, @phone, @address, @created_at, @updated_at, @erased_at, @merged_into, @merged_at)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, gender = excluded.gender, full_name = excluded.full_name,
          email = excluded.email, phone = excluded.phone, address = excluded.address, updated_at = excluded.updated_at,
-         erased_at = excluded.erased_at`,
-    ).run({ ...r, created_at: ms(r.created_at), updated_at: ms(r.updated_at), erased_at: ms(r.erased_at) });
+         erased_at = excluded.erased_at, merged_into = excluded.merged_into, merged_at = excluded.merged_at`,
+    ).run({ ...r, created_at: ms(r.created_at), updated_at: ms(r.updated_at), erased_at: ms(r.erased_at), merged_at: ms(r.merged_at) });
   },
 
   submission: (db, r) => {
@@ -49,7 +49,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
        VALUES (${SEQ_OF_CREATED_AT}, @id, @kind, @customer_id, @subject, @body, @details, @status, @priority, @assignee, @assignee_id, @created_at, @updated_at, @version,
          @comment_id)
        ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, body = excluded.body, details = excluded.details,
-         priority = excluded.priority, updated_at = max(submissions.updated_at, excluded.updated_at),
+         priority = excluded.priority, customer_id = excluded.customer_id, updated_at = max(submissions.updated_at, excluded.updated_at),
          status = CASE WHEN ${PENDING} THEN submissions.status ELSE excluded.status END,
          assignee_name = CASE WHEN ${PENDING} THEN submissions.assignee_name ELSE excluded.assignee_name END,
          assignee_id = CASE WHEN ${PENDING} THEN submissions.assignee_id ELSE excluded.assignee_id END,
@@ -90,7 +90,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
          decided_at, version, review, submission_id, submission_kind, reject_reason)
        VALUES (@id, @customer_id, @page_url, @page_title, @reply_to, @markers, @body, @posted_at, @status, @decided_by, @decided_by_id,
          @decided_at, @version, @review, @submission_id, @submission_kind, @reject_reason)
-       ON CONFLICT (id) DO UPDATE SET markers = excluded.markers,
+       ON CONFLICT (id) DO UPDATE SET markers = excluded.markers, customer_id = excluded.customer_id, body = excluded.body,
          -- Turned into a submission here and not yet by the hub: this desk's link stands until the hub's comes.
          submission_kind = CASE WHEN excluded.submission_id IS NULL THEN comments.submission_kind ELSE excluded.submission_kind END,
          submission_id = COALESCE(excluded.submission_id, comments.submission_id),
@@ -115,7 +115,7 @@ const appliers: { [E in Entity]: (db: Db, r: RowOf<E>) => void } = {
       db,
       `INSERT INTO consents (id, customer_id, opted_in, channel, wording, recorded_at, source, page_url, recorded_by)
        VALUES (@id, @customer_id, @opted_in, @channel, @wording, @recorded_at, @source, @page_url, @recorded_by)
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id`,
     ).run({ ...r, opted_in: r.opted_in ? 1 : 0, recorded_at: ms(r.recorded_at) }),
 
   // A request acted on here and not yet pushed keeps what was done here until the hub has it.

@@ -28,6 +28,7 @@ import erasure from './0027_erasure.ts';
 import requestMail from './0028_request_mail.ts';
 import consentLedger from './0029_consent_ledger.ts';
 import dataCopy from './0030_data_copy.ts';
+import customerMerges from './0031_customer_merges.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -64,4 +65,5 @@ export const hubMigrations: readonly string[] = [
   requestMail,
   consentLedger,
   dataCopy,
+  customerMerges,
 ];

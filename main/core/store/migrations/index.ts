@@ -27,6 +27,7 @@ import erasure from './0026_erasure.ts';
 import requestMail from './0027_request_mail.ts';
 import contactKeys from './0028_contact_keys.ts';
 import consentLedger from './0029_consent_ledger.ts';
+import customerMerges from './0030_customer_merges.ts';
 
 /**
  * Numbered migrations; entry N brings the store to PRAGMA user_version N. Append only, never edit a shipped one.
@@ -62,4 +63,5 @@ export const migrations: readonly string[] = [
   requestMail,
   contactKeys,
   consentLedger,
+  customerMerges,
 ];

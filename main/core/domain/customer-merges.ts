@@ -1,0 +1,148 @@
+/**
+ * Duplicate customers and their merge, on this desk (common/customers/merge.ts): directors are shown the customers
+ * who share an email or a phone number (by their keyed hashes, store/contact-keys.ts), preview a merge field by
+ * field (masked), and send it; the hub carries it out and every desk gets the moved rows and both customers'
+ * new rows. Undone from the target's page while nothing changed the target since.
+ */
+import { newId } from '../../../common/ids.ts';
+import { mergeRefusal, mergedFields, type Merge, type MergeChoice, type MergeSide } from '../../../common/customers/merge.ts';
+import { PROFILE_FIELDS, type ProfileField } from '../../../common/requests/requests.ts';
+import type { Gender } from '../../../common/vocabulary/customers.ts';
+import type { Db } from '../store/open.ts';
+import { stmt } from '../store/statements.ts';
+import { DomainError } from './errors.ts';
+import { maskAddress, maskEmail, maskName, maskPhone } from './masking.ts';
+import { enqueue } from './outbox.ts';
+
+const MASKS: Record<ProfileField, (v: string) => string> = { fullName: maskName, email: maskEmail, phone: maskPhone, address: maskAddress };
+const mask = (f: ProfileField, v: string | null) => (v === null ? null : MASKS[f](v));
+
+interface Row {
+  id: string;
+  username: string | null;
+  gender: Gender | null;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  erased_at: number | null;
+  merged_into: string | null;
+  created_at: number;
+}
+
+const load = (db: Db, id: string): Row => {
+  const r = stmt(db, 'SELECT * FROM customers WHERE id = ?').get(id) as Row | undefined;
+  if (!r) throw new DomainError('not_found', `no customer with id ${id}`);
+  return r;
+};
+const sideOf = (db: Db, r: Row): MergeSide => ({
+  username: r.username,
+  gender: r.gender,
+  erased: r.erased_at !== null,
+  mergedInto: r.merged_into,
+  hasMerged: stmt(db, 'SELECT 1 FROM customers WHERE merged_into = ? LIMIT 1').get(r.id) !== undefined,
+  fields: { fullName: r.full_name, email: r.email, phone: r.phone, address: r.address },
+});
+
+/** How much of the customer's history a merge moves (what this desk holds of it). */
+function history(db: Db, id: string) {
+  const count = (table: string) => (stmt(db, `SELECT count(*) AS n FROM ${table} WHERE customer_id = ?`).get(id) as { n: number }).n;
+  return {
+    submissions: count('submissions'),
+    comments: count('comments'),
+    consents: count('consents'),
+    requests: count('account_requests'),
+  };
+}
+
+export interface DuplicateGroup {
+  by: 'email' | 'phone';
+  customers: { id: string; name: string; username: string | null; since: number; submissions: number }[];
+}
+
+/** Customers who share an email or a phone number, neither erased nor merged; the largest groups first. */
+export function duplicateGroups(db: Db, limit = 100): DuplicateGroup[] {
+  const groups: DuplicateGroup[] = [];
+  for (const by of ['email', 'phone'] as const) {
+    const keys = stmt(
+      db,
+      `SELECT bd_contact('${by}', ${by}) AS k, count(*) AS n FROM customers
+       WHERE ${by} IS NOT NULL AND erased_at IS NULL AND merged_into IS NULL GROUP BY k HAVING n > 1 ORDER BY n DESC LIMIT ?`,
+    ).all(limit) as { k: string }[];
+    for (const { k } of keys) {
+      const rows = stmt(
+        db,
+        `SELECT c.id, c.full_name, c.username, c.created_at, (SELECT count(*) FROM submissions s WHERE s.customer_id = c.id) AS n
+         FROM customers c WHERE bd_contact('${by}', c.${by}) = ? AND c.erased_at IS NULL AND c.merged_into IS NULL ORDER BY c.created_at, c.id`,
+      ).all(k) as { id: string; full_name: string; username: string | null; created_at: number; n: number }[];
+      groups.push({
+        by,
+        customers: rows.map((r) => ({
+          id: r.id,
+          name: maskName(r.full_name),
+          username: r.username,
+          since: r.created_at,
+          submissions: r.n,
+        })),
+      });
+    }
+  }
+  return groups.slice(0, limit);
+}
+
+/** What a merge would make of the target, field by field (masked), what it moves, or why it cannot be done. */
+export function mergePreview(db: Db, sourceId: string, targetId: string, choose: MergeChoice) {
+  const source = load(db, sourceId);
+  const target = load(db, targetId);
+  const result = mergedFields(sideOf(db, source), sideOf(db, target), choose);
+  return {
+    refused: sourceId === targetId ? 'a customer is not merged with themselves' : mergeRefusal(sideOf(db, source), sideOf(db, target)),
+    // Never changed by a merge: the target keeps its own.
+    username: target.username,
+    gender: target.gender,
+    fields: PROFILE_FIELDS.map((field) => ({
+      field,
+      target: mask(field, sideOf(db, target).fields[field]),
+      source: mask(field, sideOf(db, source).fields[field]),
+      result: mask(field, result[field]),
+      choice: choose[field] ?? 'target',
+    })),
+    moves: history(db, sourceId),
+  };
+}
+
+/** Sends the merge to the hub, which carries it out; refused here already when the preview says it cannot be done. */
+export function mergeCustomers(db: Db, actorId: string, m: Merge, now = Date.now()): { id: string } {
+  return db.transaction(() => {
+    const refused = mergePreview(db, m.sourceId, m.targetId, m.choose).refused;
+    if (refused) throw new DomainError('invalid', refused);
+    if (
+      stmt(
+        db,
+        `SELECT 1 FROM outbox WHERE mutation = 'customer.merge' AND state = 'pending' AND json_extract(payload, '$.sourceId') = ?`,
+      ).get(m.sourceId)
+    )
+      throw new DomainError('stale', 'this customer’s merge is already waiting to be sent');
+    const id = newId();
+    enqueue(db, { mutation: 'customer.merge', entityType: 'customer', entityId: id, payload: m, actorId }, now);
+    return { id };
+  })();
+}
+
+/** The customers merged into this one, for its page (and the undo). */
+export function mergedInto(db: Db, targetId: string) {
+  return (
+    stmt(db, 'SELECT id, full_name, merged_at FROM customers WHERE merged_into = ? ORDER BY merged_at').all(targetId) as {
+      id: string;
+      full_name: string;
+      merged_at: number;
+    }[]
+  ).map((r) => ({ id: r.id, name: maskName(r.full_name), mergedAt: r.merged_at }));
+}
+
+export function unmergeCustomer(db: Db, actorId: string, sourceId: string, now = Date.now()): void {
+  db.transaction(() => {
+    if (!load(db, sourceId).merged_into) throw new DomainError('stale', 'this customer is not merged into another');
+    enqueue(db, { mutation: 'customer.unmerge', entityType: 'customer', entityId: sourceId, payload: { sourceId }, actorId }, now);
+  })();
+}

@@ -1,0 +1,124 @@
+/**
+ * Merges on the hub (common/customers/merge.ts): a director merges one record of a customer into another. In one
+ * transaction the source's submissions, comments, consent records and requests move to the target (each row's new
+ * seq takes it to every desk), the target takes the chosen fields, and the source is marked as merged into it; the
+ * website feed says so. Undone while nothing changed the target since: the target's fields and the moved rows go
+ * back. Usernames and genders are never touched (mergeRefusal says which pairs cannot be merged).
+ */
+import { mergeRefusal, mergedFields, type Merge, type MergeSide } from '../../common/customers/merge.ts';
+import { PROFILE_FIELDS, type ProfileField } from '../../common/requests/requests.ts';
+import type { Queryable } from '../db/connect.ts';
+import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
+import { recordWebsiteChange } from '../website/feed.ts';
+
+interface Change<P> {
+  actorId: string;
+  actorName: string;
+  entityId: string;
+  createdAt: number;
+  payload: P;
+}
+
+/** The tables whose rows name a customer and move with a merge. */
+const MOVED = ['submissions', 'comments', 'consents', 'account_requests'] as const;
+const COLUMN: Record<ProfileField, string> = { fullName: 'full_name', email: 'email', phone: 'phone', address: 'address' };
+
+async function side(tx: Queryable, id: string): Promise<MergeSide & { ref: string; updatedAt: Date }> {
+  const c = (
+    await tx.query<{
+      username: string | null;
+      gender: string | null;
+      erased_at: Date | null;
+      merged_into: string | null;
+      website_ref: string;
+      updated_at: Date;
+      full_name: string;
+      email: string | null;
+      phone: string | null;
+      address: string | null;
+    }>('SELECT * FROM customers WHERE id = $1 FOR UPDATE', [id])
+  ).rows[0];
+  if (!c) throw new DirectoryRefusal('no such customer on the hub');
+  return {
+    username: c.username,
+    gender: c.gender,
+    erased: c.erased_at !== null,
+    mergedInto: c.merged_into,
+    hasMerged: (await tx.query('SELECT 1 FROM customers WHERE merged_into = $1 LIMIT 1', [id])).rows.length > 0,
+    ref: c.website_ref,
+    updatedAt: c.updated_at,
+    fields: { fullName: c.full_name, email: c.email, phone: c.phone, address: c.address },
+  };
+}
+
+async function director(tx: Queryable, m: Change<unknown>): Promise<void> {
+  if (!(await directorThen(tx, m.actorId, new Date(m.createdAt)))) throw new DirectoryRefusal('only a director merges customers');
+}
+
+async function setFields(tx: Queryable, id: string, fields: Record<ProfileField, string | null>, at: string): Promise<void> {
+  await tx.query(
+    `UPDATE customers SET ${PROFILE_FIELDS.map((f, i) => `${COLUMN[f]} = $${i + 2}`).join(', ')}, updated_at = $${PROFILE_FIELDS.length + 2}
+     WHERE id = $1`,
+    [id, ...PROFILE_FIELDS.map((f) => fields[f]), at],
+  );
+}
+
+/** The merge, once: the same mutation again changes nothing. */
+export async function mergeCustomers(tx: Queryable, m: Change<Merge>): Promise<void> {
+  await director(tx, m);
+  if ((await tx.query('SELECT 1 FROM customer_merges WHERE id = $1', [m.entityId])).rows.length) return;
+  const { sourceId, targetId, choose } = m.payload;
+  const source = await side(tx, sourceId);
+  const target = await side(tx, targetId);
+  const refused = mergeRefusal(source, target);
+  if (refused) throw new DirectoryRefusal(refused);
+  const at = new Date(m.createdAt).toISOString();
+  const moved: Record<string, string[]> = {};
+  for (const table of MOVED)
+    moved[table] = (
+      await tx.query<{ id: string }>(`UPDATE ${table} SET customer_id = $2 WHERE customer_id = $1 RETURNING id`, [sourceId, targetId])
+    ).rows.map((r) => r.id);
+  await setFields(tx, targetId, mergedFields(source, target, choose), at);
+  await tx.query('UPDATE customers SET merged_into = $2, merged_at = $3, updated_at = $3 WHERE id = $1', [sourceId, targetId, at]);
+  await tx.query(
+    `INSERT INTO customer_merges (id, source_id, target_id, target_before, moved, merged_by, merged_by_id, merged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [m.entityId, sourceId, targetId, JSON.stringify(target.fields), JSON.stringify(moved), m.actorName, m.actorId, at],
+  );
+  await recordWebsiteChange(tx, { type: 'customer.merge', from: { ref: source.ref }, into: { ref: target.ref } });
+}
+
+/** Undoes the standing merge of `sourceId`, refused once anything changed the target since. */
+export async function unmergeCustomers(tx: Queryable, m: Change<{ sourceId: string }>): Promise<void> {
+  await director(tx, m);
+  const merge = (
+    await tx.query<{
+      id: string;
+      target_id: string;
+      target_before: Record<ProfileField, string | null>;
+      moved: Record<string, string[]>;
+      merged_at: Date;
+    }>('SELECT id, target_id, target_before, moved, merged_at FROM customer_merges WHERE source_id = $1 AND undone_at IS NULL FOR UPDATE', [
+      m.payload.sourceId,
+    ])
+  ).rows[0];
+  if (!merge) throw new DirectoryRefusal('this customer is not merged into another');
+  const source = await side(tx, m.payload.sourceId);
+  const target = await side(tx, merge.target_id);
+  if (target.erased) throw new DirectoryRefusal('the customer it was merged into has been erased since');
+  if (target.updatedAt.getTime() > merge.merged_at.getTime())
+    throw new DirectoryRefusal('the customer it was merged into has changed since: the merge can no longer be undone');
+  const at = new Date(m.createdAt).toISOString();
+  for (const table of MOVED) {
+    const ids = merge.moved[table] ?? [];
+    if (ids.length)
+      await tx.query(`UPDATE ${table} SET customer_id = $1 WHERE id = ANY($2) AND customer_id = $3`, [
+        m.payload.sourceId,
+        ids,
+        merge.target_id,
+      ]);
+  }
+  await setFields(tx, merge.target_id, merge.target_before, at);
+  await tx.query('UPDATE customers SET merged_into = NULL, merged_at = NULL, updated_at = $2 WHERE id = $1', [m.payload.sourceId, at]);
+  await tx.query('UPDATE customer_merges SET undone_by = $2, undone_at = $3 WHERE id = $1', [merge.id, m.actorName, at]);
+  await recordWebsiteChange(tx, { type: 'customer.unmerge', from: { ref: source.ref }, into: { ref: target.ref } });
+}
