@@ -2,7 +2,8 @@
  * A customer's page on the Customers screen: the masked card (each "Hiện" one audited call for one field; none
  * for a customer whose data was erased, which the page says), their consents by channel with one-click
  * withdrawal (with the promotion inbox), their data requests with the legal clocks (directors) and what they sent
- * across the inboxes the person holds. Read when opened and after a withdrawal made here; each read is audited
+ * across the inboxes the person holds; for directors, the records merged into this customer, each of which may be
+ * split off again ("Hoàn tác gộp"). Read when opened and after a withdrawal made here; each read is audited
  * as a view, so a sync does not read it again.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -15,6 +16,7 @@ import { ackDue, completionDue, isOpen } from '../requests/clock.ts';
 import { useNow } from '../requests/RequestsScreen.tsx';
 import { ConsentSection } from './ConsentSection.tsx';
 import { CustomerTimeline } from './CustomerTimeline.tsx';
+import { MergedFromSection } from './MergedFromSection.tsx';
 import type { Customer } from './vocab.ts';
 
 /** Masked phones and emails read as codes; a masked name or address keeps the text face (CustomerCard.tsx). */
@@ -106,6 +108,7 @@ export function CustomerPage({
           onStale={() => void read()}
         />
       )}
+      {page.mergedFrom && page.mergedFrom.length > 0 && <MergedFromSection merged={page.mergedFrom} />}
       {page.requests && <RequestsSection requests={page.requests} onOpenRequests={onOpenRequests} />}
       <CustomerTimeline id={id} />
     </article>

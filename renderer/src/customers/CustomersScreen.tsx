@@ -4,7 +4,8 @@
  * beside the list: the masked card, their consents (with the promotion inbox), their data requests (directors),
  * what they sent. The search runs on Enter or once typing pauses; each one is audited (who was found, never what was
  * typed). ↑/↓ in the list, or j/k anywhere but a field, move; Enter opens. With the promotion inbox (directors
- * hold it) a second tab lists who may be sent a promotion on each channel.
+ * hold it) a second tab lists who may be sent a promotion on each channel. Directors have a third, "Trùng lặp":
+ * customers sharing an email or a phone number, two of whom are compared beside before a merge.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,12 +16,14 @@ import { useReport } from '../components/Notices.tsx';
 import { isTyping } from '../components/ShortcutsHelp.tsx';
 import { formatDate } from '../format/dates.ts';
 import { CustomerPage } from './CustomerPage.tsx';
+import { DuplicatesList } from './DuplicatesList.tsx';
+import { MergePreview } from './MergePreview.tsx';
 import { PromotionList } from './PromotionList.tsx';
-import type { Found } from './vocab.ts';
+import type { DuplicateCustomer, Found } from './vocab.ts';
 import './customers.css';
 
 type Person = Output<'auth.signIn'>;
-type Tab = 'find' | 'promotions';
+type Tab = 'find' | 'promotions' | 'duplicates';
 /** The search runs this long after the last key, or at once on Enter. */
 const DEBOUNCE_MS = 300;
 /** Fewer characters than this (spaces aside) find nothing: a name needs two letters, an email or phone is longer. */
@@ -41,10 +44,17 @@ export function CustomersScreen({
   const { t } = useTranslation();
   const report = useReport();
   const mayPromotions = mayUseInbox(person, 'promotion');
+  const tabs: Tab[] = [
+    'find',
+    ...(mayPromotions ? ['promotions' as const] : []),
+    ...(person.role === 'director' ? ['duplicates' as const] : []),
+  ];
   const [tab, setTab] = useState<Tab>('find');
   const [text, setText] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const [openId, setOpenId] = useState<string | null>(null);
+  // The two records compared on the "Trùng lặp" tab.
+  const [pair, setPair] = useState<[DuplicateCustomer, DuplicateCustomer] | null>(null);
   // Moves when a consent is withdrawn on a page, for the promotion list to read itself again.
   const [changes, setChanges] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -130,9 +140,9 @@ export function CustomersScreen({
     <section className="pane customers" aria-labelledby="customers-heading">
       <header className="customers-head">
         <h2 id="customers-heading">{t('customers.title')}</h2>
-        {mayPromotions && (
+        {tabs.length > 1 && (
           <div role="tablist" className="tabs" aria-label={t('customers.tabs')}>
-            {(['find', 'promotions'] as const).map((v) => (
+            {tabs.map((v) => (
               <button
                 key={v}
                 type="button"
@@ -188,12 +198,20 @@ export function CustomersScreen({
                 </ul>
               )}
             </>
-          ) : (
+          ) : tab === 'promotions' ? (
             <PromotionList mayExport={person.role === 'director'} changes={changes} openId={openId} onOpen={(id) => setOpenId(id)} />
+          ) : (
+            <DuplicatesList pair={pair} onCompare={setPair} />
           )}
         </div>
         <div className="customers-detail-pane">
-          {openId ? (
+          {tab === 'duplicates' ? (
+            pair ? (
+              <MergePreview key={pair.map((c) => c.id).join(',')} pair={pair} />
+            ) : (
+              <p className="empty-state">{t('customers.duplicates.pick')}</p>
+            )
+          ) : openId ? (
             <CustomerPage
               key={openId}
               id={openId}

@@ -1,6 +1,7 @@
 /**
  * The consent ledger's vocabularies (common/requests/consents.ts), spelled here so the renderer does without zod;
- * the types check them against the contract's.
+ * the types check them against the contract's. Also the duplicates' and merges' shapes, which record a merge
+ * suggests keeping, and the words for the hub's refusals of a merge.
  */
 import type { Input, Output } from '../../../main/api/contract.ts';
 
@@ -20,4 +21,34 @@ export function exportFileName(channel: ConsentChannel, now = new Date()): strin
   const slug = { email: 'email', sms: 'sms', phone: 'dien-thoai' }[channel];
   const pad = (n: number) => String(n).padStart(2, '0');
   return `khuyen-mai-${slug}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+}
+
+export type DuplicateGroup = Output<'customers.duplicates'>[number];
+export type DuplicateCustomer = DuplicateGroup['customers'][number];
+export type MergePreview = Output<'customers.mergePreview'>;
+export type MergeChoice = Input<'customers.mergePreview'>['choose'];
+export type ProfileField = MergePreview['fields'][number]['field'];
+export type MergedFrom = NonNullable<Customer['mergedFrom']>[number];
+
+/** The hub's reasons for refusing a merge (common/customers/merge.ts), known by a part of their English words. */
+const REFUSALS = [
+  ['both have a username', 'both_usernames'],
+  ['the source has the username', 'source_username'],
+  ['genders differ', 'genders'],
+  ['erased', 'erased'],
+  ['already merged', 'merged'],
+  ['merged into the source', 'has_merged'],
+  ['with themselves', 'self'],
+] as const;
+export type RefusalKey = (typeof REFUSALS)[number][1];
+
+/** The key of the words for a refusal, or null for one the desk has no words for (its English text is shown). */
+export function refusalKey(reason: string): RefusalKey | null {
+  return REFUSALS.find(([part]) => reason.includes(part))?.[1] ?? null;
+}
+
+/** The record a merge suggests keeping: the one with a username, else the older (the first when as old). */
+export function suggestedTarget(a: DuplicateCustomer, b: DuplicateCustomer): DuplicateCustomer {
+  if ((a.username === null) !== (b.username === null)) return a.username !== null ? a : b;
+  return b.since < a.since ? b : a;
 }
