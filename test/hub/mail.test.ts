@@ -46,6 +46,7 @@ test('a reply is received once, with the right recipient, subject and body, acro
       subject: 'Phản hồi: Tủ lạnh không lạnh',
       text: 'Chào anh/chị, chúng tôi sẽ đổi tủ lạnh mới trong tuần này.',
       messageId: `<reply-${eventId}@backdesk.hub>`,
+      attachments: [],
     },
   ]);
   await desk.sync.syncNow();

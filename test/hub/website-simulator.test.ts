@@ -74,14 +74,21 @@ test('the website simulator posts every kind and comments, and the hub accepts e
   assert.doesNotMatch(out + err, /REFUSED/, err);
   assert.match(out, /; 0 refused\)/);
   const said = Object.fromEntries(
-    [...out.matchAll(/\b(complaint|question|trade_contact|warranty|feedback|comment|report) (\d+)/g)].map((m) => [m[1], Number(m[2])]),
+    [...out.matchAll(/\b(complaint|question|trade_contact|warranty|feedback|comment|report|consent|data request) (\d+)/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]),
   );
 
   const stored = (await hub.db.query<{ kind: SubmissionKind; details: Record<string, unknown> }>('SELECT kind, details FROM submissions'))
     .rows;
   const comments = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments')).rows[0]!.n;
   const reports = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comment_reports')).rows[0]!.n;
-  assert.equal(stored.length + comments + reports, POSTS);
+  const consents = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM consents')).rows[0]!.n;
+  const requests = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM account_requests')).rows[0]!.n;
+  assert.equal(stored.length + comments + reports + consents + requests, POSTS);
+  assert.equal(said.consent ?? 0, consents);
+  assert.equal(said['data request'] ?? 0, requests);
   assert.equal(said.report ?? 0, reports);
   assert.ok(comments > 0);
   assert.equal(said.comment, comments);
