@@ -172,11 +172,15 @@ test('migration 0004 on a store at version 3 keeps every row, and guards them fr
 
     migrate(db);
     assert.equal(db.pragma('user_version', { simple: true }), migrations.length);
-    // Later migrations add the phone number's search key (0014), computed from the phone, and when the customer was
-    // erased (0026): the rows are otherwise unchanged.
+    // Later migrations add the phone number's search key (0014), computed from the phone, when the customer was
+    // erased (0026) and what they were merged into (0030): the rows are otherwise unchanged.
     const withoutKey = (db.prepare('SELECT * FROM customers ORDER BY id').all() as Record<string, unknown>[]).map(
-      ({ phone_key, erased_at, ...r }) => {
-        assert.deepEqual([phone_key, erased_at], [null, null], 'no phone, no key; not erased');
+      ({ phone_key, erased_at, merged_into, merged_at, ...r }) => {
+        assert.deepEqual(
+          [phone_key, erased_at, merged_into, merged_at],
+          [null, null, null, null],
+          'no phone, no key; not erased nor merged',
+        );
         return r;
       },
     );
