@@ -7,7 +7,8 @@
  * a unit someone else claimed before), as main/core/demo/warranty.ts makes them. Once the batch is in, one post
  * in four is a customer writing again about one of their recent submissions (which reopens it if it waits on
  * them). Now and then a customer asks about their own data (a profile change, deletion, consent withdrawal or a
- * copy), some received days ago so their clocks run late. A post the hub refuses
+ * copy), some received days ago so their clocks run late, and an account holder writes as a guest (a duplicate to
+ * merge). A post the hub refuses
  * is a bug in the demo data: it is logged loudly and counted, and the batch's last line says how many.
  * Readers report a comment now and then. Meanwhile it reads the hub's website feed, as the website does, and logs
  * each comment it would publish or hide;
@@ -147,7 +148,11 @@ function nextPost(followUps = false): Post {
     return { what: 'comment', path: '/intake/v1/comments', body: comment, posted: { ref: comment.ref, comment: made } };
   }
   const s = makeSubmission(rng, pickKind(rng), now.getTime()) as AnyDemoSubmission;
-  return { what: s.kind, path: '/intake/v1/submissions', body: intakeBody(s, c, now.toISOString()) };
+  const body = intakeBody(s, c, now.toISOString());
+  // Now and then an account holder writes as a guest (no account, the same email typed in capitals): a duplicate
+  // record the Customers screen suggests merging.
+  if (rng() < 0.01) body.customer = { ref: `guest-${c.username}`, fullName: c.fullName, email: c.email.toUpperCase(), phone: c.phone };
+  return { what: s.kind, path: '/intake/v1/submissions', body };
 }
 
 const accepted = new Map<Post['what'], number>();
