@@ -92,18 +92,18 @@ export function duplicateGroups(db: Db, limit = 100): DuplicateGroup[] {
 
 /** What a merge would make of the target, field by field (masked), what it moves, or why it cannot be done. */
 export function mergePreview(db: Db, sourceId: string, targetId: string, choose: MergeChoice) {
-  const source = load(db, sourceId);
   const target = load(db, targetId);
-  const result = mergedFields(sideOf(db, source), sideOf(db, target), choose);
+  const [from, into] = [sideOf(db, load(db, sourceId)), sideOf(db, target)];
+  const result = mergedFields(from, into, choose);
   return {
-    refused: sourceId === targetId ? 'a customer is not merged with themselves' : mergeRefusal(sideOf(db, source), sideOf(db, target)),
+    refused: sourceId === targetId ? 'a customer is not merged with themselves' : mergeRefusal(from, into),
     // Never changed by a merge: the target keeps its own.
     username: target.username,
     gender: target.gender,
     fields: PROFILE_FIELDS.map((field) => ({
       field,
-      target: mask(field, sideOf(db, target).fields[field]),
-      source: mask(field, sideOf(db, source).fields[field]),
+      target: mask(field, into.fields[field]),
+      source: mask(field, from.fields[field]),
       result: mask(field, result[field]),
       choice: choose[field] ?? 'target',
     })),

@@ -265,6 +265,9 @@ export function acknowledgeRequest(db: Db, actor: Actor, id: string, email: bool
   })();
 }
 
+const hasEmail = (db: Db, customerId: string) =>
+  stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND email IS NOT NULL').get(customerId) !== undefined;
+
 /** Has the hub email a verification code to the account's address (the desk never sees the code). */
 export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Date.now()): void {
   db.transaction(() => {
@@ -272,7 +275,7 @@ export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Dat
     if (r.type !== 'deletion') throw new DomainError('invalid', 'only a deletion request is verified');
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
     if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
-    if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND email IS NOT NULL').get(r.customer_id))
+    if (!hasEmail(db, r.customer_id))
       throw new DomainError('invalid', 'the account has no email address: verify the requester another way');
     push(db, actor, id, 'request.sendCode', {}, now);
   })();
@@ -304,11 +307,7 @@ export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecisi
   db.transaction(() => {
     const r = load(db, id);
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
-    if (
-      d.outcome === 'completed' &&
-      r.type === 'data_copy' &&
-      !stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND email IS NOT NULL').get(r.customer_id)
-    )
+    if (d.outcome === 'completed' && r.type === 'data_copy' && !hasEmail(db, r.customer_id))
       throw new DomainError('invalid', 'the account has no email address to send the copy to');
     if (d.outcome === 'completed' && r.type === 'deletion' && r.verified_at === null)
       throw new DomainError('invalid', 'verify that the requester owns the account before erasing it');
