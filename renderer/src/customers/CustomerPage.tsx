@@ -8,19 +8,17 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REVEALABLE_FIELDS, type RevealableField } from '../../../common/vocabulary/revealable.ts';
+import type { RevealableField } from '../../../common/vocabulary/revealable.ts';
 import { call } from '../api/client.ts';
 import { useReport } from '../components/Notices.tsx';
 import { formatDate, formatDateTime } from '../format/dates.ts';
 import { ackDue, completionDue, isOpen } from '../requests/clock.ts';
 import { useNow } from '../requests/RequestsScreen.tsx';
+import { CustomerFacts } from '../inbox/CustomerFacts.tsx';
 import { ConsentSection } from './ConsentSection.tsx';
 import { CustomerTimeline } from './CustomerTimeline.tsx';
 import { MergedFromSection } from './MergedFromSection.tsx';
 import type { Customer } from './vocab.ts';
-
-/** Masked phones and emails read as codes; a masked name or address keeps the text face (CustomerCard.tsx). */
-const CODE_LIKE: ReadonlySet<RevealableField> = new Set(['phone', 'email']);
 
 export function CustomerPage({
   id,
@@ -61,39 +59,7 @@ export function CustomerPage({
       )}
       <section aria-labelledby="customer-card-title">
         <h4 id="customer-card-title">{t('customers.card')}</h4>
-        <dl className="facts">
-          <dt>{t('customer.username')}</dt>
-          <dd>{card.username ?? t('customer.none')}</dd>
-          <dt>{t('customer.gender')}</dt>
-          <dd>{card.gender ? t(`customer.${card.gender}`) : t('customer.none')}</dd>
-          {REVEALABLE_FIELDS.map((field) => {
-            const shown = field in revealed ? revealed[field] : card[field];
-            return (
-              <div key={field} className="fact-row">
-                <dt>{t(`customer.${field}`)}</dt>
-                <dd data-testid={`customer-${field}`}>
-                  <span className={field in revealed ? 'revealed' : CODE_LIKE.has(field) ? 'masked mono' : 'masked'}>
-                    {shown ?? t('customer.none')}
-                  </span>
-                  {!(field in revealed) && card[field] !== null && !erased && (
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={t('customer.revealLabel', { field: t(`customer.${field}`) })}
-                      onClick={() => void reveal(field)}
-                    >
-                      {t('customer.reveal')}
-                    </button>
-                  )}
-                </dd>
-              </div>
-            );
-          })}
-          <dt>{t('customer.since')}</dt>
-          <dd>{formatDate(card.since)}</dd>
-          <dt>{t('customer.submissions')}</dt>
-          <dd>{card.submissionCount}</dd>
-        </dl>
+        <CustomerFacts card={card} revealed={revealed} onReveal={(field) => void reveal(field)} />
         {!erased && <p className="muted small">{t('customer.auditNote')}</p>}
       </section>
       {page.consents && (

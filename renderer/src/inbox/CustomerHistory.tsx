@@ -4,7 +4,7 @@
  * first, a page at a time ("Xem thêm"). Read when the card opens, not after every sync: each read is audited as a
  * view. A submission or a reply names its submission with a button that opens it in its own inbox (openElsewhere).
  */
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../main/api/contract.ts';
 import { call } from '../api/client.ts';
@@ -12,7 +12,8 @@ import { useReport } from '../components/Notices.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { INBOX_KINDS, method, type InboxApi, type InboxKind } from './kinds.ts';
 
-type Item = Output<`${InboxApi}.customerTimeline`>['items'][number];
+type Page = Output<`${InboxApi}.customerTimeline`>;
+type Item = Page['items'][number];
 
 const PAGE = 10;
 
@@ -20,6 +21,41 @@ const PAGE = 10;
 export const OpenElsewhere = createContext<((kind: InboxKind, id: string) => void) | null>(null);
 
 export function CustomerHistory({ api, submissionId }: { api: InboxApi; submissionId: string }) {
+  const { t } = useTranslation();
+  const read = useCallback(
+    (before?: string) => call(method(api, 'customerTimeline'), { submissionId, limit: PAGE, ...(before !== undefined && { before }) }),
+    [api, submissionId],
+  );
+  return (
+    <HistoryList
+      read={read}
+      current={submissionId}
+      label={t('history.title')}
+      heading={<h3>{t('history.title')}</h3>}
+      itemTestId="history-item"
+    />
+  );
+}
+
+/**
+ * A customer's timeline, a page at a time from `read` (the next page from the cursor it gives): the card's history
+ * and the Customers screen's page show it. `current` is the submission open beside it, named rather than linked.
+ */
+export function HistoryList({
+  read,
+  current = null,
+  label,
+  heading,
+  className = 'history',
+  itemTestId,
+}: {
+  read: (before?: string) => Promise<Page>;
+  current?: string | null;
+  label: string;
+  heading: ReactNode;
+  className?: string;
+  itemTestId: string;
+}) {
   const { t } = useTranslation();
   const report = useReport();
   const [items, setItems] = useState<Item[] | null>(null);
@@ -29,7 +65,7 @@ export function CustomerHistory({ api, submissionId }: { api: InboxApi; submissi
   useEffect(() => {
     let live = true;
     setItems(null);
-    call(method(api, 'customerTimeline'), { submissionId, limit: PAGE }).then((page) => {
+    read().then((page) => {
       if (!live) return;
       setItems(page.items);
       setNext(page.next);
@@ -37,11 +73,11 @@ export function CustomerHistory({ api, submissionId }: { api: InboxApi; submissi
     return () => {
       live = false;
     };
-  }, [api, submissionId, report]);
+  }, [read, report]);
   const more = () => {
     if (next === null) return;
     setBusy(true);
-    call(method(api, 'customerTimeline'), { submissionId, limit: PAGE, before: next })
+    read(next)
       .then((page) => {
         setItems((shown) => [...(shown ?? []), ...page.items]);
         setNext(page.next);
@@ -50,13 +86,13 @@ export function CustomerHistory({ api, submissionId }: { api: InboxApi; submissi
   };
 
   return (
-    <section className="history" aria-label={t('history.title')} aria-busy={items === null || busy}>
-      <h3>{t('history.title')}</h3>
+    <section className={className} aria-label={label} aria-busy={items === null || busy}>
+      {heading}
       {items?.length === 0 && <p className="muted small">{t('history.empty')}</p>}
       <ol className="history-list">
         {(items ?? []).map((item) => (
-          <li key={`${item.type}-${item.id}`} className={`history-item history-${item.type}`} data-testid="history-item">
-            <HistoryItem item={item} current={submissionId} />
+          <li key={`${item.type}-${item.id}`} className={`history-item history-${item.type}`} data-testid={itemTestId}>
+            <HistoryItem item={item} current={current} />
           </li>
         ))}
       </ol>
@@ -69,7 +105,7 @@ export function CustomerHistory({ api, submissionId }: { api: InboxApi; submissi
   );
 }
 
-function HistoryItem({ item, current }: { item: Item; current: string }) {
+function HistoryItem({ item, current }: { item: Item; current: string | null }) {
   const { t } = useTranslation();
   const kindName = item.type === 'comment' ? t('nav.comments') : t(`${INBOX_KINDS[item.kind].words}.nav`);
   const state =
