@@ -8,21 +8,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Papa from 'papaparse';
-import { errorCode, result, signedIn } from '../support/api-calls.ts';
-import { enrolledDesk, seatedDesk } from '../support/enrolled-desk.ts';
+import { errorCode } from '../support/api-calls.ts';
+import { personOnOwnDesk } from '../support/enrolled-desk.ts';
 import { consent, customer, startTestHub } from '../support/hub.ts';
 
 const hub = await startTestHub();
 
-async function person(deskName: string, username: string, role: 'director' | 'operator', grants: ('promotion' | 'question')[] = []) {
-  const d =
-    role === 'director'
-      ? await enrolledDesk(hub, deskName, [[username, role, grants]])
-      : await seatedDesk(hub, deskName, [[username, role, grants]]);
-  const raw = await signedIn(d.desk, username);
-  const call = async (method: string, input: unknown = {}) => result<any>(await raw(method, input));
-  return { d, raw, call, sync: () => d.desk.sync.syncNow() };
-}
+const person = (deskName: string, username: string, role: 'director' | 'operator', grants: ('promotion' | 'question')[] = []) =>
+  personOnOwnDesk(hub, deskName, username, role, grants);
 
 async function given(ref: string, extra: Record<string, unknown> = {}) {
   const r = await hub.post('/intake/v1/consents', {

@@ -8,21 +8,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { enqueue } from '../../main/core/domain/outbox.ts';
-import { errorCode, result, signedIn } from '../support/api-calls.ts';
-import { enrolledDesk, seatedDesk } from '../support/enrolled-desk.ts';
+import { errorCode } from '../support/api-calls.ts';
+import { personOnOwnDesk } from '../support/enrolled-desk.ts';
 import { complaint, customer, startTestHub, websiteComment } from '../support/hub.ts';
 
 const hub = await startTestHub();
 
-async function person(deskName: string, username: string, role: 'director' | 'operator', grants: ('complaint' | 'comment')[] = []) {
-  const d =
-    role === 'director'
-      ? await enrolledDesk(hub, deskName, [[username, role, grants]])
-      : await seatedDesk(hub, deskName, [[username, role, grants]]);
-  const raw = await signedIn(d.desk, username);
-  const call = async (method: string, input: unknown = {}) => result<any>(await raw(method, input));
-  return { d, raw, call, sync: () => d.desk.sync.syncNow() };
-}
+const person = (deskName: string, username: string, role: 'director' | 'operator', grants: ('complaint' | 'comment')[] = []) =>
+  personOnOwnDesk(hub, deskName, username, role, grants);
 
 const customerOf = async (submissionId: string) =>
   (

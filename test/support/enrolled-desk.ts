@@ -14,6 +14,7 @@ import { fold } from '../../common/text/fold.ts';
 import { listStaff } from '../../main/core/security/staff.ts';
 import { addStaff, holdKey, PASSWORD, tempDesk } from './fixtures.ts';
 import type { TestHub } from './hub.ts';
+import { result, signedIn } from './api-calls.ts';
 
 export interface EnrolledDesk {
   desk: Desk;
@@ -89,3 +90,23 @@ const inDirectory = async (hub: TestHub, username: string) =>
  * with a username as the API allows it (letters without marks), whatever the desk is called.
  */
 const itAdminOf = (desk: string) => `it_${fold(desk).replace(/[^a-z0-9._-]/g, '_')}_${randomBytes(3).toString('hex')}`;
+
+/**
+ * One person signed in on a desk of their own: a director's desk enrolled (it holds everything), an operator's
+ * seated with them alone (it holds only their inboxes); `call` unwraps a result, `raw` keeps the envelope.
+ */
+export async function personOnOwnDesk(
+  hub: TestHub,
+  deskName: string,
+  username: string,
+  role: 'director' | 'operator',
+  grants: Inbox[] = [],
+) {
+  const d =
+    role === 'director'
+      ? await enrolledDesk(hub, deskName, [[username, role, grants]])
+      : await seatedDesk(hub, deskName, [[username, role, grants]]);
+  const raw = await signedIn(d.desk, username);
+  const call = async (method: string, input: unknown = {}) => result<any>(await raw(method, input));
+  return { d, raw, call, sync: () => d.desk.sync.syncNow() };
+}
