@@ -1048,10 +1048,10 @@ export const en: Shape<typeof vi> = {
     },
     code: {
       title: 'Enter the verification code',
-      label: 'The 6-digit code the customer quotes back',
+      reason: 'The 6-digit code the customer quotes back',
       hint: 'The code goes to the account’s email address and holds for 24 hours; the hub checks it when this desk syncs.',
       save: 'Verify with the code',
-      problem: 'The code is exactly 6 digits.',
+      reasonProblem: 'The code is exactly 6 digits.',
     },
     verify: {
       title: 'Verify the account owner',

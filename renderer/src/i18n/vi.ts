@@ -1067,10 +1067,10 @@ export const vi = {
     },
     code: {
       title: 'Nhập mã xác minh',
-      label: 'Mã 6 chữ số khách đọc lại',
+      reason: 'Mã 6 chữ số khách đọc lại',
       hint: 'Mã được gửi tới email của tài khoản và có hiệu lực 24 giờ; máy chủ trung tâm kiểm tra mã khi đồng bộ.',
       save: 'Xác minh bằng mã',
-      problem: 'Mã gồm đúng 6 chữ số.',
+      reasonProblem: 'Mã gồm đúng 6 chữ số.',
     },
     verify: {
       title: 'Xác minh chủ tài khoản',

@@ -298,7 +298,8 @@ export function RequestDetail({
           {r.extensionDays !== null && <p className="muted small">{t('requests.actions.extendedOnce')}</p>}
           {needsVerifying && <p className="muted small">{t('requests.verifyFirst')}</p>}
           {acting === 'code' && (
-            <CodeForm
+            <ReasonForm
+              words="code"
               busy={busy}
               onCancel={() => setActing(null)}
               onSave={(code) =>
@@ -437,14 +438,25 @@ function ExtendForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (days: 
   );
 }
 
-/** One line of text a step needs before it is taken: why a request is refused, how its requester was verified. */
+/** What each one-field step sends of what was typed, and whether it may go. */
+const READ: Record<'reject' | 'verify' | 'code', (typed: string) => { value: string; ok: boolean }> = {
+  reject: (typed) => ({ value: typed.trim(), ok: typed.trim() !== '' }),
+  verify: (typed) => ({ value: typed.trim(), ok: typed.trim() !== '' }),
+  // The 6-digit code the customer quotes back, spaces and all; the hub checks it against the one it emailed.
+  code: (typed) => ({ value: typed.replace(/\s/g, ''), ok: VERIFICATION_CODE.test(typed.replace(/\s/g, '')) }),
+};
+
+/**
+ * The one field a step needs before it is taken: why a request is refused, how its requester was verified, or the
+ * code they quoted back (a short numeric input rather than a text box).
+ */
 function ReasonForm({
   words,
   busy,
   onSave,
   onCancel,
 }: {
-  words: 'reject' | 'verify';
+  words: 'reject' | 'verify' | 'code';
   busy: boolean;
   onSave: (reason: string) => void;
   onCancel: () => void;
@@ -452,27 +464,31 @@ function ReasonForm({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const first = useRef<HTMLTextAreaElement>(null);
+  const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!reason.trim()) return setProblem(t(`requests.${words}.reasonProblem`));
+    const read = READ[words](reason);
+    if (!read.ok) return setProblem(t(`requests.${words}.reasonProblem`));
     setProblem(null);
-    onSave(reason.trim());
+    onSave(read.value);
+  };
+  const field = {
+    ref: first,
+    value: reason,
+    'aria-invalid': problem !== null,
+    'aria-describedby': problem ? `${words}-reason-problem` : `${words}-reason-hint`,
+    onChange: (e: { target: { value: string } }) => setReason(e.target.value),
   };
   return (
     <form className="request-form" aria-label={t(`requests.${words}.title`)} data-testid={`${words}-form`} noValidate onSubmit={submit}>
       <label className="field">
         {t(`requests.${words}.reason`)}
-        <textarea
-          ref={first}
-          rows={3}
-          value={reason}
-          maxLength={words === 'verify' ? 500 : 2000}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? `${words}-reason-problem` : `${words}-reason-hint`}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        {words === 'code' ? (
+          <input {...field} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
+        ) : (
+          <textarea {...field} rows={3} maxLength={words === 'verify' ? 500 : 2000} />
+        )}
         {problem ? (
           <span id={`${words}-reason-problem`} className="form-error small">
             {problem}
@@ -486,56 +502,6 @@ function ReasonForm({
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {t(`requests.${words}.save`)}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('requests.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** The 6-digit code the customer quotes back; the hub checks it against the one it emailed. */
-function CodeForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (code: string) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const typed = code.replace(/\s/g, '');
-    if (!VERIFICATION_CODE.test(typed)) return setProblem(t('requests.code.problem'));
-    setProblem(null);
-    onSave(typed);
-  };
-  return (
-    <form className="request-form" aria-label={t('requests.code.title')} data-testid="code-form" noValidate onSubmit={submit}>
-      <label className="field">
-        {t('requests.code.label')}
-        <input
-          ref={first}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          value={code}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? 'code-problem' : 'code-hint'}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        {problem ? (
-          <span id="code-problem" className="form-error small">
-            {problem}
-          </span>
-        ) : (
-          <span id="code-hint" className="muted small">
-            {t('requests.code.hint')}
-          </span>
-        )}
-      </label>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('requests.code.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('requests.cancel')}
