@@ -43,7 +43,7 @@ test(
     await bus.startKeyring();
     const dir = join(tempDir(), 'p');
     const made = backdesk(['init', '--data-dir', dir, '--username', 'duc', '--name', 'Đức'], bus.env, 'a long enough password\n');
-    assert.equal(made.code, 0, made.out);
+    assert.equal(made.code, 0, `${made.out}\n${bus.keyringState()}`);
     const before = sha(join(dir, DB_FILE));
 
     bus.lockKeyring();
@@ -72,7 +72,7 @@ test(
     await bus.stopKeyring();
     await bus.startKeyring();
     const healthy = backdesk(['doctor', '--data-dir', dir], bus.env);
-    assert.equal(healthy.code, 0, healthy.out);
+    assert.equal(healthy.code, 0, `${healthy.out}\n${bus.keyringState()}`);
   },
 );
 
@@ -80,7 +80,8 @@ test('a missing key is reported as missing (restore it from a backup), not as a 
   const bus = await privateBus();
   await bus.startKeyring();
   const dir = join(tempDir(), 'p');
-  assert.equal(backdesk(['init', '--data-dir', dir, '--username', 'duc', '--name', 'Đức'], bus.env, 'a long enough password\n').code, 0);
+  const made = backdesk(['init', '--data-dir', dir, '--username', 'duc', '--name', 'Đức'], bus.env, 'a long enough password\n');
+  assert.equal(made.code, 0, `${made.out}\n${bus.keyringState()}`);
   const { id } = JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')) as { id: string };
   const deleted = spawnSync(
     process.execPath,

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { tempDir } from './fixtures.ts';
@@ -24,6 +24,11 @@ export interface PrivateBus {
   stopKeyring(): Promise<void>;
   /** Locks the login keyring through the Secret Service, as a screen lock or a timeout would. */
   lockKeyring(): void;
+  /**
+   * What the keyring daemon is doing now and what it wrote, for an assertion's message: a keychain that cannot be
+   * reached in a test is the product's fault only while this says the daemon is running.
+   */
+  keyringState(): string;
 }
 
 export async function privateBus(): Promise<PrivateBus> {
@@ -56,32 +61,67 @@ export async function privateBus(): Promise<PrivateBus> {
   mkdirSync(env.XDG_DATA_HOME!);
   mkdirSync(env.XDG_CACHE_HOME!);
   const dbusSend = (...args: string[]) =>
-    execFileSync('dbus-send', ['--session', '--print-reply', ...args], { env, encoding: 'utf8', timeout: DEADLINE_MS });
+    execFileSync('dbus-send', ['--session', '--print-reply', ...args], {
+      env,
+      encoding: 'utf8',
+      timeout: DEADLINE_MS,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
 
   let keyring: ChildProcess | null = null;
+  const log = join(dir, 'keyring.log');
+  const daemonLog = () => {
+    try {
+      return readFileSync(log, 'utf8').trim().split('\n').slice(-10).join('\n');
+    } catch {
+      return '';
+    }
+  };
+  const keyringState = () => {
+    const state = !keyring
+      ? 'not started'
+      : keyring.exitCode !== null || keyring.signalCode !== null
+        ? `pid ${keyring.pid} exited (code ${keyring.exitCode}, signal ${keyring.signalCode})`
+        : `pid ${keyring.pid} running`;
+    const written = daemonLog();
+    return written ? `daemon ${state}; it wrote:\n${written}` : `daemon ${state}; it wrote nothing`;
+  };
+  const collectionLocked = () =>
+    dbusSend(
+      '--dest=org.freedesktop.secrets',
+      '/org/freedesktop/secrets/collection/login',
+      'org.freedesktop.DBus.Properties.Get',
+      'string:org.freedesktop.Secret.Collection',
+      'string:Locked',
+    );
   return {
     env,
     password: KEYRING_PASSWORD,
     async startKeyring() {
+      const stderr = openSync(log, 'a');
       keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
         env,
-        // Its stderr only says that no unlock prompt can be shown on this bus, which is the point of the tests.
-        stdio: ['pipe', 'ignore', 'ignore'],
+        // Its stderr mostly says that no unlock prompt can be shown on this bus (the point of these tests); it is
+        // kept for keyringState, which names it when the daemon went away on its own.
+        stdio: ['pipe', 'ignore', stderr],
       });
+      closeSync(stderr); // the daemon has its own copy
       const started = keyring;
       after(() => stop(started));
       keyring.stdin!.end(KEYRING_PASSWORD);
-      // Wait for the daemon to own its name on the bus, with a deadline: that is the moment it answers.
+      // Wait, with a deadline, until the daemon owns its name on the bus and its login keyring answers unlocked:
+      // only then has it finished starting (it takes the name before the collections are ready to answer).
       const deadline = Date.now() + DEADLINE_MS;
-      const hasOwner = () =>
-        dbusSend(
-          '--dest=org.freedesktop.DBus',
-          '/org/freedesktop/DBus',
-          'org.freedesktop.DBus.NameHasOwner',
-          'string:org.freedesktop.secrets',
-        );
-      while (!/boolean true/.test(hasOwner())) {
-        if (Date.now() > deadline || keyring.exitCode !== null) throw new Error('gnome-keyring-daemon did not come up on the private bus');
+      const answersUnlocked = () => {
+        try {
+          return /boolean false/.test(collectionLocked());
+        } catch {
+          return false; // no owner yet, or the collection is not there yet
+        }
+      };
+      while (!answersUnlocked()) {
+        if (Date.now() > deadline || keyring.exitCode !== null || keyring.signalCode !== null)
+          throw new Error(`gnome-keyring-daemon did not come up on the private bus (${keyringState()})`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
@@ -97,6 +137,7 @@ export async function privateBus(): Promise<PrivateBus> {
         'array:objpath:/org/freedesktop/secrets/collection/login',
       );
     },
+    keyringState,
   };
 }
 
