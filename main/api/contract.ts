@@ -807,7 +807,7 @@ export const contract = {
     Empty,
     z.array(
       z.object({
-        by: z.enum(['email', 'phone']),
+        shared: z.array(z.enum(['email', 'phone'])).min(1),
         customers: z.array(z.object({ id: Id, name: z.string(), username: z.string().nullable(), since: Timestamp, submissions: Count })),
       }),
     ),

@@ -43,7 +43,7 @@ async function find(page: Page, text: string): Promise<string[]> {
 
 /** The duplicate group (by `by`) that holds the customer with `username`. */
 const groupWith = (page: Page, by: 'email' | 'phone', username: string) =>
-  page.locator(`[data-testid=duplicate-group][data-by=${by}]`).filter({
+  page.locator(`[data-testid=duplicate-group][data-by~=${by}]`).filter({
     has: page.locator(`[data-testid=duplicate-customer][data-username="${username}"]`),
   });
 

@@ -55,38 +55,69 @@ function history(db: Db, id: string) {
   };
 }
 
+type Contact = 'email' | 'phone';
+
 export interface DuplicateGroup {
-  by: 'email' | 'phone';
+  /** What its customers share, through one another: customers A and B sharing an email and B and C a phone are one group. */
+  shared: Contact[];
   customers: { id: string; name: string; username: string | null; since: number; submissions: number }[];
 }
 
-/** Customers who share an email or a phone number, neither erased nor merged; the largest groups first. */
+/**
+ * Customers who share an email or a phone number, neither erased nor merged, as one group per set of customers linked
+ * by what they share (so a pair sharing both is suggested once); the largest groups first, then the one with the newest
+ * customer, so a director finds the same order each time.
+ */
 export function duplicateGroups(db: Db, limit = 100): DuplicateGroup[] {
-  const groups: DuplicateGroup[] = [];
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    const p = parent.get(id) ?? id;
+    if (p === id) return id;
+    const r = root(p);
+    parent.set(id, r);
+    return r;
+  };
+  const links: { first: string; by: Contact }[] = [];
   for (const by of ['email', 'phone'] as const) {
+    // The keyed-hash expression index (store/contact-keys.ts) answers both the grouping and the members.
     const keys = stmt(
       db,
-      `SELECT bd_contact('${by}', ${by}) AS k, count(*) AS n FROM customers
-       WHERE ${by} IS NOT NULL AND erased_at IS NULL AND merged_into IS NULL GROUP BY k HAVING n > 1 ORDER BY n DESC LIMIT ?`,
-    ).all(limit) as { k: string }[];
-    for (const { k } of keys) {
-      const rows = stmt(
-        db,
-        `SELECT c.id, c.full_name, c.username, c.created_at, (SELECT count(*) FROM submissions s WHERE s.customer_id = c.id) AS n
-         FROM customers c WHERE bd_contact('${by}', c.${by}) = ? AND c.erased_at IS NULL AND c.merged_into IS NULL ORDER BY c.created_at, c.id`,
-      ).all(k) as { id: string; full_name: string; username: string | null; created_at: number; n: number }[];
-      groups.push({
-        by,
-        customers: rows.map((r) => ({
-          id: r.id,
-          name: maskName(r.full_name),
-          username: r.username,
-          since: r.created_at,
-          submissions: r.n,
-        })),
-      });
+      `SELECT bd_contact('${by}', ${by}) AS k FROM customers
+       WHERE ${by} IS NOT NULL AND erased_at IS NULL AND merged_into IS NULL GROUP BY k HAVING count(*) > 1`,
+    )
+      .pluck()
+      .all() as string[];
+    for (const k of keys) {
+      const ids = stmt(db, `SELECT id FROM customers WHERE bd_contact('${by}', ${by}) = ? AND erased_at IS NULL AND merged_into IS NULL`)
+        .pluck()
+        .all(k) as string[];
+      for (const id of ids) if (!parent.has(id)) parent.set(id, id);
+      for (const id of ids.slice(1)) parent.set(root(id), root(ids[0]!));
+      links.push({ first: ids[0]!, by });
     }
   }
+  const members = new Map<string, string[]>();
+  for (const id of parent.keys()) members.set(root(id), [...(members.get(root(id)) ?? []), id]);
+  const shared = new Map<string, Set<Contact>>();
+  for (const { first, by } of links) shared.set(root(first), (shared.get(root(first)) ?? new Set()).add(by));
+  const customer = stmt(
+    db,
+    `SELECT c.id, c.full_name, c.username, c.created_at, (SELECT count(*) FROM submissions s WHERE s.customer_id = c.id) AS n
+     FROM customers c WHERE c.id = ?`,
+  );
+  const groups = [...members].map(([r, ids]) => {
+    const rows = ids
+      .map((id) => customer.get(id) as { id: string; full_name: string; username: string | null; created_at: number; n: number })
+      .sort((a, b) => a.created_at - b.created_at || a.id.localeCompare(b.id));
+    return {
+      shared: (['email', 'phone'] as const).filter((by) => shared.get(r)!.has(by)),
+      customers: rows.map((c) => ({ id: c.id, name: maskName(c.full_name), username: c.username, since: c.created_at, submissions: c.n })),
+    };
+  });
+  const newest = (g: DuplicateGroup) => g.customers[g.customers.length - 1]!;
+  groups.sort(
+    (a, b) => b.customers.length - a.customers.length || newest(b).since - newest(a).since || newest(a).id.localeCompare(newest(b).id),
+  );
   return groups.slice(0, limit);
 }
 

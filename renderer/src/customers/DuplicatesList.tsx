@@ -13,7 +13,7 @@ import { formatDate } from '../format/dates.ts';
 import type { DuplicateCustomer, DuplicateGroup } from './vocab.ts';
 
 type Pair = [DuplicateCustomer, DuplicateCustomer];
-const groupKey = (g: DuplicateGroup) => `${g.by}:${g.customers.map((c) => c.id).join(',')}`;
+const groupKey = (g: DuplicateGroup) => g.customers.map((c) => c.id).join(',');
 
 export function DuplicatesList({
   pair,
@@ -70,9 +70,14 @@ export function DuplicatesList({
             const two = g.customers.filter((c) => sel.has(c.id));
             const comparing = pair !== null && two.length === 2 && two.every((c) => pair.some((p) => p.id === c.id));
             return (
-              <li key={key} className={`duplicate-group${comparing ? ' selected' : ''}`} data-testid="duplicate-group" data-by={g.by}>
+              <li
+                key={key}
+                className={`duplicate-group${comparing ? ' selected' : ''}`}
+                data-testid="duplicate-group"
+                data-by={g.shared.join(' ')}
+              >
                 <div className="duplicate-group-head">
-                  <strong>{t(`customers.duplicates.by_${g.by}`)}</strong>
+                  <strong>{t(`customers.duplicates.by_${g.shared.length === 2 ? 'both' : g.shared[0]}`)}</strong>
                   <span className="muted small">{t('customers.duplicates.count', { count: g.customers.length })}</span>
                 </div>
                 <ul className="duplicate-customers">

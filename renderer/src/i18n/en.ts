@@ -495,6 +495,7 @@ export const en: Shape<typeof vi> = {
       none: 'No customers share an email or a phone number.',
       by_email: 'Same email',
       by_phone: 'Same phone number',
+      by_both: 'Shared email and phone number',
       count_one: '{{count}} record',
       count_other: '{{count}} records',
       guest: 'Guest (no account)',

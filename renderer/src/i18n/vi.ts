@@ -506,6 +506,7 @@ export const vi = {
       none: 'Không có khách hàng nào trùng email hoặc số điện thoại.',
       by_email: 'Cùng email',
       by_phone: 'Cùng số điện thoại',
+      by_both: 'Trùng email và số điện thoại',
       count_one: '{{count}} bản ghi',
       count_other: '{{count}} bản ghi',
       guest: 'Khách vãng lai (không có tài khoản)',
