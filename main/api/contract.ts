@@ -19,7 +19,7 @@ import { SignatureVerdict } from '../../common/protocol/signing.ts';
 import { Delivery } from '../../common/protocol/delivery.ts';
 import { REQUEST_LETTERS } from '../../common/requests/letters.ts';
 import { CONSENT_CHANNELS, CONSENT_SOURCES, ConsentWithdrawal } from '../../common/requests/consents.ts';
-import { Merge, MergeChoice } from '../../common/customers/merge.ts';
+import { Merge, MERGE_REFUSAL_CODES, MergeChoice } from '../../common/customers/merge.ts';
 import {
   COMMENT_FILTERS,
   COMMENT_STATUSES,
@@ -817,7 +817,7 @@ export const contract = {
     DIRECTOR,
     z.object({ sourceId: Id, targetId: Id, choose: MergeChoice }).strict(),
     z.object({
-      refused: z.string().nullable(),
+      refused: z.enum(MERGE_REFUSAL_CODES).nullable(),
       username: z.string().nullable(),
       gender: z.enum(GENDERS).nullable(),
       fields: z.array(

@@ -5,7 +5,7 @@
  * website feed says so. Undone while nothing changed the target since: the target's fields and the moved rows go
  * back. Usernames and genders are never touched (mergeRefusal says which pairs cannot be merged).
  */
-import { mergeRefusal, mergedFields, type Merge, type MergeSide } from '../../common/customers/merge.ts';
+import { MERGE_REFUSALS, mergeRefusal, mergedFields, type Merge, type MergeRefusal, type MergeSide } from '../../common/customers/merge.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../../common/requests/requests.ts';
 import type { Queryable } from '../db/connect.ts';
 import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
@@ -63,6 +63,9 @@ async function setFields(tx: Queryable, id: string, fields: Record<ProfileField,
   );
 }
 
+/** A refusal with its code, which the desk words in the person's language. */
+const refusal = (code: MergeRefusal) => new DirectoryRefusal(MERGE_REFUSALS[code], { refusal: code });
+
 /** The merge, once: the same mutation again changes nothing. */
 export async function mergeCustomers(tx: Queryable, m: Change<Merge>): Promise<void> {
   await director(tx, m);
@@ -71,7 +74,7 @@ export async function mergeCustomers(tx: Queryable, m: Change<Merge>): Promise<v
   const source = await side(tx, sourceId);
   const target = await side(tx, targetId);
   const refused = mergeRefusal(source, target);
-  if (refused) throw new DirectoryRefusal(refused);
+  if (refused) throw refusal(refused);
   const at = new Date(m.createdAt).toISOString();
   const moved: Record<string, string[]> = {};
   for (const table of MOVED)
@@ -101,12 +104,11 @@ export async function unmergeCustomers(tx: Queryable, m: Change<{ sourceId: stri
       m.payload.sourceId,
     ])
   ).rows[0];
-  if (!merge) throw new DirectoryRefusal('this customer is not merged into another');
+  if (!merge) throw refusal('not_merged');
   const source = await side(tx, m.payload.sourceId);
   const target = await side(tx, merge.target_id);
-  if (target.erased) throw new DirectoryRefusal('the customer it was merged into has been erased since');
-  if (target.updatedAt.getTime() > merge.merged_at.getTime())
-    throw new DirectoryRefusal('the customer it was merged into has changed since: the merge can no longer be undone');
+  if (target.erased) throw refusal('target_erased');
+  if (target.updatedAt.getTime() > merge.merged_at.getTime()) throw refusal('target_changed');
   const at = new Date(m.createdAt).toISOString();
   for (const table of MOVED) {
     const ids = merge.moved[table] ?? [];

@@ -45,7 +45,7 @@ test('a guest record merged into the account that shares its email, seen on anot
 
   // Merged into the guest, the account's username would have to move: refused, and said why.
   const wrongWay = await dir.call('customers.mergePreview', { sourceId: target, targetId: source, choose: {} });
-  assert.match(wrongWay.refused, /merge the other way/);
+  assert.equal(wrongWay.refused, 'source_username');
   const preview = await dir.call('customers.mergePreview', {
     sourceId: source,
     targetId: target,
@@ -124,12 +124,13 @@ test('a guest record merged into the account that shares its email, seen on anot
   await dir.call('customers.unmerge', { sourceId: source });
   await dir.sync();
   const refused = dir.d.desk.store.db
-    .prepare(`SELECT state, reason FROM outbox WHERE mutation = 'customer.unmerge' ORDER BY created_at DESC LIMIT 1`)
-    .get();
-  assert.deepEqual(refused, {
-    state: 'rejected',
-    reason: 'the customer it was merged into has changed since: the merge can no longer be undone',
-  });
+    .prepare(`SELECT state, reason, current FROM outbox WHERE mutation = 'customer.unmerge' ORDER BY created_at DESC LIMIT 1`)
+    .get() as { state: string; reason: string; current: string };
+  assert.deepEqual(
+    [refused.state, refused.reason],
+    ['rejected', 'the customer it was merged into has changed since: the merge can no longer be undone'],
+  );
+  assert.equal(JSON.parse(refused.current).refusal, 'target_changed', 'with the code the desk words it by');
 });
 
 test('two records that both have a username cannot be merged: the desk says why, and the hub refuses a forced one', async () => {
@@ -139,7 +140,7 @@ test('two records that both have a username cannot be merged: the desk says why,
   await dir.sync();
   const [a, b] = (await dir.call('customers.search', { text: 'twice@gmail.com' })).map((c: any) => c.id);
   const preview = await dir.call('customers.mergePreview', { sourceId: a, targetId: b, choose: {} });
-  assert.equal(preview.refused, 'both have a username, which never changes: they cannot be merged');
+  assert.equal(preview.refused, 'both_usernames');
   assert.equal(errorCode(await dir.raw('customers.merge', { sourceId: a, targetId: b, choose: {} })), 'invalid_input');
   enqueue(dir.d.desk.store.db, {
     mutation: 'customer.merge',

@@ -5,7 +5,15 @@
  * new rows. Undone from the target's page while nothing changed the target since.
  */
 import { newId } from '../../../common/ids.ts';
-import { mergeRefusal, mergedFields, type Merge, type MergeChoice, type MergeSide } from '../../../common/customers/merge.ts';
+import {
+  MERGE_REFUSALS,
+  mergeRefusal,
+  mergedFields,
+  type Merge,
+  type MergeChoice,
+  type MergeRefusal,
+  type MergeSide,
+} from '../../../common/customers/merge.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../../../common/requests/requests.ts';
 import type { Gender } from '../../../common/vocabulary/customers.ts';
 import type { Db } from '../store/open.ts';
@@ -127,7 +135,7 @@ export function mergePreview(db: Db, sourceId: string, targetId: string, choose:
   const [from, into] = [sideOf(db, load(db, sourceId)), sideOf(db, target)];
   const result = mergedFields(from, into, choose);
   return {
-    refused: sourceId === targetId ? 'a customer is not merged with themselves' : mergeRefusal(from, into),
+    refused: (sourceId === targetId ? 'self' : mergeRefusal(from, into)) satisfies MergeRefusal | null,
     // Never changed by a merge: the target keeps its own.
     username: target.username,
     gender: target.gender,
@@ -146,7 +154,7 @@ export function mergePreview(db: Db, sourceId: string, targetId: string, choose:
 export function mergeCustomers(db: Db, actorId: string, m: Merge, now = Date.now()): { id: string } {
   return db.transaction(() => {
     const refused = mergePreview(db, m.sourceId, m.targetId, m.choose).refused;
-    if (refused) throw new DomainError('invalid', refused);
+    if (refused) throw new DomainError('invalid', MERGE_REFUSALS[refused]);
     if (
       stmt(
         db,
@@ -173,7 +181,7 @@ export function mergedInto(db: Db, targetId: string) {
 
 export function unmergeCustomer(db: Db, actorId: string, sourceId: string, now = Date.now()): void {
   db.transaction(() => {
-    if (!load(db, sourceId).merged_into) throw new DomainError('stale', 'this customer is not merged into another');
+    if (!load(db, sourceId).merged_into) throw new DomainError('stale', MERGE_REFUSALS.not_merged);
     enqueue(db, { mutation: 'customer.unmerge', entityType: 'customer', entityId: sourceId, payload: { sourceId }, actorId }, now);
   })();
 }

@@ -10,14 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
 import { messageFor } from '../components/Notices.tsx';
 import { formatDate } from '../format/dates.ts';
-import {
-  refusalKey,
-  suggestedTarget,
-  type DuplicateCustomer,
-  type MergeChoice,
-  type MergePreview as Preview,
-  type ProfileField,
-} from './vocab.ts';
+import { suggestedTarget, type DuplicateCustomer, type MergeChoice, type MergePreview as Preview, type ProfileField } from './vocab.ts';
 
 /** Masked phones and emails read as codes (as on the customer's page). */
 const CODE_LIKE: ReadonlySet<ProfileField> = new Set(['phone', 'email']);
@@ -81,7 +74,6 @@ export function MergePreview({ pair }: { pair: [DuplicateCustomer, DuplicateCust
   };
 
   const refused = preview?.refused ?? null;
-  const refusal = refused === null ? null : refusalKey(refused);
   const frozen = queued || busy;
   return (
     <article
@@ -157,7 +149,7 @@ export function MergePreview({ pair }: { pair: [DuplicateCustomer, DuplicateCust
       )}
       {refused !== null && (
         <p className="form-error merge-refused" role="alert" data-testid="merge-refused">
-          <strong>{t('customers.merge.refusedTitle')}</strong> {refusal ? t(`customers.merge.refused.${refusal}`) : refused}
+          <strong>{t('customers.merge.refusedTitle')}</strong> {t(`customers.merge.refused.${refused}`)}
         </p>
       )}
       {error && (

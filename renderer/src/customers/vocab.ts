@@ -30,23 +30,6 @@ export type MergeChoice = Input<'customers.mergePreview'>['choose'];
 export type ProfileField = MergePreview['fields'][number]['field'];
 export type MergedFrom = NonNullable<Customer['mergedFrom']>[number];
 
-/** The hub's reasons for refusing a merge (common/customers/merge.ts), known by a part of their English words. */
-const REFUSALS = [
-  ['both have a username', 'both_usernames'],
-  ['the source has the username', 'source_username'],
-  ['genders differ', 'genders'],
-  ['erased', 'erased'],
-  ['already merged', 'merged'],
-  ['merged into the source', 'has_merged'],
-  ['with themselves', 'self'],
-] as const;
-export type RefusalKey = (typeof REFUSALS)[number][1];
-
-/** The key of the words for a refusal, or null for one the desk has no words for (its English text is shown). */
-export function refusalKey(reason: string): RefusalKey | null {
-  return REFUSALS.find(([part]) => reason.includes(part))?.[1] ?? null;
-}
-
 /** The record a merge suggests keeping: the one with a username, else the older (the first when as old). */
 export function suggestedTarget(a: DuplicateCustomer, b: DuplicateCustomer): DuplicateCustomer {
   if ((a.username === null) !== (b.username === null)) return a.username !== null ? a : b;

@@ -532,7 +532,7 @@ export const en: Shape<typeof vi> = {
       what: 'The merge is carried out on the hub and on every desk after the next sync; it can be undone while the customer who stays has not changed.',
       confirm: 'Merge them',
       queued: 'The merge is queued: the hub carries it out after the next sync.',
-      /** The hub's reasons (common/customers/merge.ts), matched by a part of their English words. */
+      /** Why a merge cannot be done or undone, by its code (common/customers/merge.ts). */
       refused: {
         both_usernames: 'Both records have a username, and a username never changes: they cannot be merged.',
         source_username:
@@ -542,6 +542,9 @@ export const en: Shape<typeof vi> = {
         merged: 'One of the two records was already merged into another customer.',
         has_merged: 'Other records were merged into the record merged in: merge the other way, or undo those merges first.',
         self: 'A customer cannot be merged with themselves.',
+        not_merged: 'This customer is not merged into another.',
+        target_erased: 'The customer kept has been erased since the merge: it cannot be undone.',
+        target_changed: 'The customer kept has changed since the merge: it can no longer be undone.',
       },
     },
     mergedFrom: {

@@ -544,7 +544,7 @@ export const vi = {
       what: 'Gộp sẽ thực hiện trên máy chủ trung tâm và mọi máy trạm sau lần đồng bộ tới; có thể hoàn tác khi khách hàng giữ lại chưa thay đổi.',
       confirm: 'Xác nhận gộp',
       queued: 'Đã xếp việc gộp vào hàng chờ: máy chủ trung tâm sẽ thực hiện sau lần đồng bộ tới.',
-      /** The hub's reasons (common/customers/merge.ts), matched by a part of their English words. */
+      /** Why a merge cannot be done or undone, by its code (common/customers/merge.ts). */
       refused: {
         both_usernames: 'Cả hai bản ghi đều có tên tài khoản, mà tên tài khoản không bao giờ thay đổi: không thể gộp hai bản ghi này.',
         source_username:
@@ -554,6 +554,9 @@ export const vi = {
         merged: 'Một trong hai bản ghi đã được gộp vào khách hàng khác.',
         has_merged: 'Đã có bản ghi khác được gộp vào bản ghi gộp vào: hãy gộp theo chiều ngược lại, hoặc hoàn tác các lần gộp đó trước.',
         self: 'Không thể gộp một khách hàng với chính họ.',
+        not_merged: 'Khách hàng này không được gộp vào khách hàng nào khác.',
+        target_erased: 'Dữ liệu của khách hàng được giữ lại đã bị xoá từ sau lần gộp: không thể hoàn tác.',
+        target_changed: 'Khách hàng được giữ lại đã thay đổi từ sau lần gộp: không thể hoàn tác nữa.',
       },
     },
     mergedFrom: {

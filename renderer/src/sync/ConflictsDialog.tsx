@@ -26,6 +26,9 @@ function Reason({ conflict }: { conflict: Conflict }) {
   } else if (conflict.mutation === 'notice.template' && 'version' in found) {
     // A warranty email someone else worded first: the hub sends with theirs.
     text = t('sync.reason_template');
+  } else if (conflict.mutation.startsWith('customer.') && typeof found.refusal === 'string') {
+    // A merge, or its undoing, the hub would not do: by the code it sent with its reason.
+    text = t(`customers.merge.refused.${found.refusal}`, { defaultValue: conflict.reason });
   } else if (typeof found.version === 'number' && typeof found.status === 'string') {
     text = t('sync.reason_changed', { status: t(`status.${found.status}`) });
   }
