@@ -16,6 +16,7 @@ import {
   type Verification,
 } from '../../common/requests/requests.ts';
 import type { Queryable } from '../db/connect.ts';
+import { REQUEST_REFUSALS, type RequestRefusal } from '../../common/requests/refusals.ts';
 import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
 import { recordWebsiteChange } from '../website/feed.ts';
 import { eraseCustomer } from './erasure.ts';
@@ -46,8 +47,7 @@ interface Held {
 const at = (ms: number) => new Date(ms).toISOString();
 
 async function director(tx: Queryable, m: Change<unknown>): Promise<void> {
-  if (!(await directorThen(tx, m.actorId, new Date(m.createdAt))))
-    throw new DirectoryRefusal("only a director handles customers' requests about their data");
+  if (!(await directorThen(tx, m.actorId, new Date(m.createdAt)))) throw refusal('not_director');
 }
 
 async function held(tx: Queryable, m: Change<unknown>): Promise<Held> {
@@ -58,18 +58,20 @@ async function held(tx: Queryable, m: Change<unknown>): Promise<Held> {
       [m.entityId],
     )
   ).rows[0];
-  if (!r) throw new DirectoryRefusal('no such request on the hub');
+  if (!r) throw refusal('no_request');
   return r;
 }
 
-const decidedRefusal = (r: Held) => new DirectoryRefusal(`the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+/** A refusal with its code and the names its words need, which the desk words in the person's language. */
+const refusal = (code: RequestRefusal, names: { status?: string; by?: string | null } = {}) =>
+  new DirectoryRefusal(`${REQUEST_REFUSALS[code]}${names.by ? `, by ${names.by}` : ''}`, { refusal: code, ...names });
+const decidedRefusal = (r: Held) => refusal('decided', { status: r.status, by: r.decided_by });
 
 /** A request a director took by email, phone or in person; the same mutation twice logs it once. */
 export async function logRequest(tx: Queryable, m: Change<LoggedRequest>): Promise<void> {
   await director(tx, m);
   const r = m.payload;
-  if (!(await tx.query('SELECT 1 FROM customers WHERE id = $1', [r.customerId])).rows.length)
-    throw new DirectoryRefusal('no such customer on the hub');
+  if (!(await tx.query('SELECT 1 FROM customers WHERE id = $1', [r.customerId])).rows.length) throw refusal('no_customer');
   await tx.query(
     `INSERT INTO account_requests (id, customer_id, type, changes, requested_at, channel, note, third_party, logged_by, logged_by_id, seq)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0) ON CONFLICT (id) DO NOTHING`,
@@ -112,11 +114,10 @@ const codeHash = (requestId: string, code: string) => createHash('sha256').updat
 /** Emails a new code to the account's address (the last one sent is the one that counts); its hash stays here. */
 export async function sendVerificationCode(tx: Queryable, m: Change<Record<string, never>>): Promise<void> {
   const r = await held(tx, m);
-  if (r.type !== 'deletion') throw new DirectoryRefusal('only a deletion request is verified');
+  if (r.type !== 'deletion') throw refusal('not_deletion');
   if (r.decided_by) throw decidedRefusal(r);
-  if (r.verified_at) throw new DirectoryRefusal('the requester is verified already');
-  if (!(await hasEmail(tx, r.customer_id)))
-    throw new DirectoryRefusal('the account has no email address: verify the requester another way');
+  if (r.verified_at) throw refusal('verified');
+  if (!(await hasEmail(tx, r.customer_id))) throw refusal('no_email_to_verify');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await tx.query(
     `INSERT INTO request_codes (request_id, code_hash, expires_at) VALUES ($1, $2, $3)
@@ -130,7 +131,7 @@ export async function sendVerificationCode(tx: Queryable, m: Change<Record<strin
 export async function extendRequest(tx: Queryable, m: Change<Extension>): Promise<void> {
   const r = await held(tx, m);
   if (r.decided_by) throw decidedRefusal(r);
-  if (r.extended_by) throw new DirectoryRefusal(`the request was already extended once, by ${r.extended_by}`);
+  if (r.extended_by) throw refusal('extended', { by: r.extended_by });
   await tx.query(
     `UPDATE account_requests SET extension_days = $2, extension_reason = $3, extended_by = $4, extended_at = $5 WHERE id = $1`,
     [m.entityId, m.payload.days, m.payload.reason, m.actorName, at(m.createdAt)],
@@ -147,10 +148,8 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
     if (r.status === d.outcome) return;
     throw decidedRefusal(r);
   }
-  if (d.outcome === 'completed' && r.type === 'data_copy' && !(await hasEmail(tx, r.customer_id)))
-    throw new DirectoryRefusal('the account has no email address to send the copy to');
-  if (d.outcome === 'completed' && r.type === 'deletion' && !r.verified_at)
-    throw new DirectoryRefusal('the requester was not verified as the account’s owner: verify before erasing');
+  if (d.outcome === 'completed' && r.type === 'data_copy' && !(await hasEmail(tx, r.customer_id))) throw refusal('no_email_for_copy');
+  if (d.outcome === 'completed' && r.type === 'deletion' && !r.verified_at) throw refusal('not_verified');
   const changes = r.type === 'profile_change' && d.outcome === 'completed' ? (r.changes as ProfileChanges) : undefined;
   if (changes && Object.keys(changes).length > 0) {
     const fields = Object.keys(changes) as (keyof ProfileChanges)[];
@@ -188,7 +187,7 @@ export async function decideRequest(tx: Queryable, m: Change<RequestDecision>): 
 /** How the requester of a deletion was verified as the account's owner; the first verification stands. */
 export async function verifyRequest(tx: Queryable, m: Change<Verification>): Promise<void> {
   const r = await held(tx, m);
-  if (r.type !== 'deletion') throw new DirectoryRefusal('only a deletion request is verified');
+  if (r.type !== 'deletion') throw refusal('not_deletion');
   if (r.decided_by) throw decidedRefusal(r);
   if (r.verified_at) return;
   const v = m.payload;
@@ -198,10 +197,9 @@ export async function verifyRequest(tx: Queryable, m: Change<Verification>): Pro
         m.entityId,
       ])
     ).rows[0];
-    if (!sent) throw new DirectoryRefusal('no code was sent for this request');
-    if (sent.expires_at.getTime() < m.createdAt) throw new DirectoryRefusal('the code has expired: send a new one');
-    if (sent.code_hash !== codeHash(m.entityId, v.code))
-      throw new DirectoryRefusal('the code does not match the one sent to the account’s email');
+    if (!sent) throw refusal('no_code');
+    if (sent.expires_at.getTime() < m.createdAt) throw refusal('code_expired');
+    if (sent.code_hash !== codeHash(m.entityId, v.code)) throw refusal('code_mismatch');
     await tx.query('DELETE FROM request_codes WHERE request_id = $1', [m.entityId]);
   }
   await tx.query(`UPDATE account_requests SET verified_by = $2, verified_at = $3, verification = $4 WHERE id = $1`, [

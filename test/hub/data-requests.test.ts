@@ -134,8 +134,14 @@ test('two desks extending one request offline: the first counts, the other is re
   );
   await a.sync();
   await b.sync();
-  const refused = b.d.desk.store.db.prepare(`SELECT state, reason FROM outbox WHERE mutation = 'request.extend'`).get() as any;
-  assert.deepEqual(refused, { state: 'rejected', reason: `the request was already extended once, by ${a.d.staff.ex_a!.displayName}` });
+  const refused = b.d.desk.store.db.prepare(`SELECT state, reason, current FROM outbox WHERE mutation = 'request.extend'`).get() as any;
+  const { refusal, by } = JSON.parse(refused.current);
+  assert.deepEqual([refusal, by], ['extended', a.d.staff.ex_a!.displayName], 'the code and name the desk words it by');
+  delete refused.current;
+  assert.deepEqual(refused, {
+    state: 'rejected',
+    reason: `the request was already extended once (the law allows one extension), by ${a.d.staff.ex_a!.displayName}`,
+  });
   const onB = await b.call('requests.get', { id });
   assert.deepEqual([onB.extensionDays, onB.extendedBy], [10, a.d.staff.ex_a!.displayName], 'the hub’s extension put back');
   assert.equal(onB.clock.completionDueAt, Date.parse('2026-12-27T00:00:00+07:00'), '15 + 10 days');

@@ -7,6 +7,7 @@
  */
 import { newId } from '../../../common/ids.ts';
 import { requestClock, type RequestClock } from '../../../common/requests/clocks.ts';
+import { REQUEST_REFUSALS } from '../../../common/requests/refusals.ts';
 import {
   isOpen,
   PROFILE_FIELDS,
@@ -272,11 +273,10 @@ const hasEmail = (db: Db, customerId: string) =>
 export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Date.now()): void {
   db.transaction(() => {
     const r = load(db, id);
-    if (r.type !== 'deletion') throw new DomainError('invalid', 'only a deletion request is verified');
+    if (r.type !== 'deletion') throw new DomainError('invalid', REQUEST_REFUSALS.not_deletion);
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
     if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
-    if (!hasEmail(db, r.customer_id))
-      throw new DomainError('invalid', 'the account has no email address: verify the requester another way');
+    if (!hasEmail(db, r.customer_id)) throw new DomainError('invalid', REQUEST_REFUSALS.no_email_to_verify);
     push(db, actor, id, 'request.sendCode', {}, now);
   })();
 }
@@ -308,7 +308,7 @@ export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecisi
     const r = load(db, id);
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
     if (d.outcome === 'completed' && r.type === 'data_copy' && !hasEmail(db, r.customer_id))
-      throw new DomainError('invalid', 'the account has no email address to send the copy to');
+      throw new DomainError('invalid', REQUEST_REFUSALS.no_email_for_copy);
     if (d.outcome === 'completed' && r.type === 'deletion' && r.verified_at === null)
       throw new DomainError('invalid', 'verify that the requester owns the account before erasing it');
     stmt(
@@ -324,7 +324,7 @@ export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecisi
 export function verifyRequest(db: Db, actor: Actor, id: string, v: Verification, now = Date.now()): void {
   db.transaction(() => {
     const r = load(db, id);
-    if (r.type !== 'deletion') throw new DomainError('invalid', 'only a deletion request is verified');
+    if (r.type !== 'deletion') throw new DomainError('invalid', REQUEST_REFUSALS.not_deletion);
     if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
     if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
     // A code is checked by the hub, which refuses a wrong one: this desk then puts back the hub's row (unverified).

@@ -1083,6 +1083,22 @@ export const en: Shape<typeof vi> = {
         'The hub gathers everything held about the customer (JSON and a readable document) and emails it to the account’s address after the next sync; no copy is kept.',
       confirm: 'Complete',
     },
+    /** Why the hub refused a step, by its code (common/requests/refusals.ts), in the conflicts list. */
+    refused: {
+      not_director: "Only a director handles customers' requests about their data.",
+      no_request: 'The hub has no such request.',
+      no_customer: 'The hub has no such customer.',
+      decided: 'The request was already handled ({{status}}) by {{name}}.',
+      extended: 'The request was already extended once, by {{name}}; the law allows one extension.',
+      not_deletion: 'Only a deletion request needs its requester verified.',
+      verified: 'The requester was already verified.',
+      no_email_to_verify: 'The account has no email address: verify the requester another way.',
+      no_email_for_copy: 'The account has no email address to send the copy to.',
+      not_verified: 'The requester was not verified as the account’s owner: verify before erasing.',
+      no_code: 'No code was sent for this request.',
+      code_expired: 'The code has expired: send a new one.',
+      code_mismatch: 'The code does not match the one sent to the account’s email.',
+    },
     errors: {
       decided: 'This request was decided elsewhere; its latest state is shown.',
       extendedOnce: 'This request was extended once already; the law allows one extension.',

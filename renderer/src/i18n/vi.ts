@@ -1102,6 +1102,22 @@ export const vi = {
         'Máy chủ trung tâm lập bản sao mọi dữ liệu đang lưu về khách (JSON và một tài liệu đọc được) và gửi tới email của tài khoản sau lần đồng bộ tới; không lưu lại bản sao.',
       confirm: 'Hoàn tất',
     },
+    /** Why the hub refused a step, by its code (common/requests/refusals.ts), in the conflicts list. */
+    refused: {
+      not_director: 'Chỉ giám đốc xử lý yêu cầu của khách hàng về dữ liệu của họ.',
+      no_request: 'Máy chủ trung tâm không có yêu cầu này.',
+      no_customer: 'Máy chủ trung tâm không có khách hàng này.',
+      decided: 'Yêu cầu đã được xử lý trước đó ({{status}}) bởi {{name}}.',
+      extended: 'Yêu cầu đã được gia hạn một lần bởi {{name}}; luật chỉ cho phép gia hạn một lần.',
+      not_deletion: 'Chỉ yêu cầu xoá tài khoản mới cần xác minh người yêu cầu.',
+      verified: 'Người yêu cầu đã được xác minh trước đó.',
+      no_email_to_verify: 'Tài khoản không có email: hãy xác minh người yêu cầu bằng cách khác.',
+      no_email_for_copy: 'Tài khoản không có email để gửi bản sao dữ liệu.',
+      not_verified: 'Chưa xác minh người yêu cầu là chủ tài khoản: hãy xác minh trước khi xoá.',
+      no_code: 'Chưa gửi mã xác nhận nào cho yêu cầu này.',
+      code_expired: 'Mã xác nhận đã hết hạn: hãy gửi mã mới.',
+      code_mismatch: 'Mã không khớp với mã đã gửi tới email của tài khoản.',
+    },
     errors: {
       decided: 'Yêu cầu này đã được quyết định ở nơi khác; đã tải lại trạng thái mới nhất.',
       extendedOnce: 'Yêu cầu này đã được gia hạn một lần; luật chỉ cho phép gia hạn một lần.',

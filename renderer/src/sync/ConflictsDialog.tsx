@@ -29,6 +29,12 @@ function Reason({ conflict }: { conflict: Conflict }) {
   } else if (conflict.mutation.startsWith('customer.') && typeof found.refusal === 'string') {
     // A merge, or its undoing, the hub would not do: by the code it sent with its reason.
     text = t(`customers.merge.refused.${found.refusal}`, { defaultValue: conflict.reason });
+  } else if (conflict.mutation.startsWith('request.') && typeof found.refusal === 'string') {
+    text = t(`requests.refused.${found.refusal}`, {
+      defaultValue: conflict.reason,
+      status: typeof found.status === 'string' ? t(`requests.status.${found.status}`) : '',
+      name: typeof found.by === 'string' ? found.by : '',
+    });
   } else if (typeof found.version === 'number' && typeof found.status === 'string') {
     text = t('sync.reason_changed', { status: t(`status.${found.status}`) });
   }
