@@ -311,4 +311,8 @@ test('the demo’s data requests are of every type, each one the intake takes, a
   }
   const ages = made.map((m) => (now - Date.parse(m.request.requestedAt)) / 86_400_000);
   assert.ok(ages.some((d) => d > 16) && ages.some((d) => d < 2), 'some overdue, some just received');
+  assert.ok(
+    ages.filter((d) => d < 1.5).length > made.length / 2,
+    'most received in the last day and a half, as a desk that keeps up sees them',
+  );
 });

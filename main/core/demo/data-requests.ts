@@ -1,6 +1,7 @@
 /**
- * The demo's requests about customers' own data, as the website posts them: every type in turn, received up to
- * 20 days ago, so the Requests inbox shows clocks running, due today and overdue. A customer withdrawing
+ * The demo's requests about customers' own data, as the website posts them: every type in turn, most received in
+ * the last day and a half (clocks running, some due today), about a third up to 20 days ago (overdue, escalated), as
+ * a desk that mostly keeps up would see them. A customer withdrawing
  * consent gave it first, which the website posts before the withdrawal; other customers opt in now and then.
  */
 import type { z } from 'zod';
@@ -23,7 +24,8 @@ export function makeDataRequest(
   now: number,
 ): { consent?: z.input<typeof Consent>; request: z.input<typeof AccountRequest> } {
   const type = REQUEST_TYPES[n % REQUEST_TYPES.length]!;
-  const requestedAt = new Date(now - between(rng, 0, 20) * DAY - between(rng, 0, 86_399) * 1000).toISOString();
+  const age = rng() < 0.7 ? between(rng, 0, 36 * 3600) * 1000 : between(rng, 2, 20) * DAY + between(rng, 0, 86_399) * 1000;
+  const requestedAt = new Date(now - age).toISOString();
   if (type === 'profile_change') {
     const other = makeCustomer(rng, 10_000 + n);
     const changes = pick(rng, [{ address: other.address }, { phone: other.phone }, { address: other.address, email: other.email }]);
