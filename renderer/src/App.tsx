@@ -17,7 +17,9 @@ import { OpenElsewhere } from './inbox/CustomerHistory.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { INBOX_KINDS, inboxKinds, type Filters, type InboxKind } from './inbox/kinds.ts';
 import { CommandPalette, type PaletteScreen } from './palette/CommandPalette.tsx';
+import { RequestCountsProvider } from './requests/request-counts.tsx';
 import { RequestsButton } from './requests/RequestsButton.tsx';
+import { RequestsEscalation } from './requests/RequestsEscalation.tsx';
 import { RequestsScreen } from './requests/RequestsScreen.tsx';
 import { ChangePassword, FirstRun, Locked, SignIn } from './screens/AuthForms.tsx';
 import { StaffScreen } from './staff/StaffScreen.tsx';
@@ -193,86 +195,97 @@ function Desk({ person, onSignedOut }: { person: Person; onSignedOut: () => void
   const busy = help || palette;
   return (
     <DeskStatusProvider>
-      <OpenElsewhere.Provider value={openElsewhere}>
-        <LeaveGuard.Provider value={setDirty}>
-          <div className="desk">
-            <header className="top-bar">
-              <strong className="brand">Backdesk</strong>
-              <nav aria-label="main">
-                {screens.map((s) =>
-                  s.view === 'mine' ? (
-                    <MyWorkButton key="mine" current={view === 'mine'} onClick={() => show('mine')} />
-                  ) : s.view === 'requests' ? (
-                    <RequestsButton key="requests" current={view === 'requests'} onClick={() => show('requests')} />
-                  ) : (
-                    <button key={s.view} type="button" aria-current={view === s.view} onClick={() => show(s.view)}>
-                      {s.title}
-                    </button>
-                  ),
-                )}
-              </nav>
-              <span className="spacer" />
-              <button type="button" className="ghost" onClick={() => setHelp(true)}>
-                {t('nav.shortcuts')}
-              </button>
-              <LanguageButton />
-              <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
-                {t('nav.signOut')}
-              </button>
-            </header>
-            {shown === 'mine' ? (
-              <MyWork shortcutsEnabled={!busy} />
-            ) : shown === 'customers' ? (
-              <CustomersScreen person={person} shortcutsEnabled={!busy} onOpenRequests={() => show('requests')} />
-            ) : shown === 'catalogue' ? (
-              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-                <CatalogueScreen mayEdit={person.role === 'director'} />
-              </Suspense>
-            ) : shown === 'requests' ? (
-              <RequestsScreen shortcutsEnabled={!busy} />
-            ) : shown === 'notices' ? (
-              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-                <NoticesScreen />
-              </Suspense>
-            ) : shown === 'service' ? (
-              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-                <ServiceScreen />
-              </Suspense>
-            ) : shown === 'replies' ? (
-              <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-                <RepliesScreen />
-              </Suspense>
-            ) : shown === 'audit' ? (
-              <AuditView />
-            ) : shown === 'staff' ? (
-              <StaffScreen me={person} />
-            ) : shown === 'comments' ? (
-              <CommentsQueue
-                shortcutsEnabled={!busy}
-                mayEditWords={person.role === 'director'}
-                inboxes={inboxes}
-                onOpenSubmission={openElsewhere}
-              />
-            ) : shown === 'inbox' && inbox ? (
-              <Inbox key={inbox} kind={inbox} person={person} shortcutsEnabled={!busy} opening={opening?.kind === inbox ? opening : null} />
-            ) : shown === 'enroll' ? (
-              <EnrollForm me={person} />
-            ) : (
-              <p className="empty-state">{t('home.noGrant')}</p>
-            )}
-            <StatusBar person={person} />
-            {help && (
-              <ShortcutsHelp
-                screen={shown}
-                inbox={shown === 'inbox' && inbox ? INBOX_KINDS[inbox] : undefined}
-                words={shown === 'mine' ? 'mine' : undefined}
-                onClose={() => setHelp(false)}
-              />
-            )}
-            {palette && <CommandPalette screens={paletteScreens} onOpen={openElsewhere} onClose={() => setPalette(false)} />}
-          </div>
-        </LeaveGuard.Provider>
-      </OpenElsewhere.Provider>
+      <RequestCountsProvider director={person.role === 'director'} screen={view}>
+        <OpenElsewhere.Provider value={openElsewhere}>
+          <LeaveGuard.Provider value={setDirty}>
+            <div className="desk">
+              <div className="desk-head">
+                <header className="top-bar">
+                  <strong className="brand">Backdesk</strong>
+                  <nav aria-label="main">
+                    {screens.map((s) =>
+                      s.view === 'mine' ? (
+                        <MyWorkButton key="mine" current={view === 'mine'} onClick={() => show('mine')} />
+                      ) : s.view === 'requests' ? (
+                        <RequestsButton key="requests" current={view === 'requests'} onClick={() => show('requests')} />
+                      ) : (
+                        <button key={s.view} type="button" aria-current={view === s.view} onClick={() => show(s.view)}>
+                          {s.title}
+                        </button>
+                      ),
+                    )}
+                  </nav>
+                  <span className="spacer" />
+                  <button type="button" className="ghost" onClick={() => setHelp(true)}>
+                    {t('nav.shortcuts')}
+                  </button>
+                  <LanguageButton />
+                  <button type="button" className="ghost" onClick={() => void call('auth.signOut', {}).finally(onSignedOut)}>
+                    {t('nav.signOut')}
+                  </button>
+                </header>
+                {shown !== 'requests' && <RequestsEscalation onOpen={() => show('requests')} />}
+              </div>
+              {shown === 'mine' ? (
+                <MyWork shortcutsEnabled={!busy} />
+              ) : shown === 'customers' ? (
+                <CustomersScreen person={person} shortcutsEnabled={!busy} onOpenRequests={() => show('requests')} />
+              ) : shown === 'catalogue' ? (
+                <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                  <CatalogueScreen mayEdit={person.role === 'director'} />
+                </Suspense>
+              ) : shown === 'requests' ? (
+                <RequestsScreen shortcutsEnabled={!busy} />
+              ) : shown === 'notices' ? (
+                <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                  <NoticesScreen />
+                </Suspense>
+              ) : shown === 'service' ? (
+                <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                  <ServiceScreen />
+                </Suspense>
+              ) : shown === 'replies' ? (
+                <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                  <RepliesScreen />
+                </Suspense>
+              ) : shown === 'audit' ? (
+                <AuditView />
+              ) : shown === 'staff' ? (
+                <StaffScreen me={person} />
+              ) : shown === 'comments' ? (
+                <CommentsQueue
+                  shortcutsEnabled={!busy}
+                  mayEditWords={person.role === 'director'}
+                  inboxes={inboxes}
+                  onOpenSubmission={openElsewhere}
+                />
+              ) : shown === 'inbox' && inbox ? (
+                <Inbox
+                  key={inbox}
+                  kind={inbox}
+                  person={person}
+                  shortcutsEnabled={!busy}
+                  opening={opening?.kind === inbox ? opening : null}
+                />
+              ) : shown === 'enroll' ? (
+                <EnrollForm me={person} />
+              ) : (
+                <p className="empty-state">{t('home.noGrant')}</p>
+              )}
+              <StatusBar person={person} />
+              {help && (
+                <ShortcutsHelp
+                  screen={shown}
+                  inbox={shown === 'inbox' && inbox ? INBOX_KINDS[inbox] : undefined}
+                  words={shown === 'mine' ? 'mine' : undefined}
+                  onClose={() => setHelp(false)}
+                />
+              )}
+              {palette && <CommandPalette screens={paletteScreens} onOpen={openElsewhere} onClose={() => setPalette(false)} />}
+            </div>
+          </LeaveGuard.Provider>
+        </OpenElsewhere.Provider>
+      </RequestCountsProvider>
     </DeskStatusProvider>
   );
 }

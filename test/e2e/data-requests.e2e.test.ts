@@ -54,6 +54,13 @@ test(
     const page = await signIn(browser, host, 'giamdoc_dr');
     const nav = page.getByTestId('nav-requests');
     await nav.getByTestId('requests-late-count').filter({ hasText: '1 quá hạn' }).waitFor();
+    // Escalated on the screen the director is on: put aside, it stays away while no other request runs late.
+    const escalation = page.getByTestId('requests-escalation');
+    await escalation.filter({ hasText: '1 yêu cầu của khách hàng về dữ liệu đã quá hạn luật định' }).waitFor();
+    await escalation.getByRole('button', { name: 'Để sau' }).click();
+    await escalation.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Khiếu nại', exact: true }).click();
+    assert.equal(await escalation.count(), 0, 'put aside until another request runs late');
     await nav.click();
     await page.getByRole('heading', { level: 2, name: 'Yêu cầu về dữ liệu của khách hàng' }).waitFor();
     const changeRow = page.locator(`[data-testid=request-row][data-id="${change}"]`);

@@ -939,6 +939,14 @@ export const en: Shape<typeof vi> = {
     openCount_other: '{{count}} open requests',
     lateCount_one: '{{count}} overdue',
     lateCount_other: '{{count}} overdue',
+    escalation: {
+      text_one:
+        "{{count}} customer's request about their data is past its legal deadline (acknowledge within 2 working days, complete within 15 days).",
+      text_other:
+        "{{count}} customers' requests about their data are past their legal deadline (acknowledge within 2 working days, complete within 15 days).",
+      open: 'Open requests',
+      later: 'Later',
+    },
     tabs: 'Request groups',
     tab_open: 'Open',
     tab_closed: 'Decided',

@@ -958,6 +958,14 @@ export const vi = {
     openCount_other: '{{count}} yêu cầu đang mở',
     lateCount_one: '{{count}} quá hạn',
     lateCount_other: '{{count}} quá hạn',
+    escalation: {
+      text_one:
+        '{{count}} yêu cầu của khách hàng về dữ liệu đã quá hạn luật định (xác nhận trong 2 ngày làm việc, hoàn tất trong 15 ngày).',
+      text_other:
+        '{{count}} yêu cầu của khách hàng về dữ liệu đã quá hạn luật định (xác nhận trong 2 ngày làm việc, hoàn tất trong 15 ngày).',
+      open: 'Mở yêu cầu',
+      later: 'Để sau',
+    },
     tabs: 'Nhóm yêu cầu',
     tab_open: 'Đang mở',
     tab_closed: 'Đã quyết định',
