@@ -2,14 +2,15 @@
  * Merges on the hub (common/customers/merge.ts): a director merges one record of a customer into another. In one
  * transaction the source's submissions, comments, consent records and requests move to the target (each row's new
  * seq takes it to every desk), the target takes the chosen fields, and the source is marked as merged into it; the
- * website feed says so. Undone while nothing changed the target since: the target's fields and the moved rows go
- * back. Usernames and genders are never touched (mergeRefusal says which pairs cannot be merged).
+ * website feed says so; the target takes the stricter of the two comment-author standings (author-standing.ts).
+ * Undone while nothing changed the target since: the target's fields, its standing and the moved rows go back. Usernames and genders are never touched (mergeRefusal says which pairs cannot be merged).
  */
 import { MERGE_REFUSALS, mergeRefusal, mergedFields, type Merge, type MergeRefusal, type MergeSide } from '../../common/customers/merge.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../../common/requests/requests.ts';
 import type { Queryable } from '../db/connect.ts';
 import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
 import { recordWebsiteChange } from '../website/feed.ts';
+import { carryStanding, restoreStanding, standingChangedSince, type StandingBefore } from './author-standing.ts';
 
 interface Change<P> {
   actorId: string;
@@ -82,10 +83,22 @@ export async function mergeCustomers(tx: Queryable, m: Change<Merge>): Promise<v
       await tx.query<{ id: string }>(`UPDATE ${table} SET customer_id = $2 WHERE customer_id = $1 RETURNING id`, [sourceId, targetId])
     ).rows.map((r) => r.id);
   await setFields(tx, targetId, mergedFields(source, target, choose), at);
+  const authorBefore = await carryStanding(tx, sourceId, { id: targetId, ref: target.ref });
   await tx.query('UPDATE customers SET merged_into = $2, merged_at = $3, updated_at = $3 WHERE id = $1', [sourceId, targetId, at]);
   await tx.query(
-    `INSERT INTO customer_merges (id, source_id, target_id, target_before, moved, merged_by, merged_by_id, merged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [m.entityId, sourceId, targetId, JSON.stringify(target.fields), JSON.stringify(moved), m.actorName, m.actorId, at],
+    `INSERT INTO customer_merges (id, source_id, target_id, target_before, moved, author_before, merged_by, merged_by_id, merged_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      m.entityId,
+      sourceId,
+      targetId,
+      JSON.stringify(target.fields),
+      JSON.stringify(moved),
+      authorBefore ? JSON.stringify(authorBefore) : null,
+      m.actorName,
+      m.actorId,
+      at,
+    ],
   );
   await recordWebsiteChange(tx, { type: 'customer.merge', from: { ref: source.ref }, into: { ref: target.ref } });
 }
@@ -99,16 +112,22 @@ export async function unmergeCustomers(tx: Queryable, m: Change<{ sourceId: stri
       target_id: string;
       target_before: Record<ProfileField, string | null>;
       moved: Record<string, string[]>;
+      author_before: StandingBefore | null;
       merged_at: Date;
-    }>('SELECT id, target_id, target_before, moved, merged_at FROM customer_merges WHERE source_id = $1 AND undone_at IS NULL FOR UPDATE', [
-      m.payload.sourceId,
-    ])
+    }>(
+      'SELECT id, target_id, target_before, moved, author_before, merged_at FROM customer_merges WHERE source_id = $1 AND undone_at IS NULL FOR UPDATE',
+      [m.payload.sourceId],
+    )
   ).rows[0];
   if (!merge) throw refusal('not_merged');
   const source = await side(tx, m.payload.sourceId);
   const target = await side(tx, merge.target_id);
   if (target.erased) throw refusal('target_erased');
-  if (target.updatedAt.getTime() > merge.merged_at.getTime()) throw refusal('target_changed');
+  if (
+    target.updatedAt.getTime() > merge.merged_at.getTime() ||
+    (merge.author_before && (await standingChangedSince(tx, merge.target_id, merge.merged_at)))
+  )
+    throw refusal('target_changed');
   const at = new Date(m.createdAt).toISOString();
   for (const table of MOVED) {
     const ids = merge.moved[table] ?? [];
@@ -120,6 +139,7 @@ export async function unmergeCustomers(tx: Queryable, m: Change<{ sourceId: stri
       ]);
   }
   await setFields(tx, merge.target_id, merge.target_before, at);
+  if (merge.author_before) await restoreStanding(tx, { id: merge.target_id, ref: target.ref }, merge.author_before);
   await tx.query('UPDATE customers SET merged_into = NULL, merged_at = NULL, updated_at = $2 WHERE id = $1', [m.payload.sourceId, at]);
   await tx.query('UPDATE customer_merges SET undone_by = $2, undone_at = $3 WHERE id = $1', [merge.id, m.actorName, at]);
   await recordWebsiteChange(tx, { type: 'customer.unmerge', from: { ref: source.ref }, into: { ref: target.ref } });

@@ -31,6 +31,16 @@ async function authorRef(tx: Queryable, m: Change<unknown>): Promise<string> {
   return c.ref;
 }
 
+type Flags = { premoderate: boolean; banned: boolean };
+
+/** Tells the website what changed of an author's standing: a ban or its lifting, pre-moderation on or off. */
+export async function recordStandingChange(tx: Queryable, ref: string, before: Flags, after: Flags): Promise<void> {
+  const author = { ref };
+  if (after.banned !== before.banned) await recordWebsiteChange(tx, { type: after.banned ? 'author.ban' : 'author.unban', author });
+  if (after.premoderate !== before.premoderate)
+    await recordWebsiteChange(tx, { type: 'author.premoderate', author, on: after.premoderate });
+}
+
 export async function setStanding(tx: Queryable, m: Change<AuthorStanding>): Promise<void> {
   const ref = await authorRef(tx, m);
   const { premoderate, banned, banReason, rejectPending } = m.payload;
@@ -51,9 +61,7 @@ export async function setStanding(tx: Queryable, m: Change<AuthorStanding>): Pro
        changed_by = excluded.changed_by, changed_by_id = excluded.changed_by_id, changed_at = excluded.changed_at, updated_at = now()`,
     [m.entityId, premoderate, banned, banReason, m.actorName, m.actorId, at],
   );
-  const author = { ref };
-  if (banned !== before.banned) await recordWebsiteChange(tx, { type: banned ? 'author.ban' : 'author.unban', author });
-  if (premoderate !== before.premoderate) await recordWebsiteChange(tx, { type: 'author.premoderate', author, on: premoderate });
+  await recordStandingChange(tx, ref, before, { premoderate, banned });
   if (!rejectPending) return;
   // What was pending when the ban was made: a comment posted after it is not the banning person's to reject.
   const waiting = await tx.query<{ id: string; ref: string }>(

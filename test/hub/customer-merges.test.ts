@@ -162,3 +162,49 @@ test('two records that both have a username cannot be merged: the desk says why,
     ['user_mg-one', 'user_mg-two'],
   );
 });
+
+test('a banned guest merged into an account: the account is banned for the guest’s reason, with its notes, and the website told; undone, it is not', async () => {
+  const guest = { ...customer('mgb-guest'), username: undefined, gender: undefined, email: 'spam.lover@gmail.com', phone: undefined };
+  const account = { ...customer('mgb-account'), email: 'SPAM.LOVER@gmail.com', phone: undefined };
+  assert.equal((await hub.post('/intake/v1/comments', { ...websiteComment('mgb-c1', 'mgb-guest'), customer: guest })).status, 201);
+  assert.equal((await hub.post('/intake/v1/comments', { ...websiteComment('mgb-c2', 'mgb-account'), customer: account })).status, 201);
+  const dir = await person('Merge D', 'mgb_dir', 'director');
+  const mod = await person('Merge E', 'mgb_mod', 'operator', ['comment']);
+  await dir.sync();
+  await mod.sync();
+  const idOf = async (table: 'customers' | 'comments', ref: string) =>
+    (await hub.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE website_ref = $1`, [ref])).rows[0]!.id;
+  const [g, a] = [await idOf('customers', 'mgb-guest'), await idOf('customers', 'mgb-account')];
+  // The moderation calls name an author by one of their comments.
+  const [byGuest, byAccount] = [await idOf('comments', 'mgb-c1'), await idOf('comments', 'mgb-c2')];
+  await mod.call('comments.authorStanding', {
+    id: byGuest,
+    standing: { premoderate: false, banned: true, banReason: 'Quảng cáo', rejectPending: false },
+  });
+  await mod.call('comments.authorNote', { id: byGuest, body: 'Gửi đường dẫn lạ nhiều lần' });
+  await mod.sync();
+  const bans = async () =>
+    (await hub.feed('?limit=1000')).changes
+      .filter((c) => (c.type === 'author.ban' || c.type === 'author.unban') && 'author' in c && c.author.ref === 'mgb-account')
+      .map((c) => c.type);
+
+  await dir.sync();
+  await dir.call('customers.merge', { sourceId: g, targetId: a, choose: {} });
+  await dir.sync();
+  await mod.sync();
+  const merged = (await mod.call('comments.author', { id: byAccount })).standing;
+  assert.deepEqual(
+    [merged.banned, merged.banReason, merged.notes.map((n: any) => n.body)],
+    [true, 'Quảng cáo', ['Gửi đường dẫn lạ nhiều lần']],
+    'the account, on another desk, is the banned author the guest was',
+  );
+  assert.deepEqual(await bans(), ['author.ban']);
+
+  await dir.call('customers.unmerge', { sourceId: g });
+  await dir.sync();
+  await mod.sync();
+  const undone = (await mod.call('comments.author', { id: byAccount })).standing;
+  assert.deepEqual([undone.banned, undone.banReason, undone.notes], [false, null, []]);
+  assert.equal((await mod.call('comments.author', { id: byGuest })).standing.banned, true, 'the guest record keeps its own ban');
+  assert.deepEqual(await bans(), ['author.ban', 'author.unban']);
+});

@@ -29,6 +29,7 @@ import requestMail from './0028_request_mail.ts';
 import consentLedger from './0029_consent_ledger.ts';
 import dataCopy from './0030_data_copy.ts';
 import customerMerges from './0031_customer_merges.ts';
+import mergeAuthorStanding from './0032_merge_author_standing.ts';
 
 /**
  * The hub's numbered migrations; one set for PostgreSQL and PGlite. Append only. Entry N is version N
@@ -66,4 +67,5 @@ export const hubMigrations: readonly string[] = [
   consentLedger,
   dataCopy,
   customerMerges,
+  mergeAuthorStanding,
 ];
