@@ -5,10 +5,12 @@
  * shows the new address in full, acknowledges and completes it; after a sync the website feed says it was
  * completed with the new details. The director then logs a consent withdrawal taken by phone and extends it once,
  * with a reason; a second extension is not offered. Desk B, after its sync, shows the profile change as decided
- * and finds the customer by the new phone number.
+ * and finds the customer by the new phone number. A desk behind another that extended first extends too: the hub
+ * refuses it and the conflicts list says so in Vietnamese, naming who extended.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { errorCode, signedIn } from '../support/api-calls.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { complaint, customer, startTestHub } from '../support/hub.ts';
 import { go, post, syncAll } from './desk-actions.ts';
@@ -270,5 +272,50 @@ test(
     await page.getByTestId('customer-erased').filter({ hasText: 'đã được xoá theo yêu cầu' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Hiện Họ tên đầy đủ' }).count(), 0, 'nothing left to show');
     await screenshot(page, 'requests-erased-complaint');
+  },
+);
+
+test(
+  'an extension made on a desk behind another that extended first: refused by the hub, and said in Vietnamese, naming who',
+  { timeout: 180_000 },
+  async () => {
+    const id = await intake({
+      type: 'data_copy',
+      customer: customer('dr-ext'),
+      requestedAt: new Date(Date.now() - 3 * HOUR).toISOString(),
+    });
+    const a = await syncedDesk(hub, 'dr-ext-A', [['giamdoc_ea', 'director', []]]);
+    const b = await syncedDesk(hub, 'dr-ext-B', [['giamdoc_eb', 'director', []]]);
+    await a.desk.sync.syncNow();
+    await b.desk.sync.syncNow();
+    const onA = await signedIn(a.desk, 'giamdoc_ea');
+    assert.equal(errorCode(await onA('requests.extend', { id, extension: { days: 10, reason: 'Chờ đơn vị vận chuyển' } })), 'ok');
+    await a.desk.sync.syncNow();
+
+    // Desk B has not heard of it: its director extends too, and the hub refuses the second.
+    const page = await signIn(browser, b.host, 'giamdoc_eb');
+    await page.getByTestId('nav-requests').click();
+    await page.locator(`[data-testid=request-row][data-id="${id}"]`).click();
+    const detail = page.getByTestId('request-detail');
+    await detail.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+    const extend = detail.getByTestId('extend-form');
+    await extend.getByLabel('Số ngày gia hạn (1–15)').fill('5');
+    await extend.getByLabel('Lý do gia hạn').fill('Nhiều dữ liệu cần tổng hợp');
+    await extend.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+    await detail.getByTestId('detail-extension').filter({ hasText: 'Đã gia hạn 5 ngày' }).waitFor();
+    await syncInUi(page);
+
+    await page.getByTestId('conflict-count').filter({ hasText: '1 thay đổi bị từ chối' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thay đổi bị máy chủ trung tâm từ chối' });
+    const item = dialog.locator('.conflicts-list li').filter({ hasText: 'Gia hạn yêu cầu về dữ liệu' });
+    assert.equal(
+      await item.locator('.form-error').textContent(),
+      'Yêu cầu đã được gia hạn một lần bởi Nhân viên giamdoc_ea; luật chỉ cho phép gia hạn một lần.',
+    );
+    await screenshot(page, 'requests-conflict-extended');
+    await item.getByRole('button', { name: 'Đã hiểu, bỏ qua' }).click();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    // What the desk shows now is the hub's: the first extension, of 10 days.
+    await detail.getByTestId('detail-extension').filter({ hasText: 'Đã gia hạn 10 ngày' }).waitFor();
   },
 );
