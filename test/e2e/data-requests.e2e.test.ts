@@ -265,6 +265,8 @@ test(
       ),
     );
     await syncAll(page);
+    // The request, still open though it left the open tab, reads as erased once the erasure has come back.
+    await detail.getByRole('heading', { name: 'Xoá tài khoản — Khách hàng đã xoá dữ liệu' }).waitFor();
     await go(page, /^Khiếu nại/);
     await page.locator('.row', { hasText: '[Đã xoá theo yêu cầu của khách hàng]' }).first().click();
     await page.getByRole('heading', { name: '[Đã xoá theo yêu cầu của khách hàng]' }).waitFor();

@@ -43,21 +43,32 @@ export function RequestsScreen({ shortcutsEnabled }: { shortcutsEnabled: boolean
   const [notice, setNotice] = useState('');
   const list = useRef<HTMLUListElement>(null);
 
+  const [elsewhere, setElsewhere] = useState<RequestRow | null>(null);
   const read = useCallback(() => {
     let live = true;
-    call('requests.list', { filter }).then((r) => live && setRows(r), report);
+    call('requests.list', { filter }).then((r) => {
+      if (!live) return;
+      setRows(r);
+      // The open request left this tab (decided here, or elsewhere): its row in the other tab still says when it
+      // changes, so an erasure that lands after its completion is shown without opening it again.
+      if (openId !== null && !r.some((row) => row.id === openId))
+        call('requests.list', { filter: filter === 'open' ? 'closed' : 'open' }).then(
+          (other) => live && setElsewhere(other.find((row) => row.id === openId) ?? null),
+          report,
+        );
+    }, report);
     call('requests.counts', {}).then((c) => live && setOpenCount(c.open), report);
     return () => {
       live = false;
     };
-  }, [filter, report]);
+  }, [filter, openId, report]);
   useEffect(read, [read]);
   useAfterSync(read);
   // The open request is read again (an audited call, never a passive one) only when its row says it changed: a
   // sync that brought nothing new for it neither records another view nor keeps an idle session awake.
   // An action here changes its row too (acknowledged, extended, verified, emailed, decided and gone from the open tab), which has it read.
   const lastVersion = useRef('');
-  const openRow = rows?.find((r) => r.id === openId);
+  const openRow = rows?.find((r) => r.id === openId) ?? (elsewhere?.id === openId ? elsewhere : undefined);
   if (rows !== null)
     lastVersion.current = openRow
       ? `${openRow.status}|${openRow.extensionDays}|${openRow.verified}|${openRow.mailStates.join()}|${openRow.customerName}`
