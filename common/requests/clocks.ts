@@ -6,7 +6,7 @@
  * Vietnam time, counted from the day after the request arrived.
  */
 import { endOfWorkingDays, endOfDays, type Hours } from '../sla/calendar.ts';
-import type { RequestStatus } from './requests.ts';
+import { isOpen, type RequestStatus } from './requests.ts';
 
 export const ACK_WORKING_DAYS = 2;
 export const COMPLETION_DAYS = 15;
@@ -34,6 +34,14 @@ export interface RequestClock {
 /** The end of the day by which a request must be carried out: 15 or 20 days, plus its extension. */
 export const completionDueAt = (r: Pick<RequestTimes, 'requestedAt' | 'thirdParty' | 'extensionDays'>): number =>
   endOfDays(r.requestedAt, (r.thirdParty ? COMPLETION_DAYS_THIRD_PARTY : COMPLETION_DAYS) + (r.extensionDays ?? 0));
+
+/**
+ * Past a clock that can still be met, so a director must act now: not acknowledged past its time, or not carried out
+ * past its time. An acknowledgement made late is history, shown as such, not a reason to act (escalated and counted
+ * as late while it is not yet made).
+ */
+export const needsAction = (status: RequestStatus, clock: RequestClock): boolean =>
+  (status === 'pending' && clock.ackLate) || (isOpen(status) && clock.overdue);
 
 export function requestClock(cal: Hours, r: RequestTimes, now: number): RequestClock {
   const ackDueAt = endOfWorkingDays(cal, r.requestedAt, ACK_WORKING_DAYS);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_CALENDAR, hoursOf } from '../../common/sla/calendar.ts';
-import { requestClock, type RequestTimes } from '../../common/requests/clocks.ts';
+import { needsAction, requestClock, type RequestTimes } from '../../common/requests/clocks.ts';
 import { publicHolidays } from '../../main/core/domain/holidays.ts';
 
 const HOUR = 3_600_000;
@@ -61,4 +61,22 @@ test('a calendar without working days has no acknowledgement time, and the compl
   const clock = requestClock(none, open(sent), sent);
   assert.equal(clock.ackDueAt, null);
   assert.equal(day(clock.completionDueAt), '2026-12-17 00:00');
+});
+
+test('a director must act on a request not acknowledged in time or not carried out in time; a late acknowledgement made is history', () => {
+  const sent = vn('2026-12-01', '09:00');
+  const at = vn('2026-12-08', '09:00'); // a week on: past the 2 working days, within the 15 days
+  const late = (more: Partial<RequestTimes>) => needsAction(more.status ?? 'pending', requestClock(cal, open(sent, more), at));
+  assert.equal(late({}), true, 'still not acknowledged, past its time');
+  assert.equal(late({ status: 'acknowledged', acknowledgedAt: vn('2026-12-07', '10:00') }), false, 'acknowledged late: nothing to do now');
+  assert.equal(late({ status: 'acknowledged', acknowledgedAt: vn('2026-12-02', '10:00') }), false);
+  const weeksLater = vn('2026-12-20', '09:00');
+  const acknowledged = open(sent, { status: 'acknowledged', acknowledgedAt: vn('2026-12-02', '10:00') });
+  assert.equal(needsAction('acknowledged', requestClock(cal, acknowledged, weeksLater)), true, 'past its 15 days');
+  const completedLate = open(sent, {
+    status: 'completed',
+    acknowledgedAt: vn('2026-12-02', '10:00'),
+    decidedAt: vn('2026-12-19', '10:00'),
+  });
+  assert.equal(needsAction('completed', requestClock(cal, completedLate, weeksLater)), false, 'decided: nothing left to do');
 });

@@ -6,7 +6,7 @@
  * that no longer fits, whose row it then sends back (sync/refused-rows.ts).
  */
 import { newId } from '../../../common/ids.ts';
-import { requestClock, type RequestClock } from '../../../common/requests/clocks.ts';
+import { needsAction, requestClock, type RequestClock } from '../../../common/requests/clocks.ts';
 import { REQUEST_REFUSALS } from '../../../common/requests/refusals.ts';
 import {
   isOpen,
@@ -151,7 +151,7 @@ export function listRequests(
 /** How many open requests are past a clock, for the inbox's badge. */
 export function requestCounts(db: Db, now = Date.now()): { open: number; late: number } {
   const open = listRequests(db, 'open', now);
-  return { open: open.length, late: open.filter((r) => r.clock.overdue || r.clock.ackLate).length };
+  return { open: open.length, late: open.filter((r) => needsAction(r.status, r.clock)).length };
 }
 
 const MASKS: Record<ProfileField, (v: string) => string> = { fullName: maskName, email: maskEmail, phone: maskPhone, address: maskAddress };

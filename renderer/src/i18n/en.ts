@@ -974,6 +974,7 @@ export const en: Shape<typeof vi> = {
       left: '{{span}} left',
       over: '{{span}} overdue',
       acknowledged: 'acknowledged',
+      acknowledgedLate: 'acknowledged late',
       ackWasLate: 'acknowledged late',
       noWorkingDay: 'the calendar has no working day ahead',
       decidedInTime: 'decided in time',

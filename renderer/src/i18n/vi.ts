@@ -993,6 +993,7 @@ export const vi = {
       left: 'còn {{span}}',
       over: 'quá hạn {{span}}',
       acknowledged: 'đã xác nhận',
+      acknowledgedLate: 'đã xác nhận muộn',
       ackWasLate: 'xác nhận muộn',
       noWorkingDay: 'lịch làm việc không còn ngày làm việc nào',
       decidedInTime: 'đã quyết định đúng hạn',

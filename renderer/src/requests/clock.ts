@@ -48,7 +48,9 @@ export interface DueText {
 
 /** The acknowledgement: due (time left or over), or done (late or in time). */
 export function ackDue(t: TFunction, r: RequestRow, now: number): DueText {
-  if (r.status !== 'pending') return { text: t('requests.clock.acknowledged'), late: r.clock.ackLate };
+  // Made late, it is history: said, not a reason to act (common/requests/clocks.ts needsAction).
+  if (r.status !== 'pending')
+    return { text: t(r.clock.ackLate ? 'requests.clock.acknowledgedLate' : 'requests.clock.acknowledged'), late: false };
   if (r.clock.ackDueAt === null) return { text: t('requests.clock.noWorkingDay'), late: false };
   const left = r.clock.ackDueAt - now;
   const late = r.clock.ackLate || left < 0;
