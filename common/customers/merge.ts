@@ -15,6 +15,8 @@ import { PROFILE_FIELDS, type ProfileField } from '../requests/requests.ts';
  * desk words in the person's language (the hub sends the code with its refusal).
  */
 export const MERGE_REFUSALS = {
+  not_director: 'only a director merges customers',
+  no_customer: 'no such customer on the hub',
   self: 'a customer is not merged with themselves',
   erased: 'an erased customer cannot be merged',
   merged: 'one of them was already merged into another customer',

@@ -19,3 +19,13 @@ export const REQUEST_REFUSALS = {
   code_mismatch: 'the code does not match the one sent to the account’s email',
 } as const;
 export type RequestRefusal = keyof typeof REQUEST_REFUSALS;
+
+/** Who and what a refusal's words name: the status a request was decided with, the person who decided or extended it. */
+export interface RefusalNames {
+  status?: string;
+  by?: string | null;
+}
+
+/** The English words of a refusal with the names it carries, for the hub's log and the desk's own errors. */
+export const requestRefusalWords = (code: RequestRefusal, names: RefusalNames = {}): string =>
+  `${REQUEST_REFUSALS[code]}${names.status ? ` (${names.status})` : ''}${names.by ? `, by ${names.by}` : ''}`;

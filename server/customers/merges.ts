@@ -39,7 +39,7 @@ async function side(tx: Queryable, id: string): Promise<MergeSide & { ref: strin
       address: string | null;
     }>('SELECT * FROM customers WHERE id = $1 FOR UPDATE', [id])
   ).rows[0];
-  if (!c) throw new DirectoryRefusal('no such customer on the hub');
+  if (!c) throw refusal('no_customer');
   return {
     username: c.username,
     gender: c.gender,
@@ -53,7 +53,7 @@ async function side(tx: Queryable, id: string): Promise<MergeSide & { ref: strin
 }
 
 async function director(tx: Queryable, m: Change<unknown>): Promise<void> {
-  if (!(await directorThen(tx, m.actorId, new Date(m.createdAt)))) throw new DirectoryRefusal('only a director merges customers');
+  if (!(await directorThen(tx, m.actorId, new Date(m.createdAt)))) throw refusal('not_director');
 }
 
 async function setFields(tx: Queryable, id: string, fields: Record<ProfileField, string | null>, at: string): Promise<void> {
@@ -65,7 +65,7 @@ async function setFields(tx: Queryable, id: string, fields: Record<ProfileField,
 }
 
 /** A refusal with its code, which the desk words in the person's language. */
-const refusal = (code: MergeRefusal) => new DirectoryRefusal(MERGE_REFUSALS[code], { refusal: code });
+const refusal = (code: MergeRefusal) => DirectoryRefusal.coded(code, MERGE_REFUSALS[code]);
 
 /** The merge, once: the same mutation again changes nothing. */
 export async function mergeCustomers(tx: Queryable, m: Change<Merge>): Promise<void> {
@@ -125,7 +125,7 @@ export async function unmergeCustomers(tx: Queryable, m: Change<{ sourceId: stri
   if (target.erased) throw refusal('target_erased');
   if (
     target.updatedAt.getTime() > merge.merged_at.getTime() ||
-    (merge.author_before && (await standingChangedSince(tx, merge.target_id, merge.merged_at)))
+    (merge.author_before && (await standingChangedSince(tx, merge.target_id, merge.author_before)))
   )
     throw refusal('target_changed');
   const at = new Date(m.createdAt).toISOString();

@@ -127,6 +127,11 @@ export class DirectoryRefusal extends Error {
   ) {
     super(message);
   }
+
+  /** A refusal the desk words in the person's language by its code, sent with the names its words need. */
+  static coded(code: string, words: string, names: Record<string, unknown> = {}): DirectoryRefusal {
+    return new DirectoryRefusal(words, { refusal: code, ...names });
+  }
 }
 
 /** A person as the directory held them at a time: the version of their role, grants and standing in force then. */

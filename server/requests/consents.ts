@@ -5,6 +5,7 @@
  */
 import { WITHDRAWN_BY_STAFF, type ConsentWithdrawal } from '../../common/requests/consents.ts';
 import type { Queryable } from '../db/connect.ts';
+import { requestRefusalWords } from '../../common/requests/refusals.ts';
 import { checkPerson, DirectoryRefusal } from '../directory/staff.ts';
 import { recordWebsiteChange } from '../website/feed.ts';
 
@@ -20,7 +21,7 @@ export async function withdrawConsent(
       [customerId],
     )
   ).rows[0];
-  if (!c) throw new DirectoryRefusal('no such customer on the hub');
+  if (!c) throw DirectoryRefusal.coded('no_customer', requestRefusalWords('no_customer'));
   const latest = (
     await tx.query<{ opted_in: boolean }>(
       'SELECT opted_in FROM consents WHERE customer_id = $1 AND channel = $2 ORDER BY recorded_at DESC, id DESC LIMIT 1',

@@ -16,7 +16,7 @@ import {
   type Verification,
 } from '../../common/requests/requests.ts';
 import type { Queryable } from '../db/connect.ts';
-import { REQUEST_REFUSALS, type RequestRefusal } from '../../common/requests/refusals.ts';
+import { requestRefusalWords, type RefusalNames, type RequestRefusal } from '../../common/requests/refusals.ts';
 import { directorThen, DirectoryRefusal } from '../directory/staff.ts';
 import { recordWebsiteChange } from '../website/feed.ts';
 import { eraseCustomer } from './erasure.ts';
@@ -63,8 +63,8 @@ async function held(tx: Queryable, m: Change<unknown>): Promise<Held> {
 }
 
 /** A refusal with its code and the names its words need, which the desk words in the person's language. */
-const refusal = (code: RequestRefusal, names: { status?: string; by?: string | null } = {}) =>
-  new DirectoryRefusal(`${REQUEST_REFUSALS[code]}${names.by ? `, by ${names.by}` : ''}`, { refusal: code, ...names });
+const refusal = (code: RequestRefusal, names: RefusalNames = {}) =>
+  DirectoryRefusal.coded(code, requestRefusalWords(code, names), { ...names });
 const decidedRefusal = (r: Held) => refusal('decided', { status: r.status, by: r.decided_by });
 
 /** A request a director took by email, phone or in person; the same mutation twice logs it once. */

@@ -207,4 +207,18 @@ test('a banned guest merged into an account: the account is banned for the guest
   assert.deepEqual([undone.banned, undone.banReason, undone.notes], [false, null, []]);
   assert.equal((await mod.call('comments.author', { id: byGuest })).standing.banned, true, 'the guest record keeps its own ban');
   assert.deepEqual(await bans(), ['author.ban', 'author.unban']);
+
+  // Merged again, then a moderator notes something about the account: its standing changed since, so no undo.
+  await dir.call('customers.merge', { sourceId: g, targetId: a, choose: {} });
+  await dir.sync();
+  await mod.sync();
+  await mod.call('comments.authorNote', { id: byAccount, body: 'Đã nhắc nhở qua điện thoại' });
+  await mod.sync();
+  await dir.call('customers.unmerge', { sourceId: g });
+  await dir.sync();
+  const refused = dir.d.desk.store.db
+    .prepare(`SELECT state, current FROM outbox WHERE mutation = 'customer.unmerge' ORDER BY created_at DESC LIMIT 1`)
+    .get() as { state: string; current: string };
+  assert.deepEqual([refused.state, JSON.parse(refused.current).refusal], ['rejected', 'target_changed']);
+  assert.equal((await mod.call('comments.author', { id: byAccount })).standing.banned, true, 'still the banned author');
 });

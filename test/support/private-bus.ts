@@ -98,7 +98,7 @@ export async function privateBus(): Promise<PrivateBus> {
     env,
     password: KEYRING_PASSWORD,
     async startKeyring() {
-      const stderr = openSync(log, 'a');
+      const stderr = openSync(log, 'w'); // this daemon's lines only
       keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
         env,
         // Its stderr mostly says that no unlock prompt can be shown on this bus (the point of these tests); it is

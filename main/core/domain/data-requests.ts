@@ -7,7 +7,7 @@
  */
 import { newId } from '../../../common/ids.ts';
 import { needsAction, requestClock, type RequestClock } from '../../../common/requests/clocks.ts';
-import { REQUEST_REFUSALS } from '../../../common/requests/refusals.ts';
+import { REQUEST_REFUSALS, requestRefusalWords } from '../../../common/requests/refusals.ts';
 import {
   isOpen,
   PROFILE_FIELDS,
@@ -274,8 +274,8 @@ export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Dat
   db.transaction(() => {
     const r = load(db, id);
     if (r.type !== 'deletion') throw new DomainError('invalid', REQUEST_REFUSALS.not_deletion);
-    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
-    if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
+    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
+    if (r.verified_by) throw new DomainError('stale', requestRefusalWords('verified', { by: r.verified_by }));
     if (!hasEmail(db, r.customer_id)) throw new DomainError('invalid', REQUEST_REFUSALS.no_email_to_verify);
     push(db, actor, id, 'request.sendCode', {}, now);
   })();
@@ -284,9 +284,9 @@ export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Dat
 export function extendRequest(db: Db, actor: Actor, id: string, e: Extension, now = Date.now()): void {
   db.transaction(() => {
     const r = load(db, id);
-    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
     if (r.extended_by)
-      throw new DomainError('stale', `the request was already extended once, by ${r.extended_by}; the law allows one extension`);
+      throw new DomainError('stale', requestRefusalWords('extended', { by: r.extended_by }));
     stmt(db, 'UPDATE account_requests SET extension_days = ?, extension_reason = ?, extended_by = ?, extended_at = ? WHERE id = ?').run(
       e.days,
       e.reason,
@@ -306,11 +306,11 @@ export function extendRequest(db: Db, actor: Actor, id: string, e: Extension, no
 export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecision, now = Date.now()): void {
   db.transaction(() => {
     const r = load(db, id);
-    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
+    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
     if (d.outcome === 'completed' && r.type === 'data_copy' && !hasEmail(db, r.customer_id))
       throw new DomainError('invalid', REQUEST_REFUSALS.no_email_for_copy);
     if (d.outcome === 'completed' && r.type === 'deletion' && r.verified_at === null)
-      throw new DomainError('invalid', 'verify that the requester owns the account before erasing it');
+      throw new DomainError('invalid', REQUEST_REFUSALS.not_verified);
     stmt(
       db,
       `UPDATE account_requests SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
@@ -325,8 +325,8 @@ export function verifyRequest(db: Db, actor: Actor, id: string, v: Verification,
   db.transaction(() => {
     const r = load(db, id);
     if (r.type !== 'deletion') throw new DomainError('invalid', REQUEST_REFUSALS.not_deletion);
-    if (!isOpen(r.status)) throw new DomainError('stale', `the request was already ${r.status} by ${r.decided_by ?? 'someone'}`);
-    if (r.verified_by) throw new DomainError('stale', `already verified by ${r.verified_by}`);
+    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
+    if (r.verified_by) throw new DomainError('stale', requestRefusalWords('verified', { by: r.verified_by }));
     // A code is checked by the hub, which refuses a wrong one: this desk then puts back the hub's row (unverified).
     const how = v.method === 'email_code' ? BY_EMAIL_CODE : v.how;
     stmt(db, 'UPDATE account_requests SET verified_by = ?, verified_at = ?, verification = ? WHERE id = ?').run(actor.name, now, how, id);

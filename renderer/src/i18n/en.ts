@@ -495,7 +495,7 @@ export const en: Shape<typeof vi> = {
       none: 'No customers share an email or a phone number.',
       by_email: 'Same email',
       by_phone: 'Same phone number',
-      by_both: 'Shared email and phone number',
+      by_both: 'Linked by email and phone number',
       count_one: '{{count}} record',
       count_other: '{{count}} records',
       guest: 'Guest (no account)',
@@ -534,6 +534,8 @@ export const en: Shape<typeof vi> = {
       queued: 'The merge is queued: the hub carries it out after the next sync.',
       /** Why a merge cannot be done or undone, by its code (common/customers/merge.ts). */
       refused: {
+        not_director: 'Only a director merges customers.',
+        no_customer: 'The hub has no such customer.',
         both_usernames: 'Both records have a username, and a username never changes: they cannot be merged.',
         source_username:
           'The record merged in has the username: merge the other way, keeping the customer with the username (press “Swap”).',

@@ -506,7 +506,7 @@ export const vi = {
       none: 'Không có khách hàng nào trùng email hoặc số điện thoại.',
       by_email: 'Cùng email',
       by_phone: 'Cùng số điện thoại',
-      by_both: 'Trùng email và số điện thoại',
+      by_both: 'Liên kết qua email và số điện thoại',
       count_one: '{{count}} bản ghi',
       count_other: '{{count}} bản ghi',
       guest: 'Khách vãng lai (không có tài khoản)',
@@ -546,6 +546,8 @@ export const vi = {
       queued: 'Đã xếp việc gộp vào hàng chờ: máy chủ trung tâm sẽ thực hiện sau lần đồng bộ tới.',
       /** Why a merge cannot be done or undone, by its code (common/customers/merge.ts). */
       refused: {
+        not_director: 'Chỉ giám đốc gộp được khách hàng.',
+        no_customer: 'Máy chủ trung tâm không có khách hàng này.',
         both_usernames: 'Cả hai bản ghi đều có tên tài khoản, mà tên tài khoản không bao giờ thay đổi: không thể gộp hai bản ghi này.',
         source_username:
           'Bản ghi gộp vào có tên tài khoản: hãy gộp theo chiều ngược lại, giữ lại khách hàng có tên tài khoản (bấm “Đổi chiều”).',

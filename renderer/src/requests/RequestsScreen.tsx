@@ -44,24 +44,31 @@ export function RequestsScreen({ shortcutsEnabled }: { shortcutsEnabled: boolean
   const list = useRef<HTMLUListElement>(null);
 
   const [elsewhere, setElsewhere] = useState<RequestRow | null>(null);
+  const openIdNow = useRef(openId);
+  openIdNow.current = openId;
   const read = useCallback(() => {
     let live = true;
-    call('requests.list', { filter }).then((r) => {
-      if (!live) return;
-      setRows(r);
-      // The open request left this tab (decided here, or elsewhere): its row in the other tab still says when it
-      // changes, so an erasure that lands after its completion is shown without opening it again.
-      if (openId !== null && !r.some((row) => row.id === openId))
-        call('requests.list', { filter: filter === 'open' ? 'closed' : 'open' }).then(
-          (other) => live && setElsewhere(other.find((row) => row.id === openId) ?? null),
-          report,
-        );
-    }, report);
+    const shown = call('requests.list', { filter });
+    // The open request left this tab (decided here, or elsewhere): its row in the other tab still says when it
+    // changes, so an erasure that lands after its completion is shown without opening it again. Both lists land
+    // together, so the open request is read again only when its row changed.
+    void shown
+      .then(async (r) => {
+        const id = openIdNow.current;
+        const other =
+          id !== null && !r.some((row) => row.id === id)
+            ? ((await call('requests.list', { filter: filter === 'open' ? 'closed' : 'open' })).find((row) => row.id === id) ?? null)
+            : null;
+        if (!live) return;
+        setRows(r);
+        setElsewhere(other);
+      })
+      .catch(report);
     call('requests.counts', {}).then((c) => live && setOpenCount(c.open), report);
     return () => {
       live = false;
     };
-  }, [filter, openId, report]);
+  }, [filter, report]);
   useEffect(read, [read]);
   useAfterSync(read);
   // The open request is read again (an audited call, never a passive one) only when its row says it changed: a

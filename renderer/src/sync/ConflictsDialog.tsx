@@ -29,7 +29,7 @@ function Reason({ conflict }: { conflict: Conflict }) {
   } else if (conflict.mutation.startsWith('customer.') && typeof found.refusal === 'string') {
     // A merge, or its undoing, the hub would not do: by the code it sent with its reason.
     text = t(`customers.merge.refused.${found.refusal}`, { defaultValue: conflict.reason });
-  } else if (conflict.mutation.startsWith('request.') && typeof found.refusal === 'string') {
+  } else if (/^(request|consent)\./.test(conflict.mutation) && typeof found.refusal === 'string') {
     text = t(`requests.refused.${found.refusal}`, {
       defaultValue: conflict.reason,
       status: typeof found.status === 'string' ? t(`requests.status.${found.status}`) : '',
