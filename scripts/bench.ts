@@ -22,6 +22,8 @@ import { newId } from '../common/ids.ts';
 import { submissionKindsOf } from '../common/roles.ts';
 import { makeSubmission, pickKind } from '../main/core/demo/submissions.ts';
 import { between, makeCustomer, pick, seeded, type Rng } from '../main/core/demo/vietnamese.ts';
+import { fold } from '../common/text/fold.ts';
+import { searchCustomers } from '../main/core/domain/customer-directory.ts';
 import { customerTimeline } from '../main/core/domain/customer-timeline.ts';
 import { insertCustomer } from '../main/core/domain/customers.ts';
 import { clockViews, settleClocks } from '../main/core/domain/sla.ts';
@@ -114,6 +116,8 @@ const keychain = systemKeychain();
 const root = mkdtempSync(join(tmpdir(), 'backdesk-bench-'));
 const encryptedDir = join(root, 'encrypted');
 const plainFile = join(root, 'plain', DB_FILE);
+// The plain store's contact-lookup key, the same at every open (its index of keyed hashes was built with it).
+const plainContactKey = randomBytes(32).toString('hex');
 
 const encrypted: Target = {
   name: 'encrypted',
@@ -124,9 +128,9 @@ const plain: Target = {
   name: 'plain',
   async open() {
     mkdirSync(join(root, 'plain'), { recursive: true });
-    // The same pragmas, fold function and migrations as the store, minus the key.
+    // The same pragmas, fold function and migrations as the store, minus the encryption.
     const db = new Plain(plainFile) as unknown as Db;
-    configure(db, randomBytes(32).toString('hex'));
+    configure(db, plainContactKey);
     migrate(db);
     return db;
   },
@@ -399,6 +403,8 @@ function everyInbox(stores: Measured[]): { figures: InboxFigure[]; answers: stri
   const workNext = figure('My work next page (cursor)', TARGETS.myWork);
   const timeline = figure('customer timeline first page', TARGETS.timeline);
   const search = figure(`folded search "${FOLDED_SEARCH.text}" (${FOLDED_SEARCH.kind})`, TARGETS.search);
+  const nameSearch = figure('customer search by name, folded (Customers screen)', TARGETS.search);
+  const phoneSearch = figure('customer search by phone number as typed', TARGETS.page);
   const slaNewest = figure('SLA for a page (newest pages)', TARGETS.sla);
   const slaDue = figure('SLA for a page (due pages, My work)', TARGETS.sla);
   const answers: string[][] = stores.map(() => []);
@@ -414,6 +420,16 @@ function everyInbox(stores: Measured[]): { figures: InboxFigure[]; answers: stri
     return { id, kind };
   });
   const see = { kinds, comments: true };
+  // What a director types on the Customers screen to find the busiest customer: two words of the name without
+  // marks (matched row by row), or the number in its international form (down the keyed-hash index).
+  const lookups = stores.map(({ db, customers, shape }) => {
+    const c = db.prepare('SELECT full_name, phone FROM customers WHERE id = ?').get(customers[shape.busiest.index]!) as {
+      full_name: string;
+      phone: string;
+    };
+    return { name: fold(c.full_name).split(' ').slice(-2).join(' '), phone: `+84 ${c.phone.replace(/\D/g, '').slice(1)}` };
+  });
+  const searcher = { role: 'director' as const, grants: [] };
   for (let round = -1; round < INBOX_ROUNDS; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const s of order) {
@@ -446,6 +462,9 @@ function everyInbox(stores: Measured[]): { figures: InboxFigure[]; answers: stri
       );
       hits = found.total!.exact ? String(found.total!.n) : `more than ${found.total!.n}`;
       note(`search ${JSON.stringify(found.total)} ${found.rows.map((r) => r.createdAt).join()}`);
+      const { name, phone } = lookups[s]!;
+      note(`customers named ${name}: ${time(nameSearch, () => searchCustomers(db, searcher, name)).length}`);
+      note(`customers with ${phone}: ${time(phoneSearch, () => searchCustomers(db, searcher, phone)).length}`);
       for (const p of clockPages) {
         const rows = clockRows(db, p.ids);
         time(p.samples, () => clockViews(db, rows));
@@ -472,7 +491,9 @@ try {
   const [ea, pa] = inbox.answers as [string[], string[]];
   const inboxDiffer = ea.findIndex((a, i) => a !== pa[i]);
   if (inboxDiffer >= 0 || ea.length !== pa.length) {
-    throw new Error(`the two stores answered differently: ${(ea[inboxDiffer] ?? '').slice(0, 200)}`);
+    throw new Error(
+      `the two stores answered differently: ${(ea[inboxDiffer] ?? '').slice(0, 200)} | ${(pa[inboxDiffer] ?? '').slice(0, 200)}`,
+    );
   }
   const pair = (name: string, a: number[], b: number[]): [string, number, number, string][] => [
     [`${name} p50`, percentile(a, 50), percentile(b, 50), 'ms'],
