@@ -285,8 +285,7 @@ export function extendRequest(db: Db, actor: Actor, id: string, e: Extension, no
   db.transaction(() => {
     const r = load(db, id);
     if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
-    if (r.extended_by)
-      throw new DomainError('stale', requestRefusalWords('extended', { by: r.extended_by }));
+    if (r.extended_by) throw new DomainError('stale', requestRefusalWords('extended', { by: r.extended_by }));
     stmt(db, 'UPDATE account_requests SET extension_days = ?, extension_reason = ?, extended_by = ?, extended_at = ? WHERE id = ?').run(
       e.days,
       e.reason,
