@@ -2,7 +2,8 @@
  * scripts/run-tests.mjs itself, on fixture files (test/hub/runner-fixtures): a hanging file is killed with
  * the processes it started and counted as a failure by name, a test past its limit fails, a file that
  * cannot load fails, and the PostgreSQL pass is either run or counted as skipped test by test, never passed;
- * a keyring lost during a file (test/integration/keyring-fixtures, on a private bus) is named and started again.
+ * a keyring lost during a file (test/integration/keyring-fixtures, on a private bus) is named and started again, and a
+ * file that failed while it was gone runs once more, that run counting (a file that kills it itself fails again).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -98,4 +99,27 @@ test('a keyring lost during a file is named with that file and started again, un
     /the shared keyring was lost \(nothing owns org\.freedesktop\.secrets on the bus: the keyring daemon is gone\) after test\/integration\/keyring-fixtures\/1-loses-keyring\.keyring-fixture\.ts; started again/,
   );
   assert.equal(r.last, '2 passed, 0 failed, 0 skipped', r.stdout);
+});
+
+test('a file that failed while the keyring was lost runs again once it is back, and that run counts; one that loses it itself still fails', async () => {
+  for (const always of [false, true]) {
+    const bus = await privateBus();
+    await bus.startKeyring();
+    const r = runRunner([], {
+      ...bus.env,
+      BACKDESK_IN_KEYRING: '1',
+      KEYRING_PASSWORD: bus.password,
+      BACKDESK_TEST_SUFFIX: '.keyring-rerun-fixture.ts',
+      BACKDESK_TEST_CONCURRENCY: '1',
+      BACKDESK_TEST_TIMEOUT_S: '20',
+      FIXTURE_MARKER: join(tempDir(), 'killed-once'),
+      ...(always && { FIXTURE_ALWAYS: '1' }),
+    });
+    const file = 'test/integration/keyring-fixtures/loses-keyring-first-time.keyring-rerun-fixture.ts';
+    assert.ok(r.stdout.includes(`== ${file}, first run, set aside (the shared keyring was lost during it)`), r.stdout);
+    assert.ok(r.stdout.includes(`${file} failed while the shared keyring was gone: its first run is set aside and it ran again`), r.stdout);
+    assert.match(r.stdout, /the shared keyring was lost \(nothing owns org\.freedesktop\.secrets on the bus: the keyring daemon is gone\)/);
+    assert.equal(r.last, always ? '0 passed, 1 failed, 0 skipped' : '1 passed, 0 failed, 0 skipped', r.stdout);
+    assert.equal(r.status, always ? 1 : 0);
+  }
 });
