@@ -83,17 +83,23 @@ test('an empty selection is a failure, not a green run', () => {
   assert.equal(r.last, '0 passed, 1 failed, 0 skipped');
 });
 
-test('a keyring lost during a file is named with that file and started again, unlocked, for the next', async () => {
+/** The runner, one file at a time, on fixtures ending in `suffix`, with a keyring of its own as the run's shared one. */
+async function runOnPrivateKeyring(suffix: string, env: NodeJS.ProcessEnv = {}) {
   const bus = await privateBus();
   await bus.startKeyring();
-  const r = runRunner([], {
+  return runRunner([], {
     ...bus.env,
     BACKDESK_IN_KEYRING: '1',
     KEYRING_PASSWORD: bus.password,
-    BACKDESK_TEST_SUFFIX: '.keyring-fixture.ts',
+    BACKDESK_TEST_SUFFIX: suffix,
     BACKDESK_TEST_CONCURRENCY: '1',
     BACKDESK_TEST_TIMEOUT_S: '20',
+    ...env,
   });
+}
+
+test('a keyring lost during a file is named with that file and started again, unlocked, for the next', async () => {
+  const r = await runOnPrivateKeyring('.keyring-fixture.ts');
   assert.match(
     r.stdout,
     /the shared keyring was lost \(nothing owns org\.freedesktop\.secrets on the bus: the keyring daemon is gone\) after test\/integration\/keyring-fixtures\/1-loses-keyring\.keyring-fixture\.ts; started again/,
@@ -103,15 +109,7 @@ test('a keyring lost during a file is named with that file and started again, un
 
 test('a file that failed while the keyring was lost runs again once it is back, and that run counts; one that loses it itself still fails', async () => {
   for (const always of [false, true]) {
-    const bus = await privateBus();
-    await bus.startKeyring();
-    const r = runRunner([], {
-      ...bus.env,
-      BACKDESK_IN_KEYRING: '1',
-      KEYRING_PASSWORD: bus.password,
-      BACKDESK_TEST_SUFFIX: '.keyring-rerun-fixture.ts',
-      BACKDESK_TEST_CONCURRENCY: '1',
-      BACKDESK_TEST_TIMEOUT_S: '20',
+    const r = await runOnPrivateKeyring('.keyring-rerun-fixture.ts', {
       FIXTURE_MARKER: join(tempDir(), 'killed-once'),
       ...(always && { FIXTURE_ALWAYS: '1' }),
     });
