@@ -3,7 +3,8 @@
  * transaction the source's submissions, comments, consent records and requests move to the target (each row's new
  * seq takes it to every desk), the target takes the chosen fields, and the source is marked as merged into it; the
  * website feed says so; the target takes the stricter of the two comment-author standings (author-standing.ts).
- * Undone while nothing changed the target since: the target's fields, its standing and the moved rows go back. Usernames and genders are never touched (mergeRefusal says which pairs cannot be merged).
+ * Undone while nothing changed the target since: the target's fields, its standing and the moved rows go back.
+ * Usernames and genders are never touched (mergeRefusal says which pairs cannot be merged).
  */
 import { MERGE_REFUSALS, mergeRefusal, mergedFields, type Merge, type MergeRefusal, type MergeSide } from '../../common/customers/merge.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../../common/requests/requests.ts';

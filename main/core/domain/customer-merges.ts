@@ -85,7 +85,8 @@ export function duplicateGroups(db: Db, limit = 100): DuplicateGroup[] {
     parent.set(id, r);
     return r;
   };
-  const links: { first: string; by: Contact }[] = [];
+  // What each customer shares with another; a group shares what its customers do.
+  const shares = new Map<string, Set<Contact>>();
   for (const by of ['email', 'phone'] as const) {
     // The keyed-hash expression index (store/contact-keys.ts) answers both the grouping and the members.
     const keys = stmt(
@@ -99,26 +100,27 @@ export function duplicateGroups(db: Db, limit = 100): DuplicateGroup[] {
       const ids = stmt(db, `SELECT id FROM customers WHERE bd_contact('${by}', ${by}) = ? AND erased_at IS NULL AND merged_into IS NULL`)
         .pluck()
         .all(k) as string[];
-      for (const id of ids) if (!parent.has(id)) parent.set(id, id);
+      for (const id of ids) shares.set(id, (shares.get(id) ?? new Set()).add(by));
       for (const id of ids.slice(1)) parent.set(root(id), root(ids[0]!));
-      links.push({ first: ids[0]!, by });
     }
   }
   const members = new Map<string, string[]>();
-  for (const id of parent.keys()) members.set(root(id), [...(members.get(root(id)) ?? []), id]);
-  const shared = new Map<string, Set<Contact>>();
-  for (const { first, by } of links) shared.set(root(first), (shared.get(root(first)) ?? new Set()).add(by));
+  for (const id of shares.keys()) {
+    const r = root(id);
+    if (!members.has(r)) members.set(r, []);
+    members.get(r)!.push(id);
+  }
   const customer = stmt(
     db,
     `SELECT c.id, c.full_name, c.username, c.created_at, (SELECT count(*) FROM submissions s WHERE s.customer_id = c.id) AS n
      FROM customers c WHERE c.id = ?`,
   );
-  const groups = [...members].map(([r, ids]) => {
+  const groups = [...members.values()].map((ids) => {
     const rows = ids
       .map((id) => customer.get(id) as { id: string; full_name: string; username: string | null; created_at: number; n: number })
       .sort((a, b) => a.created_at - b.created_at || a.id.localeCompare(b.id));
     return {
-      shared: (['email', 'phone'] as const).filter((by) => shared.get(r)!.has(by)),
+      shared: (['email', 'phone'] as const).filter((by) => ids.some((id) => shares.get(id)!.has(by))),
       customers: rows.map((c) => ({ id: c.id, name: maskName(c.full_name), username: c.username, since: c.created_at, submissions: c.n })),
     };
   });

@@ -270,11 +270,16 @@ const hasEmail = (db: Db, customerId: string) =>
   stmt(db, 'SELECT 1 FROM customers WHERE id = ? AND email IS NOT NULL').get(customerId) !== undefined;
 
 /** Has the hub email a verification code to the account's address (the desk never sees the code). */
+/** Refused as stale once the request was decided, here or by a sync. */
+function assertOpen(r: { status: RequestStatus; decided_by: string | null }): void {
+  if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
+}
+
 export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Date.now()): void {
   db.transaction(() => {
     const r = load(db, id);
     if (r.type !== 'deletion') throw new DomainError('invalid', REQUEST_REFUSALS.not_deletion);
-    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
+    assertOpen(r);
     if (r.verified_by) throw new DomainError('stale', requestRefusalWords('verified', { by: r.verified_by }));
     if (!hasEmail(db, r.customer_id)) throw new DomainError('invalid', REQUEST_REFUSALS.no_email_to_verify);
     push(db, actor, id, 'request.sendCode', {}, now);
@@ -284,7 +289,7 @@ export function sendVerificationCode(db: Db, actor: Actor, id: string, now = Dat
 export function extendRequest(db: Db, actor: Actor, id: string, e: Extension, now = Date.now()): void {
   db.transaction(() => {
     const r = load(db, id);
-    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
+    assertOpen(r);
     if (r.extended_by) throw new DomainError('stale', requestRefusalWords('extended', { by: r.extended_by }));
     stmt(db, 'UPDATE account_requests SET extension_days = ?, extension_reason = ?, extended_by = ?, extended_at = ? WHERE id = ?').run(
       e.days,
@@ -305,7 +310,7 @@ export function extendRequest(db: Db, actor: Actor, id: string, e: Extension, no
 export function decideRequest(db: Db, actor: Actor, id: string, d: RequestDecision, now = Date.now()): void {
   db.transaction(() => {
     const r = load(db, id);
-    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
+    assertOpen(r);
     if (d.outcome === 'completed' && r.type === 'data_copy' && !hasEmail(db, r.customer_id))
       throw new DomainError('invalid', REQUEST_REFUSALS.no_email_for_copy);
     if (d.outcome === 'completed' && r.type === 'deletion' && r.verified_at === null)
@@ -324,7 +329,7 @@ export function verifyRequest(db: Db, actor: Actor, id: string, v: Verification,
   db.transaction(() => {
     const r = load(db, id);
     if (r.type !== 'deletion') throw new DomainError('invalid', REQUEST_REFUSALS.not_deletion);
-    if (!isOpen(r.status)) throw new DomainError('stale', requestRefusalWords('decided', { status: r.status, by: r.decided_by }));
+    assertOpen(r);
     if (r.verified_by) throw new DomainError('stale', requestRefusalWords('verified', { by: r.verified_by }));
     // A code is checked by the hub, which refuses a wrong one: this desk then puts back the hub's row (unverified).
     const how = v.method === 'email_code' ? BY_EMAIL_CODE : v.how;

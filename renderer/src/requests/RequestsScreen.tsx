@@ -15,6 +15,7 @@ import { formatDateTime } from '../format/dates.ts';
 import { ackDue, completionDue, isOpen, type RequestRow } from './clock.ts';
 import { LogRequest } from './LogRequest.tsx';
 import { RequestDetail } from './RequestDetail.tsx';
+import { useRequestCounts } from './request-counts.tsx';
 import './requests.css';
 
 type Filter = 'open' | 'closed';
@@ -37,22 +38,22 @@ export function RequestsScreen({ shortcutsEnabled }: { shortcutsEnabled: boolean
   const now = useNow();
   const [filter, setFilter] = useState<Filter>('open');
   const [rows, setRows] = useState<RequestRow[] | null>(null);
-  const [openCount, setOpenCount] = useState<number | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [logging, setLogging] = useState(false);
   const [notice, setNotice] = useState('');
   const list = useRef<HTMLUListElement>(null);
+  // The open tab's count is the navigation's (request-counts.tsx), read on the same syncs and changes.
+  const openCount = useRequestCounts()?.open ?? null;
 
   const [elsewhere, setElsewhere] = useState<RequestRow | null>(null);
   const openIdNow = useRef(openId);
   openIdNow.current = openId;
   const read = useCallback(() => {
     let live = true;
-    const shown = call('requests.list', { filter });
     // The open request left this tab (decided here, or elsewhere): its row in the other tab still says when it
     // changes, so an erasure that lands after its completion is shown without opening it again. Both lists land
     // together, so the open request is read again only when its row changed.
-    void shown
+    call('requests.list', { filter })
       .then(async (r) => {
         const id = openIdNow.current;
         const other =
@@ -64,7 +65,6 @@ export function RequestsScreen({ shortcutsEnabled }: { shortcutsEnabled: boolean
         setElsewhere(other);
       })
       .catch(report);
-    call('requests.counts', {}).then((c) => live && setOpenCount(c.open), report);
     return () => {
       live = false;
     };
